@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# README command 1: install what is missing, build (Release), run the main job on the built-in demo city.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$here/scripts/setup.sh"
+"$here/scripts/build.sh" release
+mkdir -p "$here/out"
+exec "$here/build/release/yizhan" demo --out "$here/out/demo_coverage.gpkg" "$@"

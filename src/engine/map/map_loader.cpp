@@ -1,0 +1,441 @@
+#include "engine/map/map_loader.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/map/decompress.hpp"
+#include "engine/map/gdal_session.hpp"
+#include "engine/util/data_files.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suf) {
+  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// Lines collected in lon/lat before the projection is known.
+struct RawLines {
+  std::vector<Vec2> pts;
+  std::vector<uint32_t> first{0};
+  std::vector<RoadClass> cls;
+  std::vector<uint8_t> walk;
+  std::vector<int64_t> id;
+  std::vector<uint8_t> missing_nodes;  // way had nodes absent from the file
+  MapAreas areas;                      // lon/lat too
+};
+
+void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool walk, int64_t id,
+                       bool missing, MapLoadReport& rep) {
+  const int n = ls.getNumPoints();
+  size_t start = raw.pts.size();
+  for (int i = 0; i < n; ++i) {
+    Vec2 p{ls.getX(i), ls.getY(i)};
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+      raw.pts.resize(start);
+      ++rep.invalid_geometry;
+      return;
+    }
+    if (raw.pts.size() > start && raw.pts.back() == p) continue;  // repeated vertex
+    raw.pts.push_back(p);
+  }
+  if (raw.pts.size() - start < 2) {
+    raw.pts.resize(start);
+    ++rep.invalid_geometry;
+    return;
+  }
+  rep.osm_nodes += raw.pts.size() - start;
+  raw.first.push_back(static_cast<uint32_t>(raw.pts.size()));
+  raw.cls.push_back(c);
+  raw.walk.push_back(walk);
+  raw.id.push_back(id);
+  raw.missing_nodes.push_back(missing);
+}
+
+void append_geometry(RawLines& raw, const OGRGeometry* g, RoadClass c, bool walk, int64_t id,
+                     bool missing, MapLoadReport& rep) {
+  if (!g) {
+    ++rep.invalid_geometry;
+    return;
+  }
+  switch (wkbFlatten(g->getGeometryType())) {
+    case wkbLineString:
+      append_linestring(raw, *g->toLineString(), c, walk, id, missing, rep);
+      break;
+    case wkbMultiLineString:
+      for (const auto* part : *g->toMultiLineString()) append_linestring(raw, *part, c, walk, id, missing, rep);
+      break;
+    case wkbPolygon:
+      for (const auto* ring : *g->toPolygon()) append_linestring(raw, *ring, c, walk, id, missing, rep);
+      break;
+    case wkbMultiPolygon:
+      for (const auto* poly : *g->toMultiPolygon())
+        for (const auto* ring : *poly) append_linestring(raw, *ring, c, walk, id, missing, rep);
+      break;
+    default:
+      ++rep.invalid_geometry;
+  }
+}
+
+void append_area(MapAreas& areas, const OGRGeometry* g, AreaKind kind) {
+  if (!g) return;
+  auto add_poly = [&](const OGRPolygon& poly) {
+    bool any = false;
+    for (const auto* ring : poly) {
+      if (ring->getNumPoints() < 4) continue;
+      for (int i = 0; i < ring->getNumPoints(); ++i) areas.points.push_back({ring->getX(i), ring->getY(i)});
+      areas.ring_first.push_back(static_cast<uint32_t>(areas.points.size()));
+      any = true;
+    }
+    if (any) {
+      areas.poly_first.push_back(static_cast<uint32_t>(areas.ring_first.size() - 1));
+      areas.kind.push_back(kind);
+    }
+  };
+  const auto t = wkbFlatten(g->getGeometryType());
+  if (t == wkbPolygon) add_poly(*g->toPolygon());
+  else if (t == wkbMultiPolygon)
+    for (const auto* p : *g->toMultiPolygon()) add_poly(*p);
+}
+
+std::string field(OGRFeature& f, int idx) {
+  if (idx < 0 || !f.IsFieldSetAndNotNull(idx)) return {};
+  return f.GetFieldAsString(idx);
+}
+
+std::optional<AreaKind> area_kind(const std::string& natural, const std::string& water,
+                                  const std::string& waterway, const std::string& landuse,
+                                  const std::string& leisure) {
+  if (natural == "water" || !water.empty() || waterway == "riverbank") return AreaKind::water;
+  if (leisure == "park" || leisure == "garden" || landuse == "grass" || landuse == "forest" ||
+      natural == "wood" || landuse == "recreation_ground" || landuse == "meadow")
+    return AreaKind::park;
+  return std::nullopt;
+}
+
+// "For way 123, got only 22 nodes instead of 68" (GDAL OSM driver debug message).
+std::unordered_set<int64_t> ways_with_missing_nodes(const std::vector<std::string>& debug) {
+  std::unordered_set<int64_t> ids;
+  for (const auto& m : debug) {
+    auto p = m.find("For way ");
+    if (p == std::string::npos || m.find("got only") == std::string::npos) continue;
+    ids.insert(std::atoll(m.c_str() + p + 8));
+  }
+  return ids;
+}
+
+
+GDALDatasetUniquePtr open_osm(const std::string& path, bool custom_indexing_off) {
+  const std::string conf = "CONFIG_FILE=" + data_file("osmconf.ini");
+  std::vector<const char*> opts{conf.c_str(), "INTERLEAVED_READING=YES"};
+  if (custom_indexing_off) opts.push_back("USE_CUSTOM_INDEXING=NO");
+  opts.push_back(nullptr);
+  const char* drivers[] = {"OSM", nullptr};
+  return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                drivers, opts.data(), nullptr));
+}
+
+void read_osm(const std::string& user_path, const std::string& path, const TagProfile& profile,
+              const Progress& progress, RawLines& raw, MapLoadReport& rep) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    raw = RawLines{};
+    const uint64_t nodes_before = 0;
+    rep = MapLoadReport{};
+    rep.osm_nodes = nodes_before;
+    rep.custom_indexing_retry = attempt == 1;
+    GdalErrorCapture cap(/*capture_debug=*/true);
+    auto ds = open_osm(path, attempt == 1);
+    if (!ds) {
+      std::string why = cap.first_error();
+      throw InputError(user_path, "not a readable OpenStreetMap file" + (why.empty() ? std::string() : " (" + why + ")"));
+    }
+    std::vector<std::pair<int64_t, OGRFeatureUniquePtr>> lines;  // kept until missing-node ids are known
+    OGRLayer* layer = nullptr;
+    uint64_t seen = 0;
+    double frac = 0;
+    for (;;) {
+      OGRFeatureUniquePtr f(ds->GetNextFeature(&layer, &frac, nullptr, nullptr));
+      if (!f) break;
+      if ((++seen & 0xFFFF) == 0) {
+        progress.throw_if_cancelled();
+        progress(frac * 0.8, "reading map");
+      }
+      const char* lname = layer->GetName();
+      if (std::strcmp(lname, "lines") == 0) {
+        ++rep.features_read;
+        lines.emplace_back(f->GetFieldAsInteger64("osm_id"), std::move(f));
+      } else if (std::strcmp(lname, "multipolygons") == 0) {
+        auto& fd = *f;
+        const auto& def = *fd.GetDefnRef();
+        const std::string hw = field(fd, def.GetFieldIndex("highway"));
+        if (!hw.empty() && profile.is_area_highway(hw)) {
+          // A pedestrian square: walk its outline (entrances join it where streets touch it).
+          WayTags t{hw, field(fd, def.GetFieldIndex("foot")), field(fd, def.GetFieldIndex("access")), "yes"};
+          if (profile.verdict(t) == WalkVerdict::walkable) {
+            ++rep.area_outlines;
+            ++rep.roads;
+            ++rep.walkable;
+            append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), true,
+                            fd.GetFieldAsInteger64("osm_id"), false, rep);
+          }
+          continue;
+        }
+        if (auto k = area_kind(field(fd, def.GetFieldIndex("natural")), field(fd, def.GetFieldIndex("water")),
+                               field(fd, def.GetFieldIndex("waterway")), field(fd, def.GetFieldIndex("landuse")),
+                               field(fd, def.GetFieldIndex("leisure"))))
+          append_area(raw.areas, fd.GetGeometryRef(), *k);
+      }
+    }
+    if (attempt == 0 && (cap.has("Non increasing node id") || cap.has("USE_CUSTOM_INDEXING"))) continue;
+    if (!cap.errors().empty() && lines.empty()) {
+      throw InputError(user_path, "corrupt or truncated OpenStreetMap file (" + cap.first_error() + ")");
+    }
+    if (!cap.errors().empty()) {
+      rep.notes.add("GDAL reported while reading: " + cap.first_error() +
+                    (cap.errors().size() > 1 ? " (+" + std::to_string(cap.errors().size() - 1) + " more)" : ""));
+      if (cap.has("truncated") || cap.has("Corrupt") || cap.has("corrupt") || cap.has("Invalid"))
+        throw InputError(user_path, "corrupt or truncated OpenStreetMap file (" + cap.first_error() + ")");
+    }
+    const auto missing = ways_with_missing_nodes(cap.debug());
+    rep.ways_missing_nodes = missing.size();
+    for (auto& [id, f] : lines) {
+      auto& fd = *f;
+      const auto& def = *fd.GetDefnRef();
+      const std::string hw = field(fd, def.GetFieldIndex("highway"));
+      if (hw.empty()) continue;
+      ++rep.roads;
+      WayTags t{hw, field(fd, def.GetFieldIndex("foot")), field(fd, def.GetFieldIndex("access")),
+                field(fd, def.GetFieldIndex("area"))};
+      const auto v = profile.verdict(t);
+      const bool walk = v == WalkVerdict::walkable;
+      switch (v) {
+        case WalkVerdict::walkable: ++rep.walkable; break;
+        case WalkVerdict::not_walkable_class: ++rep.not_walkable_class; break;
+        case WalkVerdict::foot_forbidden: ++rep.foot_forbidden; break;
+        case WalkVerdict::access_forbidden: ++rep.access_forbidden; break;
+        default: break;
+      }
+      append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), walk, id, missing.count(id) > 0, rep);
+    }
+    return;
+  }
+}
+
+void read_vector(const std::string& path, const TagProfile& profile, const MapLoadOptions& opt,
+                 const Progress& progress, RawLines& raw, MapLoadReport& rep) {
+  GdalErrorCapture cap;
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!ds) {
+    std::string why = cap.first_error();
+    throw InputError(path, "not a readable vector map (no GDAL driver could open it" +
+                               (why.empty() ? std::string(")") : ": " + why + ")"));
+  }
+  OGRLayer* layer = nullptr;
+  if (!opt.layer.empty()) {
+    layer = ds->GetLayerByName(opt.layer.c_str());
+    if (!layer) throw InputError(path, "has no layer named '" + opt.layer + "'");
+  } else {
+    for (auto* l : ds->GetLayers()) {
+      const auto t = wkbFlatten(l->GetGeomType());
+      if (t == wkbLineString || t == wkbMultiLineString) {
+        layer = l;
+        break;
+      }
+    }
+    if (!layer) {
+      for (auto* l : ds->GetLayers())
+        if (wkbFlatten(l->GetGeomType()) == wkbUnknown) layer = l;  // e.g. GeoJSON with mixed types
+    }
+    if (!layer) throw InputError(path, "has no layer of lines (a road network needs LineString features)");
+  }
+  OGRCoordinateTransformation* ct = nullptr;
+  std::unique_ptr<OGRCoordinateTransformation> ct_owner;
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+    OGRSpatialReference src(*srs);
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (!src.IsSame(&wgs84)) {
+      ct_owner.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
+      if (!ct_owner) throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
+      ct = ct_owner.get();
+    }
+  } else {
+    rep.notes.add(path + ": no coordinate reference system recorded; assuming WGS-84 lon/lat");
+  }
+  const auto& def = *layer->GetLayerDefn();
+  int cls_idx = -1;
+  if (!opt.class_field.empty()) {
+    cls_idx = def.GetFieldIndex(opt.class_field.c_str());
+    if (cls_idx < 0) throw InputError(path, "has no column '" + opt.class_field + "' (--class-field)");
+  } else {
+    for (const char* name : {"highway", "fclass", "road_class", "class", "type", "kind"})
+      if ((cls_idx = def.GetFieldIndex(name)) >= 0) break;
+  }
+  const int foot_idx = def.GetFieldIndex("foot"), access_idx = def.GetFieldIndex("access");
+  uint64_t unknown_class = 0;
+  uint64_t n = 0;
+  for (auto& f : *layer) {
+    if ((++n & 0x3FFF) == 0) progress.throw_if_cancelled();
+    ++rep.features_read;
+    OGRGeometry* g = f->GetGeometryRef();
+    if (!g || g->IsEmpty()) {
+      ++rep.invalid_geometry;
+      continue;
+    }
+    const auto gt = wkbFlatten(g->getGeometryType());
+    if (gt != wkbLineString && gt != wkbMultiLineString) {
+      ++rep.invalid_geometry;
+      continue;
+    }
+    if (ct && g->transform(ct) != OGRERR_NONE) {
+      ++rep.invalid_geometry;
+      continue;
+    }
+    ++rep.roads;
+    RoadClass c = RoadClass::unclassified;
+    bool walk = true;
+    if (cls_idx >= 0) {
+      const std::string v = lower(field(*f, cls_idx));
+      WayTags t{v, field(*f, foot_idx), field(*f, access_idx), ""};
+      const auto verdict = profile.verdict(t);
+      if (verdict == WalkVerdict::not_walkable_class && profile.road_class(v) == RoadClass::other) {
+        // A class the profile does not know (e.g. a city's own scheme): walkable, counted.
+        ++unknown_class;
+        c = RoadClass::other;
+      } else {
+        walk = verdict == WalkVerdict::walkable || verdict == WalkVerdict::not_highway;
+        c = v.empty() ? RoadClass::unclassified : profile.road_class(v);
+        if (verdict == WalkVerdict::not_walkable_class) ++rep.not_walkable_class;
+        if (verdict == WalkVerdict::foot_forbidden) ++rep.foot_forbidden;
+        if (verdict == WalkVerdict::access_forbidden) ++rep.access_forbidden;
+      }
+    }
+    if (walk) ++rep.walkable;
+    append_geometry(raw, g, c, walk, f->GetFID(), false, rep);
+  }
+  if (!cap.errors().empty() && rep.features_read == 0)
+    throw InputError(path, "cannot read features (" + cap.first_error() + ")");
+  if (cls_idx < 0) rep.notes.add(path + ": no road-class column found; every line is treated as walkable");
+  if (unknown_class)
+    rep.notes.add(path + ": " + std::to_string(unknown_class) + " lines with a road class the tag profile does not know were kept as walkable");
+}
+
+// Chooses the projection, projects everything, and cuts straight jumps across missing nodes.
+RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& opt, MapLoadReport rep) {
+  RoadLines out;
+  out.source = path;
+  if (raw.cls.empty()) throw InputError(path, "contains no roads (no line features with a road class)");
+  // Centre = median of walkable vertices: robust to the long ways extracts keep past their box.
+  std::vector<double> xs, ys;
+  for (size_t i = 0; i < raw.cls.size(); ++i)
+    for (uint32_t k = raw.first[i]; k < raw.first[i + 1]; ++k) xs.push_back(raw.pts[k].x), ys.push_back(raw.pts[k].y);
+  auto median = [](std::vector<double>& v) {
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+  };
+  const Vec2 centre{median(xs), median(ys)};
+  if (!plausible_lonlat(centre)) {
+    throw InputError(path, "coordinates are not longitude/latitude after reprojection (centre " +
+                               std::to_string(centre.x) + ", " + std::to_string(centre.y) +
+                               "); is the coordinate reference system recorded correctly?");
+  }
+  out.projection = opt.crs.empty() ? LocalProjection::utm_for(centre.x, centre.y) : LocalProjection::from_user(opt.crs);
+  if (!out.projection.to_metric(raw.pts)) {
+    // Drop lines with points that failed to project rather than failing the whole map.
+    rep.notes.add(path + ": some coordinates could not be projected and their lines were dropped");
+  }
+  out.areas = std::move(raw.areas);
+  out.projection.to_metric(out.areas.points);
+  std::vector<Vec2> buf;
+  for (size_t i = 0; i < raw.cls.size(); ++i) {
+    buf.clear();
+    auto flush = [&] {
+      if (buf.size() >= 2) out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i]);
+      buf.clear();
+    };
+    bool bad = false;
+    for (uint32_t k = raw.first[i]; k < raw.first[i + 1]; ++k) {
+      const Vec2 p = raw.pts[k];
+      if (!std::isfinite(p.x)) {
+        bad = true;
+        break;
+      }
+      if (raw.missing_nodes[i] && !buf.empty() && distance(buf.back(), p) > opt.max_jump_m) {
+        ++rep.jumps_cut;
+        rep.jumps_cut_m += distance(buf.back(), p);
+        flush();
+      }
+      buf.push_back(p);
+    }
+    if (bad) {
+      ++rep.invalid_geometry;
+      continue;
+    }
+    flush();
+  }
+  if (rep.ways_missing_nodes)
+    rep.notes.add(path + ": " + std::to_string(rep.ways_missing_nodes) +
+                  " ways reference nodes missing from the file (clipped extract); " +
+                  std::to_string(rep.jumps_cut) + " straight jumps longer than " +
+                  std::to_string(static_cast<int>(opt.max_jump_m)) + " m across them were cut (" +
+                  std::to_string(static_cast<long>(rep.jumps_cut_m)) + " m in all)");
+  if (rep.custom_indexing_retry)
+    rep.notes.add(path + ": node ids are not in ascending order; reopened with USE_CUSTOM_INDEXING=NO");
+  size_t walk = 0;
+  for (auto w : out.walkable) walk += w;
+  if (walk == 0) throw InputError(path, "contains roads but none is walkable under the tag profile");
+  out.report = std::move(rep);
+  return out;
+}
+
+}  // namespace
+
+bool is_osm_file(const std::string& path) {
+  const std::string p = lower(strip_compression_suffix(path));
+  return ends_with(p, ".osm") || ends_with(p, ".pbf") || ends_with(p, ".osm.xml");
+}
+
+RoadLines load_map(const std::string& path, const TagProfile& profile, const MapLoadOptions& opt,
+                   const Progress& progress) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) throw InputError(path, "file is empty");
+  ensure_gdal();
+  const auto t0 = std::chrono::steady_clock::now();
+  RawLines raw;
+  MapLoadReport rep;
+  RoadLines out;
+  if (is_osm_file(path)) {
+    DecompressedFile plain(path);
+    if (fs::file_size(plain.path(), ec) == 0) throw InputError(path, "file is empty after decompression");
+    read_osm(path, plain.path(), profile, progress, raw, rep);
+    out = finish(raw, path, opt, std::move(rep));
+    out.from_osm = true;
+  } else {
+    read_vector(path, profile, opt, progress, raw, rep);
+    out = finish(raw, path, opt, std::move(rep));
+  }
+  out.report.read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  progress(1.0, "map read");
+  return out;
+}
+
+}  // namespace yz

@@ -1,0 +1,73 @@
+#pragma once
+// A city map as read from a file (or generated): road polylines in the local metric projection,
+// with class and walkability, plus water/park areas for drawing. The input to the graph builder.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/geo/local_projection.hpp"
+#include "engine/geo/vec2.hpp"
+#include "engine/map/road_class.hpp"
+#include "engine/util/notes.hpp"
+
+namespace yz {
+
+struct MapLoadReport {
+  uint64_t features_read = 0;       // line features seen (all layers used)
+  uint64_t roads = 0;               // features with a highway/road class
+  uint64_t walkable = 0;            // kept as walkable
+  uint64_t not_walkable_class = 0;  // motorways, construction, ...
+  uint64_t foot_forbidden = 0;
+  uint64_t access_forbidden = 0;
+  uint64_t area_outlines = 0;       // pedestrian squares walked along their outline
+  uint64_t invalid_geometry = 0;    // empty/one-point/NaN lines dropped
+  uint64_t ways_missing_nodes = 0;  // clipped extracts: ways that referenced absent nodes
+  uint64_t jumps_cut = 0;           // straight jumps across missing nodes removed
+  double jumps_cut_m = 0;
+  uint64_t osm_nodes = 0;           // vertices read (a proxy for OSM nodes referenced by roads)
+  bool custom_indexing_retry = false;
+  double read_seconds = 0;
+  Notes notes;
+};
+
+enum class AreaKind : uint8_t { water, park };
+
+struct MapAreas {
+  // Polygons as rings; ring r = points[ring_first[r], ring_first[r+1]); polygon p owns rings
+  // [poly_first[p], poly_first[p+1]) with the outer ring first.
+  std::vector<Vec2> points;
+  std::vector<uint32_t> ring_first{0};
+  std::vector<uint32_t> poly_first{0};
+  std::vector<AreaKind> kind;
+  size_t size() const { return kind.size(); }
+};
+
+struct RoadLines {
+  std::vector<Vec2> points;          // metric, all lines back to back
+  std::vector<uint32_t> first{0};    // line i = points[first[i], first[i+1])
+  std::vector<RoadClass> road_class;
+  std::vector<uint8_t> walkable;     // 1 = part of the pedestrian network
+  std::vector<int64_t> source_id;    // OSM way id or feature id
+  MapAreas areas;
+  LocalProjection projection;
+  std::string source;                // file name, or "demo city (synthetic)"
+  bool from_osm = false;
+  bool synthetic = false;
+  MapLoadReport report;
+
+  size_t size() const { return road_class.size(); }
+  void add_line(const std::vector<Vec2>& pts, RoadClass c, bool walk, int64_t id) {
+    points.insert(points.end(), pts.begin(), pts.end());
+    first.push_back(static_cast<uint32_t>(points.size()));
+    road_class.push_back(c);
+    walkable.push_back(walk ? 1 : 0);
+    source_id.push_back(id);
+  }
+  Box bounds() const {
+    Box b;
+    for (auto p : points) b.add(p);
+    return b;
+  }
+};
+
+}  // namespace yz

@@ -1,0 +1,110 @@
+#include "engine/network/snapper.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+#include <cmath>
+
+namespace yz {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;
+using BSegment = bg::model::segment<BPoint>;
+using Value = std::pair<BSegment, uint32_t>;  // segment -> index of its first vertex in g.geom
+
+struct Snapper::Impl {
+  bgi::rtree<Value, bgi::rstar<16>> tree;
+  std::vector<EdgeId> vertex_edge;  // geom index -> edge
+};
+
+std::string_view to_string(SnapStatus s) {
+  switch (s) {
+    case SnapStatus::ok: return "ok";
+    case SnapStatus::moved_off_island: return "joined main network (nearest street was an island)";
+    case SnapStatus::island: return "on a tiny disconnected island";
+    case SnapStatus::off_network: return "too far from any walkable street";
+    case SnapStatus::invalid: return "invalid coordinates";
+  }
+  return "?";
+}
+
+Snapper::Snapper(const WalkGraph& g) : impl_(std::make_unique<Impl>()), g_(&g) {
+  std::vector<Value> values;
+  values.reserve(g.geom.size());
+  impl_->vertex_edge.assign(g.geom.size(), kInvalidId);
+  for (EdgeId e = 0; e < g.edge_count(); ++e) {
+    for (uint32_t i = g.geom_first[e]; i + 1 < g.geom_first[e + 1]; ++i) {
+      impl_->vertex_edge[i] = e;
+      values.emplace_back(BSegment{{g.geom[i].x, g.geom[i].y}, {g.geom[i + 1].x, g.geom[i + 1].y}}, i);
+    }
+  }
+  impl_->tree = bgi::rtree<Value, bgi::rstar<16>>(values.begin(), values.end());  // packed bulk load
+}
+
+Snapper::~Snapper() = default;
+Snapper::Snapper(Snapper&&) noexcept = default;
+Snapper& Snapper::operator=(Snapper&&) noexcept = default;
+
+bool Snapper::is_island(uint32_t component, const SnapOptions& opt) const {
+  return component != 0 && g_->component_length_m[component] < opt.island_max_m;
+}
+
+Snap Snapper::snap(Vec2 p, const SnapOptions& opt) const {
+  Snap s;
+  if (!std::isfinite(p.x) || !std::isfinite(p.y)) return s;
+  const WalkGraph& g = *g_;
+  // Project onto one segment: returns distance and offset along the edge.
+  auto project = [&](uint32_t i, Snap& out) {
+    const Vec2 a = g.geom[i], b = g.geom[i + 1], ab = b - a;
+    const double l2 = dot(ab, ab);
+    const double t = l2 > 0 ? std::clamp(dot(p - a, ab) / l2, 0.0, 1.0) : 0.0;
+    const Vec2 q = a + ab * t;
+    const EdgeId e = impl_->vertex_edge[i];
+    double before = 0;
+    for (uint32_t k = g.geom_first[e]; k < i; ++k) before += distance(g.geom[k], g.geom[k + 1]);
+    out.edge = e;
+    out.offset_m = static_cast<float>(std::min<double>(before + std::sqrt(l2) * t, g.edge_length_m[e]));
+    out.access_m = static_cast<float>(distance(p, q));
+  };
+  const BPoint bp{p.x, p.y};
+  bool first = true;
+  Snap nearest;
+  // Nearest segments in order of true distance; stop once past the snap limit.
+  for (auto it = impl_->tree.qbegin(bgi::nearest(bp, 64)); it != impl_->tree.qend(); ++it) {
+    Snap c;
+    project(it->second, c);
+    if (c.access_m > opt.max_snap_m) break;
+    const uint32_t comp = g.node_component[g.edge_tail[c.edge]];
+    if (first) {
+      nearest = c;
+      first = false;
+      if (!is_island(comp, opt)) {
+        c.status = SnapStatus::ok;
+        return c;
+      }
+      continue;
+    }
+    if (!is_island(comp, opt)) {
+      c.status = SnapStatus::moved_off_island;
+      return c;
+    }
+  }
+  if (first) {
+    s.status = SnapStatus::off_network;
+    return s;
+  }
+  nearest.status = SnapStatus::island;
+  return nearest;
+}
+
+std::vector<Snap> Snapper::snap_all(const std::vector<Vec2>& pts, const SnapOptions& opt) const {
+  std::vector<Snap> out(pts.size());
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, pts.size(), 256), [&](const auto& r) {
+    for (size_t i = r.begin(); i != r.end(); ++i) out[i] = snap(pts[i], opt);
+  });
+  return out;
+}
+
+}  // namespace yz

@@ -1,0 +1,34 @@
+#pragma once
+// Snaps points to the nearest point on the walk network (Boost.Geometry R-tree over edge
+// segments), reporting points off the network or on tiny islands instead of accepting them.
+#include <memory>
+#include <vector>
+
+#include "engine/network/snap.hpp"
+#include "engine/network/walk_graph.hpp"
+
+namespace yz {
+
+struct SnapOptions {
+  double max_snap_m = 250;      // farther than this from any street: off-network
+  double island_max_m = 1000;   // a component that is not the largest and has less street than this is an island
+};
+
+class Snapper {
+ public:
+  explicit Snapper(const WalkGraph& g);
+  ~Snapper();
+  Snapper(Snapper&&) noexcept;
+  Snapper& operator=(Snapper&&) noexcept;
+
+  Snap snap(Vec2 p, const SnapOptions& opt = {}) const;
+  std::vector<Snap> snap_all(const std::vector<Vec2>& pts, const SnapOptions& opt = {}) const;  // parallel
+  bool is_island(uint32_t component, const SnapOptions& opt) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  const WalkGraph* g_;
+};
+
+}  // namespace yz
