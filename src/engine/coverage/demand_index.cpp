@@ -1,0 +1,67 @@
+#include "engine/coverage/demand_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace yz {
+
+DemandIndex::DemandIndex(const WalkGraph& g, const Snapper& snapper, const PointSet& demand,
+                         const SnapOptions& opt, double grid_cell_m)
+    : demand_(&demand), cell_m_(grid_cell_m) {
+  snaps_ = snapper.snap_all(demand.xy, opt);
+  // Edge -> demand (CSR).
+  edge_first_.assign(g.edge_count() + 1, 0);
+  for (const auto& s : snaps_)
+    if (s.usable()) ++edge_first_[s.edge + 1];
+  std::partial_sum(edge_first_.begin(), edge_first_.end(), edge_first_.begin());
+  edge_items_.resize(edge_first_.back());
+  {
+    std::vector<uint32_t> fill(edge_first_.begin(), edge_first_.end() - 1);
+    for (uint32_t i = 0; i < snaps_.size(); ++i)
+      if (snaps_[i].usable()) edge_items_[fill[snaps_[i].edge]++] = i;
+  }
+  // Uniform grid over finite demand positions.
+  Box b;
+  for (auto p : demand.xy)
+    if (std::isfinite(p.x) && std::isfinite(p.y)) b.add(p);
+  if (b.empty()) b.add({0, 0});
+  origin_ = b.min;
+  nx_ = std::max(1, static_cast<int>(std::ceil((b.max.x - b.min.x) / cell_m_)) + 1);
+  ny_ = std::max(1, static_cast<int>(std::ceil((b.max.y - b.min.y) / cell_m_)) + 1);
+  cell_first_.assign(static_cast<size_t>(nx_) * ny_ + 1, 0);
+  auto cell_of = [&](Vec2 p) {
+    const int cx = std::clamp(static_cast<int>((p.x - origin_.x) / cell_m_), 0, nx_ - 1);
+    const int cy = std::clamp(static_cast<int>((p.y - origin_.y) / cell_m_), 0, ny_ - 1);
+    return static_cast<size_t>(cy) * nx_ + cx;
+  };
+  for (auto p : demand.xy)
+    if (std::isfinite(p.x) && std::isfinite(p.y)) ++cell_first_[cell_of(p) + 1];
+  std::partial_sum(cell_first_.begin(), cell_first_.end(), cell_first_.begin());
+  cell_items_.resize(cell_first_.back());
+  std::vector<uint32_t> fill(cell_first_.begin(), cell_first_.end() - 1);
+  for (uint32_t i = 0; i < demand.xy.size(); ++i)
+    if (std::isfinite(demand.xy[i].x) && std::isfinite(demand.xy[i].y)) cell_items_[fill[cell_of(demand.xy[i])]++] = i;
+}
+
+void DemandIndex::within(Vec2 p, double radius_m, std::vector<uint32_t>& out) const {
+  out.clear();
+  if (!std::isfinite(p.x) || !std::isfinite(p.y)) return;
+  const int x0 = std::max(0, static_cast<int>(std::floor((p.x - radius_m - origin_.x) / cell_m_)));
+  const int x1 = std::min(nx_ - 1, static_cast<int>(std::floor((p.x + radius_m - origin_.x) / cell_m_)));
+  const int y0 = std::max(0, static_cast<int>(std::floor((p.y - radius_m - origin_.y) / cell_m_)));
+  const int y1 = std::min(ny_ - 1, static_cast<int>(std::floor((p.y + radius_m - origin_.y) / cell_m_)));
+  const double r2 = radius_m * radius_m;
+  for (int cy = y0; cy <= y1; ++cy)
+    for (int cx = x0; cx <= x1; ++cx) {
+      const size_t c = static_cast<size_t>(cy) * nx_ + cx;
+      for (uint32_t k = cell_first_[c]; k < cell_first_[c + 1]; ++k) {
+        const uint32_t i = cell_items_[k];
+        const Vec2 d = demand_->xy[i] - p;
+        if (dot(d, d) <= r2) out.push_back(i);
+      }
+    }
+  std::sort(out.begin(), out.end());
+}
+
+}  // namespace yz

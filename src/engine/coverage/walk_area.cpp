@@ -1,0 +1,108 @@
+#include "engine/coverage/walk_area.hpp"
+
+#include <geos_c.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace yz {
+
+std::vector<std::vector<Vec2>> reached_pieces(const WalkGraph& g, const WalkSearch& s) {
+  std::vector<std::vector<Vec2>> out;
+  const float B = s.budget();
+  std::vector<EdgeId> edges;
+  for (NodeId u : s.settled())
+    for (ArcId a = g.first_out[u]; a < g.first_out[u + 1]; ++a) edges.push_back(g.arc_edge[a]);
+  const Snap& src = s.source();
+  if (src.usable()) edges.push_back(src.edge);
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  for (EdgeId e : edges) {
+    const float len = g.edge_length_m[e];
+    const float dt = s.dist(g.edge_tail[e]), dh = s.dist(g.edge_head[e]);
+    // Intervals [a,b] along the edge within budget.
+    std::vector<std::pair<double, double>> iv;
+    if (dt <= B) iv.emplace_back(0.0, std::min<double>(len, B - dt));
+    if (dh <= B) iv.emplace_back(std::max<double>(0.0, len - (B - dh)), len);
+    if (src.usable() && src.edge == e && src.access_m <= B) {
+      const double r = B - src.access_m;
+      iv.emplace_back(std::max<double>(0.0, src.offset_m - r), std::min<double>(len, src.offset_m + r));
+    }
+    if (iv.empty()) continue;
+    std::sort(iv.begin(), iv.end());
+    std::vector<std::pair<double, double>> merged{iv[0]};
+    for (size_t i = 1; i < iv.size(); ++i) {
+      if (iv[i].first <= merged.back().second) merged.back().second = std::max(merged.back().second, iv[i].second);
+      else merged.push_back(iv[i]);
+    }
+    for (auto [a, b] : merged) {
+      if (b - a <= 0.01) continue;
+      std::vector<Vec2> piece;
+      g.edge_piece(e, a, b, piece);
+      out.push_back(std::move(piece));
+    }
+  }
+  return out;
+}
+
+namespace {
+struct Geos {
+  GEOSContextHandle_t h = GEOS_init_r();
+  ~Geos() { GEOS_finish_r(h); }
+};
+
+Ring ring_from(GEOSContextHandle_t h, const GEOSGeometry* ring) {
+  Ring r;
+  const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, ring);
+  unsigned n = 0;
+  GEOSCoordSeq_getSize_r(h, cs, &n);
+  r.resize(n);
+  for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(h, cs, i, &r[i].x, &r[i].y);
+  return r;
+}
+
+void collect(GEOSContextHandle_t h, const GEOSGeometry* g, MultiPolygon& out) {
+  const int type = GEOSGeomTypeId_r(h, g);
+  if (type == GEOS_POLYGON) {
+    Polygon p;
+    p.rings.push_back(ring_from(h, GEOSGetExteriorRing_r(h, g)));
+    const int holes = GEOSGetNumInteriorRings_r(h, g);
+    for (int i = 0; i < holes; ++i) p.rings.push_back(ring_from(h, GEOSGetInteriorRingN_r(h, g, i)));
+    if (!p.rings.front().empty()) out.push_back(std::move(p));
+  } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+    const int n = GEOSGetNumGeometries_r(h, g);
+    for (int i = 0; i < n; ++i) collect(h, GEOSGetGeometryN_r(h, g, i), out);
+  }
+}
+}  // namespace
+
+MultiPolygon buffer_lines(const std::vector<std::vector<Vec2>>& lines, const WalkAreaOptions& opt) {
+  MultiPolygon out;
+  if (lines.empty()) return out;
+  Geos geos;
+  GEOSContextHandle_t h = geos.h;
+  std::vector<GEOSGeometry*> parts;
+  parts.reserve(lines.size());
+  for (const auto& l : lines) {
+    if (l.size() < 2) continue;
+    GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, static_cast<unsigned>(l.size()), 2);
+    for (unsigned i = 0; i < l.size(); ++i) GEOSCoordSeq_setXY_r(h, cs, i, l[i].x, l[i].y);
+    parts.push_back(GEOSGeom_createLineString_r(h, cs));
+  }
+  if (parts.empty()) return out;
+  GEOSGeometry* multi = GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, parts.data(),
+                                                    static_cast<unsigned>(parts.size()));
+  GEOSGeometry* buf = GEOSBuffer_r(h, multi, opt.half_width_m, opt.quadrant_segments);
+  GEOSGeom_destroy_r(h, multi);
+  if (!buf) throw std::runtime_error("GEOS could not buffer the walk area");
+  collect(h, buf, out);
+  GEOSGeom_destroy_r(h, buf);
+  return out;
+}
+
+MultiPolygon walk_area(const WalkGraph& g, const WalkSearch& search, const WalkAreaOptions& opt) {
+  return buffer_lines(reached_pieces(g, search), opt);
+}
+
+}  // namespace yz

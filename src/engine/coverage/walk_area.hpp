@@ -1,0 +1,23 @@
+#pragma once
+// The 15-minute walk area of a station, for display and export only (coverage itself is decided
+// by the network search): the reached street pieces, partial edges included, buffered by a small
+// street half-width and merged with GEOS. Holes are kept and nothing bridges a river.
+#include <vector>
+
+#include "engine/geo/polygon.hpp"
+#include "engine/network/walk_search.hpp"
+
+namespace yz {
+
+// Street pieces reached by the last run of `search` (each piece a polyline, metric).
+std::vector<std::vector<Vec2>> reached_pieces(const WalkGraph& g, const WalkSearch& search);
+
+struct WalkAreaOptions {
+  double half_width_m = 25;  // how far either side of a reached street counts as inside
+  int quadrant_segments = 3; // buffer roundness (GEOS quadSegs)
+};
+
+MultiPolygon walk_area(const WalkGraph& g, const WalkSearch& search, const WalkAreaOptions& opt = {});
+MultiPolygon buffer_lines(const std::vector<std::vector<Vec2>>& lines, const WalkAreaOptions& opt);
+
+}  // namespace yz

@@ -1,0 +1,39 @@
+#pragma once
+// What a loader read, kept and dropped (with reasons), so nothing is lost silently: front-ends
+// print it and write the dropped items to a layer.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/geo/vec2.hpp"
+
+namespace yz {
+
+struct DroppedItem {
+  uint64_t index = 0;      // row/feature number in the source (0-based)
+  std::string id;          // its id or name when it has one
+  Vec2 lonlat{NAN, NAN};   // where it was, when known
+  std::string reason;
+};
+
+struct DropReport {
+  std::string source;      // file
+  std::string what;        // "sites", "demand", ...
+  uint64_t read = 0, kept = 0;
+  std::vector<DroppedItem> dropped;
+  std::vector<std::string> notes;  // repairs and assumptions ("lon/lat columns: x,y")
+
+  void drop(uint64_t index, std::string id, Vec2 lonlat, std::string reason) {
+    dropped.push_back({index, std::move(id), lonlat, std::move(reason)});
+  }
+  // reason -> count, for the one-line summary
+  std::map<std::string, uint64_t> reasons() const {
+    std::map<std::string, uint64_t> m;
+    for (const auto& d : dropped) ++m[d.reason];
+    return m;
+  }
+  std::string summary() const;  // "sites.csv: read 40, kept 38, dropped 2 (1 outside the map, 1 NaN coordinates)"
+};
+
+}  // namespace yz

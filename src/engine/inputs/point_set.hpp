@@ -1,0 +1,36 @@
+#pragma once
+// Points with weights and attributes: existing stations, candidate sites, or demand (outdoor
+// workers). Coordinates are kept in both WGS-84 lon/lat and the map's metric projection.
+#include <string>
+#include <vector>
+
+#include "engine/geo/vec2.hpp"
+
+namespace yz {
+
+struct PointSet {
+  std::string source;                // file or generator the points came from
+  std::vector<Vec2> lonlat;          // WGS-84
+  std::vector<Vec2> xy;              // local metric projection of the map
+  std::vector<double> weight;        // demand: workers; sites: 1 (or capacity)
+  std::vector<std::string> id, name;
+  // Columns passed through to outputs unchanged: attr_values[point][column].
+  std::vector<std::string> attr_names;
+  std::vector<std::vector<std::string>> attr_values;
+
+  size_t size() const { return xy.size(); }
+  double total_weight() const {
+    double s = 0;
+    for (double w : weight) s += w;
+    return s;
+  }
+  void add(Vec2 ll, Vec2 p, double w, std::string pid, std::string pname) {
+    lonlat.push_back(ll), xy.push_back(p), weight.push_back(w), id.push_back(std::move(pid)),
+        name.push_back(std::move(pname));
+    if (!attr_names.empty()) attr_values.emplace_back(attr_names.size());
+  }
+  // The value of a pass-through column, or "" when absent.
+  const std::string& attr(size_t i, const std::string& column) const;
+};
+
+}  // namespace yz
