@@ -1,0 +1,161 @@
+#include "engine/siting/exact_solver.hpp"
+
+#include <coin/CbcEventHandler.hpp>
+#include <coin/CbcModel.hpp>
+#include <coin/CbcSolver.hpp>
+#include <coin/ClpSimplex.hpp>
+#include <coin/CoinPackedMatrix.hpp>
+#include <coin/OsiClpSolverInterface.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <string>
+
+namespace yz::siting {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+CoinPackedMatrix to_matrix(const MilpModel& m) {
+  std::vector<int> ind(m.row_col.begin(), m.row_col.end());
+  std::vector<CoinBigIndex> start(m.row_first.begin(), m.row_first.end());
+  std::vector<int> len(m.rows());
+  for (uint32_t r = 0; r < m.rows(); ++r) len[r] = static_cast<int>(m.row_first[r + 1] - m.row_first[r]);
+  return CoinPackedMatrix(false, static_cast<int>(m.cols()), static_cast<int>(m.rows()),
+                          static_cast<CoinBigIndex>(m.nonzeros()), m.row_val.data(), ind.data(),
+                          start.data(), len.data());
+}
+
+// Stops CBC when the user cancels; reports elapsed time against the limit as progress.
+class StopHandler : public CbcEventHandler {
+ public:
+  StopHandler(const Progress* p, Clock::time_point t0, double limit)
+      : progress_(p), t0_(t0), limit_(limit) {}
+  CbcAction event(CbcEvent) override {
+    if (progress_->cancelled()) return stop;
+    const double e = std::chrono::duration<double>(Clock::now() - t0_).count();
+    if (e - last_ > 0.2) {
+      last_ = e;
+      (*progress_)(std::min(1.0, e / std::max(limit_, 1e-9)), "exact");
+    }
+    return noAction;
+  }
+  CbcEventHandler* clone() const override { return new StopHandler(*this); }
+
+ private:
+  const Progress* progress_;
+  Clock::time_point t0_;
+  double limit_;
+  double last_ = 0;
+};
+
+int no_callback(CbcModel*, int) { return 0; }
+
+// The model writes "infinite" as 1e30; CLP wants COIN_DBL_MAX (its presolve has crashed on
+// huge-but-finite bounds).
+std::vector<double> inf_fixed(const std::vector<double>& v) {
+  std::vector<double> out(v);
+  for (double& x : out)
+    if (x >= 1e29) x = COIN_DBL_MAX;
+    else if (x <= -1e29) x = -COIN_DBL_MAX;
+  return out;
+}
+
+// "<j>x" / "<i>r" rather than "x<j>": avoids a GCC 12 -Wrestrict false positive.
+std::string name(uint32_t j, char tag) {
+  std::string s = std::to_string(j);
+  s.push_back(tag);
+  return s;
+}
+
+}  // namespace
+
+MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, double time_limit_s,
+                     const Progress& progress) {
+  const auto t0 = Clock::now();
+  MilpSolve out;
+  OsiClpSolverInterface solver;
+  solver.messageHandler()->setLogLevel(0);
+  solver.getModelPtr()->setLogLevel(0);
+  CoinPackedMatrix mat = to_matrix(m);
+  const auto cl = inf_fixed(m.col_lb), cu = inf_fixed(m.col_ub), rl = inf_fixed(m.row_lb),
+             ru = inf_fixed(m.row_ub);
+  solver.loadProblem(mat, cl.data(), cu.data(), m.obj.data(), rl.data(), ru.data());
+  for (uint32_t c = 0; c < m.cols(); ++c)
+    if (m.integer[c]) solver.setInteger(static_cast<int>(c));
+  // The MIP start is matched by column name. Every column gets one: CLP's presolve crashes on a
+  // partly named model.
+  if (start) {
+    for (uint32_t j = 0; j < m.cols(); ++j) solver.setColName(static_cast<int>(j), name(j, 'x'));
+    for (uint32_t i = 0; i < m.rows(); ++i) solver.setRowName(static_cast<int>(i), name(i, 'r'));
+  }
+
+  CbcModel model(solver);
+  model.setLogLevel(0);
+  model.messageHandler()->setLogLevel(0);
+  std::vector<std::string> names;
+  std::vector<const char*> name_ptr;
+  std::vector<double> values;
+  if (start) {
+    for (uint32_t j = 0; j < m.x_cols; ++j) {
+      names.push_back(name(j, 'x'));
+      values.push_back((*start)[j] > 0.5 ? 1.0 : 0.0);
+    }
+    for (const std::string& s : names) name_ptr.push_back(s.c_str());
+    model.setMIPStart(static_cast<int>(names.size()), name_ptr.data(), values.data());
+  }
+  StopHandler handler(&progress, t0, time_limit_s);
+  model.passInEventHandler(&handler);
+  CbcSolverUsefulData data;
+  data.noPrinting_ = true;
+  CbcMain0(model, data);
+  data.noPrinting_ = true;
+  const std::string sec = std::to_string(std::max(0.01, time_limit_s));
+  const char* argv[] = {"yizhan", "-log", "0", "-slog", "0", "-sec", sec.c_str(), "-preprocess", "off", "-solve", "-quit"};
+  model.setLogLevel(0);
+  CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);
+
+  out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  out.nodes = model.getNodeCount();
+  out.optimal = model.isProvenOptimal();
+  out.infeasible = model.isProvenInfeasible();
+  out.stopped = !out.optimal && !out.infeasible;
+  const double sign = m.negated ? -1.0 : 1.0;
+  if (model.bestSolution() && model.getSolutionCount() > 0) {
+    out.has_solution = true;
+    out.col.assign(model.bestSolution(), model.bestSolution() + m.cols());
+    out.objective = milp_value(m, out.col);
+  }
+  double best_possible = model.getBestPossibleObjValue();
+  if (out.optimal && out.has_solution) best_possible = std::min(best_possible, sign * out.objective);
+  out.bound = sign * best_possible;
+  return out;
+}
+
+MilpSolve solve_lp(const MilpModel& m, double time_limit_s) {
+  const auto t0 = Clock::now();
+  MilpSolve out;
+  ClpSimplex clp;
+  clp.setLogLevel(0);
+  clp.messageHandler()->setLogLevel(0);
+  CoinPackedMatrix mat = to_matrix(m);
+  const auto cl = inf_fixed(m.col_lb), cu = inf_fixed(m.col_ub), rl = inf_fixed(m.row_lb),
+             ru = inf_fixed(m.row_ub);
+  clp.loadProblem(mat, cl.data(), cu.data(), m.obj.data(), rl.data(), ru.data());
+  clp.setMaximumSeconds(std::max(0.01, time_limit_s));
+  clp.dual();
+  out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  if (clp.status() == 0) {
+    out.has_solution = out.optimal = true;
+    out.objective = out.bound = m.negated ? -clp.objectiveValue() : clp.objectiveValue();
+    out.col.assign(clp.primalColumnSolution(), clp.primalColumnSolution() + m.cols());
+  } else if (clp.status() == 1) {
+    out.infeasible = true;
+  } else {
+    out.stopped = true;
+  }
+  return out;
+}
+
+}  // namespace yz::siting

@@ -1,0 +1,112 @@
+#include "engine/siting/lagrangian_bound.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+namespace yz::siting {
+
+LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double lower,
+                                 double time_limit_s, const Progress& progress, double rel_gap,
+                                 uint32_t max_iterations) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const uint32_t ng = r.groups(), m = r.sites();
+  const double p1 = r.value.p1, p2 = r.value.p2;
+  LagrangianBound out;
+  // Trivial bound first: every group at its best.
+  double trivial = 0;
+  for (uint32_t g = 0; g < ng; ++g) trivial += r.weight[g] * (r.base[g] == 0 ? p1 + p2 : p2);
+  out.bound = trivial;
+  if (ng == 0 || m == 0) {
+    out.bound = 0;
+    return out;
+  }
+
+  std::vector<double> lambda(ng), rho(m), x(m), sub(ng);
+  for (uint32_t g = 0; g < ng; ++g) lambda[g] = 0.5 * r.weight[g] * std::max(p1, p2);
+  std::vector<uint32_t> idx(m);
+  // Sites sorted once by cost for the knapsack would change with rho; sort per iteration.
+  double theta = 2.0;
+  uint32_t since_best = 0;
+  for (uint32_t it = 0; it < max_iterations; ++it) {
+    // Site part: value rho_j of opening j.
+    for (uint32_t j = 0; j < m; ++j) {
+      double s = 0;
+      for (const uint32_t* g = r.cov_begin(j); g != r.cov_end(j); ++g) s += lambda[*g];
+      rho[j] = r.fixed[j] ? 0 : s;
+    }
+    std::fill(x.begin(), x.end(), 0.0);
+    double site_part = 0;
+    std::iota(idx.begin(), idx.end(), 0u);
+    if (lim.goal == Goal::max_cover_k) {
+      const uint32_t k = std::min<uint32_t>(lim.k, m);
+      auto cmp = [&](uint32_t a, uint32_t b) { return rho[a] > rho[b] || (rho[a] == rho[b] && a < b); };
+      if (k > 0 && k < m) std::nth_element(idx.begin(), idx.begin() + k, idx.end(), cmp);
+      for (uint32_t t = 0; t < k; ++t)
+        if (rho[idx[t]] > 0) x[idx[t]] = 1, site_part += rho[idx[t]];
+    } else {
+      // Fractional knapsack: an upper bound on the 0-1 pick within the budget.
+      auto ratio = [&](uint32_t j) { return rho[j] / std::max(r.cost[j], 1e-12); };
+      std::sort(idx.begin(), idx.end(), [&](uint32_t a, uint32_t b) {
+        double ra = ratio(a), rb = ratio(b);
+        return ra > rb || (ra == rb && a < b);
+      });
+      double left = lim.budget;
+      for (uint32_t j : idx) {
+        if (rho[j] <= 0) break;
+        double c = r.cost[j];
+        double f = c <= left ? 1.0 : (c > 0 ? left / c : 1.0);
+        x[j] = f;
+        site_part += f * rho[j];
+        left -= f * c;
+        if (left <= 0) break;
+      }
+    }
+    // Group part and subgradient.
+    double group_part = 0, norm = 0;
+    for (uint32_t g = 0; g < ng; ++g) {
+      const double w = r.weight[g], l = lambda[g];
+      double take = 0, best = 0;
+      if (r.base[g] == 0) {
+        double one = w * p1 - l, two = w * (p1 + p2) - 2 * l;
+        if (one > best) best = one, take = 1;
+        if (two > best) best = two, take = 2;
+      } else {
+        double one = w * p2 - l;
+        if (one > best) best = one, take = 1;
+      }
+      group_part += best;
+      double cover = 0;
+      for (const uint32_t* j = r.inv_begin(g); j != r.inv_end(g); ++j) cover += x[*j];
+      sub[g] = cover - take;
+      // Projected: a multiplier at zero that would go negative does not move.
+      if (l <= 0 && sub[g] > 0) sub[g] = 0;
+      norm += sub[g] * sub[g];
+    }
+    const double L = group_part + site_part;
+    ++out.iterations;
+    if (L < out.bound - 1e-12) {
+      out.bound = L;
+      since_best = 0;
+    } else if (++since_best >= 15) {
+      theta *= 0.5;
+      since_best = 0;
+    }
+    const double gap = out.bound - lower;
+    if (gap <= rel_gap * std::max(1.0, std::abs(lower)) || norm <= 0 || theta < 1e-6) break;
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (elapsed > time_limit_s) break;
+    if ((it & 7) == 0) {
+      progress.throw_if_cancelled();
+      progress(std::min(1.0, elapsed / std::max(time_limit_s, 1e-9)), "bound");
+    }
+    const double step = theta * std::max(L - lower, 1e-9 * std::max(1.0, lower)) / norm;
+    for (uint32_t g = 0; g < ng; ++g) lambda[g] = std::max(0.0, lambda[g] - step * sub[g]);
+  }
+  out.bound = std::min(out.bound, trivial);
+  return out;
+}
+
+}  // namespace yz::siting

@@ -1,0 +1,237 @@
+// Behaviour of the siting pipeline beyond the optimum: determinism, per-site figures, nearby
+// alternatives, infeasible targets, cancellation and progress, presolve, and the station review.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cmath>
+
+#include "engine/siting/plan_value.hpp"
+#include "engine/siting/presolve.hpp"
+#include "engine/siting/siting_solver.hpp"
+#include "engine/siting/station_review.hpp"
+#include "engine/siting/synthetic_instance.hpp"
+#include "engine/util/error.hpp"
+
+using namespace yz;
+using namespace yz::siting;
+
+namespace {
+
+Problem city(uint32_t seed, uint32_t demand = 3000, uint32_t candidates = 300) {
+  SyntheticSpec s;
+  s.demand = demand;
+  s.candidates = candidates;
+  s.existing = 10;
+  s.side_m = 8000;
+  s.clusters = 6;
+  s.seed = seed;
+  return synthetic_instance(s);
+}
+
+std::vector<uint32_t> ids(const SitingResult& r) {
+  std::vector<uint32_t> v;
+  for (const auto& s : r.sites) v.push_back(s.site);
+  return v;
+}
+
+// A line of demand points 0..9 (weight 1 each) and hand-made covers.
+Problem line_problem() {
+  Problem p;
+  p.demand_weight.assign(10, 1.0);
+  auto site = [&](std::vector<uint32_t> c, double x, bool fixed = false, double cost = 1) {
+    Site s;
+    s.covers = std::move(c);
+    s.pos = {x, 0};
+    s.fixed = fixed;
+    s.cost = cost;
+    p.sites.push_back(s);
+  };
+  site({0, 1, 2}, 100, true);         // 0: existing
+  site({2, 3, 4, 5}, 400);            // 1
+  site({3, 4}, 450);                  // 2: dominated by 1 (subset, same cost)
+  site({6, 7, 8, 9}, 800);            // 3
+  site({6, 7, 8, 9}, 820);            // 4: identical to 3, higher index
+  site({5, 6}, 600, false, 0.5);      // 5: cheap
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("same input gives the same stations in the same order") {
+  Problem p = city(3);
+  p.options.k = 15;
+  p.options.time_limit_s = 3;
+  const SitingResult a = solve_siting(p), b = solve_siting(p);
+  REQUIRE(ids(a) == ids(b));
+  REQUIRE(a.objective == b.objective);
+  for (size_t i = 0; i < a.sites.size(); ++i) REQUIRE(a.sites[i].rank == i + 1);
+}
+
+TEST_CASE("per-site figures add up") {
+  Problem p = city(4);
+  p.options.k = 12;
+  p.options.exact = false;
+  const SitingResult r = solve_siting(p);
+  REQUIRE(r.sites.size() == 12);
+  double sum_gain = 0;
+  for (const auto& s : r.sites) {
+    REQUIRE(s.covers == Approx(s.unique + s.shared));
+    REQUIRE(s.marginal == Approx(s.unique));  // single coverage: what only it covers
+    REQUIRE(s.gain >= s.marginal - 1e-9);     // added earlier, it adds at least its marginal
+    sum_gain += s.gain;
+  }
+  REQUIRE(r.before.covered + sum_gain == Approx(r.objective));
+  REQUIRE(r.after.covered == Approx(r.objective));
+  // Gains of the build order never increase (single coverage is submodular).
+  for (size_t i = 1; i < r.sites.size(); ++i) REQUIRE(r.sites[i].gain <= r.sites[i - 1].gain + 1e-9);
+  // Alternatives: closest first, not in the plan, objective = plan value with the swap.
+  std::vector<uint32_t> plan = ids(r);
+  for (const auto& s : r.sites) {
+    REQUIRE(s.alternatives.size() == 3);
+    for (size_t t = 0; t < s.alternatives.size(); ++t) {
+      const auto& a = s.alternatives[t];
+      if (t > 0) REQUIRE(a.distance_m >= s.alternatives[t - 1].distance_m);
+      REQUIRE(std::find(plan.begin(), plan.end(), a.site) == plan.end());
+      REQUIRE_FALSE(p.sites[a.site].fixed);
+      std::vector<uint32_t> swapped = plan;
+      std::replace(swapped.begin(), swapped.end(), s.site, a.site);
+      REQUIRE(a.objective == Approx(plan_value(p, with_fixed(p, swapped)).p));
+      REQUIRE(a.objective <= r.bound + 1e-6);
+    }
+  }
+}
+
+TEST_CASE("heuristic gap is honest against the exact optimum on a mid-size city") {
+  Problem p = city(5, 4000, 400);
+  p.options.k = 20;
+  p.options.time_limit_s = 15;
+  p.options.exact = false;
+  const SitingResult h = solve_siting(p);
+  p.options.exact = true;
+  const SitingResult e = solve_siting(p);
+  REQUIRE(e.optimal);
+  REQUIRE(h.objective <= e.objective + 1e-6);
+  REQUIRE(h.bound >= e.objective - 1e-6);
+  REQUIRE(h.gap >= (e.objective - h.objective) / h.bound - 1e-12);
+  REQUIRE(h.gap < 0.05);
+}
+
+TEST_CASE("an unreachable target says so and reports the best reachable coverage") {
+  Problem p = line_problem();
+  p.demand_weight.push_back(5);  // demand point 10: nobody covers it
+  p.options.goal = Goal::min_for_target;
+  p.options.target = 0.95;
+  const SitingResult r = solve_siting(p);
+  REQUIRE_FALSE(r.feasible);
+  REQUIRE(r.best_reachable == Approx(10.0 / 15.0));
+  REQUIRE(r.reachable_bound == Approx(10.0 / 15.0));
+  REQUIRE(r.message.find("cannot be reached") != std::string::npos);
+  REQUIRE(r.after.covered == Approx(10.0));
+}
+
+TEST_CASE("presolve merges demand, drops dominated and clashing candidates") {
+  Problem p = line_problem();
+  const Reduced r = presolve(p, conflict_pairs(p));
+  // Site 2 is dominated by 1, site 4 is a copy of 3 with a higher index.
+  REQUIRE(r.dropped_dominated == 2);
+  REQUIRE(r.sites() == 3);
+  // Demand 0..2 is covered by the existing station (constant); 3,4 -> {1}; 5 -> {1,5};
+  // 6 -> {3,5}; 7,8,9 -> {3}.
+  REQUIRE(r.constant.p == Approx(3));
+  REQUIRE(r.groups() == 4);
+  // With double coverage no candidate is dominated (a second covering has value).
+  p.options.objective = Objective::double_cover;
+  REQUIRE(presolve(p, conflict_pairs(p)).dropped_dominated == 0);
+  // Spacing: candidates within 350 m of the existing station (site 1 at 300 m) cannot open.
+  p.options.objective = Objective::single;
+  p.options.spacing_m = 350;
+  const Reduced s = presolve(p, conflict_pairs(p));
+  REQUIRE(s.dropped_conflicting == 1);
+  REQUIRE(s.orig_site[1] == kNone);
+}
+
+TEST_CASE("existing stations stay and spacing holds with the walk conflict list") {
+  Problem p = line_problem();
+  p.options.k = 2;
+  p.options.conflicts = {{1, 3}};  // e.g. a short walk apart
+  const SitingResult r = solve_siting(p);
+  std::vector<uint32_t> c = ids(r);
+  REQUIRE(c.size() == 2);
+  REQUIRE_FALSE((std::find(c.begin(), c.end(), 1) != c.end() && std::find(c.begin(), c.end(), 3) != c.end()));
+  for (uint32_t j : c) REQUIRE(j != 0);
+  REQUIRE(r.optimal);
+}
+
+TEST_CASE("cancel stops the run and progress is reported") {
+  Problem p = city(6);
+  p.options.k = 30;
+  std::atomic<bool> cancel{false};
+  int calls = 0;
+  Progress prog;
+  prog.report = [&](double f, std::string_view) {
+    REQUIRE(f >= 0);
+    REQUIRE(f <= 1);
+    ++calls;
+  };
+  prog.cancel = &cancel;
+  solve_siting(p, prog);
+  REQUIRE(calls > 2);
+  cancel = true;
+  REQUIRE_THROWS_AS(solve_siting(p, prog), Cancelled);
+}
+
+TEST_CASE("bad input is rejected with a clear message") {
+  Problem p = line_problem();
+  p.sites[1].covers = {3, 2};
+  REQUIRE_THROWS_AS(solve_siting(p), InputError);
+  p = line_problem();
+  p.options.goal = Goal::min_for_target;
+  p.options.target = 1.5;
+  REQUIRE_THROWS_AS(solve_siting(p), InputError);
+  p = line_problem();
+  p.sites[1].capacity = 3;
+  p.options.objective = Objective::double_cover;
+  REQUIRE_THROWS_WITH(solve_siting(p), Catch::Contains("capacities"));
+}
+
+TEST_CASE("make_siting_problem takes the chosen criterion") {
+  std::vector<SiteCover> covers(2);
+  covers[0].walk = {0, 1};
+  covers[0].radius = {1, 2};
+  covers[1].walk = {3};
+  covers[1].radius = {3, 4};
+  const std::vector<Vec2> pos{{0, 0}, {10, 0}};
+  Problem both = make_siting_problem(covers, Criterion::both, std::vector<double>(5, 1.0), 1, pos);
+  REQUIRE(both.sites[0].covers == std::vector<uint32_t>{1});
+  REQUIRE(both.sites[0].fixed);
+  REQUIRE_FALSE(both.sites[1].fixed);
+  Problem either = make_siting_problem(covers, Criterion::either, std::vector<double>(5, 1.0), 1, pos);
+  REQUIRE(either.sites[1].covers == std::vector<uint32_t>{3, 4});
+}
+
+TEST_CASE("least useful stations and upgrade priority") {
+  Problem p;
+  p.demand_weight = {10, 10, 5, 1};
+  Site a, b, c;
+  a.covers = {0, 1};
+  b.covers = {1, 2};
+  c.covers = {3};
+  a.fixed = b.fixed = c.fixed = true;
+  p.sites = {a, b, c};
+  const auto rc = removal_costs(p);
+  REQUIRE(rc.size() == 3);
+  REQUIRE(rc[0].site == 2);  // loses 1 worker
+  REQUIRE(rc[0].lost == 1);
+  REQUIRE(rc[1].site == 1);  // loses 5
+  REQUIRE(rc[1].lost_twice == 10);
+  REQUIRE(rc[2].site == 0);  // loses 10
+  // Amenities: bit 0 water, 1 toilet, 2 charging. a has all, b has none, c has water.
+  const auto up = upgrade_priority(p, {0b111, 0b000, 0b001}, 0b111);
+  REQUIRE(up[0].site == 1);
+  REQUIRE(up[0].served == Approx(10));  // 10/2 + 5
+  REQUIRE(up[0].priority == Approx(30));
+  REQUIRE(up[1].site == 2);
+  REQUIRE(up[1].priority == Approx(2));
+  REQUIRE(up[2].site == 0);
+  REQUIRE(up[2].priority == 0);
+}
