@@ -3,11 +3,13 @@
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
+#include <coin/ClpEventHandler.hpp>
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinPackedMatrix.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
 
 #include <chrono>
+#include <limits>
 #include <cmath>
 #include <string>
 
@@ -52,6 +54,33 @@ class StopHandler : public CbcEventHandler {
 
 int no_callback(CbcModel*, int) { return 0; }
 
+// Shared by the LP and branch-and-cut handlers (their clones keep the pointer).
+struct StopState {
+  const Progress* progress;
+  Clock::time_point deadline;
+  bool lp_stopped = false;  // an LP was cut short: its results prove nothing
+};
+
+// CBC checks its time limit only between nodes; a city-sized root LP can run for minutes, so
+// the simplex itself is stopped at the deadline or on cancel.
+class LpStop : public ClpEventHandler {
+ public:
+  explicit LpStop(StopState* s) : state_(s) {}
+  int event(Event e) override {
+    if (e != endOfIteration || (++count_ & 63) != 0) return -1;
+    if (state_->progress->cancelled() || Clock::now() > state_->deadline) {
+      state_->lp_stopped = true;
+      return 0;
+    }
+    return -1;
+  }
+  ClpEventHandler* clone() const override { return new LpStop(*this); }
+
+ private:
+  StopState* state_;
+  uint32_t count_ = 0;
+};
+
 // The model writes "infinite" as 1e30; CLP wants COIN_DBL_MAX (its presolve has crashed on
 // huge-but-finite bounds).
 std::vector<double> inf_fixed(const std::vector<double>& v) {
@@ -75,7 +104,11 @@ MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, doubl
                      const Progress& progress) {
   const auto t0 = Clock::now();
   MilpSolve out;
+  StopState stop{&progress, t0 + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(time_limit_s + 0.5))};
+  LpStop lp_stop(&stop);
   OsiClpSolverInterface solver;
+  solver.getModelPtr()->passInEventHandler(&lp_stop);
   solver.messageHandler()->setLogLevel(0);
   solver.getModelPtr()->setLogLevel(0);
   CoinPackedMatrix mat = to_matrix(m);
@@ -118,8 +151,10 @@ MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, doubl
 
   out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   out.nodes = model.getNodeCount();
-  out.optimal = model.isProvenOptimal();
-  out.infeasible = model.isProvenInfeasible();
+  // After a cut-short LP, CBC's statuses and bound mean nothing: keep only a solution it holds.
+  const bool trust = !stop.lp_stopped && !progress.cancelled();
+  out.optimal = trust && model.isProvenOptimal();
+  out.infeasible = trust && model.isProvenInfeasible();
   out.stopped = !out.optimal && !out.infeasible;
   const double sign = m.negated ? -1.0 : 1.0;
   if (model.bestSolution() && model.getSolutionCount() > 0) {
@@ -127,16 +162,25 @@ MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, doubl
     out.col.assign(model.bestSolution(), model.bestSolution() + m.cols());
     out.objective = milp_value(m, out.col);
   }
-  double best_possible = model.getBestPossibleObjValue();
-  if (out.optimal && out.has_solution) best_possible = std::min(best_possible, sign * out.objective);
-  out.bound = sign * best_possible;
+  out.bound = trust ? sign * model.getBestPossibleObjValue() : sign * -COIN_DBL_MAX;
+  if (!std::isfinite(out.bound) || std::abs(out.bound) >= 1e29)
+    out.bound = m.negated ? std::numeric_limits<double>::infinity()
+                          : -std::numeric_limits<double>::infinity();
+  if (out.has_solution) {
+    if (out.optimal) out.bound = out.objective;
+    else out.bound = m.negated ? std::max(out.bound, out.objective) : std::min(out.bound, out.objective);
+  }
   return out;
 }
 
-MilpSolve solve_lp(const MilpModel& m, double time_limit_s) {
+MilpSolve solve_lp(const MilpModel& m, double time_limit_s, const Progress& progress) {
   const auto t0 = Clock::now();
   MilpSolve out;
+  StopState stop{&progress, t0 + std::chrono::duration_cast<Clock::duration>(
+                                      std::chrono::duration<double>(time_limit_s))};
+  LpStop lp_stop(&stop);
   ClpSimplex clp;
+  clp.passInEventHandler(&lp_stop);
   clp.setLogLevel(0);
   clp.messageHandler()->setLogLevel(0);
   CoinPackedMatrix mat = to_matrix(m);
@@ -146,11 +190,11 @@ MilpSolve solve_lp(const MilpModel& m, double time_limit_s) {
   clp.setMaximumSeconds(std::max(0.01, time_limit_s));
   clp.dual();
   out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-  if (clp.status() == 0) {
+  if (clp.status() == 0 && !stop.lp_stopped) {
     out.has_solution = out.optimal = true;
     out.objective = out.bound = m.negated ? -clp.objectiveValue() : clp.objectiveValue();
     out.col.assign(clp.primalColumnSolution(), clp.primalColumnSolution() + m.cols());
-  } else if (clp.status() == 1) {
+  } else if (clp.status() == 1 && !stop.lp_stopped) {
     out.infeasible = true;
   } else {
     out.stopped = true;

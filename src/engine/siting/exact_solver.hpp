@@ -14,7 +14,8 @@ struct MilpSolve {
   bool infeasible = false;  // proven
   bool stopped = false;     // time limit or cancel
   double objective = 0;     // true sense
-  double bound = 0;         // true sense: >= optimum for max models, <= for min models
+  double bound = 0;         // true sense: >= optimum for max models, <= for min models (+-inf:
+                            // none known)
   std::vector<double> col;  // best solution's column values
   double seconds = 0;
   double nodes = 0;
@@ -27,6 +28,6 @@ MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, doubl
 
 // LP relaxation with CLP's dual simplex. has_solution and optimal are set only when it finished;
 // bound = objective then.
-MilpSolve solve_lp(const MilpModel& m, double time_limit_s);
+MilpSolve solve_lp(const MilpModel& m, double time_limit_s, const Progress& progress = {});
 
 }  // namespace yz::siting

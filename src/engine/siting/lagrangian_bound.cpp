@@ -27,6 +27,7 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
   for (uint32_t g = 0; g < ng; ++g) lambda[g] = 0.5 * r.weight[g] * std::max(p1, p2);
   std::vector<uint32_t> idx(m);
   // Sites sorted once by cost for the knapsack would change with rho; sort per iteration.
+  std::vector<double> best_lambda = lambda;
   double theta = 2.0;
   uint32_t since_best = 0;
   for (uint32_t it = 0; it < max_iterations; ++it) {
@@ -88,6 +89,7 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
     ++out.iterations;
     if (L < out.bound - 1e-12) {
       out.bound = L;
+      best_lambda = lambda;
       since_best = 0;
     } else if (++since_best >= 15) {
       theta *= 0.5;
@@ -106,6 +108,37 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
     for (uint32_t g = 0; g < ng; ++g) lambda[g] = std::max(0.0, lambda[g] - step * sub[g]);
   }
   out.bound = std::min(out.bound, trivial);
+  if (lim.goal == Goal::max_cover_k && out.bound < trivial) {
+    // L(lambda) with x_j forced open: the site part swaps the weakest chosen site for j.
+    double group_part = 0;
+    for (uint32_t g = 0; g < ng; ++g) {
+      const double w = r.weight[g], l = best_lambda[g];
+      double best = 0;
+      if (r.base[g] == 0) best = std::max({0.0, w * p1 - l, w * (p1 + p2) - 2 * l});
+      else best = std::max(0.0, w * p2 - l);
+      group_part += best;
+    }
+    for (uint32_t j = 0; j < m; ++j) {
+      double s = 0;
+      for (const uint32_t* g = r.cov_begin(j); g != r.cov_end(j); ++g) s += best_lambda[*g];
+      rho[j] = r.fixed[j] ? 0 : s;
+    }
+    const uint32_t k = std::min<uint32_t>(lim.k, m);
+    std::iota(idx.begin(), idx.end(), 0u);
+    auto cmp = [&](uint32_t a, uint32_t b) { return rho[a] > rho[b] || (rho[a] == rho[b] && a < b); };
+    std::sort(idx.begin(), idx.end(), cmp);
+    double top = 0;
+    uint32_t taken = 0;
+    for (uint32_t t = 0; t < k; ++t)
+      if (rho[idx[t]] > 0) top += rho[idx[t]], ++taken;
+    const double weakest = taken == k && k > 0 ? rho[idx[k - 1]] : 0.0;
+    out.with_site.assign(m, 0);
+    for (uint32_t t = 0; t < m; ++t) {
+      const uint32_t j = idx[t];
+      out.with_site[j] = t < taken ? group_part + top : group_part + top - weakest + std::max(0.0, rho[j]);
+      if (k == 0) out.with_site[j] = group_part + std::max(0.0, rho[j]);
+    }
+  }
   return out;
 }
 

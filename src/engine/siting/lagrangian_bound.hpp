@@ -14,6 +14,9 @@ namespace yz::siting {
 struct LagrangianBound {
   double bound = 0;  // on the primary gain over the presolve constant (valid whatever stopped it)
   uint32_t iterations = 0;
+  // k goal only: per site, an upper bound on any plan that opens it (from the best multipliers).
+  // Sites whose bound is below the best known plan can be left out of the exact search.
+  std::vector<double> with_site;
 };
 
 // lower: best known primary gain (from the heuristic), steers the step size and the early stop

@@ -224,6 +224,53 @@ Reduced presolve(const Problem& p, const std::vector<std::pair<uint32_t, uint32_
   return r;
 }
 
+Reduced restrict_sites(const Reduced& r, const std::vector<uint8_t>& keep) {
+  Reduced o;
+  o.value = r.value;
+  o.capacitated = r.capacitated;
+  o.total_weight = r.total_weight;
+  o.constant = r.constant;
+  o.dropped_conflicting = r.dropped_conflicting;
+  o.dropped_empty = r.dropped_empty;
+  o.dropped_dominated = r.dropped_dominated;
+  std::vector<uint32_t> smap(r.sites(), kNone), gmap(r.groups(), kNone);
+  for (uint32_t j = 0; j < r.sites(); ++j)
+    if (keep[j]) {
+      smap[j] = o.sites();
+      o.site_orig.push_back(r.site_orig[j]);
+      o.fixed.push_back(r.fixed[j]);
+      o.cost.push_back(r.cost[j]);
+      o.capacity.push_back(r.capacity[j]);
+    }
+  o.inv_first.assign(1, 0);
+  for (uint32_t g = 0; g < r.groups(); ++g) {
+    const size_t before = o.inv.size();
+    for (const uint32_t* j = r.inv_begin(g); j != r.inv_end(g); ++j)
+      if (smap[*j] != kNone) o.inv.push_back(smap[*j]);
+    if (o.inv.size() == before) continue;
+    gmap[g] = o.groups();
+    o.weight.push_back(r.weight[g]);
+    o.base.push_back(r.base[g]);
+    o.inv_first.push_back(static_cast<uint32_t>(o.inv.size()));
+  }
+  o.cov_first.assign(1, 0);
+  o.conf_first.assign(1, 0);
+  for (uint32_t j = 0; j < r.sites(); ++j) {
+    if (smap[j] == kNone) continue;
+    for (const uint32_t* g = r.cov_begin(j); g != r.cov_end(j); ++g) o.cov.push_back(gmap[*g]);
+    o.cov_first.push_back(static_cast<uint32_t>(o.cov.size()));
+    for (const uint32_t* c = r.conf_begin(j); c != r.conf_end(j); ++c)
+      if (smap[*c] != kNone) o.conf.push_back(smap[*c]);
+    o.conf_first.push_back(static_cast<uint32_t>(o.conf.size()));
+  }
+  o.demand_group.assign(r.demand_group.size(), kNone);
+  for (size_t d = 0; d < r.demand_group.size(); ++d)
+    if (r.demand_group[d] != kNone) o.demand_group[d] = gmap[r.demand_group[d]];
+  o.orig_site.assign(r.orig_site.size(), kNone);
+  for (uint32_t j = 0; j < o.sites(); ++j) o.orig_site[o.site_orig[j]] = j;
+  return o;
+}
+
 Reduced plain_reduction(const Problem& p,
                         const std::vector<std::pair<uint32_t, uint32_t>>& conflicts) {
   Reduced r;

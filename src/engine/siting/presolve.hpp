@@ -49,6 +49,10 @@ struct Reduced {
 // conflicts: conflict_pairs(p) (passed in so it is computed once).
 Reduced presolve(const Problem& p, const std::vector<std::pair<uint32_t, uint32_t>>& conflicts);
 
+// The same problem with only the sites where keep[j] is set (groups no kept site covers go).
+// Site ids stay original, so plans map back through site_orig / orig_site.
+Reduced restrict_sites(const Reduced& r, const std::vector<uint8_t>& keep);
+
 // No presolve at all: one group per demand point that some site covers, every site kept (the
 // existing ones as always-open sites). The "textbook" model the benchmark compares against.
 Reduced plain_reduction(const Problem& p, const std::vector<std::pair<uint32_t, uint32_t>>& conflicts);

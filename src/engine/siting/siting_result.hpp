@@ -50,7 +50,8 @@ struct SitingResult {
   std::string bound_method;  // "lagrangian", "lp", "cbc", "exhaustive"
   bool exact_run = false, exact_improved = false;
   uint32_t demand_groups = 0, candidates_kept = 0, candidates_dominated = 0,
-           candidates_conflicting = 0, candidates_empty = 0;
+           candidates_conflicting = 0, candidates_empty = 0,
+           candidates_fixed_out = 0;  // left out of the exact search by the Lagrangian test
 };
 
 }  // namespace yz::siting

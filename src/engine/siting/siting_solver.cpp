@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "engine/siting/capacity_greedy.hpp"
@@ -138,9 +139,10 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
   const double bound_time = 0.3 * o.time_limit_s;
   double bound = target ? 0 : W;  // trivial
   res.bound_method = "trivial";
+  LagrangianBound lb;
   if (!target && !r.capacitated) {
     const double gain = plan_cover - r.constant.p;
-    LagrangianBound lb = lagrangian_bound(r, lim, gain, bound_time, progress);
+    lb = lagrangian_bound(r, lim, gain, bound_time, progress);
     bound = std::min(bound, r.constant.p + lb.bound);
     res.bound_method = "lagrangian";
   } else if (!proven_unreachable) {
@@ -170,13 +172,40 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
   if (o.exact && !optimal && !proven_unreachable && time_left > 0.05) {
     const auto t_exact = Clock::now();
     res.exact_run = true;
-    const MilpModel model = build_milp(r, lim);
+    // Lagrangian reduction: a site whose "opened" bound is below the heuristic plan cannot be in
+    // a better plan, so the exact search goes without it. Any plan using one is worth at most
+    // removed_max, which stays part of the bound.
+    Reduced restricted;
+    const Reduced* er = &r;
+    double removed_max = -std::numeric_limits<double>::infinity();
+    if (!lb.with_site.empty()) {
+      const double lower = plan_cover - r.constant.p;
+      std::vector<uint8_t> keep(r.sites(), 1);
+      uint32_t removed = 0;
+      for (uint32_t j = 0; j < r.sites(); ++j)
+        if (!r.fixed[j] && lb.with_site[j] < lower - eps) {
+          keep[j] = 0;
+          ++removed;
+          removed_max = std::max(removed_max, lb.with_site[j]);
+        }
+      for (uint32_t j : plan) keep[j] = 1;
+      if (removed > 0) {
+        restricted = restrict_sites(r, keep);
+        er = &restricted;
+      }
+      res.candidates_fixed_out = removed;
+    }
+    std::vector<uint32_t> er_plan;
+    for (uint32_t j : plan) er_plan.push_back(er->orig_site[r.site_orig[j]]);
+    const MilpModel model = build_milp(*er, lim);
     std::vector<double> start;
-    if (reached) start = milp_start(r, model, plan);
+    if (reached) start = milp_start(*er, model, er_plan);
     MilpSolve ms = solve_milp(model, reached ? &start : nullptr, time_left, progress);
     progress.throw_if_cancelled();
+    if (er != &r && !target) ms.bound = std::max(ms.bound, removed_max);
     if (ms.has_solution) {
-      std::vector<uint32_t> cand = from_columns(r, ms.col);
+      std::vector<uint32_t> cand;
+      for (uint32_t j : from_columns(*er, ms.col)) cand.push_back(r.orig_site[er->site_orig[j]]);
       const double v = value_of(cand);
       const bool ok = !target || covered_p(cand) >= o.target * W - eps;
       if (ok && (!reached || (target ? v < objective - 1e-9 : v > objective + eps))) {

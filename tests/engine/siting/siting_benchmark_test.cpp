@@ -1,0 +1,98 @@
+// The siting benchmark: a quick sanity run (always), and the city-sized run that prints the
+// figures (hidden: `siting_benchmark_test "[.bench]"`, minutes on two cores).
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "engine/siting/cover_state.hpp"
+#include "engine/siting/exact_solver.hpp"
+#include "engine/siting/lazy_greedy.hpp"
+#include "engine/siting/milp_model.hpp"
+#include "engine/siting/siting_benchmark.hpp"
+#include "engine/siting/synthetic_instance.hpp"
+
+using namespace yz;
+using namespace yz::siting;
+
+TEST_CASE("benchmark rows are consistent on a small city") {
+  SyntheticSpec s;
+  s.demand = 4000;
+  s.candidates = 300;
+  s.existing = 10;
+  s.side_m = 8000;
+  s.clusters = 5;
+  const Problem p = synthetic_instance(s);
+  const auto rows = run_siting_benchmark(p, {5, 15}, 10);
+  REQUIRE(rows.size() == 2);
+  for (const BenchRow& r : rows) {
+    REQUIRE(r.heuristic_objective <= r.bound + 1e-6);
+    REQUIRE(r.exact_objective >= r.heuristic_objective - 1e-6);
+    REQUIRE(r.exact_objective <= r.exact_bound + 1e-6);
+    REQUIRE(r.demand_groups <= r.demand);
+    if (r.exact_optimal && r.textbook_optimal)
+      REQUIRE(r.textbook_objective == Approx(r.exact_objective));
+    if (r.textbook_has_solution) REQUIRE(r.textbook_objective <= r.exact_bound + 1e-6);
+  }
+}
+
+TEST_CASE("CBC takes the heuristic as its start") {
+  SyntheticSpec s;
+  s.demand = 3000;
+  s.candidates = 200;
+  s.existing = 0;
+  s.side_m = 8000;
+  Problem p = synthetic_instance(s);
+  p.options.k = 8;
+  const Reduced r = presolve(p, conflict_pairs(p));
+  const Limits lim = Limits::of(p, r);
+  CoverState st(r);
+  lazy_greedy(st, lim, {});
+  const MilpModel m = build_milp(r, lim);
+  const std::vector<double> start = milp_start(r, m, st.open_list());
+  REQUIRE(milp_value(m, start) == Approx(st.value().p));
+  // Almost no time: whatever CBC returns is at least the start.
+  const MilpSolve out = solve_milp(m, &start, 0.01, {});
+  REQUIRE(out.has_solution);
+  REQUIRE(out.objective >= st.value().p - 1e-6);
+  REQUIRE(out.bound >= out.objective - 1e-6);
+}
+
+TEST_CASE("city-sized benchmark", "[.bench]") {
+  SyntheticSpec s;  // defaults: 100,000 demand points, 5,000 candidates, 100 existing
+  if (const char* d = std::getenv("YZ_BENCH_DEMAND")) s.demand = std::atoi(d);
+  if (const char* c = std::getenv("YZ_BENCH_CANDIDATES")) s.candidates = std::atoi(c);
+  const double limit = std::getenv("YZ_BENCH_LIMIT") ? std::atof(std::getenv("YZ_BENCH_LIMIT")) : 10;
+  const bool textbook = !std::getenv("YZ_BENCH_NO_TEXTBOOK");
+  const auto t0 = std::chrono::steady_clock::now();
+  const Problem p = synthetic_instance(s);
+  size_t nnz = 0;
+  for (const auto& site : p.sites) nnz += site.covers.size();
+  std::printf("instance: %u demand, %u candidates, %u existing, %zu cover entries (%.1f s to build)\n",
+              s.demand, s.candidates, s.existing, nnz,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  // YZ_BENCH_TRACE=1: print each stage change with its time (to see where time goes).
+  Progress trace;
+  std::string last;
+  if (std::getenv("YZ_BENCH_TRACE"))
+    trace.report = [&](double, std::string_view stage) {
+      if (stage == last) return;
+      last = stage;
+      std::fprintf(stderr, "%8.2f s  %.*s\n",
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+                   static_cast<int>(stage.size()), stage.data());
+    };
+  const auto rows = run_siting_benchmark(p, {10, 50, 200}, limit, textbook, trace);
+  std::printf("%5s %8s %8s %10s %8s %12s %8s %8s %12s %8s %4s %9s %12s %8s %4s %8s\n", "k",
+              "groups", "cands", "heur_obj", "heur_s", "bound", "bound_s", "gap%", "exact_obj",
+              "exact_s", "opt", "exact_gap%", "textbook_obj", "tb_s", "opt", "speedup");
+  for (const BenchRow& r : rows)
+    std::printf("%5u %8u %8u %10.0f %8.3f %12.1f %8.3f %8.4f %12.0f %8.2f %4s %9.4f %12.0f %8.2f %4s %8.2f\n",
+                r.k, r.demand_groups, r.candidates_kept, r.heuristic_objective, r.heuristic_s,
+                r.bound, r.bound_s, 100 * r.gap, r.exact_objective, r.exact_s,
+                r.exact_optimal ? "yes" : "no", 100 * r.exact_gap, r.textbook_objective,
+                r.textbook_s, r.textbook_optimal ? "yes" : "no", r.speedup);
+  for (const BenchRow& r : rows) REQUIRE(r.heuristic_objective <= r.bound + 1e-6);
+}
