@@ -204,12 +204,12 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
       stack.pop_back();
       ++cnodes[c];
       for (ArcId a = g.first_out[u]; a < g.first_out[u + 1]; ++a) {
-        if (g.edge_tail[g.arc_edge[a]] == u) clen[c] += g.arc_length_m[a];  // count each edge once
         const uint32_t v = g.arc_head[a];
         if (comp[v] == kInvalidId) comp[v] = c, stack.push_back(v);
       }
     }
   }
+  for (uint32_t e = 0; e < m; ++e) clen[comp[g.edge_tail[e]]] += g.edge_length_m[e];
   std::vector<uint32_t> order(clen.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return clen[a] > clen[b]; });
