@@ -5,10 +5,8 @@ namespace yz {
 PointSet street_length_demand(const CityNetwork& city, bool main_component_only) {
   const WalkGraph& g = city.graph;
   std::vector<double> w(g.node_count(), 0);
-  for (EdgeId e = 0; e < g.edge_count(); ++e) {
-    w[g.edge_tail[e]] += g.edge_length_m[e] / 2;
-    w[g.edge_head[e]] += g.edge_length_m[e] / 2;
-  }
+  for (NodeId u = 0; u < g.node_count(); ++u)
+    for (ArcId a = g.first_out[u]; a < g.first_out[u + 1]; ++a) w[u] += g.arcs[a].length_m / 2;
   PointSet ps;
   ps.source = kStreetLengthProxy;
   std::vector<Vec2> xy;

@@ -123,6 +123,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   WalkGraph g;
   std::vector<uint8_t> used(pieces.size(), 0);
   std::vector<uint32_t> tails, heads;
+  std::vector<float> lengths;
   std::vector<Vec2> buf;
   auto walk_chain = [&](uint32_t u, uint32_t first_piece) {
     buf.clear();
@@ -146,7 +147,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
     tails.push_back(u);
     heads.push_back(cur);
     g.edge_class.push_back(cls);
-    g.edge_length_m.push_back(static_cast<float>(polyline_length(buf.data(), buf.size())));
+      lengths.push_back(static_cast<float>(polyline_length(buf.data(), buf.size())));
     g.geom.insert(g.geom.end(), buf.begin(), buf.end());
     g.geom_first.push_back(static_cast<uint32_t>(g.geom.size()));
   };
@@ -169,22 +170,22 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   rep.folded_nodes = n0 - n;
   const uint32_t m = static_cast<uint32_t>(tails.size());
   g.edge_tail.resize(m);
-  g.edge_head.resize(m);
-  for (uint32_t e = 0; e < m; ++e) g.edge_tail[e] = new_id[tails[e]], g.edge_head[e] = new_id[heads[e]];
+  std::vector<NodeId> head(m);
+  for (uint32_t e = 0; e < m; ++e) g.edge_tail[e] = new_id[tails[e]], head[e] = new_id[heads[e]];
   // 6. CSR arcs.
   g.first_out.assign(n + 1, 0);
-  for (uint32_t e = 0; e < m; ++e) ++g.first_out[g.edge_tail[e] + 1], ++g.first_out[g.edge_head[e] + 1];
+  for (uint32_t e = 0; e < m; ++e) ++g.first_out[g.edge_tail[e] + 1], ++g.first_out[head[e] + 1];
   std::partial_sum(g.first_out.begin(), g.first_out.end(), g.first_out.begin());
-  g.arc_head.resize(2 * m);
+  g.arcs.resize(2 * m);
   g.arc_edge.resize(2 * m);
-  g.arc_length_m.resize(2 * m);
   {
+    // The tail's arc of each edge is written first, so tail_arc() finds it on a self-loop too.
     std::vector<uint32_t> fill(g.first_out.begin(), g.first_out.end() - 1);
     for (uint32_t e = 0; e < m; ++e) {
       uint32_t a = fill[g.edge_tail[e]]++;
-      g.arc_head[a] = g.edge_head[e], g.arc_edge[a] = e, g.arc_length_m[a] = g.edge_length_m[e];
-      a = fill[g.edge_head[e]]++;
-      g.arc_head[a] = g.edge_tail[e], g.arc_edge[a] = e, g.arc_length_m[a] = g.edge_length_m[e];
+      g.arcs[a] = {head[e], lengths[e]}, g.arc_edge[a] = e;
+      a = fill[head[e]]++;
+      g.arcs[a] = {g.edge_tail[e], lengths[e]}, g.arc_edge[a] = e;
     }
   }
   progress(0.85, "components");
@@ -204,12 +205,12 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
       stack.pop_back();
       ++cnodes[c];
       for (ArcId a = g.first_out[u]; a < g.first_out[u + 1]; ++a) {
-        const uint32_t v = g.arc_head[a];
+        const uint32_t v = g.arcs[a].head;
         if (comp[v] == kInvalidId) comp[v] = c, stack.push_back(v);
       }
     }
   }
-  for (uint32_t e = 0; e < m; ++e) clen[comp[g.edge_tail[e]]] += g.edge_length_m[e];
+  for (uint32_t e = 0; e < m; ++e) clen[comp[g.edge_tail[e]]] += lengths[e];
   std::vector<uint32_t> order(clen.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return clen[a] > clen[b]; });
