@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "engine/util/text_width.hpp"
+
 namespace yz {
 
 namespace {
@@ -117,12 +119,21 @@ std::string coverage_text(const CoverageStudy& st, const std::vector<DropReport>
     s += "Input      " + d.summary() + "\n";
     for (const auto& n : d.notes) s += "  note: " + n + "\n";
   }
-  size_t snapped = 0;
-  for (const auto& sn : st.site_snaps) snapped += sn.usable();
-  s += fmt::format("Stations   {} ({} joined to the walk network)\n", st.sites.size(), snapped);
+  auto tally = [](const std::vector<Snap>& snaps, const std::vector<double>* w) {
+    std::string out;
+    double n[5] = {0, 0, 0, 0, 0};
+    for (size_t i = 0; i < snaps.size(); ++i) n[static_cast<int>(snaps[i].status)] += w ? (*w)[i] : 1;
+    const char* what[] = {"", "moved off a tiny island onto the main network", "only near a tiny disconnected island",
+                          "off the network (no walkable street within the snap distance)", "with invalid coordinates"};
+    for (int k = 1; k < 5; ++k)
+      if (n[k] > 0) out += fmt::format("; {} {}", thousands(n[k], w ? 1 : 0), what[k]);
+    return out;
+  };
+  s += fmt::format("Stations   {}{}\n", st.sites.size(), tally(st.site_snaps, nullptr));
   s += fmt::format("Demand     {} points, {} workers — {}\n", thousands(st.demand.size()), thousands(S.total, 1),
                    st.demand_is_proxy ? std::string("PROXY: ") + st.demand.source : st.demand.source);
-  if (S.unsnapped > 0) s += fmt::format("           {} workers are off the walk network and count as uncovered\n", thousands(S.unsnapped, 1));
+  if (const std::string t = tally(st.index->snaps(), &st.demand.weight); !t.empty())
+    s += "           workers" + t + " (off-network workers count as uncovered)\n";
   s += fmt::format("Standard   {:g}-minute walk at {:g} km/h ({:.0f} m along streets) and {:g} m straight-line radius\n\n",
                    st.params.minutes, st.params.speed_kmh, st.params.budget_m(), st.params.radius_m);
   s += fmt::format("{:<34}{:>12}{:>9}{:>14}{:>14}\n", "Coverage", "workers", "%", "by 1 station", "by 2+");
@@ -153,7 +164,7 @@ std::string coverage_text(const CoverageStudy& st, const std::vector<DropReport>
       if (over[k2] <= 0) break;
       const double r = st.state.covered_weight(k2, Criterion::radius);
       std::string name = st.sites.name[k2].empty() ? st.sites.id[k2] : st.sites.name[k2];
-      s += fmt::format("  {:<20}{:>14}{:>14}{:>13} ({:.0f} %)\n", name, thousands(r), thousands(st.state.covered_weight(k2, Criterion::walk)),
+      s += fmt::format("  {}{:>14}{:>14}{:>13} ({:.0f} %)\n", pad_right(name, 20), thousands(r), thousands(st.state.covered_weight(k2, Criterion::walk)),
                        thousands(over[k2]), pct(over[k2], r));
     }
   }

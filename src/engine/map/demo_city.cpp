@@ -122,6 +122,16 @@ DemoCitySettings DemoCitySettings::scaled_to_nodes(uint64_t nodes) const {
   return s;
 }
 
+bool crosses(Vec2 a, Vec2 b, const std::vector<Vec2>& line) {
+  auto orient = [](Vec2 p, Vec2 q, Vec2 r) { return (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x); };
+  for (size_t i = 0; i + 1 < line.size(); ++i) {
+    const Vec2 c = line[i], d = line[i + 1];
+    const double o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
+    if (((o1 > 0) != (o2 > 0)) && ((o3 > 0) != (o4 > 0))) return true;
+  }
+  return false;
+}
+
 DemoCity generate_demo_city(const DemoCitySettings& s) {
   Rng rng{s.seed};
   DemoCity city;
@@ -336,6 +346,16 @@ DemoCity generate_demo_city(const DemoCitySettings& s) {
   for (PointSet* ps : {&city.demand, &city.candidates, &city.stations}) {
     ps->lonlat = ps->xy;
     L.projection.to_lonlat(ps->lonlat);
+  }
+  {
+    std::vector<Vec2> river, expressway;
+    const int steps = std::max(16, static_cast<int>(W / 50));
+    for (int k = 0; k <= steps; ++k) {
+      const double x = x0 - 100 + (W + 200) * k / steps;
+      river.push_back(origin + Vec2{x, river_y(x)});
+    }
+    for (int j = 0; j < ny; ++j) expressway.push_back(origin + at(ie, j));
+    city.barriers = {{"river", river}, {"expressway", expressway}};
   }
   char buf[256];
   std::snprintf(buf, sizeof buf, "river: %.0f m wide, crossed on foot only at %d bridges", s.river_width_m, s.bridges);

@@ -49,7 +49,13 @@ struct DemoCity {
   PointSet candidates;  // candidate hosts (attributes: category, cost)
   PointSet demand;      // outdoor workers (attributes: hot_spot)
   std::vector<std::string> features;  // what is where, for the demo's explanation
+  // Barriers walkers must detour around, as metric polylines ("river", "expressway"), so the demo
+  // can say which one makes a 1 km circle overstate walking coverage.
+  std::vector<std::pair<std::string, std::vector<Vec2>>> barriers;
 };
+
+// True when segment a-b crosses the polyline.
+bool crosses(Vec2 a, Vec2 b, const std::vector<Vec2>& polyline);
 
 DemoCity generate_demo_city(const DemoCitySettings& s);
 
