@@ -130,13 +130,15 @@ std::string coverage_text(const CoverageStudy& st, const std::vector<DropReport>
     return out;
   };
   s += fmt::format("Stations   {}{}\n", st.sites.size(), tally(st.site_snaps, nullptr));
-  s += fmt::format("Demand     {} points, {} workers — {}\n", thousands(st.demand.size()), thousands(S.total, 1),
+  // The street-length proxy is not a head count: name its unit honestly.
+  const std::string unit = st.demand_is_proxy ? "street-m" : "workers";
+  s += fmt::format("Demand     {} points, {} {} — {}\n", thousands(st.demand.size()), thousands(S.total, 1), unit,
                    st.demand_is_proxy ? std::string("PROXY: ") + st.demand.source : st.demand.source);
   if (const std::string t = tally(st.index->snaps(), &st.demand.weight); !t.empty())
-    s += "           workers" + t + " (off-network workers count as uncovered)\n";
+    s += "           of this demand:" + t.substr(1) + " (off-network demand counts as uncovered)\n";
   s += fmt::format("Standard   {:g}-minute walk at {:g} km/h ({:.0f} m along streets) and {:g} m straight-line radius\n\n",
                    st.params.minutes, st.params.speed_kmh, st.params.budget_m(), st.params.radius_m);
-  s += fmt::format("{:<34}{:>12}{:>9}{:>14}{:>14}\n", "Coverage", "workers", "%", "by 1 station", "by 2+");
+  s += fmt::format("{:<34}{:>12}{:>9}{:>14}{:>14}\n", "Coverage", unit, "%", "by 1 station", "by 2+");
   const char* label[] = {"15-minute walk", "1 km radius", "both (the double-15 standard)", "either"};
   int k = 0;
   for (Criterion c : {Criterion::walk, Criterion::radius, Criterion::both, Criterion::either}) {
@@ -148,10 +150,10 @@ std::string coverage_text(const CoverageStudy& st, const std::vector<DropReport>
   }
   s += fmt::format("  {:<32}{:>12}{:>8.1f}%\n", "uncovered (walk)", thousands(S.total - S.walk.covered), pct(S.total - S.walk.covered, S.total));
   s += "\nWhere the two tests disagree\n";
-  s += fmt::format("  inside {:g} m but NOT within a {:g}-minute walk: {} workers ({:.1f} % of all) — the circle overstates coverage\n",
-                   st.params.radius_m, st.params.minutes, thousands(S.radius_not_walk), pct(S.radius_not_walk, S.total));
-  s += fmt::format("  within a {:g}-minute walk but outside {:g} m:     {} workers ({:.1f} %)\n", st.params.minutes,
-                   st.params.radius_m, thousands(S.walk_not_radius), pct(S.walk_not_radius, S.total));
+  s += fmt::format("  inside {:g} m but NOT within a {:g}-minute walk: {} {} ({:.1f} % of all) — the circle overstates coverage\n",
+                   st.params.radius_m, st.params.minutes, thousands(S.radius_not_walk), unit, pct(S.radius_not_walk, S.total));
+  s += fmt::format("  within a {:g}-minute walk but outside {:g} m:     {} {} ({:.1f} %)\n", st.params.minutes,
+                   st.params.radius_m, thousands(S.walk_not_radius), unit, pct(S.walk_not_radius, S.total));
   const auto over = radius_overstatement(st);
   std::vector<uint32_t> order(st.sites.size());
   std::iota(order.begin(), order.end(), 0);
