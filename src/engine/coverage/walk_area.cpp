@@ -11,16 +11,26 @@ namespace yz {
 std::vector<std::vector<Vec2>> reached_pieces(const WalkGraph& g, const WalkSearch& s) {
   std::vector<std::vector<Vec2>> out;
   const float B = s.budget();
-  std::vector<EdgeId> edges;
+  // Each touched edge once, with its ends and length read off an arc.
+  struct Touched {
+    EdgeId e;
+    NodeId tail, head;
+    float len;
+    bool operator<(const Touched& o) const { return e < o.e; }
+  };
+  std::vector<Touched> edges;
   for (NodeId u : s.settled())
-    for (ArcId a = g.first_out[u]; a < g.first_out[u + 1]; ++a) edges.push_back(g.arc_edge[a]);
+    for (ArcId a = g.first_out[u]; a < g.first_out[u + 1]; ++a) {
+      const EdgeId e = g.arc_edge[a];
+      const NodeId t = g.edge_tail[e];
+      edges.push_back({e, t, t == u ? g.arcs[a].head : u, g.arcs[a].length_m});
+    }
   const Snap& src = s.source();
-  if (src.usable()) edges.push_back(src.edge);
+  if (src.usable()) edges.push_back({src.edge, src.tail, src.head, src.edge_length_m});
   std::sort(edges.begin(), edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
-  for (EdgeId e : edges) {
-    const float len = g.edge_length_m[e];
-    const float dt = s.dist(g.edge_tail[e]), dh = s.dist(g.edge_head[e]);
+  edges.erase(std::unique(edges.begin(), edges.end(), [](const Touched& a, const Touched& b) { return a.e == b.e; }), edges.end());
+  for (const auto& [e, tail, head, len] : edges) {
+    const float dt = s.dist(tail), dh = s.dist(head);
     // Intervals [a,b] along the edge within budget.
     std::vector<std::pair<double, double>> iv;
     if (dt <= B) iv.emplace_back(0.0, std::min<double>(len, B - dt));

@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstring>
 #include <numeric>
-#include <unordered_map>
 
 #include "engine/util/error.hpp"
 
@@ -12,22 +11,40 @@ namespace yz {
 
 namespace {
 
-struct CoordKey {
-  uint64_t x, y;
-  bool operator==(const CoordKey& o) const { return x == o.x && y == o.y; }
-};
-struct CoordHash {
-  size_t operator()(const CoordKey& k) const {
-    uint64_t h = k.x * 0x9E3779B97F4A7C15ull ^ (k.y + 0x632BE59BD9B4E019ull + (k.x << 6) + (k.x >> 2));
-    return static_cast<size_t>(h ^ (h >> 29));
+// Open-addressing hash map from a quantised coordinate to a vertex id: one probe sequence per
+// vertex, no allocation per entry (std::unordered_map was the bottleneck of the build).
+class VertexTable {
+ public:
+  explicit VertexTable(size_t expected) {
+    size_t cap = 16;
+    while (cap < expected * 2) cap <<= 1;
+    keys_.assign(cap, kEmpty);
+    vals_.resize(cap);
+    mask_ = cap - 1;
   }
+  // Id of `key`, inserting `next_id` if absent.
+  uint32_t find_or_insert(uint64_t key, uint32_t next_id, bool& inserted) {
+    size_t i = (key * 0x9E3779B97F4A7C15ull) >> 17 & mask_;
+    for (;; i = (i + 1) & mask_) {
+      if (keys_[i] == key) {
+        inserted = false;
+        return vals_[i];
+      }
+      if (keys_[i] == kEmpty) {
+        keys_[i] = key;
+        vals_[i] = next_id;
+        inserted = true;
+        return next_id;
+      }
+    }
+  }
+
+ private:
+  static constexpr uint64_t kEmpty = ~0ull;
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> vals_;
+  size_t mask_;
 };
-CoordKey key(Vec2 p) {
-  CoordKey k;
-  std::memcpy(&k.x, &p.x, 8);
-  std::memcpy(&k.y, &p.y, 8);
-  return k;
-}
 
 double polyline_length(const Vec2* p, size_t n) {
   double s = 0;
@@ -46,39 +63,56 @@ struct Piece {
 WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, const Progress& progress) {
   const auto t0 = std::chrono::steady_clock::now();
   GraphBuildReport rep;
-  // 1. How often each coordinate is used by walkable lines; ends always split.
-  std::unordered_map<CoordKey, uint32_t, CoordHash> uses;
-  uses.reserve(lines.points.size());
+  // 1. One id per distinct position (to the centimetre: OSM nodes at the same spot are one
+  //    junction for a walker) and how often each is used; line ends always split.
+  Box box;
+  size_t walk_vertices = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines.walkable[i]) continue;
+    for (uint32_t k = lines.first[i]; k < lines.first[i + 1]; ++k) box.add(lines.points[k]);
+    walk_vertices += lines.first[i + 1] - lines.first[i];
+  }
+  const double span = box.empty() ? 0 : std::max(box.max.x - box.min.x, box.max.y - box.min.y);
+  const double quantum = span < 4.0e5 ? 0.01 : span < 4.0e6 ? 0.1 : 1.0;  // metres, fits 32 bits a side
+  auto key = [&](Vec2 p) {
+    const uint64_t qx = static_cast<uint64_t>(std::llround((p.x - box.min.x) / quantum));
+    const uint64_t qy = static_cast<uint64_t>(std::llround((p.y - box.min.y) / quantum));
+    return qx << 32 | (qy & 0xFFFFFFFFull);
+  };
+  VertexTable table(walk_vertices);
+  std::vector<uint32_t> vid(lines.points.size(), kInvalidId);
+  std::vector<uint32_t> uses;
+  uses.reserve(walk_vertices);
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!lines.walkable[i]) continue;
     ++rep.lines_used;
     for (uint32_t k = lines.first[i]; k < lines.first[i + 1]; ++k) {
-      auto& c = uses[key(lines.points[k])];
-      c += (k == lines.first[i] || k + 1 == lines.first[i + 1]) ? 2 : 1;
+      bool inserted;
+      const uint32_t id = table.find_or_insert(key(lines.points[k]), static_cast<uint32_t>(uses.size()), inserted);
+      if (inserted) uses.push_back(0);
+      vid[k] = id;
+      uses[id] += (k == lines.first[i] || k + 1 == lines.first[i + 1]) ? 2 : 1;
       ++rep.vertices_in;
     }
   }
+  table = VertexTable(0);
   progress.throw_if_cancelled();
   progress(0.3, "noding");
-  // 2. Split lines into pieces at shared vertices; node ids in order of first appearance.
-  std::unordered_map<CoordKey, uint32_t, CoordHash> node_of;
+  // 2. Split lines into pieces at shared vertices.
   std::vector<Vec2> piece_geom;
+  piece_geom.reserve(walk_vertices + walk_vertices / 4);
   std::vector<Piece> pieces;
-  auto node_id = [&](Vec2 p) {
-    auto [it, inserted] = node_of.try_emplace(key(p), static_cast<uint32_t>(node_of.size()));
-    return it->second;
-  };
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!lines.walkable[i]) continue;
     const uint32_t b = lines.first[i], e = lines.first[i + 1];
     uint32_t start = b;
     for (uint32_t k = b + 1; k < e; ++k) {
-      if (k + 1 < e && uses[key(lines.points[k])] < 2) continue;
+      if (k + 1 < e && uses[vid[k]] < 2) continue;
       const double len = polyline_length(&lines.points[start], k - start + 1);
-      if (len > 0) {
+      if (vid[start] != vid[k] ? len > 0 : len > quantum) {  // drop centimetre self-loops
         Piece p;
-        p.tail = node_id(lines.points[start]);
-        p.head = node_id(lines.points[k]);
+        p.tail = vid[start];
+        p.head = vid[k];
         p.g0 = static_cast<uint32_t>(piece_geom.size());
         piece_geom.insert(piece_geom.end(), lines.points.begin() + start, lines.points.begin() + k + 1);
         p.g1 = static_cast<uint32_t>(piece_geom.size());
@@ -88,17 +122,13 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
       start = k;
     }
   }
+  const uint32_t n0 = static_cast<uint32_t>(uses.size());
   uses = {};
-  node_of = {};
+  vid = {};
   rep.pieces = pieces.size();
   if (pieces.empty()) throw InputError(lines.source, "the walkable roads form no network (no line has length)");
   progress(0.55, "folding");
   // 3. Incidence lists of piece ends.
-  const uint32_t n0 = [&] {
-    uint32_t m = 0;
-    for (auto& p : pieces) m = std::max({m, p.tail + 1, p.head + 1});
-    return m;
-  }();
   std::vector<uint32_t> inc_first(n0 + 1, 0), inc(2 * pieces.size());
   for (auto& p : pieces) ++inc_first[p.tail + 1], ++inc_first[p.head + 1];
   std::partial_sum(inc_first.begin(), inc_first.end(), inc_first.begin());
@@ -112,6 +142,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   std::vector<uint8_t> kept(n0, 0);
   for (uint32_t u = 0; u < n0; ++u) {
     const uint32_t deg = inc_first[u + 1] - inc_first[u];
+    if (deg == 0) continue;  // a vertex inside a piece, not a node
     if (deg != 2) kept[u] = 1;
     else {
       const auto& a = pieces[inc[inc_first[u]]];
@@ -123,6 +154,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   WalkGraph g;
   std::vector<uint8_t> used(pieces.size(), 0);
   std::vector<uint32_t> tails, heads;
+  std::vector<float> lengths;
   std::vector<Vec2> buf;
   auto walk_chain = [&](uint32_t u, uint32_t first_piece) {
     buf.clear();
@@ -146,7 +178,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
     tails.push_back(u);
     heads.push_back(cur);
     g.edge_class.push_back(cls);
-    g.edge_length_m.push_back(static_cast<float>(polyline_length(buf.data(), buf.size())));
+      lengths.push_back(static_cast<float>(polyline_length(buf.data(), buf.size())));
     g.geom.insert(g.geom.end(), buf.begin(), buf.end());
     g.geom_first.push_back(static_cast<uint32_t>(g.geom.size()));
   };
@@ -166,25 +198,25 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   uint32_t n = 0;
   for (uint32_t u = 0; u < n0; ++u)
     if (kept[u]) new_id[u] = n++;
-  rep.folded_nodes = n0 - n;
+  rep.folded_nodes = rep.pieces - tails.size();  // each fold merges two pieces into one edge
   const uint32_t m = static_cast<uint32_t>(tails.size());
   g.edge_tail.resize(m);
-  g.edge_head.resize(m);
-  for (uint32_t e = 0; e < m; ++e) g.edge_tail[e] = new_id[tails[e]], g.edge_head[e] = new_id[heads[e]];
+  std::vector<NodeId> head(m);
+  for (uint32_t e = 0; e < m; ++e) g.edge_tail[e] = new_id[tails[e]], head[e] = new_id[heads[e]];
   // 6. CSR arcs.
   g.first_out.assign(n + 1, 0);
-  for (uint32_t e = 0; e < m; ++e) ++g.first_out[g.edge_tail[e] + 1], ++g.first_out[g.edge_head[e] + 1];
+  for (uint32_t e = 0; e < m; ++e) ++g.first_out[g.edge_tail[e] + 1], ++g.first_out[head[e] + 1];
   std::partial_sum(g.first_out.begin(), g.first_out.end(), g.first_out.begin());
-  g.arc_head.resize(2 * m);
+  g.arcs.resize(2 * m);
   g.arc_edge.resize(2 * m);
-  g.arc_length_m.resize(2 * m);
   {
+    // The tail's arc of each edge is written first, so tail_arc() finds it on a self-loop too.
     std::vector<uint32_t> fill(g.first_out.begin(), g.first_out.end() - 1);
     for (uint32_t e = 0; e < m; ++e) {
       uint32_t a = fill[g.edge_tail[e]]++;
-      g.arc_head[a] = g.edge_head[e], g.arc_edge[a] = e, g.arc_length_m[a] = g.edge_length_m[e];
-      a = fill[g.edge_head[e]]++;
-      g.arc_head[a] = g.edge_tail[e], g.arc_edge[a] = e, g.arc_length_m[a] = g.edge_length_m[e];
+      g.arcs[a] = {head[e], lengths[e]}, g.arc_edge[a] = e;
+      a = fill[head[e]]++;
+      g.arcs[a] = {g.edge_tail[e], lengths[e]}, g.arc_edge[a] = e;
     }
   }
   progress(0.85, "components");
@@ -204,12 +236,12 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
       stack.pop_back();
       ++cnodes[c];
       for (ArcId a = g.first_out[u]; a < g.first_out[u + 1]; ++a) {
-        if (g.edge_tail[g.arc_edge[a]] == u) clen[c] += g.arc_length_m[a];  // count each edge once
-        const uint32_t v = g.arc_head[a];
+        const uint32_t v = g.arcs[a].head;
         if (comp[v] == kInvalidId) comp[v] = c, stack.push_back(v);
       }
     }
   }
+  for (uint32_t e = 0; e < m; ++e) clen[comp[g.edge_tail[e]]] += lengths[e];
   std::vector<uint32_t> order(clen.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return clen[a] > clen[b]; });

@@ -19,6 +19,8 @@ enum class SnapStatus : uint8_t {
 
 struct Snap {
   EdgeId edge = kInvalidId;
+  NodeId tail = kInvalidId, head = kInvalidId;  // the edge's ends (copied: searches read them often)
+  float edge_length_m = 0;
   float offset_m = 0;  // from the edge's tail along its geometry
   float access_m = 0;  // straight-line distance from the point to the street
   SnapStatus status = SnapStatus::invalid;
@@ -26,5 +28,8 @@ struct Snap {
 };
 
 std::string_view to_string(SnapStatus s);
+
+// A snap at `offset_m` along edge e (clamped to the edge), `access_m` off the street.
+Snap snap_on_edge(const WalkGraph& g, EdgeId e, double offset_m, double access_m, SnapStatus status = SnapStatus::ok);
 
 }  // namespace yz

@@ -19,6 +19,18 @@ struct Snapper::Impl {
   std::vector<EdgeId> vertex_edge;  // geom index -> edge
 };
 
+Snap snap_on_edge(const WalkGraph& g, EdgeId e, double offset_m, double access_m, SnapStatus status) {
+  Snap s;
+  s.edge = e;
+  s.tail = g.edge_tail[e];
+  s.head = g.edge_head(e);
+  s.edge_length_m = g.edge_length(e);
+  s.offset_m = static_cast<float>(std::clamp<double>(offset_m, 0.0, s.edge_length_m));
+  s.access_m = static_cast<float>(access_m);
+  s.status = status;
+  return s;
+}
+
 std::string_view to_string(SnapStatus s) {
   switch (s) {
     case SnapStatus::ok: return "ok";
@@ -64,9 +76,7 @@ Snap Snapper::snap(Vec2 p, const SnapOptions& opt) const {
     const EdgeId e = impl_->vertex_edge[i];
     double before = 0;
     for (uint32_t k = g.geom_first[e]; k < i; ++k) before += distance(g.geom[k], g.geom[k + 1]);
-    out.edge = e;
-    out.offset_m = static_cast<float>(std::min<double>(before + std::sqrt(l2) * t, g.edge_length_m[e]));
-    out.access_m = static_cast<float>(distance(p, q));
+    out = snap_on_edge(g, e, before + std::sqrt(l2) * t, distance(p, q));
   };
   const BPoint bp{p.x, p.y};
   bool first = true;

@@ -4,11 +4,18 @@
 
 namespace yz {
 
+ArcId WalkGraph::tail_arc(EdgeId e) const {
+  const NodeId u = edge_tail[e];
+  for (ArcId a = first_out[u]; a < first_out[u + 1]; ++a)
+    if (arc_edge[a] == e) return a;
+  return first_out[u];  // unreachable for a valid graph
+}
+
 Vec2 WalkGraph::node_xy(NodeId u) const {
   const ArcId a = first_out[u];
   if (a == first_out[u + 1]) return {};
   const EdgeId e = arc_edge[a];
-  return edge_tail[e] == u ? geom[geom_first[e]] : geom[geom_first[e + 1] - 1];
+  return edge_tail[e] == u ? geom[geom_first[e]] : geom[geom_first[e + 1] - 1];  // self-loops start and end at u
 }
 
 Vec2 WalkGraph::point_on_edge(EdgeId e, double offset_m) const {
@@ -35,16 +42,15 @@ void WalkGraph::edge_piece(EdgeId e, double from_m, double to_m, std::vector<Vec
 }
 
 size_t WalkGraph::bytes_without_geometry() const {
-  return first_out.size() * sizeof(ArcId) + arc_head.size() * sizeof(NodeId) +
-         arc_edge.size() * sizeof(EdgeId) + arc_length_m.size() * sizeof(float) +
-         node_component.size() * sizeof(uint32_t) + edge_tail.size() * sizeof(NodeId) * 2 +
-         edge_length_m.size() * sizeof(float) + edge_class.size() * sizeof(RoadClass);
+  return first_out.size() * sizeof(ArcId) + arcs.size() * sizeof(Arc) + arc_edge.size() * sizeof(EdgeId) +
+         node_component.size() * sizeof(uint32_t) + edge_tail.size() * sizeof(NodeId) +
+         edge_class.size() * sizeof(RoadClass);
 }
 
 double WalkGraph::total_length_m() const {
   double s = 0;
-  for (float l : edge_length_m) s += l;
-  return s;
+  for (const Arc& a : arcs) s += a.length_m;
+  return s / 2;  // every edge has two arcs
 }
 
 }  // namespace yz

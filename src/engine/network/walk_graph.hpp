@@ -18,16 +18,20 @@ static_assert(sizeof(NodeId) == 4 && sizeof(EdgeId) == 4, "graph ids are 32-bit"
 inline constexpr uint32_t kInvalidId = std::numeric_limits<uint32_t>::max();
 
 struct WalkGraph {
+  // One direction of an edge; head and length side by side (the search reads both per arc).
+  struct Arc {
+    NodeId head;
+    float length_m;
+  };
   // --- nodes (CSR over undirected edges: each edge is two arcs) ---
   std::vector<ArcId> first_out{0};  // node u's arcs: [first_out[u], first_out[u+1])
-  std::vector<NodeId> arc_head;     // arc -> node it leads to
+  std::vector<Arc> arcs;
   std::vector<EdgeId> arc_edge;     // arc -> edge it walks
-  std::vector<float> arc_length_m;  // copy of the edge length next to arc_head (cache locality)
   std::vector<uint32_t> node_component;  // connected component id (0 = largest)
 
-  // --- edges ---
-  std::vector<NodeId> edge_tail, edge_head;  // geometry runs tail -> head
-  std::vector<float> edge_length_m;
+  // --- edges: only the tail is stored; head and length are read off the tail's arcs (O(degree)),
+  // which keeps the graph under 64 bytes per node. Snaps carry them for hot paths. ---
+  std::vector<NodeId> edge_tail;  // geometry runs tail -> head
   std::vector<RoadClass> edge_class;
   std::vector<uint32_t> geom_first{0};  // edge e: geom[geom_first[e], geom_first[e+1])
   std::vector<Vec2> geom;               // metric, node coordinates included at both ends
@@ -38,6 +42,9 @@ struct WalkGraph {
 
   uint32_t node_count() const { return static_cast<uint32_t>(first_out.size() - 1); }
   uint32_t edge_count() const { return static_cast<uint32_t>(edge_tail.size()); }
+  NodeId edge_head(EdgeId e) const { return arcs[tail_arc(e)].head; }
+  float edge_length(EdgeId e) const { return arcs[tail_arc(e)].length_m; }
+  ArcId tail_arc(EdgeId e) const;  // the arc leaving the tail along e
   Vec2 node_xy(NodeId u) const;  // from the geometry of an incident edge
   // Point at `offset_m` from the tail along edge e.
   Vec2 point_on_edge(EdgeId e, double offset_m) const;

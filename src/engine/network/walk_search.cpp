@@ -6,14 +6,14 @@
 namespace yz {
 
 WalkSearch::WalkSearch(const WalkGraph& g)
-    : g_(g), dist_(g.node_count(), kInf), stamp_(g.node_count(), 0), heap_pos_(g.node_count(), 0) {
+    : g_(g), label_(g.node_count(), Label{kInf, 0}), heap_pos_(g.node_count(), 0) {
   heap_.reserve(1024);
   settled_.reserve(1024);
 }
 
 void WalkSearch::begin(float budget_m) {
   if (++now_ == 0) {  // timestamp wrapped: clear once every 4 billion searches
-    std::fill(stamp_.begin(), stamp_.end(), 0);
+    for (auto& l : label_) l.stamp = 0;
     now_ = 1;
   }
   budget_ = budget_m;
@@ -24,10 +24,10 @@ void WalkSearch::begin(float budget_m) {
 
 void WalkSearch::sift_up(uint32_t i) {
   const NodeId u = heap_[i];
-  const float d = dist_[u];
+  const float d = label_[u].dist;
   while (i > 0) {
     const uint32_t p = (i - 1) / 4;
-    if (dist_[heap_[p]] <= d) break;
+    if (label_[heap_[p]].dist <= d) break;
     heap_[i] = heap_[p];
     heap_pos_[heap_[i]] = i + 1;
     i = p;
@@ -38,16 +38,16 @@ void WalkSearch::sift_up(uint32_t i) {
 
 void WalkSearch::sift_down(uint32_t i) {
   const NodeId u = heap_[i];
-  const float d = dist_[u];
+  const float d = label_[u].dist;
   const uint32_t n = static_cast<uint32_t>(heap_.size());
   for (;;) {
     const uint32_t c0 = 4 * i + 1;
     if (c0 >= n) break;
     uint32_t best = c0;
-    float bd = dist_[heap_[c0]];
+    float bd = label_[heap_[c0]].dist;
     const uint32_t cend = std::min(c0 + 4, n);
     for (uint32_t c = c0 + 1; c < cend; ++c) {
-      const float cd = dist_[heap_[c]];
+      const float cd = label_[heap_[c]].dist;
       if (cd < bd) bd = cd, best = c;
     }
     if (bd >= d) break;
@@ -61,13 +61,13 @@ void WalkSearch::sift_down(uint32_t i) {
 
 void WalkSearch::push_or_decrease(NodeId u, float d) {
   if (d > budget_) return;
-  if (stamp_[u] != now_) {
-    stamp_[u] = now_;
-    dist_[u] = d;
+  Label& l = label_[u];
+  if (l.stamp != now_) {
+    l = {d, now_};
     heap_.push_back(u);
     sift_up(static_cast<uint32_t>(heap_.size() - 1));
-  } else if (d < dist_[u]) {
-    dist_[u] = d;
+  } else if (d < l.dist) {
+    l.dist = d;
     if (heap_pos_[u]) sift_up(heap_pos_[u] - 1);  // settled nodes never improve
   }
 }
@@ -88,9 +88,9 @@ void WalkSearch::settle_all() {
   while (!heap_.empty()) {
     const NodeId u = pop_min();
     settled_.push_back(u);
-    const float du = dist_[u];
+    const float du = label_[u].dist;
     for (ArcId a = g_.first_out[u], end = g_.first_out[u + 1]; a < end; ++a)
-      push_or_decrease(g_.arc_head[a], du + g_.arc_length_m[a]);
+      push_or_decrease(g_.arcs[a].head, du + g_.arcs[a].length_m);
   }
 }
 
@@ -98,9 +98,8 @@ void WalkSearch::run(const Snap& from, float budget_m) {
   begin(budget_m);
   source_ = from;
   if (!from.usable()) return;
-  const EdgeId e = from.edge;
-  push_or_decrease(g_.edge_tail[e], from.access_m + from.offset_m);
-  push_or_decrease(g_.edge_head[e], from.access_m + (g_.edge_length_m[e] - from.offset_m));
+  push_or_decrease(from.tail, from.access_m + from.offset_m);
+  push_or_decrease(from.head, from.access_m + (from.edge_length_m - from.offset_m));
   settle_all();
 }
 
@@ -112,12 +111,11 @@ void WalkSearch::run_from_node(NodeId s, float budget_m) {
 
 float WalkSearch::distance_to(const Snap& to) const {
   if (!to.usable()) return kInf;
-  const EdgeId e = to.edge;
   float best = kInf;
-  const float dt = dist(g_.edge_tail[e]), dh = dist(g_.edge_head[e]);
+  const float dt = dist(to.tail), dh = dist(to.head);
   if (dt < kInf) best = std::min(best, dt + to.offset_m);
-  if (dh < kInf) best = std::min(best, dh + (g_.edge_length_m[e] - to.offset_m));
-  if (source_.usable() && source_.edge == e)
+  if (dh < kInf) best = std::min(best, dh + (to.edge_length_m - to.offset_m));
+  if (source_.usable() && source_.edge == to.edge)
     best = std::min(best, source_.access_m + std::fabs(source_.offset_m - to.offset_m));
   if (best == kInf) return kInf;
   best += to.access_m;

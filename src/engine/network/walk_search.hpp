@@ -20,16 +20,14 @@ class WalkSearch {
   // Same, from a node (used by tests and the unbounded reference).
   void run_from_node(NodeId s, float budget_m);
 
-  bool reached(NodeId u) const { return stamp_[u] == now_ && dist_[u] <= budget_; }
-  float dist(NodeId u) const { return stamp_[u] == now_ ? dist_[u] : kInf; }
+  bool reached(NodeId u) const { return label_[u].stamp == now_ && label_[u].dist <= budget_; }
+  float dist(NodeId u) const { return label_[u].stamp == now_ ? label_[u].dist : kInf; }
   const std::vector<NodeId>& settled() const { return settled_; }  // in settling order
   float budget() const { return budget_; }
   const Snap& source() const { return source_; }
 
   // Walking distance (off-street at both ends included) to a snapped point; kInf if beyond budget.
   float distance_to(const Snap& to) const;
-  // Furthest reach along edge e from each end (for coverage polygons): pieces [0,a] and [len-b,len].
-  // Returns false if neither end nor the source lies on e.
   static constexpr float kInf = 3.0e38f;
 
  private:
@@ -41,8 +39,12 @@ class WalkSearch {
   void settle_all();
 
   const WalkGraph& g_;
-  std::vector<float> dist_;
-  std::vector<uint32_t> stamp_;
+  // Distance and the search it belongs to, side by side (one cache line visit per node).
+  struct Label {
+    float dist;
+    uint32_t stamp;
+  };
+  std::vector<Label> label_;
   std::vector<uint32_t> heap_pos_;  // position in heap_ + 1, 0 = settled/not in heap
   std::vector<NodeId> heap_;
   std::vector<NodeId> settled_;

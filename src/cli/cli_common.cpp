@@ -1,0 +1,62 @@
+#include "cli/cli_common.hpp"
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "engine/util/error.hpp"
+
+namespace yz::cli {
+
+std::vector<std::pair<std::string, Registrar>>& CommandList::all() {
+  static std::vector<std::pair<std::string, Registrar>> list;
+  return list;
+}
+
+void MapOptions::add(CLI::App& app, bool required) {
+  auto* o = app.add_option("--map", map, "City map: OpenStreetMap .osm/.osm.pbf/.osm.bz2/.osm.gz, or a road line layer (GeoPackage, Shapefile, GeoJSON, ...)");
+  if (required) o->required();
+  app.add_option("--profile", profile, "Walkability tag profile (JSON); default data/walk_profile.json");
+  app.add_option("--crs", crs, "Local metric CRS for computation (default: UTM zone of the map's centre)");
+  app.add_option("--class-field", class_field, "Road-class column of a vector road layer (default: auto: highway, fclass, ...)");
+  app.add_option("--map-layer", layer, "Layer of the vector road file to read (default: first line layer)");
+}
+
+CityNetwork MapOptions::open(const Progress& progress) const {
+  const TagProfile prof = profile.empty() ? TagProfile::load_default() : TagProfile::load(profile);
+  MapLoadOptions o;
+  o.crs = crs;
+  o.class_field = class_field;
+  o.layer = layer;
+  return open_city(map, prof, o, progress);
+}
+
+void CoverageOptions::add(CLI::App& app) {
+  app.add_option("--minutes", params.minutes, "Walking time budget in minutes")->capture_default_str();
+  app.add_option("--speed-kmh", params.speed_kmh, "Walking speed in km/h (4.5 = a typical unhurried pace)")->capture_default_str();
+  app.add_option("--radius-m", params.radius_m, "Straight-line service radius in metres")->capture_default_str();
+  app.add_option("--max-snap-m", params.snap.max_snap_m, "Points farther than this from any walkable street are off-network")->capture_default_str();
+  app.add_option("--island-m", params.snap.island_max_m, "Disconnected street pieces shorter than this (metres) count as islands")->capture_default_str();
+}
+
+void CoverageOptions::validate() const {
+  auto bad = [](const char* opt, const char* why) { throw InputError(opt, why); };
+  if (!(params.minutes > 0) || !std::isfinite(params.minutes)) bad("--minutes", "must be a positive number");
+  if (!(params.speed_kmh > 0) || params.speed_kmh > 30) bad("--speed-kmh", "must be between 0 and 30 km/h");
+  if (!(params.radius_m > 0) || !std::isfinite(params.radius_m)) bad("--radius-m", "must be a positive number of metres");
+  if (!(params.snap.max_snap_m > 0)) bad("--max-snap-m", "must be positive");
+}
+
+Progress terminal_progress() {
+  Progress p;
+  if (!isatty(STDERR_FILENO)) return p;
+  p.report = [](double f, std::string_view stage) {
+    std::fprintf(stderr, "\r  %-24.*s %5.1f %%", static_cast<int>(stage.size()), stage.data(), 100 * f);
+    if (f >= 1.0) std::fprintf(stderr, "\r%50s\r", "");
+    std::fflush(stderr);
+  };
+  return p;
+}
+
+}  // namespace yz::cli

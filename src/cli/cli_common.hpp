@@ -1,0 +1,41 @@
+#pragma once
+// Options and helpers shared by the command-line commands (each command lives in command_<verb>.cpp).
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/coverage/coverage_params.hpp"
+#include "engine/map/map_loader.hpp"
+#include "engine/network/city_network.hpp"
+
+namespace yz::cli {
+
+// Exit codes: 0 ok, 2 bad input, 1 internal error.
+inline constexpr int kExitOk = 0, kExitInternal = 1, kExitBadInput = 2;
+
+struct MapOptions {
+  std::string map, profile, crs, class_field, layer;
+  void add(CLI::App& app, bool required = true);
+  CityNetwork open(const Progress& progress = {}) const;
+};
+
+struct CoverageOptions {
+  CoverageParams params;
+  void add(CLI::App& app);
+  void validate() const;  // throws InputError on nonsense (negative minutes, ...)
+};
+
+// A progress line on stderr when stderr is a terminal (quiet in pipes and tests).
+Progress terminal_progress();
+
+// Commands register here; main() builds the app from this list.
+using Registrar = std::function<void(CLI::App&, std::function<int()>&)>;
+struct CommandList {
+  static std::vector<std::pair<std::string, Registrar>>& all();
+};
+struct RegisterCommand {
+  RegisterCommand(std::string name, Registrar r) { CommandList::all().emplace_back(std::move(name), std::move(r)); }
+};
+
+}  // namespace yz::cli

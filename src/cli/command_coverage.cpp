@@ -1,0 +1,78 @@
+// yizhan coverage: 15-minute walk and 1 km radius coverage of a set of stations.
+#include <cstdio>
+#include <iostream>
+
+#include "cli/cli_common.hpp"
+#include "engine/coverage/coverage_report.hpp"
+#include "engine/export/coverage_layers.hpp"
+#include "engine/export/vector_writer.hpp"
+#include "engine/inputs/point_reader.hpp"
+#include "engine/inputs/street_length_demand.hpp"
+
+namespace yz::cli {
+namespace {
+
+struct CoverageCommand {
+  MapOptions map;
+  CoverageOptions cov;
+  std::string sites, demand, out, demand_weight, sites_crs, demand_crs;
+  bool json = false, no_areas = false;
+  double half_width_m = 25;
+
+  int run() {
+    cov.validate();
+    if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out coverage.gpkg)");
+    VectorWriter::driver_for(out);  // fail early on an unknown extension
+    const Progress progress = terminal_progress();
+    CityNetwork city = map.open(progress);
+    std::vector<DropReport> drops(1);
+    PointReadOptions so;
+    so.crs = sites_crs;
+    PointSet site_pts = read_points(sites, city.projection(), city.bounds(), so, drops[0], "sites");
+    PointSet demand_pts;
+    bool proxy = demand.empty();
+    if (proxy) {
+      demand_pts = street_length_demand(city);
+    } else {
+      drops.emplace_back();
+      PointReadOptions dopt;
+      dopt.weight_field = demand_weight;
+      dopt.crs = demand_crs;
+      demand_pts = read_points(demand, city.projection(), city.bounds(), dopt, drops.back(), "demand points");
+    }
+    CoverageStudy st = run_coverage(city, std::move(site_pts), std::move(demand_pts), proxy, cov.params, progress);
+    CoverageExportOptions eo;
+    eo.walk_areas = !no_areas;
+    eo.area.half_width_m = half_width_m;
+    write_coverage_layers(out, st, drops, eo, progress);
+    if (json) {
+      auto j = coverage_json(st, drops);
+      j["output"] = out;
+      std::cout << j.dump(2) << "\n";
+    } else {
+      std::cout << coverage_text(st, drops) << "\nWrote " << out
+                << " (layers: sites, walk_areas, radius_circles, demand, dropped, yizhan_settings)\n";
+    }
+    return kExitOk;
+  }
+};
+
+const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& run) {
+  auto cmd = std::make_shared<CoverageCommand>();
+  auto* sub = app.add_subcommand("coverage", "Walking (15 min) and radius (1 km) coverage of stations, written to a GeoPackage");
+  cmd->map.add(*sub);
+  sub->add_option("--sites", cmd->sites, "Stations/sites: points in any GDAL vector format, or CSV with lon/lat columns (WGS-84)")->required();
+  sub->add_option("--demand", cmd->demand, "Outdoor-worker demand points (weight column: weight/workers/count); default: street-length proxy");
+  sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
+  sub->add_option("--sites-crs", cmd->sites_crs, "CRS of the sites' coordinates when not WGS-84 (e.g. EPSG:32650)");
+  sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
+  cmd->cov.add(*sub);
+  sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
+  sub->add_option("--area-half-width-m", cmd->half_width_m, "Walk-area polygons: metres either side of a reached street")->capture_default_str();
+  sub->add_flag("--no-areas", cmd->no_areas, "Skip walk-area polygons (faster)");
+  sub->add_flag("--json", cmd->json, "Print the summary as JSON");
+  sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
+});
+
+}  // namespace
+}  // namespace yz::cli

@@ -1,0 +1,32 @@
+#pragma once
+// One coverage run: a city, stations and demand, the parameters, and everything computed from
+// them (snaps, per-station coverage, per-demand counts, summary). What the CLI prints and
+// exports, and what the GUI starts a session from.
+#include <memory>
+
+#include "engine/coverage/coverage_computer.hpp"
+#include "engine/coverage/coverage_state.hpp"
+#include "engine/inputs/point_set.hpp"
+#include "engine/network/city_network.hpp"
+
+namespace yz {
+
+struct CoverageStudy {
+  const CityNetwork* city = nullptr;
+  PointSet sites, demand;
+  bool demand_is_proxy = false;
+  CoverageParams params;
+  std::unique_ptr<DemandIndex> index;
+  std::unique_ptr<CoverageComputer> computer;
+  std::vector<Snap> site_snaps;
+  std::vector<SiteCover> covers;  // per site
+  CoverageState state;
+
+  // Demand weight that could not be joined to the network (off-network or NaN).
+  double unsnapped_weight() const;
+};
+
+CoverageStudy run_coverage(const CityNetwork& city, PointSet sites, PointSet demand, bool demand_is_proxy,
+                           const CoverageParams& params, const Progress& progress = {});
+
+}  // namespace yz

@@ -1,0 +1,26 @@
+#pragma once
+// The coverage GeoPackage: sites (covered weight per criterion), walk areas (15-minute polygons),
+// radius circles, demand (cover counts), dropped inputs, and a settings table.
+#include <string>
+#include <vector>
+
+#include "engine/coverage/coverage_study.hpp"
+#include "engine/coverage/walk_area.hpp"
+#include "engine/inputs/drop_report.hpp"
+
+namespace yz {
+
+struct CoverageExportOptions {
+  bool walk_areas = true;
+  WalkAreaOptions area;
+  std::vector<std::pair<std::string, std::string>> settings;  // extra rows for the settings table
+};
+
+void write_coverage_layers(const std::string& path, const CoverageStudy& study,
+                           const std::vector<DropReport>& drops, const CoverageExportOptions& opt = {},
+                           const Progress& progress = {});
+
+// Each site's 15-minute walk area (metric), computed in parallel.
+std::vector<MultiPolygon> walk_areas(const CoverageStudy& study, const WalkAreaOptions& opt, const Progress& progress = {});
+
+}  // namespace yz

@@ -1,0 +1,164 @@
+#include "engine/export/vector_writer.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <unistd.h>
+
+#include "engine/map/gdal_session.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+namespace fs = std::filesystem;
+
+struct VectorWriter::Impl {
+  std::string path, tmp, driver;
+  GDALDatasetUniquePtr ds;
+  OGRLayer* layer = nullptr;
+  GeomKind kind = GeomKind::point;
+  OGRSpatialReference wgs84;
+  bool in_txn = false;
+  bool closed = false;
+
+  void write(std::unique_ptr<OGRGeometry> g, const std::vector<FieldValue>& values) {
+    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+    const int n = std::min<int>(static_cast<int>(values.size()), f->GetFieldCount());
+    for (int i = 0; i < n; ++i) {
+      if (const auto* v = std::get_if<int64_t>(&values[i])) f->SetField(i, static_cast<GIntBig>(*v));
+      else if (const auto* d = std::get_if<double>(&values[i])) f->SetField(i, *d);
+      else f->SetField(i, std::get<std::string>(values[i]).c_str());
+    }
+    if (g) {
+      g->assignSpatialReference(&wgs84);
+      f->SetGeometryDirectly(g.release());
+    }
+    if (layer->CreateFeature(f.get()) != OGRERR_NONE)
+      throw std::runtime_error("cannot write a feature to " + path + ": " + CPLGetLastErrorMsg());
+  }
+};
+
+std::string VectorWriter::driver_for(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  if (ext == ".gpkg") return "GPKG";
+  if (ext == ".geojson" || ext == ".json") return "GeoJSON";
+  if (ext == ".kml") return "KML";
+  if (ext == ".shp") return "ESRI Shapefile";
+  if (ext == ".csv") return "CSV";
+  throw InputError(path, "unknown output format '" + ext + "' (use .gpkg, .geojson, .kml, .shp or .csv)");
+}
+
+VectorWriter::VectorWriter(const std::string& path, const std::string& driver) : impl_(std::make_unique<Impl>()) {
+  ensure_gdal();
+  impl_->path = path;
+  impl_->driver = driver.empty() ? driver_for(path) : driver;
+  impl_->wgs84.SetWellKnownGeogCS("WGS84");
+  impl_->wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const fs::path p(path);
+  if (!p.parent_path().empty() && !fs::exists(p.parent_path()))
+    throw InputError(path, "output folder does not exist");
+  // Temporary sibling with the same extension (drivers look at it).
+  impl_->tmp = (p.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + p.filename().string())).string();
+  GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(impl_->driver.c_str());
+  if (!drv) throw std::runtime_error("GDAL driver " + impl_->driver + " is not available");
+  std::error_code ec;
+  fs::remove(impl_->tmp, ec);
+  GdalErrorCapture cap;
+  impl_->ds.reset(drv->Create(impl_->tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!impl_->ds) throw InputError(path, "cannot create output file (" + cap.first_error() + ")");
+}
+
+VectorWriter::~VectorWriter() {
+  if (!impl_->closed) {
+    impl_->ds.reset();
+    std::error_code ec;
+    fs::remove(impl_->tmp, ec);
+  }
+}
+
+void VectorWriter::begin_layer(const std::string& name, GeomKind kind, const std::vector<FieldDef>& fields) {
+  if (impl_->in_txn) impl_->ds->CommitTransaction(), impl_->in_txn = false;
+  const OGRwkbGeometryType gt = kind == GeomKind::point ? wkbPoint : kind == GeomKind::line ? wkbLineString : wkbMultiPolygon;
+  std::vector<const char*> opts;
+  if (impl_->driver == "ESRI Shapefile") opts.push_back("ENCODING=UTF-8");  // writes a .cpg
+  if (impl_->driver == "CSV") opts.push_back("GEOMETRY=AS_XY");
+  opts.push_back(nullptr);
+  impl_->layer = impl_->ds->CreateLayer(name.c_str(), &impl_->wgs84, gt, const_cast<char**>(opts.data()));
+  if (!impl_->layer) throw std::runtime_error("cannot create layer " + name + " in " + impl_->path + ": " + CPLGetLastErrorMsg());
+  for (const auto& f : fields) {
+    OGRFieldDefn fd(f.name.c_str(), f.type == FieldType::integer ? OFTInteger64 : f.type == FieldType::real ? OFTReal : OFTString);
+    if (impl_->layer->CreateField(&fd) != OGRERR_NONE)
+      throw std::runtime_error("cannot create field " + f.name + " in " + impl_->path);
+  }
+  impl_->kind = kind;
+  if (impl_->ds->StartTransaction() == OGRERR_NONE) impl_->in_txn = true;  // fast bulk insert
+}
+
+void VectorWriter::add_point(Vec2 ll, const std::vector<FieldValue>& values) {
+  impl_->write(std::make_unique<OGRPoint>(ll.x, ll.y), values);
+}
+
+void VectorWriter::add_line(const std::vector<Vec2>& ll, const std::vector<FieldValue>& values) {
+  auto ls = std::make_unique<OGRLineString>();
+  for (auto p : ll) ls->addPoint(p.x, p.y);
+  impl_->write(std::move(ls), values);
+}
+
+void VectorWriter::add_polygon(const MultiPolygon& mp, const std::vector<FieldValue>& values) {
+  auto out = std::make_unique<OGRMultiPolygon>();
+  for (const auto& poly : mp) {
+    OGRPolygon pg;
+    for (const auto& ring : poly.rings) {
+      OGRLinearRing r;
+      for (auto p : ring) r.addPoint(p.x, p.y);
+      r.closeRings();
+      pg.addRing(&r);
+    }
+    out->addGeometry(&pg);
+  }
+  impl_->write(std::move(out), values);
+}
+
+void VectorWriter::add_table(const std::string& name, const std::vector<std::pair<std::string, std::string>>& rows) {
+  if (impl_->driver != "GPKG") return;
+  if (impl_->in_txn) impl_->ds->CommitTransaction(), impl_->in_txn = false;
+  const char* opts[] = {"ASPATIAL_VARIANT=GPKG_ATTRIBUTES", nullptr};
+  OGRLayer* l = impl_->ds->CreateLayer(name.c_str(), nullptr, wkbNone, const_cast<char**>(opts));
+  if (!l) throw std::runtime_error("cannot create table " + name + " in " + impl_->path);
+  OGRFieldDefn k("key", OFTString), v("value", OFTString);
+  l->CreateField(&k);
+  l->CreateField(&v);
+  for (const auto& [key, value] : rows) {
+    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
+    f->SetField(0, key.c_str());
+    f->SetField(1, value.c_str());
+    if (l->CreateFeature(f.get()) != OGRERR_NONE) throw std::runtime_error("cannot write table " + name);
+  }
+}
+
+void VectorWriter::close() {
+  if (impl_->closed) return;
+  if (impl_->in_txn) impl_->ds->CommitTransaction(), impl_->in_txn = false;
+  GdalErrorCapture cap;
+  impl_->ds.reset();  // flush
+  if (!cap.errors().empty()) throw std::runtime_error("writing " + impl_->path + " failed: " + cap.first_error());
+  // Shapefiles are several files: rename each sibling.
+  const fs::path tmp(impl_->tmp), dst(impl_->path);
+  std::error_code ec;
+  if (impl_->driver == "ESRI Shapefile") {
+    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"}) {
+      fs::path a = tmp, b = dst;
+      a.replace_extension(ext), b.replace_extension(ext);
+      if (fs::exists(a)) fs::rename(a, b, ec);
+    }
+  } else {
+    fs::rename(tmp, dst, ec);
+  }
+  if (ec) throw std::runtime_error("cannot move " + impl_->tmp + " to " + impl_->path + ": " + ec.message());
+  impl_->closed = true;
+}
+
+}  // namespace yz

@@ -1,0 +1,47 @@
+#pragma once
+// Writes layers of points, lines or polygons with attributes to any GDAL vector format
+// (GeoPackage, GeoJSON, KML, Shapefile, CSV), in WGS-84, UTF-8. The file is written to a temporary
+// name and renamed into place on close(), so a failed export never leaves a half-written file.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/geo/polygon.hpp"
+
+namespace yz {
+
+enum class FieldType : uint8_t { integer, real, text };
+struct FieldDef {
+  std::string name;
+  FieldType type;
+};
+using FieldValue = std::variant<int64_t, double, std::string>;
+enum class GeomKind : uint8_t { point, line, polygon };
+
+class VectorWriter {
+ public:
+  // driver: "GPKG", "GeoJSON", "KML", "ESRI Shapefile", "CSV"; empty = from the file extension.
+  explicit VectorWriter(const std::string& path, const std::string& driver = {});
+  ~VectorWriter();
+  VectorWriter(const VectorWriter&) = delete;
+  VectorWriter& operator=(const VectorWriter&) = delete;
+
+  void begin_layer(const std::string& name, GeomKind kind, const std::vector<FieldDef>& fields);
+  // Coordinates are WGS-84 lon/lat.
+  void add_point(Vec2 lonlat, const std::vector<FieldValue>& values);
+  void add_line(const std::vector<Vec2>& lonlat, const std::vector<FieldValue>& values);
+  void add_polygon(const MultiPolygon& lonlat, const std::vector<FieldValue>& values);
+  // A non-spatial table (e.g. settings, metadata) — GeoPackage only.
+  void add_table(const std::string& name, const std::vector<std::pair<std::string, std::string>>& rows);
+  void close();  // commits and renames into place; throws on failure
+
+  static std::string driver_for(const std::string& path);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace yz

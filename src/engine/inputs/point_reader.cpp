@@ -1,0 +1,211 @@
+#include "engine/inputs/point_reader.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "engine/map/gdal_session.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+bool is_csv(const std::string& path) {
+  const std::string p = lower(path);
+  return p.size() > 4 && (p.ends_with(".csv") || p.ends_with(".txt") || p.ends_with(".tsv"));
+}
+
+int find_field(const OGRFeatureDefn& def, const std::string& wanted, std::initializer_list<const char*> auto_names) {
+  if (!wanted.empty()) return def.GetFieldIndex(wanted.c_str());
+  for (const char* n : auto_names)
+    for (int i = 0; i < def.GetFieldCount(); ++i)
+      if (lower(def.GetFieldDefn(i)->GetNameRef()) == n) return i;
+  return -1;
+}
+
+const char* kXNames = "lon,lng,long,longitude,x,经度,LON,LNG,Longitude,X";
+const char* kYNames = "lat,latitude,y,纬度,LAT,Latitude,Y";
+
+}  // namespace
+
+PointSet read_points(const std::string& path, const LocalProjection& proj, const Box& map_bounds,
+                     const PointReadOptions& opt, DropReport& rep, const std::string& what) {
+  namespace fs = std::filesystem;
+  rep = DropReport{};
+  rep.source = path;
+  rep.what = what;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) throw InputError(path, "file is empty");
+  GdalErrorCapture cap;
+  const bool csv = is_csv(path);
+  std::vector<std::string> open_opts;
+  if (csv) {
+    open_opts.push_back(std::string("X_POSSIBLE_NAMES=") + (opt.x_field.empty() ? kXNames : opt.x_field.c_str()));
+    open_opts.push_back(std::string("Y_POSSIBLE_NAMES=") + (opt.y_field.empty() ? kYNames : opt.y_field.c_str()));
+    open_opts.push_back("KEEP_GEOM_COLUMNS=NO");
+    open_opts.push_back("AUTODETECT_TYPE=NO");
+  }
+  std::vector<const char*> oo;
+  for (auto& s : open_opts) oo.push_back(s.c_str());
+  oo.push_back(nullptr);
+  const char* csv_driver[] = {"CSV", nullptr};
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                            csv ? csv_driver : nullptr, oo.data(), nullptr));
+  if (!ds) {
+    const std::string why = cap.first_error();
+    throw InputError(path, "not a readable table or vector layer" + (why.empty() ? std::string() : " (" + why + ")"));
+  }
+  OGRLayer* layer = nullptr;
+  if (!opt.layer.empty()) {
+    layer = ds->GetLayerByName(opt.layer.c_str());
+    if (!layer) throw InputError(path, "has no layer named '" + opt.layer + "'");
+  } else {
+    for (auto* l : ds->GetLayers()) {
+      const auto t = wkbFlatten(l->GetGeomType());
+      if (t == wkbPoint || t == wkbMultiPoint) {
+        layer = l;
+        break;
+      }
+    }
+    if (!layer && ds->GetLayerCount() > 0) layer = ds->GetLayer(0);
+    if (!layer) throw InputError(path, "contains no layers");
+  }
+  if (csv && wkbFlatten(layer->GetGeomType()) == wkbNone) {
+    std::string cols;
+    for (int i = 0; i < layer->GetLayerDefn()->GetFieldCount(); ++i)
+      cols += std::string(i ? ", " : "") + layer->GetLayerDefn()->GetFieldDefn(i)->GetNameRef();
+    throw InputError(path, "has no longitude/latitude columns (looked for lon/lng/longitude/x and lat/latitude/y; columns are: " +
+                               cols + "). Is the delimiter a comma, semicolon or tab?");
+  }
+  // Coordinates -> WGS-84.
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation> ct;
+  OGRSpatialReference src;
+  bool have_src = false;
+  if (!opt.crs.empty()) {
+    if (src.SetFromUserInput(opt.crs.c_str()) != OGRERR_NONE) throw InputError(path, "unknown CRS '" + opt.crs + "'");
+    have_src = true;
+  } else if (!csv && layer->GetSpatialRef()) {
+    src = *layer->GetSpatialRef();
+    have_src = true;
+  }
+  if (have_src) {
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (!src.IsSame(&wgs84)) {
+      ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
+      if (!ct) throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
+    }
+  }
+  const OGRFeatureDefn& def = *layer->GetLayerDefn();
+  const int w_idx = find_field(def, opt.weight_field, {"weight", "workers", "count", "demand", "人数", "workers_count", "n"});
+  if (!opt.weight_field.empty() && w_idx < 0) throw InputError(path, "has no column '" + opt.weight_field + "'");
+  if (opt.weight_required && w_idx < 0)
+    throw InputError(path, "has no weight column (name it weight/workers/count or pass the column name)");
+  const int id_idx = find_field(def, opt.id_field, {"id", "station_id", "site_id", "fid", "编号"});
+  const int name_idx = find_field(def, opt.name_field, {"name", "名称", "station", "站点名称"});
+  PointSet ps;
+  ps.source = path;
+  for (int i = 0; i < def.GetFieldCount(); ++i) ps.attr_names.push_back(def.GetFieldDefn(i)->GetNameRef());
+  std::set<std::string> ids;
+  uint64_t row = 0, swapped_inside = 0, outside = 0;
+  std::vector<Vec2> ll_batch;
+  for (auto& f : *layer) {
+    const uint64_t index = row++;
+    ++rep.read;
+    const std::string fid = id_idx >= 0 ? f->GetFieldAsString(id_idx) : std::to_string(index + 1);
+    OGRGeometry* g = f->GetGeometryRef();
+    if (!g || g->IsEmpty()) {
+      rep.drop(index, fid, {NAN, NAN}, "missing or invalid coordinates");
+      continue;
+    }
+    OGRPoint pt;
+    const auto t = wkbFlatten(g->getGeometryType());
+    if (t == wkbPoint) pt = *g->toPoint();
+    else if (t == wkbPolygon || t == wkbMultiPolygon) {
+      // Areas (a mall mapped as a building) stand for the point inside them.
+      const OGRErr err = t == wkbPolygon ? g->toPolygon()->PointOnSurface(&pt)
+                                         : g->toMultiPolygon()->PointOnSurface(&pt);
+      if (err != OGRERR_NONE) {
+        rep.drop(index, fid, {NAN, NAN}, "invalid geometry");
+        continue;
+      }
+    } else if (t == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() > 0) {
+      pt = *g->toMultiPoint()->getGeometryRef(0);
+    } else {
+      rep.drop(index, fid, {NAN, NAN}, "not a point");
+      continue;
+    }
+    Vec2 ll{pt.getX(), pt.getY()};
+    if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) {
+      rep.drop(index, fid, ll, "NaN or infinite coordinates");
+      continue;
+    }
+    if (ct) {
+      double x = ll.x, y = ll.y;
+      if (!ct->Transform(1, &x, &y)) {
+        rep.drop(index, fid, ll, "coordinates cannot be transformed");
+        continue;
+      }
+      ll = {x, y};
+    }
+    if (!plausible_lonlat(ll)) {
+      rep.drop(index, fid, ll, "coordinates are not longitude/latitude");
+      continue;
+    }
+    const Vec2 xy = proj.to_metric(ll);
+    if (!map_bounds.contains(xy, opt.outside_margin_m)) {
+      ++outside;
+      if (plausible_lonlat({ll.y, ll.x}) && map_bounds.contains(proj.to_metric({ll.y, ll.x}), opt.outside_margin_m))
+        ++swapped_inside;
+      rep.drop(index, fid, ll, "outside the map");
+      continue;
+    }
+    double w = 1;
+    if (w_idx >= 0) {
+      const char* s = f->GetFieldAsString(w_idx);
+      char* end = nullptr;
+      w = std::strtod(s, &end);
+      if (!f->IsFieldSetAndNotNull(w_idx) || end == s) {
+        rep.drop(index, fid, ll, "missing or non-numeric weight");
+        continue;
+      }
+      if (!std::isfinite(w) || w < 0) {
+        rep.drop(index, fid, ll, "negative or invalid weight");
+        continue;
+      }
+    }
+    if (id_idx >= 0 && !ids.insert(fid).second) {
+      rep.drop(index, fid, ll, "duplicate id");
+      continue;
+    }
+    ps.add(ll, xy, w, fid, name_idx >= 0 ? f->GetFieldAsString(name_idx) : "");
+    auto& attrs = ps.attr_values.back();
+    for (int i = 0; i < def.GetFieldCount(); ++i) attrs[i] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+  }
+  rep.kept = ps.size();
+  if (rep.read == 0) throw InputError(path, "contains no " + what + " (the layer is empty)");
+  if (ps.size() == 0 && swapped_inside > 0 && swapped_inside * 2 >= outside)
+    throw InputError(path, "no " + what + " fall on the map, but they would with longitude and latitude swapped: "
+                           "check that the longitude column holds longitude (e.g. 118.8) and latitude holds latitude (e.g. 32.0)");
+  if (ps.size() == 0)
+    throw InputError(path, "none of the " + std::to_string(rep.read) + " " + what + " could be used (" +
+                               rep.dropped.front().reason + (rep.dropped.size() > 1 ? ", ..." : "") + ")");
+  if (w_idx < 0) rep.notes.push_back("no weight column: every point counts 1");
+  if (!have_src) rep.notes.push_back("coordinates read as WGS-84 longitude/latitude");
+  return ps;
+}
+
+}  // namespace yz

@@ -1,0 +1,28 @@
+#pragma once
+// A loaded city ready for coverage work: the map's lines, the walk graph built from them, and the
+// snapping index. Move-only (the snapper refers to the graph).
+#include <memory>
+#include <string>
+
+#include "engine/map/map_loader.hpp"
+#include "engine/network/graph_builder.hpp"
+#include "engine/network/snapper.hpp"
+
+namespace yz {
+
+struct CityNetwork {
+  RoadLines lines;
+  WalkGraph graph;
+  std::unique_ptr<Snapper> snapper;
+  GraphBuildReport build;
+
+  const LocalProjection& projection() const { return lines.projection; }
+  // Bounds of the walk network (metric), for "outside the map" checks.
+  Box bounds() const;
+};
+
+CityNetwork open_city(const std::string& path, const TagProfile& profile, const MapLoadOptions& opt = {},
+                      const Progress& progress = {});
+CityNetwork city_from_lines(RoadLines lines, const Progress& progress = {});
+
+}  // namespace yz
