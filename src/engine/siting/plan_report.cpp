@@ -54,6 +54,7 @@ std::vector<SuggestedSite> describe_plan(const Problem& p, const std::vector<uin
     std::vector<uint32_t> built = with_fixed(p, {});
     double base_cap = cap ? capacitated_cover(p, built) : 0;
     std::vector<SuggestedSite> ranked;
+    const double eps = 1e-9 * std::max(1.0, p.total_weight());
     for (uint32_t rank = 1; rank <= out.size(); ++rank) {
       size_t best = out.size();
       Score best_gain;
@@ -65,9 +66,8 @@ std::vector<SuggestedSite> describe_plan(const Problem& p, const std::vector<uin
         } else {
           for (uint32_t d : p.sites[out[i].site].covers) g += v.step(cnt[d]) * W[d];
         }
-        if (best == out.size() || better(g, best_gain, 1e-9 * std::max(1.0, p.total_weight())) ||
-            (!better(best_gain, g, 1e-9 * std::max(1.0, p.total_weight())) &&
-             out[i].site < out[best].site))
+        if (best == out.size() || better(g, best_gain, eps) ||
+            (!better(best_gain, g, eps) && out[i].site < out[best].site))
           best = i, best_gain = g;
       }
       done[best] = 1;

@@ -9,6 +9,7 @@
 #include "engine/siting/capacity_greedy.hpp"
 #include "engine/siting/cover_state.hpp"
 #include "engine/siting/exact_solver.hpp"
+#include "engine/siting/iterated_search.hpp"
 #include "engine/siting/lagrangian_bound.hpp"
 #include "engine/siting/lazy_greedy.hpp"
 #include "engine/siting/local_search.hpp"
@@ -35,6 +36,7 @@ std::vector<uint32_t> heuristic(const Reduced& r, const Limits& lim, const Progr
   CoverState st(r);
   lazy_greedy(st, lim, progress);
   local_search(st, lim, progress, ls_time_s);
+  iterated_search(st, lim, progress, 100, 30, ls_time_s);
   for (uint32_t j : st.open_list())
     if (!r.fixed[j]) out.push_back(j);
   return out;

@@ -9,7 +9,10 @@
 
 #include "engine/siting/cover_state.hpp"
 #include "engine/siting/exact_solver.hpp"
+#include "engine/siting/lagrangian_bound.hpp"
 #include "engine/siting/lazy_greedy.hpp"
+#include "engine/siting/local_search.hpp"
+#include "engine/siting/iterated_search.hpp"
 #include "engine/siting/milp_model.hpp"
 #include "engine/siting/siting_benchmark.hpp"
 #include "engine/siting/synthetic_instance.hpp"
@@ -95,4 +98,58 @@ TEST_CASE("city-sized benchmark", "[.bench]") {
                 r.exact_optimal ? "yes" : "no", 100 * r.exact_gap, r.textbook_objective,
                 r.textbook_s, r.textbook_optimal ? "yes" : "no", r.speedup);
   for (const BenchRow& r : rows) REQUIRE(r.heuristic_objective <= r.bound + 1e-6);
+}
+
+TEST_CASE("bound quality on the city (diagnostic)", "[.bound]") {
+  SyntheticSpec s;
+  const Problem base = synthetic_instance(s);
+  for (uint32_t k : {50u, 200u}) {
+    Problem p = base;
+    p.options.k = k;
+    const auto conflicts = conflict_pairs(p);
+    const Reduced r = presolve(p, conflicts);
+    const Limits lim = Limits::of(p, r);
+    CoverState st(r);
+    lazy_greedy(st, lim, {});
+    const double lower = st.value().p;
+    for (double t : {0.5, 2.0, 8.0}) {
+      const auto t0 = std::chrono::steady_clock::now();
+      const LagrangianBound lb = lagrangian_bound(r, lim, lower, t, {}, 1e-4, 100000);
+      uint32_t out = 0;
+      for (double w : lb.with_site) out += w < lower ? 1 : 0;
+      std::printf("k %u groups %u nnz %zu lower %.0f lagr(%.1fs) %.1f gap %.3f%% iters %u (%.2fs) fixed-out %u\n",
+                  k, r.groups(), r.cov.size(), lower, t, lb.bound, 100 * (lb.bound - lower) / lb.bound,
+                  lb.iterations,
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), out);
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const MilpSolve lp = solve_lp(build_milp(r, lim), 60);
+    std::printf("k %u LP %s %.1f (%.1fs)\n", k, lp.optimal ? "optimal" : "stopped", lp.bound,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  }
+}
+
+TEST_CASE("local search diagnostic", "[.ls]") {
+  SyntheticSpec s;
+  s.demand = 20000;
+  s.candidates = 1000;
+  const Problem base = synthetic_instance(s);
+  for (uint32_t k : {50u, 200u}) {
+    Problem p = base;
+    p.options.k = k;
+    const Reduced r = presolve(p, conflict_pairs(p));
+    const Limits lim = Limits::of(p, r);
+    CoverState st(r);
+    lazy_greedy(st, lim, {});
+    const double g = st.value().p;
+    const auto t0 = std::chrono::steady_clock::now();
+    const LocalSearchStats ls = local_search(st, lim, {}, 10);
+    std::printf("k %u greedy %.0f ls %.0f passes %u moves %u (%.2fs) constant %.0f\n", k, g + r.constant.p,
+                st.value().p + r.constant.p, ls.passes, ls.moves,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), r.constant.p);
+    const auto t1 = std::chrono::steady_clock::now();
+    const IteratedSearchStats it = iterated_search(st, lim, {}, 300, 80, 10);
+    std::printf("  iterated %.0f rounds %u improvements %u (%.2fs)\n", st.value().p + r.constant.p, it.rounds,
+                it.improvements, std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count());
+  }
 }

@@ -1,0 +1,78 @@
+#include "engine/siting/iterated_search.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+
+#include "engine/siting/lazy_greedy.hpp"
+#include "engine/siting/local_search.hpp"
+
+namespace yz::siting {
+
+namespace {
+
+std::vector<uint32_t> new_sites(const CoverState& st) {
+  std::vector<uint32_t> v;
+  for (uint32_t j : st.open_list())
+    if (!st.reduced().fixed[j]) v.push_back(j);
+  return v;
+}
+
+void reset_to(CoverState& st, const std::vector<uint32_t>& plan) {
+  for (uint32_t j : new_sites(st)) st.close(j);
+  for (uint32_t j : plan) st.open(j);
+}
+
+}  // namespace
+
+IteratedSearchStats iterated_search(CoverState& st, const Limits& lim, const Progress& progress,
+                                    uint32_t max_rounds, uint32_t patience, double time_cap_s) {
+  IteratedSearchStats stats;
+  if (lim.goal == Goal::min_for_target) return stats;
+  const auto t0 = std::chrono::steady_clock::now();
+  std::mt19937 rng(12345);  // fixed seed: deterministic
+  std::vector<uint32_t> best = new_sites(st);
+  Score best_value = st.value();
+  uint32_t since = 0;
+  while (stats.rounds < max_rounds && since < patience && best.size() >= 2) {
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() > time_cap_s) break;
+    progress.throw_if_cancelled();
+    ++stats.rounds;
+    ++since;
+    // Close a random site and the open sites sharing most coverage with it: a local hole the
+    // greedy refill and the swaps can fill differently.
+    const uint32_t q = std::clamp<uint32_t>(static_cast<uint32_t>(best.size() / 10), 2, 6);
+    const uint32_t seed = best[rng() % best.size()];
+    std::vector<std::pair<double, uint32_t>> near;
+    for (uint32_t j : best) {
+      if (j == seed) continue;
+      const auto& r = st.reduced();
+      double shared = 0;
+      // Shared groups by merge of the sorted cover lists.
+      const uint32_t *a = r.cov_begin(seed), *ae = r.cov_end(seed), *b = r.cov_begin(j), *be = r.cov_end(j);
+      while (a != ae && b != be) {
+        if (*a < *b) ++a;
+        else if (*b < *a) ++b;
+        else shared += r.weight[*a], ++a, ++b;
+      }
+      near.emplace_back(-shared, j);
+    }
+    std::sort(near.begin(), near.end());
+    st.close(seed);
+    for (uint32_t t = 0; t + 1 < q && t < near.size(); ++t) st.close(near[t].second);
+    lazy_greedy(st, lim, {});
+    local_search(st, lim, {}, time_cap_s);
+    if (better(st.value(), best_value, lim.eps)) {
+      best = new_sites(st);
+      best_value = st.value();
+      ++stats.improvements;
+      since = 0;
+    } else {
+      reset_to(st, best);
+    }
+    progress(std::min(1.0, stats.rounds / static_cast<double>(max_rounds)), "iterated search");
+  }
+  return stats;
+}
+
+}  // namespace yz::siting
