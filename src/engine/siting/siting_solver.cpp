@@ -36,7 +36,12 @@ std::vector<uint32_t> heuristic(const Reduced& r, const Limits& lim, const Progr
   CoverState st(r);
   lazy_greedy(st, lim, progress);
   local_search(st, lim, progress, ls_time_s);
-  iterated_search(st, lim, progress, 100, 30, ls_time_s);
+  // Rounds scale with the work one costs (cover matrix + sites x plan), so a city-sized instance
+  // stays near a second; counted, not timed, to stay deterministic.
+  const double work = static_cast<double>(r.cov.size()) +
+                      static_cast<double>(r.sites()) * std::max<size_t>(st.open_list().size(), 1);
+  const uint32_t rounds = static_cast<uint32_t>(std::clamp(2e7 / std::max(work, 1.0), 5.0, 100.0));
+  iterated_search(st, lim, progress, rounds, 30, std::max(10.0, ls_time_s));
   for (uint32_t j : st.open_list())
     if (!r.fixed[j]) out.push_back(j);
   return out;
