@@ -102,8 +102,8 @@ TEST_CASE("per-site figures add up") {
 }
 
 TEST_CASE("heuristic gap is honest against the exact optimum on a mid-size city") {
-  Problem p = city(5, 4000, 400);
-  p.options.k = 20;
+  Problem p = city(5, 3000, 300);
+  p.options.k = 15;
   p.options.time_limit_s = 15;
   p.options.exact = false;
   const SitingResult h = solve_siting(p);
