@@ -149,7 +149,8 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
   LagrangianBound lb;
   if (!target && !r.capacitated) {
     const double gain = plan_cover - r.constant.p;
-    lb = lagrangian_bound(r, lim, gain, bound_time, progress);
+    // Iteration-limited (the time limit is a safety net) so the same input gives the same bound.
+    lb = lagrangian_bound(r, lim, gain, bound_time, progress, 1e-4, 600);
     bound = std::min(bound, r.constant.p + lb.bound);
     res.bound_method = "lagrangian";
   } else if (!proven_unreachable) {
