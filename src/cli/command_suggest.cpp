@@ -28,7 +28,8 @@ double number_attr(const PointSet& pts, size_t i, const std::string& column, dou
   char* end = nullptr;
   const double v = std::strtod(s.c_str(), &end);
   if (end == s.c_str() || !std::isfinite(v) || v < 0)
-    throw InputError(pts.source, fmt::format("{} '{}' of point {} is not a non-negative number", what, s, i + 1));
+    throw InputError(pts.source, fmt::format("{} '{}' of point {} is not a non-negative number",
+                                             what, s, i + 1));
   return v;
 }
 
@@ -39,15 +40,20 @@ struct SuggestCommand {
   std::string criterion = "both", cost_field = "cost", capacity_field;
   int64_t k = -1;
   double budget = -1, target = -1, spacing_m = 0, time_limit_s = 10;
-  bool min_cost = false, double_cover = false, double_second = false, no_exact = false, json = false;
+  bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
+       json = false;
 
   int run() {
     cov.validate();
     const int goals = (k >= 0) + (budget >= 0) + (target >= 0);
-    if (goals != 1) throw InputError("--k/--budget/--target", "give exactly one of --k N, --budget X, --target F");
-    if (double_cover && double_second) throw InputError("--double", "choose --double or --double-second, not both");
+    if (goals != 1)
+      throw InputError("--k/--budget/--target",
+                       "give exactly one of --k N, --budget X, --target F");
+    if (double_cover && double_second)
+      throw InputError("--double", "choose --double or --double-second, not both");
     Criterion crit;
-    if (!parse_criterion(criterion, crit)) throw InputError("--criterion", "must be walk, radius, both or either");
+    if (!parse_criterion(criterion, crit))
+      throw InputError("--criterion", "must be walk, radius, both or either");
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
     VectorWriter::driver_for(out);
     const Progress progress = terminal_progress();
@@ -58,8 +64,10 @@ struct SuggestCommand {
     PointReadOptions so;
     so.crs = sites_crs;
     PointSet st_pts;
-    if (!stations.empty()) st_pts = read_points(stations, city.projection(), city.bounds(), so, drop_st, "stations");
-    PointSet cand_pts = read_points(candidates, city.projection(), city.bounds(), so, drop_cand, "candidates");
+    if (!stations.empty())
+      st_pts = read_points(stations, city.projection(), city.bounds(), so, drop_st, "stations");
+    PointSet cand_pts =
+        read_points(candidates, city.projection(), city.bounds(), so, drop_cand, "candidates");
     if (cand_pts.size() == 0) throw InputError(candidates, "no candidate sites inside the map");
     PointSet sites;
     sites.source = candidates;
@@ -78,7 +86,8 @@ struct SuggestCommand {
       PointReadOptions dopt;
       dopt.weight_field = demand_weight;
       dopt.crs = demand_crs;
-      demand_pts = read_points(demand, city.projection(), city.bounds(), dopt, drop_dem, "demand points");
+      demand_pts =
+          read_points(demand, city.projection(), city.bounds(), dopt, drop_dem, "demand points");
     }
     CoverageStudy study = run_coverage(city, sites, demand_pts, proxy, cov.params, progress);
 
@@ -87,33 +96,49 @@ struct SuggestCommand {
     if (budget >= 0) o.goal = Goal::max_cover_budget, o.budget = budget;
     if (target >= 0) o.goal = Goal::min_for_target, o.target = target > 1 ? target / 100 : target;
     o.min_cost = min_cost;
-    o.objective = double_cover ? Objective::double_cover
-                               : (double_second ? Objective::single_then_double : Objective::single);
+    o.objective = double_cover
+                      ? Objective::double_cover
+                      : (double_second ? Objective::single_then_double : Objective::single);
     o.spacing_m = spacing_m;
     o.time_limit_s = time_limit_s;
     o.exact = !no_exact;
     const uint32_t fixed = static_cast<uint32_t>(st_pts.size());
-    const Problem problem = make_siting_problem(study.covers, crit, demand_pts.weight, fixed, sites.xy,
-                                                costs, capacity_field.empty() ? std::vector<double>{} : caps, o);
+    const Problem problem =
+        make_siting_problem(study.covers, crit, demand_pts.weight, fixed, sites.xy, costs,
+                            capacity_field.empty() ? std::vector<double>{} : caps, o);
     const SitingResult r = solve_siting(problem, progress);
     write(sites, demand_pts, problem, r, fixed);
     print(sites, problem, r, fixed);
     return kExitOk;
   }
 
-  void write(const PointSet& sites, const PointSet& dem, const Problem& p, const SitingResult& r, uint32_t fixed) {
+  void write(const PointSet& sites, const PointSet& dem, const Problem& p, const SitingResult& r,
+             uint32_t fixed) {
     VectorWriter w(out);
     w.begin_layer("suggested", GeomKind::point,
-                  {{"rank", FieldType::integer}, {"site_id", FieldType::text}, {"name", FieldType::text},
-                   {"gain", FieldType::real}, {"marginal", FieldType::real}, {"covers", FieldType::real},
-                   {"unique", FieldType::real}, {"shared", FieldType::real}, {"cost", FieldType::real},
-                   {"served", FieldType::real}, {"alt1_id", FieldType::text}, {"alt1_m", FieldType::real},
-                   {"alt1_objective", FieldType::real}, {"alt2_id", FieldType::text}, {"alt2_m", FieldType::real},
-                   {"alt2_objective", FieldType::real}, {"alt3_id", FieldType::text}, {"alt3_m", FieldType::real},
+                  {{"rank", FieldType::integer},
+                   {"site_id", FieldType::text},
+                   {"name", FieldType::text},
+                   {"gain", FieldType::real},
+                   {"marginal", FieldType::real},
+                   {"covers", FieldType::real},
+                   {"unique", FieldType::real},
+                   {"shared", FieldType::real},
+                   {"cost", FieldType::real},
+                   {"served", FieldType::real},
+                   {"alt1_id", FieldType::text},
+                   {"alt1_m", FieldType::real},
+                   {"alt1_objective", FieldType::real},
+                   {"alt2_id", FieldType::text},
+                   {"alt2_m", FieldType::real},
+                   {"alt2_objective", FieldType::real},
+                   {"alt3_id", FieldType::text},
+                   {"alt3_m", FieldType::real},
                    {"alt3_objective", FieldType::real}});
     for (const SuggestedSite& s : r.sites) {
-      std::vector<FieldValue> v{int64_t{s.rank}, sites.id[s.site], sites.name[s.site], s.gain, s.marginal,
-                                s.covers,     s.unique,          s.shared,            s.cost, s.served};
+      std::vector<FieldValue> v{int64_t{s.rank}, sites.id[s.site], sites.name[s.site], s.gain,
+                                s.marginal,      s.covers,         s.unique,           s.shared,
+                                s.cost,          s.served};
       for (size_t t = 0; t < 3; ++t) {
         if (t < s.alternatives.size()) {
           const Alternative& a = s.alternatives[t];
@@ -125,19 +150,24 @@ struct SuggestCommand {
       w.add_point(sites.lonlat[s.site], v);
     }
     w.begin_layer("alternatives", GeomKind::point,
-                  {{"for_rank", FieldType::integer}, {"site_id", FieldType::text}, {"name", FieldType::text},
-                   {"distance_m", FieldType::real}, {"objective", FieldType::real}, {"feasible", FieldType::integer}});
+                  {{"for_rank", FieldType::integer},
+                   {"site_id", FieldType::text},
+                   {"name", FieldType::text},
+                   {"distance_m", FieldType::real},
+                   {"objective", FieldType::real},
+                   {"feasible", FieldType::integer}});
     for (const SuggestedSite& s : r.sites)
       for (const Alternative& a : s.alternatives)
-        w.add_point(sites.lonlat[a.site], {int64_t{s.rank}, sites.id[a.site], sites.name[a.site], a.distance_m,
-                                           a.objective, int64_t{a.feasible ? 1 : 0}});
+        w.add_point(sites.lonlat[a.site], {int64_t{s.rank}, sites.id[a.site], sites.name[a.site],
+                                           a.distance_m, a.objective, int64_t{a.feasible ? 1 : 0}});
     // Coverage before and after, per demand point.
     std::vector<uint32_t> plan;
     for (const auto& s : r.sites) plan.push_back(s.site);
     const auto before = cover_counts(p, with_fixed(p, {}));
     const auto after = cover_counts(p, with_fixed(p, plan));
     w.begin_layer("demand", GeomKind::point,
-                  {{"workers", FieldType::real}, {"stations_before", FieldType::integer},
+                  {{"workers", FieldType::real},
+                   {"stations_before", FieldType::integer},
                    {"stations_after", FieldType::integer}});
     for (size_t d = 0; d < dem.size(); ++d)
       w.add_point(dem.lonlat[d], {dem.weight[d], int64_t{before[d]}, int64_t{after[d]}});
@@ -167,8 +197,12 @@ struct SuggestCommand {
       j["optimal"] = r.optimal;
       j["feasible"] = r.feasible;
       j["message"] = r.message;
-      j["before"] = {{"covered", r.before.covered}, {"covered_twice", r.before.covered_twice}, {"total", r.before.total}};
-      j["after"] = {{"covered", r.after.covered}, {"covered_twice", r.after.covered_twice}, {"total", r.after.total}};
+      j["before"] = {{"covered", r.before.covered},
+                     {"covered_twice", r.before.covered_twice},
+                     {"total", r.before.total}};
+      j["after"] = {{"covered", r.after.covered},
+                    {"covered_twice", r.after.covered_twice},
+                    {"total", r.after.total}};
       j["new_stations"] = r.count;
       j["cost"] = r.cost;
       j["bound_method"] = r.bound_method;
@@ -176,11 +210,18 @@ struct SuggestCommand {
       for (const auto& s : r.sites) {
         nlohmann::json a = nlohmann::json::array();
         for (const auto& alt : s.alternatives)
-          a.push_back({{"id", sites.id[alt.site]}, {"distance_m", alt.distance_m}, {"objective", alt.objective},
+          a.push_back({{"id", sites.id[alt.site]},
+                       {"distance_m", alt.distance_m},
+                       {"objective", alt.objective},
                        {"feasible", alt.feasible}});
-        j["sites"].push_back({{"rank", s.rank}, {"id", sites.id[s.site]}, {"name", sites.name[s.site]},
-                              {"gain", s.gain}, {"marginal", s.marginal}, {"shared", s.shared},
-                              {"cost", s.cost}, {"alternatives", a}});
+        j["sites"].push_back({{"rank", s.rank},
+                              {"id", sites.id[s.site]},
+                              {"name", sites.name[s.site]},
+                              {"gain", s.gain},
+                              {"marginal", s.marginal},
+                              {"shared", s.shared},
+                              {"cost", s.cost},
+                              {"alternatives", a}});
       }
       j["output"] = out;
       std::cout << j.dump(2) << "\n";
@@ -189,24 +230,30 @@ struct SuggestCommand {
     const double W = std::max(r.before.total, 1e-300);
     std::cout << fmt::format("Existing stations: {}   candidates: {}   workers: {:.0f}\n", fixed,
                              p.sites.size() - fixed, r.before.total);
-    std::cout << fmt::format("Covered before: {:>12.0f} ({:.1f} %)   twice: {:.0f} ({:.1f} %)\n", r.before.covered,
-                             100 * r.before.covered / W, r.before.covered_twice, 100 * r.before.covered_twice / W);
-    std::cout << fmt::format("Covered after:  {:>12.0f} ({:.1f} %)   twice: {:.0f} ({:.1f} %)\n", r.after.covered,
-                             100 * r.after.covered / W, r.after.covered_twice, 100 * r.after.covered_twice / W);
+    std::cout << fmt::format("Covered before: {:>12.0f} ({:.1f} %)   twice: {:.0f} ({:.1f} %)\n",
+                             r.before.covered, 100 * r.before.covered / W, r.before.covered_twice,
+                             100 * r.before.covered_twice / W);
+    std::cout << fmt::format("Covered after:  {:>12.0f} ({:.1f} %)   twice: {:.0f} ({:.1f} %)\n",
+                             r.after.covered, 100 * r.after.covered / W, r.after.covered_twice,
+                             100 * r.after.covered_twice / W);
     std::cout << fmt::format("New stations: {}   cost: {:.2f}\n", r.count, r.cost);
     if (!r.feasible) {
       std::cout << "Target not met: " << r.message << "\n";
     } else if (r.optimal) {
-      std::cout << fmt::format("Objective {:.2f}: proven optimal ({})\n", r.objective, r.bound_method);
+      std::cout << fmt::format("Objective {:.2f}: proven optimal ({})\n", r.objective,
+                               r.bound_method);
     } else {
-      std::cout << fmt::format("Objective {:.2f}, bound {:.2f}: within {:.2f} % of optimal, proven ({})\n",
-                               r.objective, r.bound, 100 * r.gap, r.bound_method);
+      std::cout << fmt::format(
+          "Objective {:.2f}, bound {:.2f}: within {:.2f} % of optimal, proven ({})\n", r.objective,
+          r.bound, 100 * r.gap, r.bound_method);
     }
     std::cout << "rank  site                 gain      shared    alternatives (id, m)\n";
     for (const auto& s : r.sites) {
       std::string alts;
-      for (const auto& a : s.alternatives) alts += fmt::format("{} ({:.0f})  ", sites.id[a.site], a.distance_m);
-      std::cout << fmt::format("{:>4}  {:<18} {:>9.0f} {:>9.0f}    {}\n", s.rank, sites.id[s.site], s.gain, s.shared, alts);
+      for (const auto& a : s.alternatives)
+        alts += fmt::format("{} ({:.0f})  ", sites.id[a.site], a.distance_m);
+      std::cout << fmt::format("{:>4}  {:<18} {:>9.0f} {:>9.0f}    {}\n", s.rank, sites.id[s.site],
+                               s.gain, s.shared, alts);
     }
     std::cout << "Wrote " << out << " (layers: suggested, alternatives, demand, yizhan_suggest)\n";
   }
@@ -214,26 +261,42 @@ struct SuggestCommand {
 
 const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run) {
   auto cmd = std::make_shared<SuggestCommand>();
-  auto* sub = app.add_subcommand("suggest", "Suggest where new stations go, with the proven gap to the optimum");
+  auto* sub = app.add_subcommand(
+      "suggest", "Suggest where new stations go, with the proven gap to the optimum");
   cmd->map.add(*sub);
   sub->add_option("--stations", cmd->stations, "Existing stations (kept in place)");
-  sub->add_option("--candidates", cmd->candidates, "Candidate sites (hosts where a station could go)")->required();
-  sub->add_option("--demand", cmd->demand, "Outdoor-worker demand points; default: street-length proxy");
+  sub->add_option("--candidates", cmd->candidates,
+                  "Candidate sites (hosts where a station could go)")
+      ->required();
+  sub->add_option("--demand", cmd->demand,
+                  "Outdoor-worker demand points; default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
-  sub->add_option("--sites-crs", cmd->sites_crs, "CRS of station/candidate coordinates when not WGS-84");
+  sub->add_option("--sites-crs", cmd->sites_crs,
+                  "CRS of station/candidate coordinates when not WGS-84");
   sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
   cmd->cov.add(*sub);
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");
-  sub->add_option("--budget", cmd->budget, "Most workers covered with new stations costing at most X (see --cost-field)");
-  sub->add_option("--target", cmd->target, "Fewest new stations reaching this share of workers (0.9 or 90)");
-  sub->add_flag("--min-cost", cmd->min_cost, "With --target: least money instead of fewest stations");
-  sub->add_option("--cost-field", cmd->cost_field, "Candidate column holding its cost (missing = 1)")->capture_default_str();
-  sub->add_option("--capacity-field", cmd->capacity_field, "Column holding how many workers a station can serve");
-  sub->add_option("--criterion", cmd->criterion, "Coverage test: walk, radius, both (the standard) or either")->capture_default_str();
+  sub->add_option("--budget", cmd->budget,
+                  "Most workers covered with new stations costing at most X (see --cost-field)");
+  sub->add_option("--target", cmd->target,
+                  "Fewest new stations reaching this share of workers (0.9 or 90)");
+  sub->add_flag("--min-cost", cmd->min_cost,
+                "With --target: least money instead of fewest stations");
+  sub->add_option("--cost-field", cmd->cost_field,
+                  "Candidate column holding its cost (missing = 1)")
+      ->capture_default_str();
+  sub->add_option("--capacity-field", cmd->capacity_field,
+                  "Column holding how many workers a station can serve");
+  sub->add_option("--criterion", cmd->criterion,
+                  "Coverage test: walk, radius, both (the standard) or either")
+      ->capture_default_str();
   sub->add_flag("--double", cmd->double_cover, "Maximise workers covered by at least two stations");
-  sub->add_flag("--double-second", cmd->double_second, "Single coverage first, then the most double coverage");
-  sub->add_option("--spacing-m", cmd->spacing_m, "No two stations closer than this, straight line (metres)");
-  sub->add_option("--time-limit", cmd->time_limit_s, "Seconds for the bound and the exact search")->capture_default_str();
+  sub->add_flag("--double-second", cmd->double_second,
+                "Single coverage first, then the most double coverage");
+  sub->add_option("--spacing-m", cmd->spacing_m,
+                  "No two stations closer than this, straight line (metres)");
+  sub->add_option("--time-limit", cmd->time_limit_s, "Seconds for the bound and the exact search")
+      ->capture_default_str();
   sub->add_flag("--no-exact", cmd->no_exact, "Heuristic and bound only (no branch-and-cut)");
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   sub->add_flag("--json", cmd->json, "Print the result as JSON");

@@ -27,8 +27,10 @@ void write_points(const std::string& dir) {
   for (int i = 0; i < 8; ++i)
     for (int j = 0; j < 6; ++j, ++n) {
       const double lon = 118.7745 + 0.0022 * i, lat = 32.0380 + 0.0022 * j;
-      if (n % 12 == 5) s << "s" << n << ",驿站" << n << "," << lon << "," << lat << "\n";
-      else c << "c" << n << ",候选" << n << "," << lon << "," << lat << "," << 1 + n % 4 << "\n";
+      if (n % 12 == 5)
+        s << "s" << n << ",驿站" << n << "," << lon << "," << lat << "\n";
+      else
+        c << "c" << n << ",候选" << n << "," << lon << "," << lat << "," << 1 + n % 4 << "\n";
     }
 }
 
@@ -43,7 +45,8 @@ nlohmann::json run_json(const std::string& args) {
 }  // namespace
 
 TEST_CASE("yizhan suggest on a real extract", "[cli][suggest]") {
-  const std::string map = require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "Nanjing extract");
+  const std::string map =
+      require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "Nanjing extract");
   const std::string dir = temp_dir();
   write_points(dir);
   const std::string base = "--map " + map + " --stations " + dir + "/st.csv --candidates " + dir +
@@ -63,7 +66,8 @@ TEST_CASE("yizhan suggest on a real extract", "[cli][suggest]") {
     REQUIRE(j["objective"].get<double>() <= j["bound"].get<double>() + 1e-6);
     // The GeoPackage holds the same sites in rank order.
     GDALAllRegister();
-    auto* ds = static_cast<GDALDataset*>(GDALOpenEx((dir + "/plan.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
+    auto* ds = static_cast<GDALDataset*>(
+        GDALOpenEx((dir + "/plan.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
     REQUIRE(ds);
     OGRLayer* layer = ds->GetLayerByName("suggested");
     REQUIRE(layer);

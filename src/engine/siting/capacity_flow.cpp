@@ -92,7 +92,8 @@ double capacitated_cover(const Problem& p, const std::vector<uint32_t>& open,
   for (uint32_t i = 0; i < ns; ++i) {
     const Site& s = p.sites[open[i]];
     for (uint32_t d : s.covers)
-      if (node_of[d] != 0xffffffffu) mf.add(node_of[d], 2 + i, std::numeric_limits<double>::infinity());
+      if (node_of[d] != 0xffffffffu)
+        mf.add(node_of[d], 2 + i, std::numeric_limits<double>::infinity());
     double cap = s.capacity;
     if (!std::isfinite(cap)) {
       cap = 0;

@@ -49,8 +49,8 @@ std::vector<uint32_t> capacity_greedy(const Reduced& r, const Limits& lim,
   for (uint32_t j = 0; j < m; ++j)
     if (r.fixed[j]) take(j);
 
-  const bool by_ratio = lim.goal == Goal::max_cover_budget ||
-                        (lim.goal == Goal::min_for_target && lim.min_cost);
+  const bool by_ratio =
+      lim.goal == Goal::max_cover_budget || (lim.goal == Goal::min_for_target && lim.min_cost);
   auto key = [&](uint32_t j) {
     double g = gain(j);
     return by_ratio ? g / std::max(r.cost[j], 1e-9) : g;

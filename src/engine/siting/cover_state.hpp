@@ -39,8 +39,8 @@ class CoverState {
 
  private:
   const Reduced& r_;
-  std::vector<uint32_t> k_;       // open covering sites per group
-  std::vector<uint64_t> s1_, s2_; // sum of their ids and of their squares (mod 2^64)
+  std::vector<uint32_t> k_;        // open covering sites per group
+  std::vector<uint64_t> s1_, s2_;  // sum of their ids and of their squares (mod 2^64)
   std::vector<uint8_t> open_;
   std::vector<uint32_t> clash_;
   std::vector<uint32_t> order_;

@@ -9,8 +9,8 @@
 #include <coin/OsiClpSolverInterface.hpp>
 
 #include <chrono>
-#include <limits>
 #include <cmath>
+#include <limits>
 #include <string>
 
 namespace yz::siting {
@@ -23,7 +23,8 @@ CoinPackedMatrix to_matrix(const MilpModel& m) {
   std::vector<int> ind(m.row_col.begin(), m.row_col.end());
   std::vector<CoinBigIndex> start(m.row_first.begin(), m.row_first.end());
   std::vector<int> len(m.rows());
-  for (uint32_t r = 0; r < m.rows(); ++r) len[r] = static_cast<int>(m.row_first[r + 1] - m.row_first[r]);
+  for (uint32_t r = 0; r < m.rows(); ++r)
+    len[r] = static_cast<int>(m.row_first[r + 1] - m.row_first[r]);
   return CoinPackedMatrix(false, static_cast<int>(m.cols()), static_cast<int>(m.rows()),
                           static_cast<CoinBigIndex>(m.nonzeros()), m.row_val.data(), ind.data(),
                           start.data(), len.data());
@@ -52,7 +53,9 @@ class StopHandler : public CbcEventHandler {
   double last_ = 0;
 };
 
-int no_callback(CbcModel*, int) { return 0; }
+int no_callback(CbcModel*, int) {
+  return 0;
+}
 
 // Shared by the LP and branch-and-cut handlers (their clones keep the pointer).
 struct StopState {
@@ -86,8 +89,10 @@ class LpStop : public ClpEventHandler {
 std::vector<double> inf_fixed(const std::vector<double>& v) {
   std::vector<double> out(v);
   for (double& x : out)
-    if (x >= 1e29) x = COIN_DBL_MAX;
-    else if (x <= -1e29) x = -COIN_DBL_MAX;
+    if (x >= 1e29)
+      x = COIN_DBL_MAX;
+    else if (x <= -1e29)
+      x = -COIN_DBL_MAX;
   return out;
 }
 
@@ -105,7 +110,7 @@ MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, doubl
   const auto t0 = Clock::now();
   MilpSolve out;
   StopState stop{&progress, t0 + std::chrono::duration_cast<Clock::duration>(
-                                      std::chrono::duration<double>(time_limit_s + 0.5))};
+                                     std::chrono::duration<double>(time_limit_s + 0.5))};
   LpStop lp_stop(&stop);
   OsiClpSolverInterface solver;
   solver.getModelPtr()->passInEventHandler(&lp_stop);
@@ -145,7 +150,8 @@ MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, doubl
   CbcMain0(model, data);
   data.noPrinting_ = true;
   const std::string sec = std::to_string(std::max(0.01, time_limit_s));
-  const char* argv[] = {"yizhan", "-log", "0", "-slog", "0", "-sec", sec.c_str(), "-preprocess", "off", "-solve", "-quit"};
+  const char* argv[] = {"yizhan",    "-log",        "0",   "-slog",  "0",    "-sec",
+                        sec.c_str(), "-preprocess", "off", "-solve", "-quit"};
   model.setLogLevel(0);
   CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);
 
@@ -167,8 +173,11 @@ MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, doubl
     out.bound = m.negated ? std::numeric_limits<double>::infinity()
                           : -std::numeric_limits<double>::infinity();
   if (out.has_solution) {
-    if (out.optimal) out.bound = out.objective;
-    else out.bound = m.negated ? std::max(out.bound, out.objective) : std::min(out.bound, out.objective);
+    if (out.optimal)
+      out.bound = out.objective;
+    else
+      out.bound =
+          m.negated ? std::max(out.bound, out.objective) : std::min(out.bound, out.objective);
   }
   return out;
 }
@@ -177,7 +186,7 @@ MilpSolve solve_lp(const MilpModel& m, double time_limit_s, const Progress& prog
   const auto t0 = Clock::now();
   MilpSolve out;
   StopState stop{&progress, t0 + std::chrono::duration_cast<Clock::duration>(
-                                      std::chrono::duration<double>(time_limit_s))};
+                                     std::chrono::duration<double>(time_limit_s))};
   LpStop lp_stop(&stop);
   ClpSimplex clp;
   clp.passInEventHandler(&lp_stop);

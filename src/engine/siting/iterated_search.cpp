@@ -35,7 +35,8 @@ IteratedSearchStats iterated_search(CoverState& st, const Limits& lim, const Pro
   Score best_value = st.value();
   uint32_t since = 0;
   while (stats.rounds < max_rounds && since < patience && best.size() >= 2) {
-    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() > time_cap_s) break;
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() > time_cap_s)
+      break;
     progress.throw_if_cancelled();
     ++stats.rounds;
     ++since;
@@ -49,11 +50,15 @@ IteratedSearchStats iterated_search(CoverState& st, const Limits& lim, const Pro
       const auto& r = st.reduced();
       double shared = 0;
       // Shared groups by merge of the sorted cover lists.
-      const uint32_t *a = r.cov_begin(seed), *ae = r.cov_end(seed), *b = r.cov_begin(j), *be = r.cov_end(j);
+      const uint32_t *a = r.cov_begin(seed), *ae = r.cov_end(seed), *b = r.cov_begin(j),
+                     *be = r.cov_end(j);
       while (a != ae && b != be) {
-        if (*a < *b) ++a;
-        else if (*b < *a) ++b;
-        else shared += r.weight[*a], ++a, ++b;
+        if (*a < *b)
+          ++a;
+        else if (*b < *a)
+          ++b;
+        else
+          shared += r.weight[*a], ++a, ++b;
       }
       near.emplace_back(-shared, j);
     }

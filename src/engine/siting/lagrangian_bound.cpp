@@ -42,7 +42,9 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
     std::iota(idx.begin(), idx.end(), 0u);
     if (lim.goal == Goal::max_cover_k) {
       const uint32_t k = std::min<uint32_t>(lim.k, m);
-      auto cmp = [&](uint32_t a, uint32_t b) { return rho[a] > rho[b] || (rho[a] == rho[b] && a < b); };
+      auto cmp = [&](uint32_t a, uint32_t b) {
+        return rho[a] > rho[b] || (rho[a] == rho[b] && a < b);
+      };
       if (k > 0 && k < m) std::nth_element(idx.begin(), idx.begin() + k, idx.end(), cmp);
       for (uint32_t t = 0; t < k; ++t)
         if (rho[idx[t]] > 0) x[idx[t]] = 1, site_part += rho[idx[t]];
@@ -114,8 +116,10 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
     for (uint32_t g = 0; g < ng; ++g) {
       const double w = r.weight[g], l = best_lambda[g];
       double best = 0;
-      if (r.base[g] == 0) best = std::max({0.0, w * p1 - l, w * (p1 + p2) - 2 * l});
-      else best = std::max(0.0, w * p2 - l);
+      if (r.base[g] == 0)
+        best = std::max({0.0, w * p1 - l, w * (p1 + p2) - 2 * l});
+      else
+        best = std::max(0.0, w * p2 - l);
       group_part += best;
     }
     for (uint32_t j = 0; j < m; ++j) {
@@ -125,7 +129,9 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
     }
     const uint32_t k = std::min<uint32_t>(lim.k, m);
     std::iota(idx.begin(), idx.end(), 0u);
-    auto cmp = [&](uint32_t a, uint32_t b) { return rho[a] > rho[b] || (rho[a] == rho[b] && a < b); };
+    auto cmp = [&](uint32_t a, uint32_t b) {
+      return rho[a] > rho[b] || (rho[a] == rho[b] && a < b);
+    };
     std::sort(idx.begin(), idx.end(), cmp);
     double top = 0;
     uint32_t taken = 0;
@@ -135,7 +141,8 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
     out.with_site.assign(m, 0);
     for (uint32_t t = 0; t < m; ++t) {
       const uint32_t j = idx[t];
-      out.with_site[j] = t < taken ? group_part + top : group_part + top - weakest + std::max(0.0, rho[j]);
+      out.with_site[j] =
+          t < taken ? group_part + top : group_part + top - weakest + std::max(0.0, rho[j]);
       if (k == 0) out.with_site[j] = group_part + std::max(0.0, rho[j]);
     }
   }

@@ -8,7 +8,7 @@ namespace yz::siting {
 namespace {
 
 struct Entry {
-  Score key;         // gain, or gain per unit of money
+  Score key;  // gain, or gain per unit of money
   uint32_t site;
   uint32_t version;  // number of openings when key was computed
 };
@@ -20,23 +20,28 @@ struct Lower {
   }
 };
 
-bool positive(Score g, double eps) { return g.p > eps || (g.p > -eps && g.s > eps); }
+bool positive(Score g, double eps) {
+  return g.p > eps || (g.p > -eps && g.s > eps);
+}
 
 }  // namespace
 
 void lazy_greedy(CoverState& st, const Limits& lim, const Progress& progress) {
   const Reduced& r = st.reduced();
-  const bool by_ratio = lim.goal == Goal::max_cover_budget ||
-                        (lim.goal == Goal::min_for_target && lim.min_cost);
+  const bool by_ratio =
+      lim.goal == Goal::max_cover_budget || (lim.goal == Goal::min_for_target && lim.min_cost);
   auto key_of = [&](uint32_t j, Score g) {
     if (!by_ratio) return g;
     return g * (1.0 / std::max(r.cost[j], 1e-9));
   };
   auto done = [&] {
     switch (lim.goal) {
-      case Goal::max_cover_k: return st.count() >= lim.k;
-      case Goal::max_cover_budget: return false;  // stops when nothing affordable adds value
-      case Goal::min_for_target: return lim.target_met(st.value().p);
+      case Goal::max_cover_k:
+        return st.count() >= lim.k;
+      case Goal::max_cover_budget:
+        return false;  // stops when nothing affordable adds value
+      case Goal::min_for_target:
+        return lim.target_met(st.value().p);
     }
     return true;
   };

@@ -9,7 +9,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool positive(Score g, double eps) { return g.p > eps || (g.p > -eps && g.s > eps); }
+bool positive(Score g, double eps) {
+  return g.p > eps || (g.p > -eps && g.s > eps);
+}
 
 // Closes open non-fixed sites whose loss keeps the target, dearest (then latest) first.
 bool drop_redundant(CoverState& st, const Limits& lim) {
@@ -65,9 +67,9 @@ LocalSearchStats local_search(CoverState& st, const Limits& lim, const Progress&
       if (st.is_open(a) || st.clashes(a) > 1) continue;
       const Score ga = st.gain(a);
       // Pure add while the k or the budget allows it (monotone objective: never hurts).
-      const bool room = (lim.goal == Goal::max_cover_k && st.count() < lim.k) ||
-                        (lim.goal == Goal::max_cover_budget &&
-                         st.cost() + r.cost[a] <= lim.budget + 1e-9);
+      const bool room =
+          (lim.goal == Goal::max_cover_k && st.count() < lim.k) ||
+          (lim.goal == Goal::max_cover_budget && st.cost() + r.cost[a] <= lim.budget + 1e-9);
       if (room && st.clashes(a) == 0 && positive(ga, lim.eps)) {
         st.open(a);
         ++stats.moves;

@@ -153,7 +153,8 @@ std::vector<double> milp_start(const Reduced& r, const MilpModel& m,
     }
   } else {
     std::vector<double> left(r.sites());
-    for (uint32_t j = 0; j < r.sites(); ++j) left[j] = std::isfinite(r.capacity[j]) ? r.capacity[j] : 1e300;
+    for (uint32_t j = 0; j < r.sites(); ++j)
+      left[j] = std::isfinite(r.capacity[j]) ? r.capacity[j] : 1e300;
     uint32_t c = m.a_first;
     for (uint32_t g = 0; g < r.groups(); ++g) {
       double need = r.weight[g];

@@ -22,10 +22,10 @@ struct MilpModel {
   // Rows in CSR form.
   std::vector<uint32_t> row_first{0}, row_col;
   std::vector<double> row_val, row_lb, row_ub;
-  uint32_t x_cols = 0;      // columns [0, x_cols) are the sites' x_j
+  uint32_t x_cols = 0;                 // columns [0, x_cols) are the sites' x_j
   std::vector<uint32_t> y_col, z_col;  // per group, or kNone
-  uint32_t a_first = 0;     // capacities: a_gj columns from here, by group then inv order
-  bool negated = false;     // objective was a maximisation: solver value = -true value
+  uint32_t a_first = 0;  // capacities: a_gj columns from here, by group then inv order
+  bool negated = false;  // objective was a maximisation: solver value = -true value
   uint32_t cols() const { return static_cast<uint32_t>(obj.size()); }
   uint32_t rows() const { return static_cast<uint32_t>(row_lb.size()); }
   size_t nonzeros() const { return row_val.size(); }

@@ -7,8 +7,9 @@
 
 namespace yz::siting {
 
-std::vector<SuggestedSite> describe_plan(const Problem& p, const std::vector<uint32_t>& chosen,
-                                         const std::vector<std::pair<uint32_t, uint32_t>>& conflicts) {
+std::vector<SuggestedSite> describe_plan(
+    const Problem& p, const std::vector<uint32_t>& chosen,
+    const std::vector<std::pair<uint32_t, uint32_t>>& conflicts) {
   const ValueModel v = ValueModel::of(p.options.objective);
   const bool cap = p.capacitated();
   const auto& W = p.demand_weight;
@@ -108,7 +109,8 @@ std::vector<SuggestedSite> describe_plan(const Problem& p, const std::vector<uin
         alt.objective = capacitated_cover(p, swapped);
       } else {
         double value = plan_primary;
-        for (uint32_t d : p.sites[r].covers) value -= (v.at(c[d]) - v.at(c[d] - 1u)).p * W[d], --c[d];
+        for (uint32_t d : p.sites[r].covers)
+          value -= (v.at(c[d]) - v.at(c[d] - 1u)).p * W[d], --c[d];
         for (uint32_t d : p.sites[a].covers) value += v.step(c[d]).p * W[d];
         for (uint32_t d : p.sites[r].covers) ++c[d];
         alt.objective = value;
@@ -118,7 +120,8 @@ std::vector<SuggestedSite> describe_plan(const Problem& p, const std::vector<uin
       if (p.options.goal == Goal::max_cover_budget &&
           plan_cost - p.sites[r].cost + p.sites[a].cost > p.options.budget + 1e-9)
         alt.feasible = false;
-      if (p.options.goal == Goal::min_for_target && alt.objective < needed - 1e-9 * std::max(1.0, needed))
+      if (p.options.goal == Goal::min_for_target &&
+          alt.objective < needed - 1e-9 * std::max(1.0, needed))
         alt.feasible = false;
       s.alternatives.push_back(alt);
     }

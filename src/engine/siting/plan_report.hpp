@@ -12,7 +12,8 @@ namespace yz::siting {
 // chosen: new stations (original ids). conflicts: conflict_pairs(p).
 // Alternative::objective is the plan's coverage measure (workers covered, or covered twice for
 // double coverage) with the swap; feasible also requires the target to hold for a target goal.
-std::vector<SuggestedSite> describe_plan(const Problem& p, const std::vector<uint32_t>& chosen,
-                                         const std::vector<std::pair<uint32_t, uint32_t>>& conflicts);
+std::vector<SuggestedSite> describe_plan(
+    const Problem& p, const std::vector<uint32_t>& chosen,
+    const std::vector<std::pair<uint32_t, uint32_t>>& conflicts);
 
 }  // namespace yz::siting

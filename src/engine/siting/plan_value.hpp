@@ -10,9 +10,9 @@
 namespace yz::siting {
 
 struct CoverageSummary {
-  double total = 0;         // all workers
-  double covered = 0;       // covered by at least one station (capacity-limited when capacitated)
-  double covered_twice = 0; // covered by at least two stations
+  double total = 0;          // all workers
+  double covered = 0;        // covered by at least one station (capacity-limited when capacitated)
+  double covered_twice = 0;  // covered by at least two stations
   double fraction() const { return total > 0 ? covered / total : 0; }
   double fraction_twice() const { return total > 0 ? covered_twice / total : 0; }
 };

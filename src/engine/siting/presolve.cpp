@@ -80,7 +80,8 @@ void build_groups(const Problem& p, const std::vector<uint32_t>& kept,
   r.inv.resize(r.inv_first[ng]);
   for (uint32_t g = 0; g < ng; ++g) {
     uint32_t d = group_first_site[g];
-    std::copy(lists.begin() + first[d], lists.begin() + first[d + 1], r.inv.begin() + r.inv_first[g]);
+    std::copy(lists.begin() + first[d], lists.begin() + first[d + 1],
+              r.inv.begin() + r.inv_first[g]);
   }
   // Cover CSR (groups ascending per site, since groups are scanned in order).
   r.cov_first.assign(m + 1, 0);
@@ -148,8 +149,10 @@ Reduced presolve(const Problem& p, const std::vector<std::pair<uint32_t, uint32_
     std::vector<uint32_t> next;
     for (uint32_t j = 0; j < kept.size(); ++j) {
       bool fixed = p.sites[kept[j]].fixed;
-      if (fixed || r.cov_first[j + 1] > r.cov_first[j]) next.push_back(kept[j]);
-      else ++r.dropped_empty;
+      if (fixed || r.cov_first[j + 1] > r.cov_first[j])
+        next.push_back(kept[j]);
+      else
+        ++r.dropped_empty;
     }
     if (next.size() != kept.size()) {
       kept.swap(next);
@@ -199,8 +202,10 @@ Reduced presolve(const Problem& p, const std::vector<std::pair<uint32_t, uint32_
     }
     std::vector<uint32_t> next;
     for (uint32_t j = 0; j < m; ++j) {
-      if (dominated[j]) ++r.dropped_dominated;
-      else next.push_back(kept[j]);
+      if (dominated[j])
+        ++r.dropped_dominated;
+      else
+        next.push_back(kept[j]);
     }
     if (next.size() != kept.size()) {
       kept.swap(next);

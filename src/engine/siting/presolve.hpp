@@ -28,7 +28,7 @@ struct Reduced {
   std::vector<uint32_t> conf_first, conf;  // site -> sorted conflicting sites (CSR)
   // Worth of all demand at its base coverage: the answer is constant + gains over groups.
   Score constant;
-  double total_weight = 0;  // all demand, covered or not
+  double total_weight = 0;             // all demand, covered or not
   std::vector<uint32_t> demand_group;  // original demand id -> group, or kNone
   std::vector<uint32_t> orig_site;     // original site id -> reduced site, or kNone
   // Statistics for the report.
@@ -55,6 +55,7 @@ Reduced restrict_sites(const Reduced& r, const std::vector<uint8_t>& keep);
 
 // No presolve at all: one group per demand point that some site covers, every site kept (the
 // existing ones as always-open sites). The "textbook" model the benchmark compares against.
-Reduced plain_reduction(const Problem& p, const std::vector<std::pair<uint32_t, uint32_t>>& conflicts);
+Reduced plain_reduction(const Problem& p,
+                        const std::vector<std::pair<uint32_t, uint32_t>>& conflicts);
 
 }  // namespace yz::siting

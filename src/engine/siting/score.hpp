@@ -38,9 +38,12 @@ struct ValueModel {
   double p1 = 1, p2 = 0, s1 = 0, s2 = 0;
   static ValueModel of(Objective o) {
     switch (o) {
-      case Objective::single: return {1, 0, 0, 0};
-      case Objective::double_cover: return {0, 1, 1, 0};  // ties broken by single coverage
-      case Objective::single_then_double: return {1, 0, 0, 1};
+      case Objective::single:
+        return {1, 0, 0, 0};
+      case Objective::double_cover:
+        return {0, 1, 1, 0};  // ties broken by single coverage
+      case Objective::single_then_double:
+        return {1, 0, 0, 1};
     }
     return {};
   }

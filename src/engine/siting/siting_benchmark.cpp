@@ -55,7 +55,8 @@ std::vector<BenchRow> run_siting_benchmark(const Problem& base, const std::vecto
       row.textbook_objective = s.has_solution ? s.objective : 0;
       row.textbook_bound = s.bound;
       row.textbook_optimal = s.optimal;
-      row.textbook_gap = s.bound > 0 ? std::max(0.0, (s.bound - row.textbook_objective) / s.bound) : 0;
+      row.textbook_gap =
+          s.bound > 0 ? std::max(0.0, (s.bound - row.textbook_objective) / s.bound) : 0;
       row.speedup = row.exact_s > 0 ? row.textbook_s / row.exact_s : 0;
     }
     rows.push_back(row);

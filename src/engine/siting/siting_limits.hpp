@@ -8,11 +8,11 @@ namespace yz::siting {
 
 struct Limits {
   Goal goal = Goal::max_cover_k;
-  uint32_t k = 0;      // max_cover_k
-  double budget = 0;   // max_cover_budget
-  double need = 0;     // min_for_target: primary value needed over the presolve constant
+  uint32_t k = 0;     // max_cover_k
+  double budget = 0;  // max_cover_budget
+  double need = 0;    // min_for_target: primary value needed over the presolve constant
   bool min_cost = false;
-  double eps = 1e-9;   // comparison tolerance, scaled to the total demand weight
+  double eps = 1e-9;  // comparison tolerance, scaled to the total demand weight
 
   static Limits of(const Problem& p, const Reduced& r) {
     Limits l;

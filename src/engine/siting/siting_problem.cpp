@@ -53,7 +53,8 @@ void validate(const Problem& p) {
   if (!(o.spacing_m >= 0)) bad("spacing must be >= 0 metres");
   if (!(o.time_limit_s >= 0)) bad("time limit must be >= 0 seconds");
   for (auto [a, b] : o.conflicts)
-    if (a >= p.sites.size() || b >= p.sites.size() || a == b) bad("conflict pair with a bad site id");
+    if (a >= p.sites.size() || b >= p.sites.size() || a == b)
+      bad("conflict pair with a bad site id");
   if (p.capacitated() && o.objective != Objective::single)
     bad("station capacities can only be used with single coverage, not double coverage");
 }
@@ -121,18 +122,24 @@ std::vector<std::pair<uint32_t, uint32_t>> conflict_pairs(const Problem& p) {
 
 std::string to_string(Goal g) {
   switch (g) {
-    case Goal::max_cover_k: return "k";
-    case Goal::max_cover_budget: return "budget";
-    case Goal::min_for_target: return "target";
+    case Goal::max_cover_k:
+      return "k";
+    case Goal::max_cover_budget:
+      return "budget";
+    case Goal::min_for_target:
+      return "target";
   }
   return "?";
 }
 
 std::string to_string(Objective o) {
   switch (o) {
-    case Objective::single: return "single";
-    case Objective::double_cover: return "double";
-    case Objective::single_then_double: return "single-then-double";
+    case Objective::single:
+      return "single";
+    case Objective::double_cover:
+      return "double";
+    case Objective::single_then_double:
+      return "single-then-double";
   }
   return "?";
 }

@@ -18,11 +18,11 @@ namespace yz::siting {
 inline constexpr double kNoCapacity = std::numeric_limits<double>::infinity();
 
 struct Site {
-  std::vector<uint32_t> covers;  // demand ids covered (sorted, unique)
-  double cost = 1;               // money to build (new sites only)
-  bool fixed = false;            // existing station: always open, never moved
-  double capacity = kNoCapacity; // workers it can serve; kNoCapacity = unlimited
-  Vec2 pos;                      // metres, local projection
+  std::vector<uint32_t> covers;   // demand ids covered (sorted, unique)
+  double cost = 1;                // money to build (new sites only)
+  bool fixed = false;             // existing station: always open, never moved
+  double capacity = kNoCapacity;  // workers it can serve; kNoCapacity = unlimited
+  Vec2 pos;                       // metres, local projection
 };
 
 // What limits the new stations, or what must be reached.
@@ -43,10 +43,10 @@ struct Options {
   Goal goal = Goal::max_cover_k;
   uint32_t k = 10;
   double budget = 0;
-  double target = 0.9;        // fraction of all demand weight (min_for_target)
-  bool min_cost = false;      // min_for_target: minimise money instead of station count
+  double target = 0.9;    // fraction of all demand weight (min_for_target)
+  bool min_cost = false;  // min_for_target: minimise money instead of station count
   Objective objective = Objective::single;
-  double spacing_m = 0;       // no two stations (new or existing) closer than this, straight line
+  double spacing_m = 0;  // no two stations (new or existing) closer than this, straight line
   // Extra pairs of sites that may not both be open (e.g. walk spacing precomputed by the caller).
   std::vector<std::pair<uint32_t, uint32_t>> conflicts;
   double time_limit_s = 10;   // total for bound + exact search (heuristics are not limited)

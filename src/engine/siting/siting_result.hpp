@@ -10,21 +10,21 @@
 namespace yz::siting {
 
 struct Alternative {
-  uint32_t site = 0;        // original candidate id
-  double distance_m = 0;    // from the suggested site, straight line
-  double objective = 0;     // plan objective (primary) if this candidate replaced the site
-  bool feasible = true;     // respects spacing and budget when swapped in
+  uint32_t site = 0;      // original candidate id
+  double distance_m = 0;  // from the suggested site, straight line
+  double objective = 0;   // plan objective (primary) if this candidate replaced the site
+  bool feasible = true;   // respects spacing and budget when swapped in
 };
 
 struct SuggestedSite {
-  uint32_t site = 0;   // original site id
-  uint32_t rank = 0;   // 1 = build first ("next best station" order)
-  double gain = 0;     // primary objective added at its rank (after the ones ranked before)
-  double marginal = 0; // primary objective lost if only this site were left out of the plan
-  double covers = 0;   // workers within its reach
-  double unique = 0;   // of those, workers no other open station covers
-  double shared = 0;   // of those, workers another open station covers too
-  double served = 0;   // with capacities: workers assigned to it in the best assignment
+  uint32_t site = 0;    // original site id
+  uint32_t rank = 0;    // 1 = build first ("next best station" order)
+  double gain = 0;      // primary objective added at its rank (after the ones ranked before)
+  double marginal = 0;  // primary objective lost if only this site were left out of the plan
+  double covers = 0;    // workers within its reach
+  double unique = 0;    // of those, workers no other open station covers
+  double shared = 0;    // of those, workers another open station covers too
+  double served = 0;    // with capacities: workers assigned to it in the best assignment
   double cost = 0;
   std::vector<Alternative> alternatives;  // nearest other candidates, closest first
 };
@@ -38,13 +38,13 @@ struct SitingResult {
   double bound = 0;      // proven: >= best possible (max goals), <= best possible (target)
   double gap = 0;        // relative distance to the bound, 0 = proven optimal
   bool optimal = false;
-  bool feasible = true;  // target goal: the target was reached
-  std::string message;   // why not feasible, what is reachable
-  double best_reachable = 0;  // target not reached: best coverage fraction found
-  double reachable_bound = 1; // ... and a proven upper bound on it
+  bool feasible = true;           // target goal: the target was reached
+  std::string message;            // why not feasible, what is reachable
+  double best_reachable = 0;      // target not reached: best coverage fraction found
+  double reachable_bound = 1;     // ... and a proven upper bound on it
   CoverageSummary before, after;  // existing stations alone, and with the plan
-  double cost = 0;       // money of the new stations
-  uint32_t count = 0;    // new stations
+  double cost = 0;                // money of the new stations
+  uint32_t count = 0;             // new stations
   // How it was found.
   double heuristic_objective = 0, heuristic_s = 0, bound_s = 0, exact_s = 0, presolve_s = 0;
   std::string bound_method;  // "lagrangian", "lp", "cbc", "exhaustive"

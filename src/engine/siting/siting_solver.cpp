@@ -22,7 +22,9 @@ namespace yz::siting {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 // Heuristic plan on the presolved problem: reduced ids of the new sites.
 std::vector<uint32_t> heuristic(const Reduced& r, const Limits& lim, const Progress& progress,
@@ -168,7 +170,9 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
   progress.throw_if_cancelled();
 
   // 3. Exact search, warm-started from the heuristic.
-  auto value_of = [&](const std::vector<uint32_t>& red) { return target ? cost_of(red) : covered_p(red); };
+  auto value_of = [&](const std::vector<uint32_t>& red) {
+    return target ? cost_of(red) : covered_p(red);
+  };
   auto gap_of = [&](double obj, double b) {
     if (target) return obj > 0 ? std::max(0.0, (obj - b) / obj) : 0.0;
     return b > 0 ? std::max(0.0, (b - obj) / b) : 0.0;
@@ -281,8 +285,8 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
     res.reachable_bound = proven_unreachable ? std::min(1.0, reach_bound / std::max(W, 1e-300)) : 1;
     std::ostringstream m;
     m << "coverage target " << percent(o.target) << " cannot be reached"
-      << (proven_unreachable ? "" : " by the search (not proven impossible)") << ": the best plan found covers "
-      << percent(best);
+      << (proven_unreachable ? "" : " by the search (not proven impossible)")
+      << ": the best plan found covers " << percent(best);
     if (proven_unreachable) m << ", and no plan covers more than " << percent(res.reachable_bound);
     if (!conflicts.empty()) m << " (with " << o.spacing_m << " m spacing)";
     res.message = m.str();

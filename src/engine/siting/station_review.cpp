@@ -30,7 +30,8 @@ std::vector<RemovalCost> removal_costs(const Problem& p, const std::vector<uint3
   return out;
 }
 
-std::vector<UpgradePriority> upgrade_priority(const Problem& p, const std::vector<uint32_t>& amenities,
+std::vector<UpgradePriority> upgrade_priority(const Problem& p,
+                                              const std::vector<uint32_t>& amenities,
                                               uint32_t wanted) {
   const std::vector<uint8_t> c = cover_counts(p, with_fixed(p, {}));
   std::vector<UpgradePriority> out;

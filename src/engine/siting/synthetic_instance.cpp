@@ -39,8 +39,11 @@ Problem synthetic_instance(const SyntheticSpec& spec) {
   const double cell = spec.radius_m;
   const int64_t n = static_cast<int64_t>(std::ceil(L / cell)) + 1;
   std::vector<std::vector<uint32_t>> grid(static_cast<size_t>(n * n));
-  auto cell_of = [&](double v) { return std::clamp<int64_t>(static_cast<int64_t>(v / cell), 0, n - 1); };
-  for (uint32_t d = 0; d < spec.demand; ++d) grid[cell_of(dem[d].x) * n + cell_of(dem[d].y)].push_back(d);
+  auto cell_of = [&](double v) {
+    return std::clamp<int64_t>(static_cast<int64_t>(v / cell), 0, n - 1);
+  };
+  for (uint32_t d = 0; d < spec.demand; ++d)
+    grid[cell_of(dem[d].x) * n + cell_of(dem[d].y)].push_back(d);
   const uint32_t sites = spec.existing + spec.candidates;
   p.sites.resize(sites);
   for (uint32_t s = 0; s < sites; ++s) {

@@ -46,12 +46,12 @@ Problem line_problem() {
     s.cost = cost;
     p.sites.push_back(s);
   };
-  site({0, 1, 2}, 100, true);         // 0: existing
-  site({2, 3, 4, 5}, 400);            // 1
-  site({3, 4}, 450);                  // 2: dominated by 1 (subset, same cost)
-  site({6, 7, 8, 9}, 800);            // 3
-  site({6, 7, 8, 9}, 820);            // 4: identical to 3, higher index
-  site({5, 6}, 600, false, 0.5);      // 5: cheap
+  site({0, 1, 2}, 100, true);     // 0: existing
+  site({2, 3, 4, 5}, 400);        // 1
+  site({3, 4}, 450);              // 2: dominated by 1 (subset, same cost)
+  site({6, 7, 8, 9}, 800);        // 3
+  site({6, 7, 8, 9}, 820);        // 4: identical to 3, higher index
+  site({5, 6}, 600, false, 0.5);  // 5: cheap
   return p;
 }
 
@@ -83,7 +83,8 @@ TEST_CASE("per-site figures add up") {
   REQUIRE(r.before.covered + sum_gain == Approx(r.objective));
   REQUIRE(r.after.covered == Approx(r.objective));
   // Gains of the build order never increase (single coverage is submodular).
-  for (size_t i = 1; i < r.sites.size(); ++i) REQUIRE(r.sites[i].gain <= r.sites[i - 1].gain + 1e-9);
+  for (size_t i = 1; i < r.sites.size(); ++i)
+    REQUIRE(r.sites[i].gain <= r.sites[i - 1].gain + 1e-9);
   // Alternatives: closest first, not in the plan, objective = plan value with the swap.
   std::vector<uint32_t> plan = ids(r);
   for (const auto& s : r.sites) {
@@ -157,7 +158,8 @@ TEST_CASE("existing stations stay and spacing holds with the walk conflict list"
   const SitingResult r = solve_siting(p);
   std::vector<uint32_t> c = ids(r);
   REQUIRE(c.size() == 2);
-  REQUIRE_FALSE((std::find(c.begin(), c.end(), 1) != c.end() && std::find(c.begin(), c.end(), 3) != c.end()));
+  REQUIRE_FALSE(
+      (std::find(c.begin(), c.end(), 1) != c.end() && std::find(c.begin(), c.end(), 3) != c.end()));
   for (uint32_t j : c) REQUIRE(j != 0);
   REQUIRE(r.optimal);
 }
@@ -205,7 +207,8 @@ TEST_CASE("make_siting_problem takes the chosen criterion") {
   REQUIRE(both.sites[0].covers == std::vector<uint32_t>{1});
   REQUIRE(both.sites[0].fixed);
   REQUIRE_FALSE(both.sites[1].fixed);
-  Problem either = make_siting_problem(covers, Criterion::either, std::vector<double>(5, 1.0), 1, pos);
+  Problem either =
+      make_siting_problem(covers, Criterion::either, std::vector<double>(5, 1.0), 1, pos);
   REQUIRE(either.sites[1].covers == std::vector<uint32_t>{3, 4});
 }
 

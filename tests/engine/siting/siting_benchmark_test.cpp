@@ -9,10 +9,10 @@
 
 #include "engine/siting/cover_state.hpp"
 #include "engine/siting/exact_solver.hpp"
+#include "engine/siting/iterated_search.hpp"
 #include "engine/siting/lagrangian_bound.hpp"
 #include "engine/siting/lazy_greedy.hpp"
 #include "engine/siting/local_search.hpp"
-#include "engine/siting/iterated_search.hpp"
 #include "engine/siting/milp_model.hpp"
 #include "engine/siting/siting_benchmark.hpp"
 #include "engine/siting/synthetic_instance.hpp"
@@ -67,15 +67,17 @@ TEST_CASE("city-sized benchmark", "[.bench]") {
   SyntheticSpec s;  // defaults: 100,000 demand points, 5,000 candidates, 100 existing
   if (const char* d = std::getenv("YZ_BENCH_DEMAND")) s.demand = std::atoi(d);
   if (const char* c = std::getenv("YZ_BENCH_CANDIDATES")) s.candidates = std::atoi(c);
-  const double limit = std::getenv("YZ_BENCH_LIMIT") ? std::atof(std::getenv("YZ_BENCH_LIMIT")) : 10;
+  const double limit =
+      std::getenv("YZ_BENCH_LIMIT") ? std::atof(std::getenv("YZ_BENCH_LIMIT")) : 10;
   const bool textbook = !std::getenv("YZ_BENCH_NO_TEXTBOOK");
   const auto t0 = std::chrono::steady_clock::now();
   const Problem p = synthetic_instance(s);
   size_t nnz = 0;
   for (const auto& site : p.sites) nnz += site.covers.size();
-  std::printf("instance: %u demand, %u candidates, %u existing, %zu cover entries (%.1f s to build)\n",
-              s.demand, s.candidates, s.existing, nnz,
-              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  std::printf(
+      "instance: %u demand, %u candidates, %u existing, %zu cover entries (%.1f s to build)\n",
+      s.demand, s.candidates, s.existing, nnz,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   // YZ_BENCH_TRACE=1: print each stage change with its time (to see where time goes).
   Progress trace;
   std::string last;
@@ -92,11 +94,13 @@ TEST_CASE("city-sized benchmark", "[.bench]") {
               "groups", "cands", "heur_obj", "heur_s", "bound", "bound_s", "gap%", "exact_obj",
               "exact_s", "opt", "exact_gap%", "textbook_obj", "tb_s", "opt", "speedup");
   for (const BenchRow& r : rows)
-    std::printf("%5u %8u %8u %10.0f %8.3f %12.1f %8.3f %8.4f %12.0f %8.2f %4s %9.4f %12.0f %8.2f %4s %8.2f\n",
-                r.k, r.demand_groups, r.candidates_kept, r.heuristic_objective, r.heuristic_s,
-                r.bound, r.bound_s, 100 * r.gap, r.exact_objective, r.exact_s,
-                r.exact_optimal ? "yes" : "no", 100 * r.exact_gap, r.textbook_objective,
-                r.textbook_s, r.textbook_optimal ? "yes" : "no", r.speedup);
+    std::printf(
+        "%5u %8u %8u %10.0f %8.3f %12.1f %8.3f %8.4f %12.0f %8.2f %4s %9.4f %12.0f %8.2f %4s "
+        "%8.2f\n",
+        r.k, r.demand_groups, r.candidates_kept, r.heuristic_objective, r.heuristic_s, r.bound,
+        r.bound_s, 100 * r.gap, r.exact_objective, r.exact_s, r.exact_optimal ? "yes" : "no",
+        100 * r.exact_gap, r.textbook_objective, r.textbook_s, r.textbook_optimal ? "yes" : "no",
+        r.speedup);
   for (const BenchRow& r : rows) REQUIRE(r.heuristic_objective <= r.bound + 1e-6);
 }
 
@@ -117,10 +121,12 @@ TEST_CASE("bound quality on the city (diagnostic)", "[.bound]") {
       const LagrangianBound lb = lagrangian_bound(r, lim, lower, t, {}, 1e-4, 100000);
       uint32_t out = 0;
       for (double w : lb.with_site) out += w < lower ? 1 : 0;
-      std::printf("k %u groups %u nnz %zu lower %.0f lagr(%.1fs) %.1f gap %.3f%% iters %u (%.2fs) fixed-out %u\n",
-                  k, r.groups(), r.cov.size(), lower, t, lb.bound, 100 * (lb.bound - lower) / lb.bound,
-                  lb.iterations,
-                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), out);
+      std::printf(
+          "k %u groups %u nnz %zu lower %.0f lagr(%.1fs) %.1f gap %.3f%% iters %u (%.2fs) "
+          "fixed-out %u\n",
+          k, r.groups(), r.cov.size(), lower, t, lb.bound, 100 * (lb.bound - lower) / lb.bound,
+          lb.iterations,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), out);
     }
     const auto t0 = std::chrono::steady_clock::now();
     const MilpSolve lp = solve_lp(build_milp(r, lim), 60);
@@ -144,12 +150,14 @@ TEST_CASE("local search diagnostic", "[.ls]") {
     const double g = st.value().p;
     const auto t0 = std::chrono::steady_clock::now();
     const LocalSearchStats ls = local_search(st, lim, {}, 10);
-    std::printf("k %u greedy %.0f ls %.0f passes %u moves %u (%.2fs) constant %.0f\n", k, g + r.constant.p,
-                st.value().p + r.constant.p, ls.passes, ls.moves,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), r.constant.p);
+    std::printf("k %u greedy %.0f ls %.0f passes %u moves %u (%.2fs) constant %.0f\n", k,
+                g + r.constant.p, st.value().p + r.constant.p, ls.passes, ls.moves,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+                r.constant.p);
     const auto t1 = std::chrono::steady_clock::now();
     const IteratedSearchStats it = iterated_search(st, lim, {}, 300, 80, 10);
-    std::printf("  iterated %.0f rounds %u improvements %u (%.2fs)\n", st.value().p + r.constant.p, it.rounds,
-                it.improvements, std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count());
+    std::printf("  iterated %.0f rounds %u improvements %u (%.2fs)\n", st.value().p + r.constant.p,
+                it.rounds, it.improvements,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count());
   }
 }

@@ -199,15 +199,15 @@ void check(const Problem& p, const std::string& what) {
       REQUIRE(primary(p, e) >= p.options.target * p.total_weight() - 1e-9);
       const double v = p.options.min_cost ? e.cost : e.count;
       REQUIRE(r.objective == Approx(v));
-      REQUIRE(v >= b.best - 1e-9);                // never better than the optimum
-      REQUIRE(r.bound <= b.best + 1e-6);          // a lower bound on the optimum
+      REQUIRE(v >= b.best - 1e-9);        // never better than the optimum
+      REQUIRE(r.bound <= b.best + 1e-6);  // a lower bound on the optimum
       REQUIRE(r.bound <= r.objective + 1e-9);
       if (exact) REQUIRE(v == Approx(b.best));
     } else {
       const double v = primary(p, e);
       REQUIRE(r.objective == Approx(v));
-      REQUIRE(v <= b.best + 1e-9);                // never better than the optimum
-      REQUIRE(r.bound >= b.best - 1e-6);          // an upper bound on the optimum
+      REQUIRE(v <= b.best + 1e-9);        // never better than the optimum
+      REQUIRE(r.bound >= b.best - 1e-6);  // an upper bound on the optimum
       if (exact) REQUIRE(v == Approx(b.best));
     }
     // The gap is honest: the true optimum lies between the objective and the bound.
