@@ -184,6 +184,27 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
   if (o.exact && !optimal && !proven_unreachable && time_left > 0.05) {
     const auto t_exact = Clock::now();
     res.exact_run = true;
+    // More iterated-search rounds first: on city-sized models CBC may not get past its root LP
+    // in the time left, and a better plan also sharpens the reduction below. The round count
+    // follows the time limit and the instance size, never the clock, so runs repeat exactly.
+    if (!target && !r.capacitated && reached && !plan.empty()) {
+      CoverState st(r);
+      for (uint32_t j : plan) st.open(j);
+      const double work = static_cast<double>(r.cov.size()) +
+                          static_cast<double>(r.sites()) * static_cast<double>(plan.size());
+      const uint32_t rounds = static_cast<uint32_t>(
+          std::clamp(1e8 * (o.time_limit_s / 10) / std::max(work, 1.0), 0.0, 300.0));
+      iterated_search(st, lim, progress, rounds, 60, 0.5 * time_left + 1);
+      std::vector<uint32_t> better_plan;
+      for (uint32_t j : st.open_list())
+        if (!r.fixed[j]) better_plan.push_back(j);
+      const double v = covered_p(better_plan);
+      if (v > objective + eps) {
+        plan = better_plan;
+        plan_cover = objective = v;
+        res.exact_improved = true;
+      }
+    }
     // Lagrangian reduction: a site whose "opened" bound is below the heuristic plan cannot be in
     // a better plan, so the exact search goes without it. Any plan using one is worth at most
     // removed_max, which stays part of the bound.
@@ -212,7 +233,8 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
     const MilpModel model = build_milp(*er, lim);
     std::vector<double> start;
     if (reached) start = milp_start(*er, model, er_plan);
-    MilpSolve ms = solve_milp(model, reached ? &start : nullptr, time_left, progress);
+    const double cbc_time = std::max(0.05, o.time_limit_s - since(t_bound));
+    MilpSolve ms = solve_milp(model, reached ? &start : nullptr, cbc_time, progress);
     progress.throw_if_cancelled();
     if (er != &r && !target) ms.bound = std::max(ms.bound, removed_max);
     if (ms.has_solution) {
