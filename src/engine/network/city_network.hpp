@@ -11,6 +11,13 @@
 namespace yz {
 
 struct CityNetwork {
+  CityNetwork() = default;
+  // Moving keeps the graph's buffers; the snapper is re-pointed at the moved graph.
+  CityNetwork(CityNetwork&& o) noexcept;
+  CityNetwork& operator=(CityNetwork&& o) noexcept;
+  CityNetwork(const CityNetwork&) = delete;
+  CityNetwork& operator=(const CityNetwork&) = delete;
+
   RoadLines lines;
   WalkGraph graph;
   std::unique_ptr<Snapper> snapper;

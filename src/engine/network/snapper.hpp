@@ -24,6 +24,8 @@ class Snapper {
   Snap snap(Vec2 p, const SnapOptions& opt = {}) const;
   std::vector<Snap> snap_all(const std::vector<Vec2>& pts, const SnapOptions& opt = {}) const;  // parallel
   bool is_island(uint32_t component, const SnapOptions& opt) const;
+  // The graph object moved (its buffers did not): refer to it at its new address.
+  void rebind(const WalkGraph& g) { g_ = &g; }
 
  private:
   struct Impl;

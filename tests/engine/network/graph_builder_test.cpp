@@ -1,6 +1,7 @@
 // The CSR walk graph: splitting at shared vertices, folding degree-2 chains, components, size.
 #include <catch2/catch.hpp>
 
+#include "engine/network/city_network.hpp"
 #include "engine/network/graph_builder.hpp"
 #include "support/tiny_network.hpp"
 
@@ -63,4 +64,16 @@ TEST_CASE("a closed loop way becomes a self-loop edge reachable from its junctio
   CHECK(g.node_count() == 2);
   CHECK(g.total_length_m() == Approx(450));
   CHECK(g.bytes_without_geometry() < 64 * g.node_count() + 64);
+}
+
+TEST_CASE("a moved city network still snaps against its own graph", "[graph]") {
+  CityNetwork moved;
+  {
+    CityNetwork c = city_from_lines(tiny_lines({{{{0, 0}, {100, 0}}}}));
+    moved = std::move(c);
+  }
+  const Snap s = moved.snapper->snap({50, 5});
+  REQUIRE(s.status == SnapStatus::ok);
+  CHECK(s.offset_m == Approx(50));
+  CHECK(s.edge_length_m == Approx(100));
 }
