@@ -12,6 +12,13 @@
 namespace yz {
 
 struct CoverageStudy {
+  CoverageStudy() = default;
+  // Moving re-points the demand index at the moved demand (safe to return and store by value).
+  CoverageStudy(CoverageStudy&& o) noexcept;
+  CoverageStudy& operator=(CoverageStudy&& o) noexcept;
+  CoverageStudy(const CoverageStudy&) = delete;
+  CoverageStudy& operator=(const CoverageStudy&) = delete;
+
   const CityNetwork* city = nullptr;
   PointSet sites, demand;
   bool demand_is_proxy = false;

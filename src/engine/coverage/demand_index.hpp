@@ -16,6 +16,8 @@ class DemandIndex {
               double grid_cell_m = 500);
 
   const PointSet& points() const { return *demand_; }
+  // The PointSet object moved (its buffers did not): refer to it at its new address.
+  void rebind(const PointSet& demand) { demand_ = &demand; }
   const std::vector<Snap>& snaps() const { return snaps_; }
   size_t size() const { return snaps_.size(); }
   // Demand ids snapped onto edge e.

@@ -122,3 +122,18 @@ TEST_CASE("double coverage counts and the incremental state match a fresh comput
   CHECK_FALSE(live.active(5));
   CHECK(live.covered_weight(5, Criterion::walk) == 0);
 }
+
+TEST_CASE("a moved coverage study still answers radius queries from its own demand", "[coverage]") {
+  auto city = city_from_lines(tiny_lines({{{{0, 0}, {1000, 0}}}}));
+  CoverageStudy moved;
+  {
+    CoverageStudy st = run_coverage(city, points({{{100, 0}, 1}}), points({{{300, 0}, 2}, {{900, 0}, 3}}), false, {});
+    moved = std::move(st);
+  }
+  std::vector<uint32_t> near;
+  moved.index->within({100, 0}, 500, near);
+  CHECK(near == std::vector<uint32_t>{0});
+  CoverScratch scratch(city.graph);
+  const SiteCover c = moved.computer->cover({800, 0}, moved.computer->snap({800, 0}), scratch);
+  CHECK(c.radius == std::vector<uint32_t>{0, 1});
+}
