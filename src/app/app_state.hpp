@@ -7,6 +7,7 @@
 namespace yz::app {
 
 struct AppState {
+  explicit AppState(Scenario s) : scenario(std::move(s)) {}
   Scenario scenario;
   int selected = -1;  // station slot, -1 = none
   Lang lang = Lang::en;

@@ -113,7 +113,7 @@ int run_app(AppInputs inputs, const AppOptions& opt) {
   glfwSwapInterval(opt.screenshot.empty() ? 1 : 0);
 
   std::vector<std::string> names = inputs.stations.name;
-  AppState st{Scenario(std::move(inputs))};
+  AppState st(Scenario(std::move(inputs)));
   st.lang = opt.lang;
   st.edit_params = st.scenario.params();
 

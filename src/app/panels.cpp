@@ -24,7 +24,7 @@ void percent_row(const char* label, double pct) {
 void coverage_panel(AppState& st) {
   const Lang L = st.lang;
   ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(360, 330), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(360, 372), ImGuiCond_FirstUseEver);
   char title[128];
   std::snprintf(title, sizeof title, "%s###coverage", tr(Str::coverage, L));
   if (!ImGui::Begin(title, nullptr, kPanel)) return ImGui::End();
@@ -75,8 +75,8 @@ void coverage_panel(AppState& st) {
 
 void stations_panel(AppState& st) {
   const Lang L = st.lang;
-  ImGui::SetNextWindowPos(ImVec2(10, 350), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(360, 270), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(10, 390), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(360, 240), ImGuiCond_FirstUseEver);
   char title[128];
   std::snprintf(title, sizeof title, "%s###stations", tr(Str::stations, L));
   if (!ImGui::Begin(title, nullptr, kPanel)) return ImGui::End();
@@ -84,8 +84,11 @@ void stations_panel(AppState& st) {
   if (ImGui::BeginTable("stations", 3, flags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(Str::name, L), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn(tr(Str::workers_walk, L), ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn(tr(Str::workers_radius, L), ImGuiTableColumnFlags_WidthFixed);
+    // Fixed columns as wide as their header (numbers are shorter), so headers are never clipped.
+    ImGui::TableSetupColumn(tr(Str::workers_walk, L), ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize(tr(Str::workers_walk, L)).x + 4);
+    ImGui::TableSetupColumn(tr(Str::workers_radius, L), ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize(tr(Str::workers_radius, L)).x + 4);
     ImGui::TableHeadersRow();
     const auto& state = st.scenario.state();
     for (uint32_t k = 0; k < st.scenario.slots(); ++k) {
@@ -112,8 +115,8 @@ void stations_panel(AppState& st) {
 
 void what_if_panel(AppState& st) {
   const Lang L = st.lang;
-  ImGui::SetNextWindowPos(ImVec2(10, 630), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(360, 160), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(10, 638), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(360, 152), ImGuiCond_FirstUseEver);
   char title[128];
   std::snprintf(title, sizeof title, "%s###whatif", tr(Str::what_if, L));
   if (!ImGui::Begin(title, nullptr, kPanel)) return ImGui::End();

@@ -21,11 +21,11 @@ class Scenario {
   explicit Scenario(AppInputs in);
 
   const CityNetwork& city() const { return *in_.city; }
-  const PointSet& demand() const { return study_.demand; }
-  const CoverageState& state() const { return study_.state; }
-  const CoverageParams& params() const { return study_.params; }
+  const PointSet& demand() const { return study_->demand; }
+  const CoverageState& state() const { return study_->state; }
+  const CoverageParams& params() const { return study_->params; }
   uint32_t slots() const { return static_cast<uint32_t>(pos_.size()); }
-  bool active(uint32_t s) const { return study_.state.active(s); }
+  bool active(uint32_t s) const { return study_->state.active(s); }
   Vec2 position(uint32_t s) const { return pos_[s]; }
   const std::string& name(uint32_t s) const { return names_[s]; }
   const std::vector<std::vector<Vec2>>& pieces(uint32_t s) const { return pieces_[s]; }
@@ -43,7 +43,8 @@ class Scenario {
   void rebuild();
 
   AppInputs in_;
-  CoverageStudy study_;
+  // Heap-held and built in place: the study's demand index points at the study's own demand.
+  std::unique_ptr<CoverageStudy> study_;
   std::unique_ptr<CoverScratch> scratch_;
   std::vector<Vec2> pos_;
   std::vector<std::string> names_;
