@@ -50,10 +50,12 @@ struct MapInput {
         panning = hit < 0;
         if (hit >= 0) st.selected = hit, st.plan_dirty = true;
       }
-      if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle))
+      if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) ||
+          ImGui::IsMouseDragging(ImGuiMouseButton_Middle))
         cam.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
     }
-    if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+        (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
       if (dragging_station >= 0 && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
         Vec2 w = cam.to_world(m.x, m.y);
         st.scenario.move(static_cast<uint32_t>(dragging_station), w);
@@ -71,6 +73,7 @@ struct MapInput {
       dragging_station = -1;
       panning = false;
     }
+    if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(ImGuiKey_Home)) st.fit_requested = true;
     if (!io.WantCaptureKeyboard && st.selected >= 0 && ImGui::IsKeyPressed(ImGuiKey_Delete)) {
       st.scenario.remove(static_cast<uint32_t>(st.selected));
       st.selected = -1;
@@ -107,7 +110,8 @@ int run_app(AppInputs inputs, const AppOptions& opt) {
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_STENCIL_BITS, 8);
   glfwWindowHint(GLFW_RESIZABLE, opt.screenshot.empty() ? GLFW_TRUE : GLFW_FALSE);
-  GLFWwindow* win = glfwCreateWindow(opt.width, opt.height, tr(Str::app_title, opt.lang), nullptr, nullptr);
+  GLFWwindow* win =
+      glfwCreateWindow(opt.width, opt.height, tr(Str::app_title, opt.lang), nullptr, nullptr);
   if (!win) throw std::runtime_error("cannot create an OpenGL 3.3 window");
   glfwMakeContextCurrent(win);
   glfwSwapInterval(opt.screenshot.empty() ? 1 : 0);
@@ -180,7 +184,8 @@ int run_app(AppInputs inputs, const AppOptions& opt) {
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
   glfwDestroyWindow(win);
-  if (!opt.screenshot.empty() && !shot_ok) throw std::runtime_error("cannot write screenshot " + opt.screenshot);
+  if (!opt.screenshot.empty() && !shot_ok)
+    throw std::runtime_error("cannot write screenshot " + opt.screenshot);
   return 0;
 }
 

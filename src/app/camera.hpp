@@ -11,8 +11,8 @@ struct Camera {
   double width_px = 1280, height_px = 800;
 
   void fit(const Box& b, double margin = 0.05);
-  void pan_pixels(double dx_px, double dy_px);            // screen-space drag (y down)
-  void zoom_at(double sx, double sy, double factor);     // factor > 1 zooms in
+  void pan_pixels(double dx_px, double dy_px);        // screen-space drag (y down)
+  void zoom_at(double sx, double sy, double factor);  // factor > 1 zooms in
   Vec2 to_world(double sx, double sy) const;
   Vec2 to_screen(Vec2 w) const;
 };

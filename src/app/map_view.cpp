@@ -48,11 +48,14 @@ MapView::MapView() {
     glBindVertexArray(b.vao);
     glBindBuffer(GL_ARRAY_BUFFER, b.vbo);
     glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(MapVertex), (void*)offsetof(MapVertex, x));
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(MapVertex),
+                          (void*)offsetof(MapVertex, x));
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(MapVertex), (void*)offsetof(MapVertex, ox));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(MapVertex),
+                          (void*)offsetof(MapVertex, ox));
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(MapVertex), (void*)offsetof(MapVertex, r));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(MapVertex),
+                          (void*)offsetof(MapVertex, r));
   }
   glBindVertexArray(0);
 }
@@ -83,7 +86,8 @@ void MapView::set_map(const RoadLines& lines) {
     for (uint32_t r = a.poly_first[p]; r < a.poly_first[p + 1]; ++r) {
       uint32_t b = a.ring_first[r], e = a.ring_first[r + 1];
       for (uint32_t i = b; i < e; ++i) bb.add(a.points[i]);
-      for (uint32_t i = b + 1; i + 1 < e; ++i) fan[k].triangle(a.points[b], a.points[i], a.points[i + 1], c);
+      for (uint32_t i = b + 1; i + 1 < e; ++i)
+        fan[k].triangle(a.points[b], a.points[i], a.points[i + 1], c);
     }
     if (bb.empty()) continue;
     box[k].triangle(bb.min, {bb.max.x, bb.min.y}, bb.max, c);
@@ -120,8 +124,11 @@ void MapView::set_plan(const Scenario& sc, int selected, const MapLayers& layers
       if (!sc.active(k) || (static_cast<int>(k) == selected) != (pass == 1)) continue;
       bool sel = pass == 1;
       if (layers.walk_areas)
-        for (const auto& piece : sc.pieces(k)) w.line(piece, sel ? 3.5f : 3, sel ? style::walk_area_selected : style::walk_area);
-      if (layers.circles) c.circle(sc.position(k), radius, sel ? 2.0f : 1.2f, sel ? style::circle_selected : style::circle);
+        for (const auto& piece : sc.pieces(k))
+          w.line(piece, sel ? 3.5f : 3, sel ? style::walk_area_selected : style::walk_area);
+      if (layers.circles)
+        c.circle(sc.position(k), radius, sel ? 2.0f : 1.2f,
+                 sel ? style::circle_selected : style::circle);
     }
   }
   if (layers.demand) {
@@ -166,7 +173,8 @@ void MapView::fill_areas(Layer fan, Layer box) const {
 
 void MapView::draw(const Camera& cam, int fb_width, int fb_height) const {
   glViewport(0, 0, fb_width, fb_height);
-  glClearColor(style::background.r / 255.f, style::background.g / 255.f, style::background.b / 255.f, 1);
+  glClearColor(style::background.r / 255.f, style::background.g / 255.f,
+               style::background.b / 255.f, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   glUseProgram(program_);
   // Coordinates relative to the camera centre would be more precise for huge maps; metric
@@ -174,8 +182,10 @@ void MapView::draw(const Camera& cam, int fb_width, int fb_height) const {
   float sx = static_cast<float>(2.0 / (cam.m_per_px * cam.width_px));
   float sy = static_cast<float>(2.0 / (cam.m_per_px * cam.height_px));
   glUniform2f(u_scale_, sx, sy);
-  glUniform2f(u_shift_, static_cast<float>(-cam.centre.x * sx), static_cast<float>(-cam.centre.y * sy));
-  glUniform2f(u_pixel_, static_cast<float>(2.0 / cam.width_px), static_cast<float>(2.0 / cam.height_px));
+  glUniform2f(u_shift_, static_cast<float>(-cam.centre.x * sx),
+              static_cast<float>(-cam.centre.y * sy));
+  glUniform2f(u_pixel_, static_cast<float>(2.0 / cam.width_px),
+              static_cast<float>(2.0 / cam.height_px));
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glEnable(GL_BLEND);

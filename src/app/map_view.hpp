@@ -22,7 +22,7 @@ class MapView {
   MapView(const MapView&) = delete;
   MapView& operator=(const MapView&) = delete;
 
-  void set_map(const RoadLines& lines);  // static layers
+  void set_map(const RoadLines& lines);                                      // static layers
   void set_plan(const Scenario& sc, int selected, const MapLayers& layers);  // dynamic layers
   void draw(const Camera& cam, int fb_width, int fb_height) const;
 
@@ -31,7 +31,19 @@ class MapView {
     unsigned vao = 0, vbo = 0;
     int count = 0;
   };
-  enum Layer { water_fan, water_box, park_fan, park_box, casing, streets, walk, circles, demand, stations, kLayers };
+  enum Layer {
+    water_fan,
+    water_box,
+    park_fan,
+    park_box,
+    casing,
+    streets,
+    walk,
+    circles,
+    demand,
+    stations,
+    kLayers
+  };
   void upload(Layer l, const MeshBuilder& m);
   void draw_layer(Layer l) const;
   void fill_areas(Layer fan, Layer box) const;

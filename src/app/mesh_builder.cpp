@@ -23,8 +23,10 @@ void MeshBuilder::line(const Vec2* pts, size_t n, float width_px, Rgba c) {
     if (len <= 0) continue;
     float dx = static_cast<float>((b.x - a.x) / len), dy = static_cast<float>((b.y - a.y) / len);
     float nx = -dy, ny = dx;
-    MapVertex a0 = vert(a, (-dx + nx) * h, (-dy + ny) * h, c), a1 = vert(a, (-dx - nx) * h, (-dy - ny) * h, c);
-    MapVertex b0 = vert(b, (dx + nx) * h, (dy + ny) * h, c), b1 = vert(b, (dx - nx) * h, (dy - ny) * h, c);
+    MapVertex a0 = vert(a, (-dx + nx) * h, (-dy + ny) * h, c),
+              a1 = vert(a, (-dx - nx) * h, (-dy - ny) * h, c);
+    MapVertex b0 = vert(b, (dx + nx) * h, (dy + ny) * h, c),
+              b1 = vert(b, (dx - nx) * h, (dy - ny) * h, c);
     v.insert(v.end(), {a0, a1, b0, b0, a1, b1});
   }
 }
@@ -33,10 +35,12 @@ void MeshBuilder::marker(Vec2 p, float half_px, Rgba c, bool diamond) {
   float h = half_px;
   if (diamond) {
     h *= 1.4142f;
-    MapVertex t = vert(p, 0, h, c), r = vert(p, h, 0, c), b = vert(p, 0, -h, c), l = vert(p, -h, 0, c);
+    MapVertex t = vert(p, 0, h, c), r = vert(p, h, 0, c), b = vert(p, 0, -h, c),
+              l = vert(p, -h, 0, c);
     v.insert(v.end(), {t, r, b, b, l, t});
   } else {
-    MapVertex a = vert(p, -h, -h, c), b = vert(p, h, -h, c), cc = vert(p, h, h, c), d = vert(p, -h, h, c);
+    MapVertex a = vert(p, -h, -h, c), b = vert(p, h, -h, c), cc = vert(p, h, h, c),
+              d = vert(p, -h, h, c);
     v.insert(v.end(), {a, b, cc, cc, d, a});
   }
 }

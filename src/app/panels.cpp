@@ -29,12 +29,11 @@ void coverage_panel(AppState& st) {
   std::snprintf(title, sizeof title, "%s###coverage", tr(Str::coverage, L));
   if (!ImGui::Begin(title, nullptr, kPanel)) return ImGui::End();
   const CoverageSummary& s = st.scenario.state().summary();
-  ImGui::Text("%s: %.0f    %s: %d", tr(Str::demand_total, L), s.total, tr(Str::stations_n, L),
-              [&] {
-                int n = 0;
-                for (uint32_t k = 0; k < st.scenario.slots(); ++k) n += st.scenario.active(k);
-                return n;
-              }());
+  ImGui::Text("%s: %.0f    %s: %d", tr(Str::demand_total, L), s.total, tr(Str::stations_n, L), [&] {
+    int n = 0;
+    for (uint32_t k = 0; k < st.scenario.slots(); ++k) n += st.scenario.active(k);
+    return n;
+  }());
   if (ImGui::BeginTable("pct", 2, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 0.45f);
     ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 0.55f);
@@ -47,9 +46,12 @@ void coverage_panel(AppState& st) {
   ImGui::Separator();
   if (s.total > 0) {
     double zero = s.total - s.walk.covered;
-    ImGui::TextColored(ImVec4(0.84f, 0.16f, 0.16f, 1), "%s: %.1f%%", tr(Str::covered_0, L), 100 * zero / s.total);
-    ImGui::TextColored(ImVec4(0.8f, 0.55f, 0.0f, 1), "%s: %.1f%%", tr(Str::covered_1, L), 100 * s.walk.once / s.total);
-    ImGui::TextColored(ImVec4(0.16f, 0.55f, 0.24f, 1), "%s: %.1f%%", tr(Str::covered_2, L), 100 * s.walk.twice / s.total);
+    ImGui::TextColored(ImVec4(0.84f, 0.16f, 0.16f, 1), "%s: %.1f%%", tr(Str::covered_0, L),
+                       100 * zero / s.total);
+    ImGui::TextColored(ImVec4(0.8f, 0.55f, 0.0f, 1), "%s: %.1f%%", tr(Str::covered_1, L),
+                       100 * s.walk.once / s.total);
+    ImGui::TextColored(ImVec4(0.16f, 0.55f, 0.24f, 1), "%s: %.1f%%", tr(Str::covered_2, L),
+                       100 * s.walk.twice / s.total);
   }
   ImGui::Separator();
   CoverageParams& p = st.edit_params;
@@ -80,7 +82,8 @@ void stations_panel(AppState& st) {
   char title[128];
   std::snprintf(title, sizeof title, "%s###stations", tr(Str::stations, L));
   if (!ImGui::Begin(title, nullptr, kPanel)) return ImGui::End();
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV;
   if (ImGui::BeginTable("stations", 3, flags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(Str::name, L), ImGuiTableColumnFlags_WidthStretch);
@@ -97,7 +100,8 @@ void stations_panel(AppState& st) {
       ImGui::TableNextColumn();
       ImGui::PushID(static_cast<int>(k));
       bool sel = st.selected == static_cast<int>(k);
-      if (ImGui::Selectable(st.scenario.name(k).c_str(), sel, ImGuiSelectableFlags_SpanAllColumns)) {
+      if (ImGui::Selectable(st.scenario.name(k).c_str(), sel,
+                            ImGuiSelectableFlags_SpanAllColumns)) {
         st.selected = static_cast<int>(k);
         st.plan_dirty = true;
       }
@@ -141,8 +145,9 @@ void what_if_panel(AppState& st) {
 void language_panel(AppState& st) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 10, 10), ImGuiCond_Always, ImVec2(1, 0));
-  ImGui::Begin("##language", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
+  ImGui::Begin(
+      "##language", nullptr,
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
   ImGui::TextUnformatted(tr(Str::language, st.lang));
   ImGui::SameLine();
   if (ImGui::RadioButton("English", st.lang == Lang::en)) st.lang = Lang::en;
@@ -156,9 +161,10 @@ void debug_overlay(const AppState& st, float fps) {
   ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 10, vp->Size.y - 10), ImGuiCond_Always, ImVec2(1, 1));
   ImGui::SetNextWindowBgAlpha(0.6f);
   ImGui::Begin("##debug", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoInputs);
-  ImGui::Text("%s: %.2f ms   %.0f fps", tr(Str::edit_latency, st.lang), st.scenario.last_edit_ms(), fps);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoInputs);
+  ImGui::Text("%s: %.2f ms   %.0f fps", tr(Str::edit_latency, st.lang), st.scenario.last_edit_ms(),
+              fps);
   ImGui::End();
 }
 

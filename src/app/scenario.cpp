@@ -1,6 +1,7 @@
 #include "app/scenario.hpp"
 
 #include <chrono>
+#include <cstdio>
 
 #include "engine/coverage/walk_area.hpp"
 
@@ -17,8 +18,11 @@ Scenario::Scenario(AppInputs in) : in_(std::move(in)) {
   pos_ = in_.stations.xy;
   names_ = in_.stations.name;
   for (size_t i = 0; i < names_.size(); ++i)
-    if (names_[i].empty()) names_[i] = in_.stations.id.empty() ? std::to_string(i + 1) : in_.stations.id[i];
+    if (names_[i].empty())
+      names_[i] = in_.stations.id.empty() ? std::to_string(i + 1) : in_.stations.id[i];
+  auto t0 = std::chrono::steady_clock::now();
   rebuild();
+  last_edit_ms_ = ms_since(t0);
 }
 
 void Scenario::rebuild() {
@@ -34,7 +38,8 @@ void Scenario::rebuild() {
   }
   CoverageParams params = study_ ? study_->params : CoverageParams{};
   PointSet demand = study_ ? study_->demand : in_.demand;
-  study_.reset(new CoverageStudy(run_coverage(*in_.city, std::move(sites), std::move(demand), in_.demand_is_proxy, params)));
+  study_.reset(new CoverageStudy(
+      run_coverage(*in_.city, std::move(sites), std::move(demand), in_.demand_is_proxy, params)));
   scratch_ = std::make_unique<CoverScratch>(in_.city->graph);
   pos_ = std::move(pos);
   names_ = std::move(names);
@@ -63,8 +68,9 @@ uint32_t Scenario::add(Vec2 xy) {
   uint32_t slot = study_->state.add(std::move(c));
   if (slot >= pos_.size()) pos_.resize(slot + 1), names_.resize(slot + 1), pieces_.resize(slot + 1);
   pos_[slot] = xy;
-  names_[slot] = std::to_string(++added_);
-  names_[slot].insert(0, "+");  // new stations: +1, +2, ...
+  char name[16];
+  std::snprintf(name, sizeof name, "+%d", ++added_);  // new stations: +1, +2, ...
+  names_[slot] = name;
   pieces_[slot] = std::move(pieces);
   last_edit_ms_ = ms_since(t0);
   ++version_;

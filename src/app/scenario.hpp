@@ -30,7 +30,7 @@ class Scenario {
   const std::string& name(uint32_t s) const { return names_[s]; }
   const std::vector<std::vector<Vec2>>& pieces(uint32_t s) const { return pieces_[s]; }
 
-  uint32_t add(Vec2 xy);            // returns the new slot
+  uint32_t add(Vec2 xy);  // returns the new slot
   void move(uint32_t slot, Vec2 xy);
   void remove(uint32_t slot);
   void set_params(const CoverageParams& p);  // recomputes every station

@@ -22,7 +22,8 @@ std::string read_shader(const std::string& name) {
     ss << in.rdbuf();
     return ss.str();
   }
-  throw std::runtime_error("Yizhan shader '" + name + "' not found (set YIZHAN_SHADERS to the shaders/ folder)");
+  throw std::runtime_error("Yizhan shader '" + name +
+                           "' not found (set YIZHAN_SHADERS to the shaders/ folder)");
 }
 
 }  // namespace yz::app

@@ -31,8 +31,9 @@ constexpr std::array<Entry, static_cast<size_t>(Str::count)> kTable = {{
     {"Workers (walk)", "劳动者（步行）"},
     {"Workers (radius)", "劳动者（半径）"},
     {"Add a station on map click", "点击地图添加驿站"},
-    {"Click: add or select. Drag a station: move. Delete: remove.",
-     "点击：添加或选择。拖动驿站：移动。Delete键：删除。"},
+    {"Click: add or select. Drag a station: move. Delete: remove. Right-drag/wheel: pan/zoom, "
+     "Home: fit.",
+     "点击：添加或选择。拖动驿站：移动。Delete键：删除。右键拖动/滚轮：平移/缩放，Home键：全图。"},
     {"Last edit", "上次编辑"},
     {"Selected", "已选择"},
     {"none", "无"},

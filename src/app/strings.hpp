@@ -9,10 +9,38 @@ namespace yz::app {
 enum class Lang { en, zh };
 
 enum class Str {
-  app_title, coverage, stations, what_if, language, walk, radius, both, either, covered_0,
-  covered_1, covered_2, minutes, speed_kmh, radius_m, recompute, name, workers_walk, workers_radius,
-  add_on_click, what_if_help, edit_latency, selected, none, remove_selected, demand_total, stations_n,
-  north, synthetic, walk_areas, circles, count
+  app_title,
+  coverage,
+  stations,
+  what_if,
+  language,
+  walk,
+  radius,
+  both,
+  either,
+  covered_0,
+  covered_1,
+  covered_2,
+  minutes,
+  speed_kmh,
+  radius_m,
+  recompute,
+  name,
+  workers_walk,
+  workers_radius,
+  add_on_click,
+  what_if_help,
+  edit_latency,
+  selected,
+  none,
+  remove_selected,
+  demand_total,
+  stations_n,
+  north,
+  synthetic,
+  walk_areas,
+  circles,
+  count
 };
 
 const char* tr(Str s, Lang lang);

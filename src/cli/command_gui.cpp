@@ -33,13 +33,15 @@ struct GuiCommand {
       in.city.reset(new CityNetwork(map.open(progress)));
       DropReport drop;
       if (!sites.empty())
-        in.stations = read_points(sites, in.city->projection(), in.city->bounds(), PointReadOptions{}, drop, "sites");
+        in.stations = read_points(sites, in.city->projection(), in.city->bounds(),
+                                  PointReadOptions{}, drop, "sites");
       if (demand.empty()) {
         in.demand = street_length_demand(*in.city);
         in.demand_is_proxy = true;
       } else {
         DropReport ddrop;
-        in.demand = read_points(demand, in.city->projection(), in.city->bounds(), PointReadOptions{}, ddrop, "demand points");
+        in.demand = read_points(demand, in.city->projection(), in.city->bounds(),
+                                PointReadOptions{}, ddrop, "demand points");
       }
     }
     app::AppOptions opt;
@@ -52,12 +54,17 @@ struct GuiCommand {
 
 const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
   auto cmd = std::make_shared<GuiCommand>();
-  auto* sub = app.add_subcommand("gui", "Desktop app: map, coverage, stations and what-if editing (demo city without --map)");
+  auto* sub = app.add_subcommand(
+      "gui", "Desktop app: map, coverage, stations and what-if editing (demo city without --map)");
   cmd->map.add(*sub, false);
-  sub->add_option("--sites", cmd->sites, "Stations: points in any GDAL vector format, or CSV with lon/lat (WGS-84)");
-  sub->add_option("--demand", cmd->demand, "Outdoor-worker demand points; default: street-length proxy");
-  sub->add_option("--screenshot", cmd->screenshot, "Render --frames frames, save this PNG and exit");
-  sub->add_option("--frames", cmd->frames, "Frames to render before the screenshot")->capture_default_str();
+  sub->add_option("--sites", cmd->sites,
+                  "Stations: points in any GDAL vector format, or CSV with lon/lat (WGS-84)");
+  sub->add_option("--demand", cmd->demand,
+                  "Outdoor-worker demand points; default: street-length proxy");
+  sub->add_option("--screenshot", cmd->screenshot,
+                  "Render --frames frames, save this PNG and exit");
+  sub->add_option("--frames", cmd->frames, "Frames to render before the screenshot")
+      ->capture_default_str();
   sub->add_option("--lang", cmd->lang, "UI language: en or zh")->capture_default_str();
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });

@@ -17,7 +17,9 @@ namespace {
 struct Image {
   int w = 0, h = 0;
   std::unique_ptr<unsigned char, void (*)(void*)> px{nullptr, stbi_image_free};
-  const unsigned char* at(int x, int y) const { return px.get() + (static_cast<size_t>(y) * w + x) * 3; }
+  const unsigned char* at(int x, int y) const {
+    return px.get() + (static_cast<size_t>(y) * w + x) * 3;
+  }
 };
 
 Image shoot(const std::string& lang) {

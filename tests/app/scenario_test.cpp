@@ -17,8 +17,8 @@ yz::app::AppInputs demo_inputs() {
 }
 
 // From scratch: coverage of the listed positions.
-yz::CoverageSummary fresh(const yz::CityNetwork& city, const std::vector<yz::Vec2>& xy, const yz::PointSet& demand,
-                          const yz::CoverageParams& p) {
+yz::CoverageSummary fresh(const yz::CityNetwork& city, const std::vector<yz::Vec2>& xy,
+                          const yz::PointSet& demand, const yz::CoverageParams& p) {
   yz::PointSet sites;
   for (auto v : xy) sites.add(city.projection().to_lonlat(v), v, 1, "", "");
   return yz::run_coverage(city, std::move(sites), demand, false, p).state.summary();
@@ -47,6 +47,7 @@ TEST_CASE("what-if edits match a from-scratch coverage run", "[app]") {
   const double walk0 = sc.state().summary().walk.covered;
   // A station in an uncovered hot spot adds walk coverage, with its reached streets for drawing.
   uint32_t s = sc.add(sc.demand().xy[0]);
+  WARN("what-if add took " << sc.last_edit_ms() << " ms");
   CHECK(s == n0);
   CHECK(sc.state().summary().walk.covered > walk0);
   CHECK(!sc.pieces(s).empty());
