@@ -14,9 +14,10 @@ void percent_row(const char* label, double pct) {
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(label);
   ImGui::TableNextColumn();
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", pct);
-  ImGui::ProgressBar(static_cast<float>(pct / 100.0), ImVec2(-1, 0), buf);
+  // The percentage in its own column: ImGui's overlay text gets clipped by a nearly full bar.
+  ImGui::ProgressBar(static_cast<float>(pct / 100.0), ImVec2(-1, 0), "");
+  ImGui::TableNextColumn();
+  ImGui::Text("%5.1f%%", pct);
 }
 
 }  // namespace
@@ -34,9 +35,11 @@ void coverage_panel(AppState& st) {
     for (uint32_t k = 0; k < st.scenario.slots(); ++k) n += st.scenario.active(k);
     return n;
   }());
-  if (ImGui::BeginTable("pct", 2, ImGuiTableFlags_SizingStretchProp)) {
+  if (st.scenario.demand_is_proxy()) ImGui::TextDisabled("%s", tr(Str::proxy_demand, L));
+  if (ImGui::BeginTable("pct", 3, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 0.45f);
     ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+    ImGui::TableSetupColumn("c", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("100.0%").x);
     percent_row(tr(Str::walk, L), s.percent(Criterion::walk));
     percent_row(tr(Str::radius, L), s.percent(Criterion::radius));
     percent_row(tr(Str::both, L), s.percent(Criterion::both));

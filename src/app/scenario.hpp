@@ -21,6 +21,7 @@ class Scenario {
   explicit Scenario(AppInputs in);
 
   const CityNetwork& city() const { return *in_.city; }
+  bool demand_is_proxy() const { return in_.demand_is_proxy; }
   const PointSet& demand() const { return study_->demand; }
   const CoverageState& state() const { return study_->state; }
   const CoverageParams& params() const { return study_->params; }

@@ -44,6 +44,8 @@ constexpr std::array<Entry, static_cast<size_t>(Str::count)> kTable = {{
     {"Synthetic demo city", "合成演示城市"},
     {"Walk areas", "步行范围"},
     {"1 km circles", "1公里圆圈"},
+    {"Demand: street-length proxy (no worker data given)",
+     "需求：按街道长度估算（未提供劳动者数据）"},
 }};
 
 }  // namespace

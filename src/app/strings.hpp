@@ -40,6 +40,7 @@ enum class Str {
   synthetic,
   walk_areas,
   circles,
+  proxy_demand,
   count
 };
 
