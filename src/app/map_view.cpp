@@ -135,7 +135,7 @@ void MapView::set_plan(const Scenario& sc, int selected, const MapLayers& layers
     const auto& dem = sc.demand();
     for (size_t i = 0; i < dem.size(); ++i) {
       uint16_t n = sc.state().count(Criterion::walk, static_cast<uint32_t>(i));
-      d.marker(dem.xy[i], 1.6f, n == 0 ? style::demand0 : n == 1 ? style::demand1 : style::demand2);
+      d.point(dem.xy[i], n == 0 ? style::demand0 : n == 1 ? style::demand1 : style::demand2);
     }
   }
   for (uint32_t k = 0; k < sc.slots(); ++k) {
@@ -192,11 +192,17 @@ void MapView::draw(const Camera& cam, int fb_width, int fb_height) const {
   glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   fill_areas(park_fan, park_box);
   fill_areas(water_fan, water_box);
-  draw_layer(casing);
+  // Casings only matter when streets are wide apart; zoomed out they double the vertex work.
+  if (cam.m_per_px < 4) draw_layer(casing);
   draw_layer(streets);
   draw_layer(walk);
   draw_layer(circles);
-  draw_layer(demand);
+  // Demand: one vertex per point (a large city has hundreds of thousands), drawn as square points.
+  glPointSize(3);
+  if (buf_[demand].count > 0) {
+    glBindVertexArray(buf_[demand].vao);
+    glDrawArrays(GL_POINTS, 0, buf_[demand].count);
+  }
   draw_layer(stations);
   glBindVertexArray(0);
   glUseProgram(0);

@@ -22,6 +22,9 @@ struct MeshBuilder {
   void line(const Vec2* pts, size_t n, float width_px, Rgba c);
   // A square marker centred on p; `diamond` rotates it 45 degrees.
   void marker(Vec2 p, float half_px, Rgba c, bool diamond = false);
+  void point(Vec2 p, Rgba c) {
+    v.push_back({static_cast<float>(p.x), static_cast<float>(p.y), 0, 0, c.r, c.g, c.b, c.a});
+  }
   void triangle(Vec2 a, Vec2 b, Vec2 c, Rgba col);
   void circle(Vec2 centre, double radius_m, float width_px, Rgba c, int segments = 96);
 };
