@@ -43,6 +43,14 @@ struct MapInput {
     ImGuiIO& io = ImGui::GetIO();
     ImVec2 m = io.MousePos;
     if (!io.WantCaptureMouse) {
+      int hover = station_at(st, cam, m, 10);
+      if (hover >= 0 && dragging_station < 0) {
+        const auto& state = st.scenario.state();
+        ImGui::SetTooltip(
+            "%s\n%s: %.0f\n%s: %.0f", st.scenario.name(hover).c_str(),
+            tr(Str::workers_walk, st.lang), state.covered_weight(hover, Criterion::walk),
+            tr(Str::workers_radius, st.lang), state.covered_weight(hover, Criterion::radius));
+      }
       if (io.MouseWheel != 0) cam.zoom_at(m.x, m.y, std::pow(1.2, io.MouseWheel));
       if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         int hit = station_at(st, cam, m, 10);
