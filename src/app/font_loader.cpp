@@ -1,0 +1,39 @@
+#include "app/font_loader.hpp"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+#include "app/strings.hpp"
+
+namespace yz::app {
+
+bool load_ui_font(float size_px, const std::vector<std::string>& extra_text) {
+  struct Candidate {
+    const char* path;
+    int font_no;
+  };
+  const Candidate candidates[] = {{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2},
+                                  {"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0}};
+  ImGuiIO& io = ImGui::GetIO();
+  // Static: ImGui keeps a pointer to the ranges until the atlas is built.
+  static ImVector<ImWchar> ranges;
+  ranges.clear();
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+  for (const auto& s : all_strings()) builder.AddText(s.c_str());
+  for (const auto& s : extra_text) builder.AddText(s.c_str());
+  builder.BuildRanges(&ranges);
+  for (const auto& c : candidates) {
+    if (!std::filesystem::exists(c.path)) continue;
+    ImFontConfig cfg;
+    cfg.FontNo = c.font_no;
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    if (io.Fonts->AddFontFromFileTTF(c.path, size_px, &cfg, ranges.Data)) return true;
+  }
+  io.Fonts->AddFontDefault();
+  return false;
+}
+
+}  // namespace yz::app

@@ -1,0 +1,12 @@
+#pragma once
+// Loads the UI font: Noto Sans CJK SC with glyph ranges = ImGui's common Chinese + every UI
+// string + the loaded station names (the common range alone misses characters).
+#include <string>
+#include <vector>
+
+namespace yz::app {
+
+// Returns false (keeping ImGui's default font) when no CJK font file is found.
+bool load_ui_font(float size_px, const std::vector<std::string>& extra_text);
+
+}  // namespace yz::app
