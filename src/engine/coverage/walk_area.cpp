@@ -1,6 +1,6 @@
 #include "engine/coverage/walk_area.hpp"
 
-#include <geos_c.h>
+#include "engine/geo/geos_ops.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -28,7 +28,9 @@ std::vector<std::vector<Vec2>> reached_pieces(const WalkGraph& g, const WalkSear
   const Snap& src = s.source();
   if (src.usable()) edges.push_back({src.edge, src.tail, src.head, src.edge_length_m});
   std::sort(edges.begin(), edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end(), [](const Touched& a, const Touched& b) { return a.e == b.e; }), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end(),
+                          [](const Touched& a, const Touched& b) { return a.e == b.e; }),
+              edges.end());
   for (const auto& [e, tail, head, len] : edges) {
     const float dt = s.dist(tail), dh = s.dist(head);
     // Intervals [a,b] along the edge within budget.
@@ -37,14 +39,17 @@ std::vector<std::vector<Vec2>> reached_pieces(const WalkGraph& g, const WalkSear
     if (dh <= B) iv.emplace_back(std::max<double>(0.0, len - (B - dh)), len);
     if (src.usable() && src.edge == e && src.access_m <= B) {
       const double r = B - src.access_m;
-      iv.emplace_back(std::max<double>(0.0, src.offset_m - r), std::min<double>(len, src.offset_m + r));
+      iv.emplace_back(std::max<double>(0.0, src.offset_m - r),
+                      std::min<double>(len, src.offset_m + r));
     }
     if (iv.empty()) continue;
     std::sort(iv.begin(), iv.end());
     std::vector<std::pair<double, double>> merged{iv[0]};
     for (size_t i = 1; i < iv.size(); ++i) {
-      if (iv[i].first <= merged.back().second) merged.back().second = std::max(merged.back().second, iv[i].second);
-      else merged.push_back(iv[i]);
+      if (iv[i].first <= merged.back().second)
+        merged.back().second = std::max(merged.back().second, iv[i].second);
+      else
+        merged.push_back(iv[i]);
     }
     for (auto [a, b] : merged) {
       if (b - a <= 0.01) continue;
@@ -56,59 +61,8 @@ std::vector<std::vector<Vec2>> reached_pieces(const WalkGraph& g, const WalkSear
   return out;
 }
 
-namespace {
-struct Geos {
-  GEOSContextHandle_t h = GEOS_init_r();
-  ~Geos() { GEOS_finish_r(h); }
-};
-
-Ring ring_from(GEOSContextHandle_t h, const GEOSGeometry* ring) {
-  Ring r;
-  const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, ring);
-  unsigned n = 0;
-  GEOSCoordSeq_getSize_r(h, cs, &n);
-  r.resize(n);
-  for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(h, cs, i, &r[i].x, &r[i].y);
-  return r;
-}
-
-void collect(GEOSContextHandle_t h, const GEOSGeometry* g, MultiPolygon& out) {
-  const int type = GEOSGeomTypeId_r(h, g);
-  if (type == GEOS_POLYGON) {
-    Polygon p;
-    p.rings.push_back(ring_from(h, GEOSGetExteriorRing_r(h, g)));
-    const int holes = GEOSGetNumInteriorRings_r(h, g);
-    for (int i = 0; i < holes; ++i) p.rings.push_back(ring_from(h, GEOSGetInteriorRingN_r(h, g, i)));
-    if (!p.rings.front().empty()) out.push_back(std::move(p));
-  } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
-    const int n = GEOSGetNumGeometries_r(h, g);
-    for (int i = 0; i < n; ++i) collect(h, GEOSGetGeometryN_r(h, g, i), out);
-  }
-}
-}  // namespace
-
 MultiPolygon buffer_lines(const std::vector<std::vector<Vec2>>& lines, const WalkAreaOptions& opt) {
-  MultiPolygon out;
-  if (lines.empty()) return out;
-  Geos geos;
-  GEOSContextHandle_t h = geos.h;
-  std::vector<GEOSGeometry*> parts;
-  parts.reserve(lines.size());
-  for (const auto& l : lines) {
-    if (l.size() < 2) continue;
-    GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, static_cast<unsigned>(l.size()), 2);
-    for (unsigned i = 0; i < l.size(); ++i) GEOSCoordSeq_setXY_r(h, cs, i, l[i].x, l[i].y);
-    parts.push_back(GEOSGeom_createLineString_r(h, cs));
-  }
-  if (parts.empty()) return out;
-  GEOSGeometry* multi = GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, parts.data(),
-                                                    static_cast<unsigned>(parts.size()));
-  GEOSGeometry* buf = GEOSBuffer_r(h, multi, opt.half_width_m, opt.quadrant_segments);
-  GEOSGeom_destroy_r(h, multi);
-  if (!buf) throw std::runtime_error("GEOS could not buffer the walk area");
-  collect(h, buf, out);
-  GEOSGeom_destroy_r(h, buf);
-  return out;
+  return buffer_polylines(lines, opt.half_width_m, opt.quadrant_segments);
 }
 
 MultiPolygon walk_area(const WalkGraph& g, const WalkSearch& search, const WalkAreaOptions& opt) {
