@@ -6,6 +6,7 @@
 
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/coverage/walk_area.hpp"
+#include "engine/export/layer.hpp"
 #include "engine/inputs/drop_report.hpp"
 
 namespace yz {
@@ -16,11 +17,26 @@ struct CoverageExportOptions {
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows for the settings table
 };
 
+struct CoverageLayers {
+  std::vector<Layer>
+      layers;  // sites, walk_areas (unless turned off), radius_circles, demand, dropped
+  std::vector<std::pair<std::string, std::string>> settings;
+};
+CoverageLayers coverage_layers(const CoverageStudy& study, const std::vector<DropReport>& drops,
+                               const CoverageExportOptions& opt = {},
+                               const Progress& progress = {});
+
+// The demand layer's status words ("uncovered", "covered once", ...).
+const char* demand_status(const CoverageStudy& study, uint32_t demand);
+// Area of a metric multipolygon (holes subtracted), m².
+double multipolygon_area(const MultiPolygon& mp);
+
 void write_coverage_layers(const std::string& path, const CoverageStudy& study,
-                           const std::vector<DropReport>& drops, const CoverageExportOptions& opt = {},
-                           const Progress& progress = {});
+                           const std::vector<DropReport>& drops,
+                           const CoverageExportOptions& opt = {}, const Progress& progress = {});
 
 // Each site's 15-minute walk area (metric), computed in parallel.
-std::vector<MultiPolygon> walk_areas(const CoverageStudy& study, const WalkAreaOptions& opt, const Progress& progress = {});
+std::vector<MultiPolygon> walk_areas(const CoverageStudy& study, const WalkAreaOptions& opt,
+                                     const Progress& progress = {});
 
 }  // namespace yz

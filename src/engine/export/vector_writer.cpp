@@ -3,9 +3,9 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <filesystem>
-#include <unistd.h>
 
 #include "engine/map/gdal_session.hpp"
 #include "engine/util/error.hpp"
@@ -13,6 +13,33 @@
 namespace yz {
 
 namespace fs = std::filesystem;
+
+namespace {
+// GEOS MakeValid where needed, keeping only the polygonal part (a repaired polygon may come back
+// as a collection with stray lines or points, which polygon layers cannot hold).
+void add_polygons(const OGRGeometry* g, OGRMultiPolygon& out) {
+  switch (wkbFlatten(g->getGeometryType())) {
+    case wkbPolygon:
+      out.addGeometry(g);
+      break;
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+      for (const auto* part : *g->toGeometryCollection()) add_polygons(part, out);
+      break;
+    default:
+      break;
+  }
+}
+
+std::unique_ptr<OGRGeometry> make_valid_multipolygon(std::unique_ptr<OGRMultiPolygon> mp) {
+  if (mp->IsEmpty() || mp->IsValid()) return mp;
+  std::unique_ptr<OGRGeometry> fixed(mp->MakeValid());
+  if (!fixed) return mp;
+  auto out = std::make_unique<OGRMultiPolygon>();
+  add_polygons(fixed.get(), *out);
+  return out;
+}
+}  // namespace
 
 struct VectorWriter::Impl {
   std::string path, tmp, driver;
@@ -22,14 +49,23 @@ struct VectorWriter::Impl {
   OGRSpatialReference wgs84;
   bool in_txn = false;
   bool closed = false;
+  bool csv_bom = false;
+  // Where each given value goes: drivers may add fields of their own (KML's Name, Description)
+  // or rename ours (Shapefile's 10-character names), so positions are recorded as fields are made.
+  std::vector<int> field_index;
 
   void write(std::unique_ptr<OGRGeometry> g, const std::vector<FieldValue>& values) {
     OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-    const int n = std::min<int>(static_cast<int>(values.size()), f->GetFieldCount());
-    for (int i = 0; i < n; ++i) {
-      if (const auto* v = std::get_if<int64_t>(&values[i])) f->SetField(i, static_cast<GIntBig>(*v));
-      else if (const auto* d = std::get_if<double>(&values[i])) f->SetField(i, *d);
-      else f->SetField(i, std::get<std::string>(values[i]).c_str());
+    const size_t n = std::min(values.size(), field_index.size());
+    for (size_t k = 0; k < n; ++k) {
+      const int i = field_index[k];
+      if (i < 0) continue;
+      if (const auto* v = std::get_if<int64_t>(&values[k]))
+        f->SetField(i, static_cast<GIntBig>(*v));
+      else if (const auto* d = std::get_if<double>(&values[k]))
+        f->SetField(i, *d);
+      else
+        f->SetField(i, std::get<std::string>(values[k]).c_str());
     }
     if (g) {
       g->assignSpatialReference(&wgs84);
@@ -48,10 +84,12 @@ std::string VectorWriter::driver_for(const std::string& path) {
   if (ext == ".kml") return "KML";
   if (ext == ".shp") return "ESRI Shapefile";
   if (ext == ".csv") return "CSV";
-  throw InputError(path, "unknown output format '" + ext + "' (use .gpkg, .geojson, .kml, .shp or .csv)");
+  throw InputError(path,
+                   "unknown output format '" + ext + "' (use .gpkg, .geojson, .kml, .shp or .csv)");
 }
 
-VectorWriter::VectorWriter(const std::string& path, const std::string& driver) : impl_(std::make_unique<Impl>()) {
+VectorWriter::VectorWriter(const std::string& path, const std::string& driver)
+    : impl_(std::make_unique<Impl>()) {
   ensure_gdal();
   impl_->path = path;
   impl_->driver = driver.empty() ? driver_for(path) : driver;
@@ -61,7 +99,9 @@ VectorWriter::VectorWriter(const std::string& path, const std::string& driver) :
   if (!p.parent_path().empty() && !fs::exists(p.parent_path()))
     throw InputError(path, "output folder does not exist");
   // Temporary sibling with the same extension (drivers look at it).
-  impl_->tmp = (p.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + p.filename().string())).string();
+  impl_->tmp =
+      (p.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + p.filename().string()))
+          .string();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(impl_->driver.c_str());
   if (!drv) throw std::runtime_error("GDAL driver " + impl_->driver + " is not available");
   std::error_code ec;
@@ -79,19 +119,40 @@ VectorWriter::~VectorWriter() {
   }
 }
 
-void VectorWriter::begin_layer(const std::string& name, GeomKind kind, const std::vector<FieldDef>& fields) {
+void VectorWriter::set_csv_bom(bool bom) {
+  impl_->csv_bom = bom;
+}
+
+void VectorWriter::begin_layer(const std::string& name, GeomKind kind,
+                               const std::vector<FieldDef>& fields) {
   if (impl_->in_txn) impl_->ds->CommitTransaction(), impl_->in_txn = false;
-  const OGRwkbGeometryType gt = kind == GeomKind::point ? wkbPoint : kind == GeomKind::line ? wkbLineString : wkbMultiPolygon;
+  const OGRwkbGeometryType gt = kind == GeomKind::point  ? wkbPoint
+                                : kind == GeomKind::line ? wkbLineString
+                                                         : wkbMultiPolygon;
   std::vector<const char*> opts;
   if (impl_->driver == "ESRI Shapefile") opts.push_back("ENCODING=UTF-8");  // writes a .cpg
-  if (impl_->driver == "CSV") opts.push_back("GEOMETRY=AS_XY");
+  if (impl_->driver == "CSV")
+    opts.push_back(kind == GeomKind::point ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT");
+  if (impl_->driver == "CSV" && impl_->csv_bom) opts.push_back("WRITE_BOM=YES");
   opts.push_back(nullptr);
-  impl_->layer = impl_->ds->CreateLayer(name.c_str(), &impl_->wgs84, gt, const_cast<char**>(opts.data()));
-  if (!impl_->layer) throw std::runtime_error("cannot create layer " + name + " in " + impl_->path + ": " + CPLGetLastErrorMsg());
+  impl_->layer =
+      impl_->ds->CreateLayer(name.c_str(), &impl_->wgs84, gt, const_cast<char**>(opts.data()));
+  if (!impl_->layer)
+    throw std::runtime_error("cannot create layer " + name + " in " + impl_->path + ": " +
+                             CPLGetLastErrorMsg());
+  impl_->field_index.clear();
+  GdalErrorCapture quiet;  // Shapefile's "laundered field name" warnings: expected, documented
   for (const auto& f : fields) {
-    OGRFieldDefn fd(f.name.c_str(), f.type == FieldType::integer ? OFTInteger64 : f.type == FieldType::real ? OFTReal : OFTString);
+    const int before = impl_->layer->GetLayerDefn()->GetFieldCount();
+    OGRFieldDefn fd(f.name.c_str(), f.type == FieldType::integer ? OFTInteger64
+                                    : f.type == FieldType::real  ? OFTReal
+                                                                 : OFTString);
+    if (f.type == FieldType::text && f.width > 0) fd.SetWidth(f.width);
     if (impl_->layer->CreateField(&fd) != OGRERR_NONE)
       throw std::runtime_error("cannot create field " + f.name + " in " + impl_->path);
+    const int after = impl_->layer->GetLayerDefn()->GetFieldCount();
+    impl_->field_index.push_back(
+        after > before ? after - 1 : impl_->layer->GetLayerDefn()->GetFieldIndex(f.name.c_str()));
   }
   impl_->kind = kind;
   if (impl_->ds->StartTransaction() == OGRERR_NONE) impl_->in_txn = true;  // fast bulk insert
@@ -119,10 +180,11 @@ void VectorWriter::add_polygon(const MultiPolygon& mp, const std::vector<FieldVa
     }
     out->addGeometry(&pg);
   }
-  impl_->write(std::move(out), values);
+  impl_->write(make_valid_multipolygon(std::move(out)), values);
 }
 
-void VectorWriter::add_table(const std::string& name, const std::vector<std::pair<std::string, std::string>>& rows) {
+void VectorWriter::add_table(const std::string& name,
+                             const std::vector<std::pair<std::string, std::string>>& rows) {
   if (impl_->driver != "GPKG") return;
   if (impl_->in_txn) impl_->ds->CommitTransaction(), impl_->in_txn = false;
   const char* opts[] = {"ASPATIAL_VARIANT=GPKG_ATTRIBUTES", nullptr};
@@ -135,7 +197,8 @@ void VectorWriter::add_table(const std::string& name, const std::vector<std::pai
     OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
     f->SetField(0, key.c_str());
     f->SetField(1, value.c_str());
-    if (l->CreateFeature(f.get()) != OGRERR_NONE) throw std::runtime_error("cannot write table " + name);
+    if (l->CreateFeature(f.get()) != OGRERR_NONE)
+      throw std::runtime_error("cannot write table " + name);
   }
 }
 
@@ -144,7 +207,8 @@ void VectorWriter::close() {
   if (impl_->in_txn) impl_->ds->CommitTransaction(), impl_->in_txn = false;
   GdalErrorCapture cap;
   impl_->ds.reset();  // flush
-  if (!cap.errors().empty()) throw std::runtime_error("writing " + impl_->path + " failed: " + cap.first_error());
+  if (!cap.errors().empty())
+    throw std::runtime_error("writing " + impl_->path + " failed: " + cap.first_error());
   // Shapefiles are several files: rename each sibling.
   const fs::path tmp(impl_->tmp), dst(impl_->path);
   std::error_code ec;
@@ -157,7 +221,9 @@ void VectorWriter::close() {
   } else {
     fs::rename(tmp, dst, ec);
   }
-  if (ec) throw std::runtime_error("cannot move " + impl_->tmp + " to " + impl_->path + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot move " + impl_->tmp + " to " + impl_->path + ": " +
+                             ec.message());
   impl_->closed = true;
 }
 

@@ -2,6 +2,8 @@
 // Writes layers of points, lines or polygons with attributes to any GDAL vector format
 // (GeoPackage, GeoJSON, KML, Shapefile, CSV), in WGS-84, UTF-8. The file is written to a temporary
 // name and renamed into place on close(), so a failed export never leaves a half-written file.
+// Polygons that are not valid (self-touching rings after projection, ...) are repaired with GEOS
+// MakeValid; Shapefiles get a .cpg (UTF-8) so Chinese text survives.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -16,6 +18,7 @@ enum class FieldType : uint8_t { integer, real, text };
 struct FieldDef {
   std::string name;
   FieldType type;
+  int width = 0;  // text: bytes (Shapefile DBF); 0 = driver default
 };
 using FieldValue = std::variant<int64_t, double, std::string>;
 enum class GeomKind : uint8_t { point, line, polygon };
@@ -24,6 +27,8 @@ class VectorWriter {
  public:
   // driver: "GPKG", "GeoJSON", "KML", "ESRI Shapefile", "CSV"; empty = from the file extension.
   explicit VectorWriter(const std::string& path, const std::string& driver = {});
+  // CSV only: start with a UTF-8 byte-order mark (spreadsheet software then reads Chinese right).
+  void set_csv_bom(bool bom);
   ~VectorWriter();
   VectorWriter(const VectorWriter&) = delete;
   VectorWriter& operator=(const VectorWriter&) = delete;
@@ -34,7 +39,8 @@ class VectorWriter {
   void add_line(const std::vector<Vec2>& lonlat, const std::vector<FieldValue>& values);
   void add_polygon(const MultiPolygon& lonlat, const std::vector<FieldValue>& values);
   // A non-spatial table (e.g. settings, metadata) — GeoPackage only.
-  void add_table(const std::string& name, const std::vector<std::pair<std::string, std::string>>& rows);
+  void add_table(const std::string& name,
+                 const std::vector<std::pair<std::string, std::string>>& rows);
   void close();  // commits and renames into place; throws on failure
 
   static std::string driver_for(const std::string& path);
