@@ -12,26 +12,12 @@
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
-#include "engine/siting/siting_solver.hpp"
+#include "engine/siting/suggest_run.hpp"
 
 namespace yz::cli {
 namespace {
 
 using namespace yz::siting;
-
-// A number from a pass-through column; `fallback` when the column is absent or empty.
-double number_attr(const PointSet& pts, size_t i, const std::string& column, double fallback,
-                   const char* what) {
-  if (column.empty()) return fallback;
-  const std::string& s = pts.attr(i, column);
-  if (s.empty()) return fallback;
-  char* end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  if (end == s.c_str() || !std::isfinite(v) || v < 0)
-    throw InputError(pts.source, fmt::format("{} '{}' of point {} is not a non-negative number",
-                                             what, s, i + 1));
-  return v;
-}
 
 struct SuggestCommand {
   MapOptions map;
@@ -63,35 +49,28 @@ struct SuggestCommand {
     DropReport drop_st, drop_cand, drop_dem;
     PointReadOptions so;
     so.crs = sites_crs;
-    PointSet st_pts;
+    SuggestRequest req;
     if (!stations.empty())
-      st_pts = read_points(stations, city.projection(), city.bounds(), so, drop_st, "stations");
-    PointSet cand_pts =
+      req.stations =
+          read_points(stations, city.projection(), city.bounds(), so, drop_st, "stations");
+    req.candidates =
         read_points(candidates, city.projection(), city.bounds(), so, drop_cand, "candidates");
-    if (cand_pts.size() == 0) throw InputError(candidates, "no candidate sites inside the map");
-    PointSet sites;
-    sites.source = candidates;
-    std::vector<double> costs, caps;
-    for (const PointSet* ps : {&st_pts, &cand_pts})
-      for (size_t i = 0; i < ps->size(); ++i) {
-        sites.add(ps->lonlat[i], ps->xy[i], 1, ps->id[i], ps->name[i]);
-        costs.push_back(number_attr(*ps, i, cost_field, 1, "cost"));
-        caps.push_back(number_attr(*ps, i, capacity_field, kNoCapacity, "capacity"));
-      }
-    PointSet demand_pts;
-    const bool proxy = demand.empty();
-    if (proxy) {
-      demand_pts = street_length_demand(city);
+    req.demand_is_proxy = demand.empty();
+    if (req.demand_is_proxy) {
+      req.demand = street_length_demand(city);
     } else {
       PointReadOptions dopt;
       dopt.weight_field = demand_weight;
       dopt.crs = demand_crs;
-      demand_pts =
+      req.demand =
           read_points(demand, city.projection(), city.bounds(), dopt, drop_dem, "demand points");
     }
-    CoverageStudy study = run_coverage(city, sites, demand_pts, proxy, cov.params, progress);
+    req.params = cov.params;
+    req.criterion = crit;
+    req.cost_field = cost_field;
+    req.capacity_field = capacity_field;
 
-    Options o;
+    Options& o = req.options;
     if (k >= 0) o.goal = Goal::max_cover_k, o.k = static_cast<uint32_t>(k);
     if (budget >= 0) o.goal = Goal::max_cover_budget, o.budget = budget;
     if (target >= 0) o.goal = Goal::min_for_target, o.target = target > 1 ? target / 100 : target;
@@ -102,11 +81,12 @@ struct SuggestCommand {
     o.spacing_m = spacing_m;
     o.time_limit_s = time_limit_s;
     o.exact = !no_exact;
-    const uint32_t fixed = static_cast<uint32_t>(st_pts.size());
-    const Problem problem =
-        make_siting_problem(study.covers, crit, demand_pts.weight, fixed, sites.xy, costs,
-                            capacity_field.empty() ? std::vector<double>{} : caps, o);
-    const SitingResult r = solve_siting(problem, progress);
+    const SuggestRun run = run_suggest(city, req, progress);
+    const PointSet& sites = run.sites;
+    const PointSet& demand_pts = req.demand;
+    const Problem& problem = run.problem;
+    const SitingResult& r = run.result;
+    const uint32_t fixed = run.fixed;
     write(sites, demand_pts, problem, r, fixed);
     print(sites, problem, r, fixed);
     return kExitOk;

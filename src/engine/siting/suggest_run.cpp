@@ -1,0 +1,50 @@
+#include "engine/siting/suggest_run.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+
+#include "engine/coverage/coverage_study.hpp"
+#include "engine/siting/siting_solver.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz::siting {
+
+double number_attr(const PointSet& pts, size_t i, const std::string& column, double fallback,
+                   const char* what) {
+  if (column.empty()) return fallback;
+  const std::string& s = pts.attr(i, column);
+  if (s.empty()) return fallback;
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end == s.c_str() || !std::isfinite(v) || v < 0)
+    throw InputError(pts.source, fmt::format("{} '{}' of point {} is not a non-negative number",
+                                             what, s, i + 1));
+  return v;
+}
+
+SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
+                       const Progress& progress) {
+  if (req.candidates.size() == 0)
+    throw InputError(req.candidates.source, "no candidate sites inside the map");
+  SuggestRun run;
+  run.sites.source = req.candidates.source;
+  std::vector<double> costs, caps;
+  for (const PointSet* ps : {&req.stations, &req.candidates})
+    for (size_t i = 0; i < ps->size(); ++i) {
+      run.sites.add(ps->lonlat[i], ps->xy[i], 1, ps->id[i], ps->name[i]);
+      costs.push_back(number_attr(*ps, i, req.cost_field, 1, "cost"));
+      caps.push_back(number_attr(*ps, i, req.capacity_field, kNoCapacity, "capacity"));
+    }
+  run.fixed = static_cast<uint32_t>(req.stations.size());
+  const CoverageStudy study =
+      run_coverage(city, run.sites, req.demand, req.demand_is_proxy, req.params, progress);
+  run.problem = make_siting_problem(
+      study.covers, req.criterion, req.demand.weight, run.fixed, run.sites.xy, costs,
+      req.capacity_field.empty() ? std::vector<double>{} : caps, req.options);
+  run.result = solve_siting(run.problem, progress);
+  return run;
+}
+
+}  // namespace yz::siting

@@ -1,0 +1,40 @@
+#pragma once
+// One "suggest new stations" run from points to plan: existing stations (kept) and candidates
+// become the sites, their coverage is computed on the network, and the siting pipeline picks the
+// new ones. Shared by `yizhan suggest` and `yizhan export --k N`.
+#include <string>
+
+#include "engine/coverage/coverage_params.hpp"
+#include "engine/inputs/point_set.hpp"
+#include "engine/network/city_network.hpp"
+#include "engine/siting/siting_problem.hpp"
+#include "engine/siting/siting_result.hpp"
+#include "engine/util/progress.hpp"
+
+namespace yz::siting {
+
+struct SuggestRequest {
+  PointSet stations, candidates, demand;  // demand in the map's projection
+  bool demand_is_proxy = false;
+  CoverageParams params;
+  Criterion criterion = Criterion::both;
+  std::string cost_field = "cost", capacity_field;  // candidate/station columns ("" = none)
+  Options options;
+};
+
+struct SuggestRun {
+  PointSet sites;  // existing stations [0, fixed), then the candidates
+  uint32_t fixed = 0;
+  Problem problem;
+  SitingResult result;
+};
+
+// Throws InputError (no candidates, bad cost/capacity values, bad options).
+SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
+                       const Progress& progress = {});
+
+// A number from a pass-through column; `fallback` when the column is absent or empty.
+double number_attr(const PointSet& pts, size_t i, const std::string& column, double fallback,
+                   const char* what);
+
+}  // namespace yz::siting
