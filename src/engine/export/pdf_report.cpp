@@ -1,0 +1,344 @@
+#include "engine/export/pdf_report.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+namespace {
+constexpr double kPageW = 595.276, kPageH = 841.89, kMargin = 40;  // A4 in points
+
+double width_of(cairo_t* cr, const std::string& s) {
+  cairo_text_extents_t e;
+  cairo_text_extents(cr, s.c_str(), &e);
+  return e.x_advance;
+}
+
+struct Words {
+  const char *coverage, *criterion, *existing, *with_new, *walk, *radius, *both, *either, *twice,
+      *stations, *name, *host, *lon, *lat, *walk_workers, *both_workers, *suggestions, *rank, *site,
+      *gain, *shared, *cost, *alternatives, *settings, *page, *workers_total, *proxy_note,
+      *objective_line, *optimal, *within, *key, *value, *not_feasible, *source, *none;
+};
+const Words kZh{"覆盖情况",
+                "标准",
+                "现有站点",
+                "加上建议新站",
+                "步行 {:g} 分钟",
+                "半径 {:g} 米",
+                "两项都满足（双15标准）",
+                "至少一项",
+                "两站以上步行可达",
+                "站点一览",
+                "名称",
+                "类型",
+                "经度",
+                "纬度",
+                "步行覆盖人数",
+                "双15覆盖人数",
+                "建议新站",
+                "序号",
+                "站点",
+                "新增覆盖",
+                "与他站重叠",
+                "费用",
+                "附近备选（编号，米）",
+                "计算设置",
+                "第 {} 页",
+                "劳动者总数 {:.0f}",
+                "需求为街道长度估算（未提供劳动者数据）",
+                "目标值 {:.1f}，上界 {:.1f}",
+                "已证明最优",
+                "与最优相差不超过 {:.2f} %",
+                "项目",
+                "取值",
+                "未达到目标：",
+                "数据：",
+                "无"};
+const Words kEn{"Coverage",
+                "Test",
+                "Existing stations",
+                "With suggested stations",
+                "{:g}-minute walk",
+                "{:g} m radius",
+                "Both (the double-15 standard)",
+                "Either",
+                "Reached on foot by two or more",
+                "Stations",
+                "Name",
+                "Type",
+                "Longitude",
+                "Latitude",
+                "Workers by walk",
+                "Workers, both tests",
+                "Suggested new stations",
+                "Rank",
+                "Site",
+                "Adds",
+                "Shared",
+                "Cost",
+                "Nearby alternatives (id, m)",
+                "Settings used",
+                "Page {}",
+                "{:.0f} outdoor workers in total",
+                "Demand is a street-length proxy (no worker data given)",
+                "Objective {:.1f}, bound {:.1f}",
+                "proven optimal",
+                "within {:.2f} % of optimal, proven",
+                "Setting",
+                "Value",
+                "Target not met: ",
+                "Data: ",
+                "none"};
+
+struct Doc {
+  cairo_t* cr;
+  const Words& w;
+  ReportLang lang;
+  int page = 1;
+  double y = kMargin;
+  void footer() {
+    set_map_font(cr, 8);
+    cairo_set_source_rgb(cr, 0.4, 0.4, 0.45);
+    const std::string p = fmt::format(fmt::runtime(w.page), page);
+    cairo_move_to(cr, kPageW - kMargin - width_of(cr, p), kPageH - 20);
+    cairo_show_text(cr, p.c_str());
+    cairo_move_to(cr, kMargin, kPageH - 20);
+    cairo_show_text(cr, "Yizhan 驿站");
+  }
+  void new_page() {
+    footer();
+    cairo_show_page(cr);
+    ++page;
+    y = kMargin;
+  }
+  void need(double h) {
+    if (y + h > kPageH - kMargin) new_page();
+  }
+  void heading(const std::string& s) {
+    need(40);
+    y += 10;
+    set_map_font(cr, 14, true);
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.15);
+    cairo_move_to(cr, kMargin, y + 14);
+    cairo_show_text(cr, s.c_str());
+    y += 24;
+  }
+  void line(const std::string& s, double size = 9.5) {
+    need(size + 6);
+    set_map_font(cr, size);
+    cairo_set_source_rgb(cr, 0.15, 0.15, 0.2);
+    cairo_move_to(cr, kMargin, y + size);
+    cairo_show_text(cr, fit_text(cr, s, kPageW - 2 * kMargin).c_str());
+    y += size + 5;
+  }
+  // A table: columns as fractions of the text width; numbers right-aligned.
+  void table(const std::vector<std::string>& head, const std::vector<double>& frac,
+             const std::vector<bool>& right, const std::vector<std::vector<std::string>>& rows) {
+    const double tw = kPageW - 2 * kMargin, rh = 15;
+    auto draw_row = [&](const std::vector<std::string>& r, bool header, bool shade) {
+      need(rh);
+      if (header || shade) {
+        header ? cairo_set_source_rgb(cr, 0.86, 0.89, 0.95)
+               : cairo_set_source_rgb(cr, 0.96, 0.96, 0.97);
+        cairo_rectangle(cr, kMargin, y, tw, rh);
+        cairo_fill(cr);
+      }
+      set_map_font(cr, 8.5, header);
+      cairo_set_source_rgb(cr, 0.1, 0.1, 0.15);
+      double x = kMargin;
+      for (size_t c = 0; c < r.size() && c < frac.size(); ++c) {
+        const double cw = frac[c] * tw;
+        const std::string s = fit_text(cr, r[c], cw - 6);
+        const double tx = right[c] && !header ? x + cw - 3 - width_of(cr, s) : x + 3;
+        cairo_move_to(cr, tx, y + 11);
+        cairo_show_text(cr, s.c_str());
+        x += cw;
+      }
+      y += rh;
+    };
+    draw_row(head, true, false);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (y + rh > kPageH - kMargin) {
+        new_page();
+        draw_row(head, true, false);  // repeat the header on the next page
+      }
+      draw_row(rows[i], false, i % 2 == 1);
+    }
+    y += 6;
+  }
+};
+
+// Settings rows for people: Chinese names of the keys, numbers without trailing zeros.
+std::string setting_key(const std::string& k, ReportLang lang) {
+  static const std::map<std::string, std::string> zh{
+      {"map", "地图"},
+      {"projection", "计算投影"},
+      {"minutes", "步行时间（分钟）"},
+      {"speed_kmh", "步行速度（公里/小时）"},
+      {"walk_budget_m", "步行距离上限（米）"},
+      {"radius_m", "服务半径（米）"},
+      {"max_snap_m", "最大接入距离（米）"},
+      {"demand_source", "需求数据"},
+      {"demand_is_proxy", "需求为街道长度估算"},
+      {"data_licence", "数据许可"},
+      {"formats", "输出格式"},
+      {"cell_m", "可达性栅格单元（米）"},
+      {"lang", "语言"},
+      {"k", "建议新站数"},
+      {"suggest_goal", "选址目标"},
+      {"suggest_criterion", "覆盖标准"},
+      {"suggest_new_stations", "建议新站数量"},
+      {"suggest_objective", "目标值（覆盖人数）"},
+      {"suggest_bound", "已证明上界"},
+      {"suggest_gap", "与最优的差距"},
+      {"suggest_optimal", "已证明最优"},
+      {"gap_radius_m", "覆盖缺口聚类距离（米）"},
+      {"walk_area_half_width_m", "步行范围街道半宽（米）"}};
+  if (lang != ReportLang::zh) return k;
+  const auto it = zh.find(k);
+  return it == zh.end() ? k : it->second;
+}
+
+std::string setting_value(const std::string& v) {
+  char* end = nullptr;
+  const double d = std::strtod(v.c_str(), &end);
+  if (!v.empty() && end && *end == '\0' && std::isfinite(d)) return fmt::format("{:g}", d);
+  return v;
+}
+
+std::string num(double v) {
+  return fmt::format("{:.0f}", v);
+}
+std::string pct(double v, double total) {
+  return total > 0 ? fmt::format("{:.1f} %", 100 * v / total) : "-";
+}
+}  // namespace
+
+void write_pdf_report(const std::string& path, const PlanExport& plan, const MapScene& scene,
+                      const std::vector<std::pair<std::string, std::string>>& settings,
+                      const ExportOptions& opt) {
+  const CoverageStudy& st = *plan.study;
+  const Words& W = opt.lang == ReportLang::zh ? kZh : kEn;
+  cairo_surface_t* surf = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
+  if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surf);
+    throw InputError(path, "cannot create the PDF report");
+  }
+  cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
+  cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "Yizhan");
+  cairo_t* cr = cairo_create(surf);
+  Doc doc{cr, W, opt.lang};
+  // Page 1: title, map, coverage before/after.
+  set_map_font(cr, 17, true);
+  cairo_set_source_rgb(cr, 0.08, 0.08, 0.12);
+  cairo_move_to(cr, kMargin, doc.y + 18);
+  cairo_show_text(cr, fit_text(cr, scene.title, kPageW - 2 * kMargin).c_str());
+  doc.y += 30;
+  doc.line(W.source + st.city->lines.source +
+               (st.city->lines.from_osm ? "  © OpenStreetMap contributors (ODbL)" : ""),
+           8.5);
+  const double map_h = 530;  // taller than wide: the legend goes below the map, in columns
+  draw_map(cr, scene, kMargin, doc.y, kPageW - 2 * kMargin, map_h, 0.62, false);
+  doc.y += map_h + 6;
+  // Coverage figures: existing stations alone, and with the suggestions.
+  const auto& snaps = st.index->snaps();
+  std::vector<uint8_t> snapped(st.demand.size());
+  for (size_t d = 0; d < snapped.size(); ++d) snapped[d] = snaps[d].usable();
+  CoverageState before(st.demand.weight, &snapped);
+  for (uint32_t i = 0; i < plan.existing && i < st.covers.size(); ++i) before.add(st.covers[i]);
+  const CoverageSummary& B = before.summary();
+  const CoverageSummary& A = st.state.summary();
+  const bool has_new = st.sites.size() > plan.existing;
+  doc.heading(W.coverage);
+  doc.line(fmt::format(fmt::runtime(W.workers_total), A.total) +
+           (st.demand_is_proxy ? std::string("   ") + W.proxy_note : std::string()));
+  std::vector<std::vector<std::string>> rows;
+  const Criterion crits[] = {Criterion::walk, Criterion::radius, Criterion::both,
+                             Criterion::either};
+  const std::string names[] = {fmt::format(fmt::runtime(W.walk), st.params.minutes),
+                               fmt::format(fmt::runtime(W.radius), st.params.radius_m), W.both,
+                               W.either};
+  for (int c = 0; c < 4; ++c) {
+    std::vector<std::string> r{names[c], num(B.of(crits[c]).covered),
+                               pct(B.of(crits[c]).covered, B.total)};
+    if (has_new)
+      r.insert(r.end(), {num(A.of(crits[c]).covered), pct(A.of(crits[c]).covered, A.total)});
+    rows.push_back(r);
+  }
+  {
+    std::vector<std::string> r{W.twice, num(B.walk.twice), pct(B.walk.twice, B.total)};
+    if (has_new) r.insert(r.end(), {num(A.walk.twice), pct(A.walk.twice, A.total)});
+    rows.push_back(r);
+  }
+  std::vector<std::string> head{W.criterion, W.existing, "%"};
+  std::vector<double> frac{0.40, 0.20, 0.10};
+  std::vector<bool> right{false, true, true};
+  if (has_new)
+    head.insert(head.end(), {W.with_new, "%"}), frac = {0.34, 0.16, 0.1, 0.26, 0.14},
+                                                right = {false, true, true, true, true};
+  doc.table(head, frac, right, rows);
+  doc.new_page();
+  // Stations.
+  doc.heading(W.stations);
+  rows.clear();
+  for (uint32_t i = 0; i < st.sites.size(); ++i) {
+    const std::string kind = i < plan.existing
+                                 ? host_label(st.sites.attr(i, "host_type"), opt.lang)
+                                 : (opt.lang == ReportLang::zh ? "建议 #" : "suggested #") +
+                                       std::to_string(scene.rank[i]);
+    rows.push_back({st.sites.id[i], st.sites.name[i], kind,
+                    fmt::format("{:.6f}", st.sites.lonlat[i].x),
+                    fmt::format("{:.6f}", st.sites.lonlat[i].y),
+                    num(st.state.covered_weight(i, Criterion::walk)),
+                    num(st.state.covered_weight(i, Criterion::both))});
+  }
+  doc.table({"ID", W.name, W.host, W.lon, W.lat, W.walk_workers, W.both_workers},
+            {0.09, 0.25, 0.13, 0.13, 0.12, 0.14, 0.14},
+            {false, false, false, true, true, true, true}, rows);
+  // Suggestions.
+  if (plan.suggest) {
+    const auto& run = *plan.suggest;
+    const auto& r = run.result;
+    doc.heading(W.suggestions);
+    if (!r.feasible) doc.line(W.not_feasible + r.message);
+    doc.line(
+        fmt::format(fmt::runtime(W.objective_line), r.objective, r.bound) + "  —  " +
+        (r.optimal ? std::string(W.optimal) : fmt::format(fmt::runtime(W.within), 100 * r.gap)));
+    rows.clear();
+    for (const auto& s : r.sites) {
+      std::string alts;
+      for (const auto& a : s.alternatives)
+        alts += fmt::format("{} ({:.0f})  ", run.sites.id[a.site], a.distance_m);
+      rows.push_back({std::to_string(s.rank), run.sites.id[s.site] + " " + run.sites.name[s.site],
+                      num(s.gain), num(s.shared), fmt::format("{:g}", s.cost), alts});
+    }
+    doc.table({W.rank, W.site, W.gain, W.shared, W.cost, W.alternatives},
+              {0.07, 0.30, 0.11, 0.11, 0.08, 0.33}, {true, false, true, true, true, false}, rows);
+  }
+  // Settings.
+  doc.heading(W.settings);
+  rows.clear();
+  for (const auto& [k, v] : settings)
+    rows.push_back({setting_key(k, opt.lang), v.empty() ? std::string(W.none) : setting_value(v)});
+  doc.table({W.key, W.value}, {0.3, 0.7}, {false, false}, rows);
+  doc.footer();
+  cairo_show_page(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surf);
+  const cairo_status_t status = cairo_surface_status(surf);
+  cairo_surface_destroy(surf);
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw InputError(path,
+                     std::string("writing the PDF failed: ") + cairo_status_to_string(status));
+}
+
+}  // namespace yz
