@@ -1,0 +1,208 @@
+// yizhan export: hand a plan over — GIS layers in every common format, station lists for Chinese
+// web maps, the accessibility GeoTIFF, a PNG map and a PDF report (engine: export_plan).
+#include <cstdio>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/cli_common.hpp"
+#include "engine/export/plan_export.hpp"
+#include "engine/inputs/point_reader.hpp"
+#include "engine/inputs/street_length_demand.hpp"
+#include "engine/map/demo_city.hpp"
+
+namespace yz::cli {
+namespace {
+
+constexpr const char* kHelp = R"(Outputs (in --out-dir; --formats picks them, default all):
+  gpkg     plan.gpkg: every layer below in one GeoPackage, plus the yizhan_settings table
+  kml      plan.kml: the same layers as KML folders (Google Earth; station names as labels)
+  geojson  geojson/<layer>.geojson, one file per layer
+  shp      shp/<layer>.shp (+ .dbf .shx .prj, and .cpg = UTF-8 so Chinese names survive)
+  csv      csv/<layer>.csv (points as X/Y, polygons as WKT), and stations_webmap.csv: each
+           station in WGS-84 (GPS/OpenStreetMap), GCJ-02 (Amap/Gaode, Tencent) and BD-09 (Baidu)
+           coordinates for marking on Chinese web maps (points outside China unshifted)
+  tif      accessibility.tif: walking minutes from each cell to the nearest station (band 1) and
+           the second-nearest (band 2, double coverage), from the network search, in the map's
+           metric projection; cells off the network or beyond --max-minutes are no data (-1)
+  png      map.png: streets, walk areas, circles, demand by cover count, stations by type,
+           suggested sites, legend, scale bar, north arrow, data licence
+  pdf      report.pdf: the map, coverage before/after, station table, suggestions with their
+           gains and proven gap, and the settings used
+Layers: stations (all input columns, workers covered by walk/radius/both/either), candidates,
+  suggestions (rank, gain, alternatives), walk_areas (per station), walk_areas_dissolved,
+  walk_areas_nearest (each street piece to the station that reaches it first; no overlaps),
+  radius_circles, demand (cover counts, status), coverage_gaps (clusters of workers no station
+  reaches on foot, biggest first), dropped (input rows not used). All WGS-84 (EPSG:4326).)";
+
+struct ExportCommand {
+  MapOptions map;
+  CoverageOptions cov;
+  bool demo = false, bom = false;
+  std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out_dir,
+      formats = "all", png_size = "1600x1200", lang = "zh", title, criterion = "both",
+      cost_field = "cost";
+  int64_t k = -1;
+  double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = 25, gap_m = 150,
+         time_limit_s = 10;
+
+  int run() {
+    cov.validate();
+    ExportOptions eo;
+    eo.out_dir = out_dir;
+    eo.formats = parse_formats(formats);
+    eo.cell_m = cell_m;
+    eo.max_minutes = max_minutes;
+    if (std::sscanf(png_size.c_str(), "%dx%d", &eo.png_width, &eo.png_height) != 2)
+      throw InputError("--png-size", "give WIDTHxHEIGHT in pixels, e.g. 1600x1200");
+    eo.dpi = dpi;
+    if (lang != "zh" && lang != "en") throw InputError("--lang", "must be zh or en");
+    eo.lang = lang == "zh" ? ReportLang::zh : ReportLang::en;
+    eo.csv_bom = bom;
+    eo.title = title;
+    eo.area.half_width_m = half_width_m;
+    eo.gap_radius_m = gap_m;
+    if (!(cell_m > 0)) throw InputError("--cell-m", "must be a positive number of metres");
+    if (!(max_minutes > 0)) throw InputError("--max-minutes", "must be positive");
+    Criterion crit;
+    if (!parse_criterion(criterion, crit))
+      throw InputError("--criterion", "must be walk, radius, both or either");
+    if (demo == !map.map.empty())
+      throw InputError("--map/--demo", "give either --map FILE or --demo");
+    if (!demo && stations.empty())
+      throw InputError("--stations", "give the stations file (or use --demo)");
+    const Progress progress = terminal_progress();
+
+    CityNetwork city;
+    siting::SuggestRequest req;
+    std::vector<DropReport> drops;
+    if (demo) {
+      DemoCity d = generate_demo_city(DemoCitySettings::load_default());
+      city = city_from_lines(std::move(d.lines), progress);
+      req.stations = std::move(d.stations);
+      req.candidates = std::move(d.candidates);
+      req.demand = std::move(d.demand);
+    } else {
+      city = map.open(progress);
+    }
+    PointReadOptions so;
+    so.crs = sites_crs;
+    if (!stations.empty()) {
+      drops.emplace_back();
+      req.stations =
+          read_points(stations, city.projection(), city.bounds(), so, drops.back(), "stations");
+    }
+    if (!candidates.empty()) {
+      drops.emplace_back();
+      req.candidates =
+          read_points(candidates, city.projection(), city.bounds(), so, drops.back(), "candidates");
+    }
+    if (!demand.empty()) {
+      drops.emplace_back();
+      PointReadOptions dopt;
+      dopt.weight_field = demand_weight;
+      dopt.crs = demand_crs;
+      req.demand = read_points(demand, city.projection(), city.bounds(), dopt, drops.back(),
+                               "demand points");
+    } else if (!demo) {
+      req.demand = street_length_demand(city);
+      req.demand_is_proxy = true;
+    }
+    req.params = cov.params;
+    req.criterion = crit;
+    req.cost_field = cost_field;
+    std::unique_ptr<siting::SuggestRun> run;
+    if (k >= 0) {
+      if (req.candidates.size() == 0)
+        throw InputError("--candidates", "--k needs candidate sites (--candidates FILE)");
+      req.options.goal = siting::Goal::max_cover_k;
+      req.options.k = static_cast<uint32_t>(k);
+      req.options.time_limit_s = time_limit_s;
+      run = std::make_unique<siting::SuggestRun>(siting::run_suggest(city, req, progress));
+    }
+    const bool with_candidates = req.candidates.size() > 0;
+    CoverageStudy study =
+        plan_study(city, req.stations, with_candidates ? &req.candidates : nullptr, run.get(),
+                   req.demand, req.demand_is_proxy, cov.params, progress);
+    PlanExport plan;
+    plan.study = &study;
+    plan.existing = static_cast<uint32_t>(req.stations.size());
+    plan.candidates = with_candidates ? &req.candidates : nullptr;
+    plan.suggest = run.get();
+    plan.criterion = crit;
+    plan.drops = drops;
+    plan.settings = {{"formats", formats}, {"cell_m", fmt::format("{:g}", cell_m)}, {"lang", lang}};
+    if (run) plan.settings.push_back({"k", std::to_string(k)});
+    const ExportResult res = export_plan(plan, eo, progress);
+    const auto& S = study.state.summary();
+    std::cout << fmt::format(
+        "{} stations ({} suggested), {:.0f} workers: {:.1f} % within a {:g}-minute walk, {:.1f} % "
+        "meet both tests\n",
+        study.sites.size(), study.sites.size() - plan.existing, S.total, S.percent(Criterion::walk),
+        cov.params.minutes, S.percent(Criterion::both));
+    std::cout << "Wrote " << res.files.size() << " files:\n";
+    for (const auto& f : res.files) std::cout << "  " << f << "\n";
+    return kExitOk;
+  }
+};
+
+const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run) {
+  auto cmd = std::make_shared<ExportCommand>();
+  auto* sub =
+      app.add_subcommand("export",
+                         "Hand a plan over: GIS layers (GeoPackage, GeoJSON, KML, Shapefile, CSV), "
+                         "web-map station lists, accessibility GeoTIFF, PNG map, PDF report");
+  sub->footer(kHelp);
+  cmd->map.add(*sub, false);
+  sub->add_flag("--demo", cmd->demo,
+                "Use the built-in SYNTHETIC demo city (its stations, candidates and workers)");
+  sub->add_option(
+      "--stations", cmd->stations,
+      "Existing stations: points in any GDAL vector format, or CSV with lon/lat (WGS-84)");
+  sub->add_option("--candidates", cmd->candidates, "Candidate sites for new stations (with --k)");
+  sub->add_option("--k", cmd->k,
+                  "Also suggest N new stations among the candidates (as `yizhan suggest --k N`)");
+  sub->add_option("--criterion", cmd->criterion,
+                  "Coverage test the suggestions maximise: walk, radius, both or either")
+      ->capture_default_str();
+  sub->add_option("--cost-field", cmd->cost_field, "Candidate column holding its cost")
+      ->capture_default_str();
+  sub->add_option("--time-limit", cmd->time_limit_s,
+                  "Seconds for the suggestions' bound and exact search")
+      ->capture_default_str();
+  sub->add_option("--demand", cmd->demand,
+                  "Outdoor-worker demand points; default: street-length proxy (demo: its workers)");
+  sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
+  sub->add_option("--sites-crs", cmd->sites_crs,
+                  "CRS of station/candidate coordinates when not WGS-84");
+  sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
+  cmd->cov.add(*sub);
+  sub->add_option("--out-dir", cmd->out_dir, "Folder to write into (created if missing)")
+      ->required();
+  sub->add_option("--formats", cmd->formats,
+                  "Comma-separated: gpkg,geojson,kml,shp,csv,tif,png,pdf or all")
+      ->capture_default_str();
+  sub->add_option("--cell-m", cmd->cell_m, "Accessibility GeoTIFF cell size (metres)")
+      ->capture_default_str();
+  sub->add_option("--max-minutes", cmd->max_minutes,
+                  "Accessibility GeoTIFF: no data beyond this walk")
+      ->capture_default_str();
+  sub->add_option("--png-size", cmd->png_size, "PNG map size in pixels, WIDTHxHEIGHT")
+      ->capture_default_str();
+  sub->add_option("--dpi", cmd->dpi, "PNG map resolution: sizes lines and text (96 = as on screen)")
+      ->capture_default_str();
+  sub->add_option("--lang", cmd->lang, "Map and report language: zh or en")->capture_default_str();
+  sub->add_flag("--bom", cmd->bom,
+                "Start CSV files with a UTF-8 byte-order mark (Excel/WPS then read Chinese right)");
+  sub->add_option("--title", cmd->title, "Map and report title (default: from the language)");
+  sub->add_option("--area-half-width-m", cmd->half_width_m,
+                  "Walk-area polygons: metres either side of a reached street")
+      ->capture_default_str();
+  sub->add_option("--gap-m", cmd->gap_m,
+                  "Coverage gaps: unreached workers within this distance form one gap")
+      ->capture_default_str();
+  sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
+});
+
+}  // namespace
+}  // namespace yz::cli

@@ -1,0 +1,395 @@
+#include "engine/export/plan_export.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "engine/coverage/walk_area_split.hpp"
+#include "engine/export/accessibility_raster.hpp"
+#include "engine/export/coverage_layers.hpp"
+#include "engine/export/map_render.hpp"
+#include "engine/export/pdf_report.hpp"
+#include "engine/export/station_webmap_csv.hpp"
+#include "engine/geo/geos_ops.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr ExportFormat kAll[] = {ExportFormat::gpkg, ExportFormat::geojson, ExportFormat::kml,
+                                 ExportFormat::shp,  ExportFormat::csv,     ExportFormat::tif,
+                                 ExportFormat::png,  ExportFormat::pdf};
+
+bool has(const ExportOptions& o, ExportFormat f) {
+  return std::find(o.formats.begin(), o.formats.end(), f) != o.formats.end();
+}
+
+std::string fmt_num(double v) {
+  return fmt::format("{:g}", v);
+}
+}  // namespace
+
+std::string_view to_string(ExportFormat f) {
+  switch (f) {
+    case ExportFormat::gpkg:
+      return "gpkg";
+    case ExportFormat::geojson:
+      return "geojson";
+    case ExportFormat::kml:
+      return "kml";
+    case ExportFormat::shp:
+      return "shp";
+    case ExportFormat::csv:
+      return "csv";
+    case ExportFormat::tif:
+      return "tif";
+    case ExportFormat::png:
+      return "png";
+    case ExportFormat::pdf:
+      return "pdf";
+  }
+  return "?";
+}
+
+std::vector<ExportFormat> parse_formats(std::string_view list) {
+  std::vector<ExportFormat> out;
+  size_t pos = 0;
+  while (pos <= list.size()) {
+    const size_t end = std::min(list.find(',', pos), list.size());
+    std::string w(list.substr(pos, end - pos));
+    w.erase(std::remove_if(w.begin(), w.end(), [](unsigned char c) { return std::isspace(c); }),
+            w.end());
+    std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+    pos = end + 1;
+    if (w.empty()) continue;
+    if (w == "all") {
+      out.assign(std::begin(kAll), std::end(kAll));
+      continue;
+    }
+    if (w == "geotiff" || w == "tiff") w = "tif";
+    if (w == "json") w = "geojson";
+    bool found = false;
+    for (ExportFormat f : kAll)
+      if (to_string(f) == w) {
+        if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+        found = true;
+      }
+    if (!found)
+      throw InputError(
+          "--formats",
+          "unknown format '" + w + "' (use gpkg, geojson, kml, shp, csv, tif, png, pdf or all)");
+  }
+  if (out.empty()) throw InputError("--formats", "no output format given");
+  return out;
+}
+
+CoverageStudy plan_study(const CityNetwork& city, const PointSet& stations,
+                         const PointSet* candidates, const siting::SuggestRun* run, PointSet demand,
+                         bool demand_is_proxy, const CoverageParams& params,
+                         const Progress& progress) {
+  PointSet sites;
+  sites.source = stations.source;
+  sites.attr_names = stations.attr_names;
+  if (candidates)
+    for (const auto& a : candidates->attr_names)
+      if (std::find(sites.attr_names.begin(), sites.attr_names.end(), a) == sites.attr_names.end())
+        sites.attr_names.push_back(a);
+  const size_t plan_col = sites.attr_names.size();
+  sites.attr_names.push_back("plan");
+  sites.attr_names.push_back("suggested_rank");
+  auto copy_attrs = [&](const PointSet& from, size_t i) {
+    auto& row = sites.attr_values.back();
+    for (size_t a = 0; a < from.attr_names.size(); ++a) {
+      const size_t k =
+          std::find(sites.attr_names.begin(), sites.attr_names.end(), from.attr_names[a]) -
+          sites.attr_names.begin();
+      if (i < from.attr_values.size() && a < from.attr_values[i].size())
+        row[k] = from.attr_values[i][a];
+    }
+  };
+  for (size_t i = 0; i < stations.size(); ++i) {
+    sites.add(stations.lonlat[i], stations.xy[i], stations.weight[i], stations.id[i],
+              stations.name[i]);
+    copy_attrs(stations, i);
+    sites.attr_values.back()[plan_col] = "existing";
+    sites.attr_values.back()[plan_col + 1] = "";
+  }
+  if (run)
+    for (const auto& s : run->result.sites) {
+      const uint32_t i = s.site;
+      sites.add(run->sites.lonlat[i], run->sites.xy[i], 1, run->sites.id[i], run->sites.name[i]);
+      if (candidates && i >= run->fixed && i - run->fixed < candidates->size())
+        copy_attrs(*candidates, i - run->fixed);
+      sites.attr_values.back()[plan_col] = "suggested";
+      sites.attr_values.back()[plan_col + 1] = std::to_string(s.rank);
+    }
+  return run_coverage(city, std::move(sites), std::move(demand), demand_is_proxy, params, progress);
+}
+
+PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const Progress& progress) {
+  const CoverageStudy& st = *plan.study;
+  const auto& proj = st.city->projection();
+  CoverageExportOptions co;
+  co.area = opt.area;
+  CoverageLayers cl = coverage_layers(st, plan.drops, co, progress);
+  PlanLayers out;
+  out.settings = std::move(cl.settings);
+  out.settings.insert(out.settings.end(), plan.settings.begin(), plan.settings.end());
+  for (auto& l : cl.layers) {
+    if (l.name == "sites") l.name = "stations";
+    if (l.name == "dropped") continue;  // appended last
+    out.layers.push_back(std::move(l));
+  }
+  // Candidates (with the rank when suggested).
+  if (plan.candidates) {
+    const PointSet& c = *plan.candidates;
+    Layer l{"candidates",
+            GeomKind::point,
+            {{"site_id", FieldType::text},
+             {"name", FieldType::text},
+             {"suggested_rank", FieldType::integer}},
+            {}};
+    for (const auto& a : c.attr_names) l.fields.push_back({a, FieldType::text});
+    std::vector<int64_t> rank(c.size(), 0);
+    if (plan.suggest)
+      for (const auto& s : plan.suggest->result.sites)
+        if (s.site >= plan.suggest->fixed && s.site - plan.suggest->fixed < c.size())
+          rank[s.site - plan.suggest->fixed] = s.rank;
+    for (size_t i = 0; i < c.size(); ++i) {
+      std::vector<FieldValue> v{c.id[i], c.name[i], rank[i]};
+      for (size_t a = 0; a < c.attr_names.size(); ++a)
+        v.push_back(i < c.attr_values.size() && a < c.attr_values[i].size() ? c.attr_values[i][a]
+                                                                            : std::string());
+      l.features.push_back({c.lonlat[i], std::move(v)});
+    }
+    out.layers.push_back(std::move(l));
+  }
+  // Suggestions: rank order, what each adds, nearby alternatives.
+  if (plan.suggest) {
+    const auto& run = *plan.suggest;
+    Layer l{"suggestions",
+            GeomKind::point,
+            {{"rank", FieldType::integer},
+             {"site_id", FieldType::text},
+             {"name", FieldType::text},
+             {"gain", FieldType::real},
+             {"marginal", FieldType::real},
+             {"covers", FieldType::real},
+             {"unique", FieldType::real},
+             {"shared", FieldType::real},
+             {"cost", FieldType::real},
+             {"alt1_id", FieldType::text},
+             {"alt1_m", FieldType::real},
+             {"alt2_id", FieldType::text},
+             {"alt2_m", FieldType::real},
+             {"alt3_id", FieldType::text},
+             {"alt3_m", FieldType::real}},
+            {}};
+    for (const auto& s : run.result.sites) {
+      std::vector<FieldValue> v{int64_t{s.rank},
+                                run.sites.id[s.site],
+                                run.sites.name[s.site],
+                                s.gain,
+                                s.marginal,
+                                s.covers,
+                                s.unique,
+                                s.shared,
+                                s.cost};
+      for (size_t t = 0; t < 3; ++t) {
+        if (t < s.alternatives.size())
+          v.insert(v.end(), {run.sites.id[s.alternatives[t].site], s.alternatives[t].distance_m});
+        else
+          v.insert(v.end(), {std::string(), 0.0});
+      }
+      l.features.push_back({run.sites.lonlat[s.site], std::move(v)});
+    }
+    out.layers.push_back(std::move(l));
+    out.settings.insert(out.settings.end(),
+                        {{"suggest_goal", siting::to_string(run.problem.options.goal)},
+                         {"suggest_criterion", std::string(to_string(plan.criterion))},
+                         {"suggest_new_stations", std::to_string(run.result.count)},
+                         {"suggest_objective", fmt_num(run.result.objective)},
+                         {"suggest_bound", fmt_num(run.result.bound)},
+                         {"suggest_gap", fmt_num(run.result.gap)},
+                         {"suggest_optimal", run.result.optimal ? "yes" : "no"}});
+  }
+  progress(0.5, "plan walk areas");
+  // Dissolved walk area and the split by nearest station.
+  {
+    const PlanWalkAreas pw = plan_walk_areas(st, opt.area);
+    double walk_covered = st.state.summary().walk.covered;
+    Layer d{"walk_areas_dissolved",
+            GeomKind::polygon,
+            {{"minutes", FieldType::real},
+             {"speed_kmh", FieldType::real},
+             {"stations", FieldType::integer},
+             {"walk_workers", FieldType::real},
+             {"area_km2", FieldType::real}},
+            {}};
+    if (!pw.dissolved.empty())
+      d.features.push_back(
+          {to_lonlat(proj, pw.dissolved),
+           {st.params.minutes, st.params.speed_kmh, static_cast<int64_t>(st.sites.size()),
+            walk_covered, multipolygon_area(pw.dissolved) / 1e6}});
+    out.layers.push_back(std::move(d));
+    Layer n{"walk_areas_nearest",
+            GeomKind::polygon,
+            {{"site_id", FieldType::text},
+             {"name", FieldType::text},
+             {"minutes", FieldType::real},
+             {"area_km2", FieldType::real}},
+            {}};
+    for (uint32_t i = 0; i < st.sites.size(); ++i)
+      if (!pw.nearest[i].empty())
+        n.features.push_back({to_lonlat(proj, pw.nearest[i]),
+                              {st.sites.id[i], st.sites.name[i], st.params.minutes,
+                               multipolygon_area(pw.nearest[i]) / 1e6}});
+    out.layers.push_back(std::move(n));
+  }
+  progress(0.8, "coverage gaps");
+  // Coverage gaps: clusters of workers no station reaches on foot (uncovered by the walk test).
+  {
+    std::vector<Vec2> pts;
+    std::vector<uint32_t> ids;
+    for (uint32_t d = 0; d < st.demand.size(); ++d)
+      if (st.state.count(Criterion::walk, d) == 0 && st.demand.weight[d] > 0)
+        pts.push_back(st.demand.xy[d]), ids.push_back(d);
+    const MultiPolygon gaps = buffer_points(pts, opt.gap_radius_m / 2);
+    Layer l{"coverage_gaps",
+            GeomKind::polygon,
+            {{"gap_id", FieldType::integer},
+             {"workers", FieldType::real},
+             {"points", FieldType::integer},
+             {"area_km2", FieldType::real},
+             {"nearest_station", FieldType::text},
+             {"nearest_m", FieldType::real}},
+            {}};
+    // Each uncovered point belongs to the gap polygon containing it (polygons are disjoint).
+    std::vector<double> workers(gaps.size(), 0);
+    std::vector<int64_t> count(gaps.size(), 0);
+    std::vector<Box> boxes(gaps.size());
+    for (size_t g = 0; g < gaps.size(); ++g)
+      for (auto v : gaps[g].rings.front()) boxes[g].add(v);
+    auto inside = [](const Ring& r, Vec2 p) {
+      bool in = false;
+      for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+        if ((r[i].y > p.y) != (r[j].y > p.y) &&
+            p.x < (r[j].x - r[i].x) * (p.y - r[i].y) / (r[j].y - r[i].y) + r[i].x)
+          in = !in;
+      return in;
+    };
+    for (size_t k = 0; k < pts.size(); ++k)
+      for (size_t g = 0; g < gaps.size(); ++g)
+        if (boxes[g].contains(pts[k]) && inside(gaps[g].rings.front(), pts[k])) {
+          workers[g] += st.demand.weight[ids[k]], ++count[g];
+          break;
+        }
+    std::vector<size_t> order(gaps.size());
+    for (size_t g = 0; g < order.size(); ++g) order[g] = g;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return workers[a] > workers[b]; });
+    int64_t gid = 1;
+    for (size_t g : order) {
+      const Vec2 c = boxes[g].centre();
+      double best = INFINITY;
+      std::string near;
+      for (uint32_t i = 0; i < st.sites.size(); ++i)
+        if (const double dd = distance(c, st.sites.xy[i]); dd < best)
+          best = dd, near = st.sites.id[i];
+      l.features.push_back({to_lonlat(proj, {gaps[g]}),
+                            {gid++, workers[g], count[g], multipolygon_area({gaps[g]}) / 1e6, near,
+                             std::isfinite(best) ? best : 0.0}});
+    }
+    out.layers.push_back(std::move(l));
+  }
+  for (auto& l : cl.layers)
+    if (l.name == "dropped") out.layers.push_back(std::move(l));
+  out.settings.push_back({"gap_radius_m", fmt_num(opt.gap_radius_m)});
+  out.settings.push_back({"walk_area_half_width_m", fmt_num(opt.area.half_width_m)});
+  return out;
+}
+
+ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
+                         const Progress& progress) {
+  if (!plan.study || !plan.study->city) throw std::invalid_argument("export_plan: no study");
+  if (opt.out_dir.empty()) throw InputError("--out-dir", "give an output folder");
+  std::error_code ec;
+  fs::create_directories(opt.out_dir, ec);
+  if (ec || !fs::is_directory(opt.out_dir))
+    throw InputError(opt.out_dir, "cannot create the output folder");
+  const fs::path dir(opt.out_dir);
+  ExportResult res;
+  const bool vectors = has(opt, ExportFormat::gpkg) || has(opt, ExportFormat::geojson) ||
+                       has(opt, ExportFormat::kml) || has(opt, ExportFormat::shp) ||
+                       has(opt, ExportFormat::csv);
+  PlanLayers pl;
+  if (vectors || has(opt, ExportFormat::pdf)) pl = plan_layers(plan, opt, progress);
+  progress(0.6, "writing layers");
+  if (has(opt, ExportFormat::gpkg)) {
+    const std::string p = (dir / (opt.base_name + ".gpkg")).string();
+    VectorWriter w(p);
+    for (const auto& l : pl.layers) write_layer(w, l);
+    w.add_table("yizhan_settings", pl.settings);
+    w.close();
+    res.files.push_back(p);
+  }
+  if (has(opt, ExportFormat::kml)) {
+    const std::string p = (dir / (opt.base_name + ".kml")).string();
+    VectorWriter w(p);
+    for (const auto& l : pl.layers)
+      if (!l.features.empty()) write_layer(w, l);
+    w.close();
+    res.files.push_back(p);
+  }
+  // One file per layer for the single-layer formats.
+  for (ExportFormat f : {ExportFormat::geojson, ExportFormat::shp, ExportFormat::csv}) {
+    if (!has(opt, f)) continue;
+    const std::string ext(to_string(f));
+    fs::create_directories(dir / ext);
+    for (const auto& l : pl.layers) {
+      if (l.features.empty()) continue;
+      const std::string p = (dir / ext / (l.name + "." + ext)).string();
+      VectorWriter w(p);
+      w.set_csv_bom(opt.csv_bom);
+      write_layer(w, l);
+      w.close();
+      res.files.push_back(p);
+    }
+  }
+  if (has(opt, ExportFormat::csv)) {
+    const std::string p = (dir / "stations_webmap.csv").string();
+    write_station_webmap_csv(p, *plan.study, opt.csv_bom);
+    res.files.push_back(p);
+  }
+  if (has(opt, ExportFormat::tif)) {
+    progress(0.7, "accessibility surface");
+    AccessibilityOptions ao;
+    ao.cell_m = opt.cell_m;
+    ao.max_minutes = opt.max_minutes;
+    const std::string p = (dir / "accessibility.tif").string();
+    write_accessibility_tiff(p, accessibility_grid(*plan.study, ao, {}), *plan.study);
+    res.files.push_back(p);
+  }
+  if (has(opt, ExportFormat::png) || has(opt, ExportFormat::pdf)) {
+    progress(0.85, "map");
+    const MapScene scene = make_map_scene(plan, opt);
+    if (has(opt, ExportFormat::png)) {
+      const std::string p = (dir / "map.png").string();
+      write_png_map(p, scene, opt.png_width, opt.png_height, opt.dpi);
+      res.files.push_back(p);
+    }
+    if (has(opt, ExportFormat::pdf)) {
+      const std::string p = (dir / "report.pdf").string();
+      write_pdf_report(p, plan, scene, pl.settings, opt);
+      res.files.push_back(p);
+    }
+  }
+  progress(1.0, "exported");
+  return res;
+}
+
+}  // namespace yz

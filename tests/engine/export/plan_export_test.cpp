@@ -1,0 +1,343 @@
+// Hand-over outputs of the demo plan, each re-opened with GDAL (vector formats, GeoTIFF, PNG) or
+// poppler (PDF) and checked against the study: counts, attributes, CRS, validity, Chinese text,
+// accessibility minutes against brute force, pixels where stations are.
+#include <catch2/catch.hpp>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+
+#include "engine/export/accessibility_raster.hpp"
+#include "engine/export/map_palette.hpp"
+#include "engine/export/map_render.hpp"
+#include "engine/export/plan_export.hpp"
+#include "engine/map/demo_city.hpp"
+#include "engine/network/walk_search.hpp"
+#include "support/test_data.hpp"
+
+using namespace yz;
+namespace fs = std::filesystem;
+
+namespace {
+struct DemoPlan {
+  CityNetwork city;
+  DemoCity demo;
+  siting::SuggestRun run;
+  CoverageStudy study;
+  PlanExport plan;
+};
+
+// The demo city with 3 suggested stations, built once.
+DemoPlan& demo_plan() {
+  static DemoPlan* p = [] {
+    auto* d = new DemoPlan;
+    d->demo = generate_demo_city(DemoCitySettings::load_default());
+    d->city = city_from_lines(RoadLines(d->demo.lines));
+    siting::SuggestRequest req;
+    req.stations = d->demo.stations;
+    req.candidates = d->demo.candidates;
+    req.demand = d->demo.demand;
+    req.options.k = 3;
+    req.options.time_limit_s = 5;
+    d->run = siting::run_suggest(d->city, req);
+    d->study = plan_study(d->city, d->demo.stations, &d->demo.candidates, &d->run, d->demo.demand,
+                          false, CoverageParams{});
+    d->plan.study = &d->study;
+    d->plan.existing = static_cast<uint32_t>(d->demo.stations.size());
+    d->plan.candidates = &d->demo.candidates;
+    d->plan.suggest = &d->run;
+    return d;
+  }();
+  return *p;
+}
+
+GDALDatasetUniquePtr open_vector(const std::string& path) {
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  return ds;
+}
+
+std::map<std::string, GIntBig> counts(GDALDataset& ds) {
+  std::map<std::string, GIntBig> c;
+  for (auto* l : ds.GetLayers()) c[l->GetName()] = l->GetFeatureCount();
+  return c;
+}
+
+// EPSG:4326, or OGC:CRS84 (GeoJSON reads back as the lon/lat-ordered twin).
+bool is_wgs84(const OGRSpatialReference* srs) {
+  if (!srs || !srs->IsGeographic()) return false;
+  OGRSpatialReference c(*srs);
+  c.AutoIdentifyEPSG();
+  const char* code = c.GetAuthorityCode(nullptr);
+  return code && (std::string(code) == "4326" || std::string(code) == "CRS84");
+}
+
+bool has_text(OGRLayer* l, const char* field, const std::string& value) {
+  const int i = l->GetLayerDefn()->GetFieldIndex(field);
+  if (i < 0) return false;
+  l->ResetReading();
+  for (auto& f : *l)
+    if (value == f->GetFieldAsString(i)) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE(
+    "plan layers: every format re-opens with the same features, CRS, valid polygons and Chinese "
+    "names",
+    "[export]") {
+  auto& d = demo_plan();
+  REQUIRE(d.run.result.sites.size() == 3);
+  const std::string dir = test::temp_dir() + "/vec";
+  ExportOptions o;
+  o.out_dir = dir;
+  o.formats = parse_formats("gpkg,geojson,kml,shp,csv");
+  const ExportResult res = export_plan(d.plan, o);
+  CHECK(res.files.size() > 20);
+
+  auto gpkg = open_vector(dir + "/plan.gpkg");
+  auto c = counts(*gpkg);
+  const GIntBig n_sites = static_cast<GIntBig>(d.study.sites.size());
+  CHECK(n_sites == 14 + 3);
+  CHECK(c["stations"] == n_sites);
+  CHECK(c["candidates"] == static_cast<GIntBig>(d.demo.candidates.size()));
+  CHECK(c["suggestions"] == 3);
+  CHECK(c["radius_circles"] == n_sites);
+  CHECK(c["walk_areas"] == n_sites);
+  CHECK(c["walk_areas_nearest"] == n_sites);
+  CHECK(c["walk_areas_dissolved"] == 1);
+  CHECK(c["demand"] == static_cast<GIntBig>(d.study.demand.size()));
+  CHECK(c["coverage_gaps"] > 0);
+  // The suggested sites are in the stations layer with their rank.
+  OGRLayer* st = gpkg->GetLayerByName("stations");
+  CHECK(has_text(st, "name", "演示驿站01"));
+  CHECK(has_text(st, "plan", "suggested"));
+  CHECK(has_text(st, "host_type", "co-built"));
+  CHECK(has_text(st, "amenities", "water;toilet;seats;air_conditioning;microwave;phone_charging"));
+  for (auto* l : gpkg->GetLayers()) {
+    if (!l->GetSpatialRef()) continue;
+    CHECK(l->GetSpatialRef()->GetAuthorityCode(nullptr) == std::string("4326"));
+    if (wkbFlatten(l->GetGeomType()) == wkbMultiPolygon)
+      for (auto& f : *l) CHECK(f->GetGeometryRef()->IsValid());
+  }
+  // Split walk areas: a partition of the dissolved area (no overlaps, same total).
+  {
+    OGRLayer* n = gpkg->GetLayerByName("walk_areas_nearest");
+    OGRLayer* dl = gpkg->GetLayerByName("walk_areas_dissolved");
+    std::vector<std::unique_ptr<OGRGeometry>> parts;
+    for (auto& f : *n) parts.emplace_back(f->GetGeometryRef()->clone());
+    dl->ResetReading();
+    OGRFeatureUniquePtr df(dl->GetNextFeature());
+    const double dissolved = df->GetGeometryRef()->toMultiPolygon()->get_Area();
+    double sum = 0, overlap = 0;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      sum += parts[i]->toMultiPolygon()->get_Area();
+      for (size_t j = i + 1; j < parts.size(); ++j)
+        if (parts[i]->Intersects(parts[j].get())) {
+          std::unique_ptr<OGRGeometry> x(parts[i]->Intersection(parts[j].get()));
+          if (x && !x->IsEmpty() &&
+              OGR_GT_IsSubClassOf(wkbFlatten(x->getGeometryType()), wkbCurvePolygon))
+            overlap += x->toPolygon()->get_Area();
+          else if (x && wkbFlatten(x->getGeometryType()) == wkbMultiPolygon)
+            overlap += x->toMultiPolygon()->get_Area();
+        }
+    }
+    CHECK(overlap < 1e-4 * dissolved);
+    CHECK(sum == Approx(dissolved).epsilon(0.03));
+  }
+  // Coverage gaps hold every worker no station reaches on foot.
+  {
+    double unreached = 0;
+    for (uint32_t k = 0; k < d.study.demand.size(); ++k)
+      if (d.study.state.count(Criterion::walk, k) == 0) unreached += d.study.demand.weight[k];
+    OGRLayer* g = gpkg->GetLayerByName("coverage_gaps");
+    double in_gaps = 0, prev = 1e300;
+    for (auto& f : *g) {
+      const double w = f->GetFieldAsDouble("workers");
+      CHECK(w <= prev);  // biggest first
+      prev = w;
+      in_gaps += w;
+    }
+    CHECK(in_gaps == Approx(unreached).epsilon(1e-9));
+  }
+  // Every other format: same features per layer, WGS-84, the Chinese names intact.
+  for (const char* ext : {"geojson", "shp", "csv"}) {
+    for (const auto& [name, n] : c) {
+      if (name == "yizhan_settings" || n == 0) continue;
+      const std::string p = dir + "/" + ext + "/" + name + "." + ext;
+      INFO(p);
+      REQUIRE(fs::exists(p));
+      auto ds = open_vector(p);
+      OGRLayer* l = ds->GetLayer(0);
+      CHECK(l->GetFeatureCount() == n);
+      if (std::string(ext) != "csv") {
+        REQUIRE(l->GetSpatialRef());
+        CHECK(is_wgs84(l->GetSpatialRef()));
+        if (wkbFlatten(l->GetGeomType()) == wkbMultiPolygon ||
+            wkbFlatten(l->GetGeomType()) == wkbPolygon)
+          for (auto& f : *l) CHECK(f->GetGeometryRef()->IsValid());
+      }
+      if (name == "stations") CHECK(has_text(l, "name", "演示驿站14"));
+    }
+  }
+  std::ifstream cpg(dir + "/shp/stations.cpg");
+  std::string enc;
+  std::getline(cpg, enc);
+  CHECK(enc == "UTF-8");
+  auto kml = open_vector(dir + "/plan.kml");
+  auto kc = counts(*kml);
+  CHECK(kc["stations"] == n_sites);
+  CHECK(kc["demand"] == c["demand"]);
+  CHECK(kc["walk_areas_nearest"] == n_sites);
+  OGRLayer* kst = kml->GetLayerByName("stations");
+  CHECK((has_text(kst, "Name", "演示驿站01") || has_text(kst, "name", "演示驿站01")));
+}
+
+TEST_CASE(
+    "accessibility GeoTIFF: minutes to the nearest and second-nearest station match brute force",
+    "[export]") {
+  auto& d = demo_plan();
+  const CoverageStudy& st = d.study;
+  AccessibilityOptions ao;
+  ao.cell_m = 100;
+  ao.max_minutes = 40;
+  const AccessibilityGrid g = accessibility_grid(st, ao);
+  const std::string path = test::temp_dir() + "/access.tif";
+  write_accessibility_tiff(path, g, st);
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER));
+  REQUIRE(ds);
+  CHECK(ds->GetRasterCount() == 2);
+  CHECK(ds->GetRasterXSize() == g.nx);
+  double gt[6];
+  ds->GetGeoTransform(gt);
+  CHECK(gt[1] == 100);
+  CHECK(gt[5] == -100);
+  OGRSpatialReference srs(ds->GetProjectionRef());
+  CHECK(std::to_string(st.city->projection().epsg()) == srs.GetAuthorityCode(nullptr));
+  std::vector<float> b1(static_cast<size_t>(g.nx) * g.ny), b2(b1.size());
+  REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, g.nx, g.ny, b1.data(), g.nx, g.ny,
+                                         GDT_Float32, 0, 0) == CE_None);
+  REQUIRE(ds->GetRasterBand(2)->RasterIO(GF_Read, 0, 0, g.nx, g.ny, b2.data(), g.nx, g.ny,
+                                         GDT_Float32, 0, 0) == CE_None);
+  CHECK(ds->GetRasterBand(1)->GetNoDataValue() == -1);
+  // Brute force: one search per station, distance to each sampled cell centre's snap.
+  const double m_per_min = st.params.speed_kmh * 1000 / 60;
+  const float max_m = static_cast<float>(ao.max_minutes * m_per_min);
+  std::mt19937 rng(3);
+  std::vector<size_t> cells;
+  for (int k = 0; k < 300; ++k) cells.push_back(rng() % b1.size());
+  std::vector<Snap> snaps;
+  for (size_t c : cells)
+    snaps.push_back(
+        st.city->snapper->snap(g.cell_centre(int(c % g.nx), int(c / g.nx)), st.params.snap));
+  std::vector<std::vector<float>> dist(cells.size());
+  WalkSearch s(st.city->graph);
+  for (size_t i = 0; i < st.sites.size(); ++i) {
+    s.run(st.site_snaps[i], max_m);
+    for (size_t k = 0; k < cells.size(); ++k) dist[k].push_back(s.distance_to(snaps[k]));
+  }
+  int with_data = 0;
+  for (size_t k = 0; k < cells.size(); ++k) {
+    auto v = dist[k];
+    std::sort(v.begin(), v.end());
+    const float e1 = v[0] < WalkSearch::kInf ? static_cast<float>(v[0] / m_per_min) : -1;
+    const float e2 = v[1] < WalkSearch::kInf ? static_cast<float>(v[1] / m_per_min) : -1;
+    CHECK(b1[cells[k]] == Approx(e1).margin(1e-3));
+    CHECK(b2[cells[k]] == Approx(e2).margin(1e-3));
+    if (e1 >= 0) {
+      ++with_data;
+      if (e2 >= 0) CHECK(b2[cells[k]] >= b1[cells[k]] - 1e-4f);
+    }
+  }
+  CHECK(with_data > 100);
+  // The cell holding a station is a short walk from it.
+  const Vec2 p = st.sites.xy[0];
+  const int col = static_cast<int>((p.x - g.x0) / g.cell_m),
+            row = static_cast<int>((g.y1 - p.y) / g.cell_m);
+  CHECK(g.at(col, row) >= 0);
+  CHECK(g.at(col, row) < (100 * 1.5 + 250) / m_per_min);
+}
+
+TEST_CASE("PNG map: stations drawn where they are, in the app's colours", "[export]") {
+  auto& d = demo_plan();
+  ExportOptions o;
+  o.lang = ReportLang::zh;
+  const MapScene scene = make_map_scene(d.plan, o);
+  const std::string path = test::temp_dir() + "/map.png";
+  const MapFrame f = write_png_map(path, scene, 1600, 1200, 150);
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER));
+  REQUIRE(ds);
+  REQUIRE(ds->GetRasterXSize() == 1600);
+  REQUIRE(ds->GetRasterYSize() == 1200);
+  REQUIRE(ds->GetRasterCount() >= 3);
+  std::vector<uint8_t> rgb[3];
+  for (int b = 0; b < 3; ++b) {
+    rgb[b].resize(1600 * 1200);
+    REQUIRE(ds->GetRasterBand(b + 1)->RasterIO(GF_Read, 0, 0, 1600, 1200, rgb[b].data(), 1600, 1200,
+                                               GDT_Byte, 0, 0) == CE_None);
+  }
+  auto px = [&](Vec2 q) {
+    const size_t i =
+        static_cast<size_t>(std::lround(q.y)) * 1600 + static_cast<size_t>(std::lround(q.x));
+    return std::array<int, 3>{rgb[0][i], rgb[1][i], rgb[2][i]};
+  };
+  int station_px = 0, star_px = 0;
+  for (uint32_t i = 0; i < d.study.sites.size(); ++i) {
+    const auto c = px(f.to_px(d.study.sites.xy[i]));
+    if (i < d.plan.existing)
+      station_px +=
+          c == std::array<int, 3>{palette::station.r, palette::station.g, palette::station.b};
+    else
+      star_px += c == std::array<int, 3>{palette::station_selected.r, palette::station_selected.g,
+                                         palette::station_selected.b};
+  }
+  CHECK(station_px >= 12);  // of 14 (a legend box or a neighbour's label may cover one)
+  CHECK(star_px >= 2);
+  // Unreached workers show in red somewhere; the background colour fills the map.
+  size_t red = 0, bg = 0;
+  for (size_t i = 0; i < rgb[0].size(); ++i) {
+    red += rgb[0][i] == palette::demand0.r && rgb[1][i] == palette::demand0.g &&
+           rgb[2][i] == palette::demand0.b;
+    bg += rgb[0][i] == palette::background.r && rgb[1][i] == palette::background.g &&
+          rgb[2][i] == palette::background.b;
+  }
+  CHECK(red > 50);
+  CHECK(bg > 1600 * 1200 / 20);
+}
+
+TEST_CASE("PDF report: pages, Chinese text with an embedded CJK font, English on request",
+          "[export]") {
+  auto& d = demo_plan();
+  for (auto lang : {ReportLang::zh, ReportLang::en}) {
+    const std::string dir = test::temp_dir() + (lang == ReportLang::zh ? "/pdf_zh" : "/pdf_en");
+    ExportOptions o;
+    o.out_dir = dir;
+    o.formats = {ExportFormat::pdf};
+    o.lang = lang;
+    export_plan(d.plan, o);
+    const std::string pdf = dir + "/report.pdf";
+    REQUIRE(fs::exists(pdf));
+    std::string text, fonts, info;
+    REQUIRE(test::run_command("pdftotext -layout " + pdf + " -", text) == 0);
+    REQUIRE(test::run_command("pdffonts " + pdf, fonts) == 0);
+    REQUIRE(test::run_command("pdfinfo " + pdf, info) == 0);
+    CHECK(fonts.find("NotoSansCJK") != std::string::npos);
+    CHECK(info.find("Pages:") != std::string::npos);
+    CHECK(info.find("Pages:          1\n") == std::string::npos);
+    CHECK(text.find("演示驿站01") != std::string::npos);  // station names in either language
+    if (lang == ReportLang::zh) {
+      CHECK(text.find("站点一览") != std::string::npos);
+      CHECK(text.find("建议新站") != std::string::npos);
+    } else {
+      CHECK(text.find("Suggested new stations") != std::string::npos);
+      CHECK(text.find("Settings used") != std::string::npos);
+    }
+  }
+}
