@@ -1,5 +1,7 @@
 #include "engine/coverage/walk_area_split.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <cmath>
 
 #include "engine/geo/geos_ops.hpp"
@@ -13,7 +15,6 @@ PlanWalkAreas plan_walk_areas(const CoverageStudy& st, const WalkAreaOptions& op
   const NearestStations ns(g, st.site_snaps, B);
   const uint32_t n_sites = static_cast<uint32_t>(st.sites.size());
   std::vector<std::vector<std::vector<Vec2>>> pieces(n_sites);
-  std::vector<std::vector<Vec2>> all;
   for (EdgeId e = 0; e < g.edge_count(); ++e) {
     const NodeId tail = g.edge_tail[e], head = g.edge_head(e);
     const float len = g.edge_length(e);
@@ -30,7 +31,6 @@ PlanWalkAreas plan_walk_areas(const CoverageStudy& st, const WalkAreaOptions& op
       if (run_start < 0) return;
       std::vector<Vec2> piece;
       g.edge_piece(e, run_start * h, end * h, piece);
-      all.push_back(piece);
       pieces[run_site].push_back(std::move(piece));
       run_start = -1;
     };
@@ -44,28 +44,30 @@ PlanWalkAreas plan_walk_areas(const CoverageStudy& st, const WalkAreaOptions& op
     flush(n);
   }
   PlanWalkAreas out;
-  out.dissolved = buffer_lines(all, opt);
-  // Buffers of neighbouring stations overlap where their streets meet; each keeps what the
-  // stations before it (in site order) have not taken, so the split is a partition.
   out.nearest.resize(n_sites);
   std::vector<MultiPolygon> buffers(n_sites);
   std::vector<Box> boxes(n_sites);
-  for (uint32_t i = 0; i < n_sites; ++i) {
+  tbb::parallel_for(uint32_t{0}, n_sites, [&](uint32_t i) {
     buffers[i] = buffer_lines(pieces[i], opt);
     for (const auto& p : buffers[i])
       for (auto v : p.rings.front()) boxes[i].add(v);
-  }
+  });
+  // The union of the pieces' buffers is the buffer of all pieces (far cheaper than buffering
+  // every reached street at once).
+  out.dissolved = union_polygons(buffers);
   auto overlap = [](const Box& a, const Box& b) {
     return !a.empty() && !b.empty() && a.min.x <= b.max.x && b.min.x <= a.max.x &&
            a.min.y <= b.max.y && b.min.y <= a.max.y;
   };
-  for (uint32_t i = 0; i < n_sites; ++i) {
-    if (buffers[i].empty()) continue;
+  // Buffers of neighbouring stations overlap where their streets meet; each keeps what the
+  // stations before it (in site order) have not taken, so the split is a partition.
+  tbb::parallel_for(uint32_t{0}, n_sites, [&](uint32_t i) {
+    if (buffers[i].empty()) return;
     std::vector<MultiPolygon> before;
     for (uint32_t j = 0; j < i; ++j)
       if (overlap(boxes[i], boxes[j])) before.push_back(buffers[j]);
     out.nearest[i] = before.empty() ? buffers[i] : difference(buffers[i], union_polygons(before));
-  }
+  });
   return out;
 }
 

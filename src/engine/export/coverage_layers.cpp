@@ -69,7 +69,9 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
   progress(0.1, "walk areas");
   // Walk areas.
   if (opt.walk_areas) {
-    const auto areas = walk_areas(st, opt.area, progress);
+    std::vector<MultiPolygon> computed;
+    if (!opt.areas) computed = walk_areas(st, opt.area, progress);
+    const auto& areas = opt.areas ? *opt.areas : computed;
     Layer& l = out.layers.emplace_back();
     l.name = "walk_areas";
     l.kind = GeomKind::polygon;

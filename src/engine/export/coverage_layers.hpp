@@ -14,6 +14,8 @@ namespace yz {
 struct CoverageExportOptions {
   bool walk_areas = true;
   WalkAreaOptions area;
+  const std::vector<MultiPolygon>* areas =
+      nullptr;  // walk areas already computed (metric, per site)
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows for the settings table
 };
 

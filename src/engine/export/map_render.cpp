@@ -158,12 +158,13 @@ std::string host_label(const std::string& t, ReportLang lang) {
   return it == words.end() ? t : it->second;
 }
 
-MapScene make_map_scene(const PlanExport& plan, const ExportOptions& opt) {
+MapScene make_map_scene(const PlanExport& plan, const ExportOptions& opt,
+                        std::vector<MultiPolygon> areas) {
   MapScene s;
   const CoverageStudy& st = *plan.study;
   s.study = &st;
   s.lang = opt.lang;
-  s.walk_areas = walk_areas(st, opt.area);
+  s.walk_areas = areas.size() == st.sites.size() ? std::move(areas) : walk_areas(st, opt.area);
   s.rank.assign(st.sites.size(), 0);
   for (uint32_t i = plan.existing; i < st.sites.size(); ++i) {
     const std::string& r = st.sites.attr(i, "suggested_rank");
@@ -217,13 +218,18 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
                                  ? fmt::format(fmt::runtime(Z ? "{:g} 公里" : "{:g} km"), R / 1000)
                                  : fmt::format(fmt::runtime(Z ? "{:g} 米" : "{:g} m"), R);
   entries.push_back({2, palette::circle, Z ? radius + "半径" : radius + " radius"});
-  entries.push_back(
-      {3, palette::demand0, Z ? "步行不可达的劳动者" : "Workers no station reaches on foot"});
+  entries.push_back({3, palette::demand0,
+                     st.demand_is_proxy
+                         ? (Z ? "步行不可达的街道（需求按街道长度估算）"
+                              : "Streets no station reaches on foot (demand proxy)")
+                         : (Z ? "步行不可达的劳动者" : "Workers no station reaches on foot")});
   entries.push_back({3, palette::demand1, Z ? "一个站点可达" : "Reached by one station"});
   entries.push_back({3, palette::demand2, Z ? "两个及以上站点可达" : "Reached by two or more"});
   for (size_t t = 0; t < types.size(); ++t)
     entries.push_back({4, palette::station,
-                       (Z ? "现有驿站：" : "Station: ") + host_label(types[t], s.lang),
+                       types.size() == 1 && types[0].empty()
+                           ? std::string(Z ? "现有驿站" : "Existing station")
+                           : (Z ? "现有驿站：" : "Station: ") + host_label(types[t], s.lang),
                        kShapes[t % std::size(kShapes)]});
   if (std::any_of(s.rank.begin(), s.rank.end(), [](uint32_t r) { return r > 0; })) {
     entries.push_back({5, palette::station_selected,
@@ -235,7 +241,7 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   set_map_font(cr, 11 * u);
   double lw = 0;
   for (const auto& en : entries) lw = std::max(lw, text_width(cr, en.label));
-  const double row = 18 * u, pad = 8 * u, sym = 26 * u;
+  const double row = 18 * u, pad = 8 * u, sym = 30 * u;
   const double cw = pad * 2 + sym + lw;  // one legend column
   const bool beside = w >= h;
   const size_t cols = beside ? 1 : std::clamp<size_t>(static_cast<size_t>((w - 20 * u) / cw), 1, 3);
@@ -336,7 +342,7 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
       if (n != pass || st.demand.weight[d] <= 0) continue;
       const Vec2 q = f.to_px(st.demand.xy[d]);
       cairo_new_sub_path(cr);
-      cairo_arc(cr, q.x, q.y, (n == 0 ? 2.2 : 1.6) * u, 0, 2 * M_PI);
+      cairo_arc(cr, q.x, q.y, (n == 0 ? 2.2 : 1.6) * u * std::max(zoom, 0.4), 0, 2 * M_PI);
       set(cr, n == 0 ? palette::demand0 : n == 1 ? palette::demand1 : palette::demand2);
       cairo_fill(cr);
     }
@@ -345,7 +351,8 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
     if (s.rank[i] > 0) continue;
     const size_t t =
         std::find(types.begin(), types.end(), st.sites.attr(i, "host_type")) - types.begin();
-    marker(cr, kShapes[t % std::size(kShapes)], f.to_px(st.sites.xy[i]), u, palette::station);
+    marker(cr, kShapes[t % std::size(kShapes)], f.to_px(st.sites.xy[i]), u * std::max(zoom, 0.6),
+           palette::station);
   }
   set_map_font(cr, 10.5 * u, true);
   for (uint32_t i = 0; i < st.sites.size(); ++i) {
@@ -371,6 +378,7 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   cairo_set_source_rgba(cr, 0, 0, 0, 0.35);
   cairo_set_line_width(cr, 1 * u);
   cairo_stroke(cr);
+  set_map_font(cr, 11 * u);  // as measured
   for (size_t k = 0; k < entries.size(); ++k) {
     const auto& en = entries[k];
     const double cy = by + pad + row * (k % per_col + 0.5),

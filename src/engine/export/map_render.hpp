@@ -21,7 +21,9 @@ struct MapScene {
   Box extent;  // metric area to show
 };
 
-MapScene make_map_scene(const PlanExport& plan, const ExportOptions& opt);
+// walk_areas: each site's walk area (metric), computed here when not given.
+MapScene make_map_scene(const PlanExport& plan, const ExportOptions& opt,
+                        std::vector<MultiPolygon> walk_areas = {});
 
 // Where metric coordinates land in the drawing (context units).
 struct MapFrame {

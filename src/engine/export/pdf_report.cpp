@@ -158,7 +158,7 @@ struct Doc {
       for (size_t c = 0; c < r.size() && c < frac.size(); ++c) {
         const double cw = frac[c] * tw;
         const std::string s = fit_text(cr, r[c], cw - 6);
-        const double tx = right[c] && !header ? x + cw - 3 - width_of(cr, s) : x + 3;
+        const double tx = right[c] ? x + cw - 3 - width_of(cr, s) : x + 3;
         cairo_move_to(cr, tx, y + 11);
         cairo_show_text(cr, s.c_str());
         x += cw;

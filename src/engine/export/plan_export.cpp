@@ -8,11 +8,11 @@
 
 #include "engine/coverage/walk_area_split.hpp"
 #include "engine/export/accessibility_raster.hpp"
+#include "engine/export/coverage_gaps.hpp"
 #include "engine/export/coverage_layers.hpp"
 #include "engine/export/map_render.hpp"
 #include "engine/export/pdf_report.hpp"
 #include "engine/export/station_webmap_csv.hpp"
-#include "engine/geo/geos_ops.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
@@ -130,11 +130,13 @@ CoverageStudy plan_study(const CityNetwork& city, const PointSet& stations,
   return run_coverage(city, std::move(sites), std::move(demand), demand_is_proxy, params, progress);
 }
 
-PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const Progress& progress) {
+PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const Progress& progress,
+                       const std::vector<MultiPolygon>* walk_areas) {
   const CoverageStudy& st = *plan.study;
   const auto& proj = st.city->projection();
   CoverageExportOptions co;
   co.area = opt.area;
+  co.areas = walk_areas;
   CoverageLayers cl = coverage_layers(st, plan.drops, co, progress);
   PlanLayers out;
   out.settings = std::move(cl.settings);
@@ -251,61 +253,7 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
     out.layers.push_back(std::move(n));
   }
   progress(0.8, "coverage gaps");
-  // Coverage gaps: clusters of workers no station reaches on foot (uncovered by the walk test).
-  {
-    std::vector<Vec2> pts;
-    std::vector<uint32_t> ids;
-    for (uint32_t d = 0; d < st.demand.size(); ++d)
-      if (st.state.count(Criterion::walk, d) == 0 && st.demand.weight[d] > 0)
-        pts.push_back(st.demand.xy[d]), ids.push_back(d);
-    const MultiPolygon gaps = buffer_points(pts, opt.gap_radius_m / 2);
-    Layer l{"coverage_gaps",
-            GeomKind::polygon,
-            {{"gap_id", FieldType::integer},
-             {"workers", FieldType::real},
-             {"points", FieldType::integer},
-             {"area_km2", FieldType::real},
-             {"nearest_station", FieldType::text},
-             {"nearest_m", FieldType::real}},
-            {}};
-    // Each uncovered point belongs to the gap polygon containing it (polygons are disjoint).
-    std::vector<double> workers(gaps.size(), 0);
-    std::vector<int64_t> count(gaps.size(), 0);
-    std::vector<Box> boxes(gaps.size());
-    for (size_t g = 0; g < gaps.size(); ++g)
-      for (auto v : gaps[g].rings.front()) boxes[g].add(v);
-    auto inside = [](const Ring& r, Vec2 p) {
-      bool in = false;
-      for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
-        if ((r[i].y > p.y) != (r[j].y > p.y) &&
-            p.x < (r[j].x - r[i].x) * (p.y - r[i].y) / (r[j].y - r[i].y) + r[i].x)
-          in = !in;
-      return in;
-    };
-    for (size_t k = 0; k < pts.size(); ++k)
-      for (size_t g = 0; g < gaps.size(); ++g)
-        if (boxes[g].contains(pts[k]) && inside(gaps[g].rings.front(), pts[k])) {
-          workers[g] += st.demand.weight[ids[k]], ++count[g];
-          break;
-        }
-    std::vector<size_t> order(gaps.size());
-    for (size_t g = 0; g < order.size(); ++g) order[g] = g;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return workers[a] > workers[b]; });
-    int64_t gid = 1;
-    for (size_t g : order) {
-      const Vec2 c = boxes[g].centre();
-      double best = INFINITY;
-      std::string near;
-      for (uint32_t i = 0; i < st.sites.size(); ++i)
-        if (const double dd = distance(c, st.sites.xy[i]); dd < best)
-          best = dd, near = st.sites.id[i];
-      l.features.push_back({to_lonlat(proj, {gaps[g]}),
-                            {gid++, workers[g], count[g], multipolygon_area({gaps[g]}) / 1e6, near,
-                             std::isfinite(best) ? best : 0.0}});
-    }
-    out.layers.push_back(std::move(l));
-  }
+  out.layers.push_back(coverage_gap_layer(st, opt.gap_radius_m));
   for (auto& l : cl.layers)
     if (l.name == "dropped") out.layers.push_back(std::move(l));
   out.settings.push_back({"gap_radius_m", fmt_num(opt.gap_radius_m)});
@@ -326,8 +274,12 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
   const bool vectors = has(opt, ExportFormat::gpkg) || has(opt, ExportFormat::geojson) ||
                        has(opt, ExportFormat::kml) || has(opt, ExportFormat::shp) ||
                        has(opt, ExportFormat::csv);
+  const bool maps = has(opt, ExportFormat::png) || has(opt, ExportFormat::pdf);
+  // Each station's walk area once, for the layers and the map.
+  std::vector<MultiPolygon> areas;
+  if (vectors || maps) areas = walk_areas(*plan.study, opt.area, progress);
   PlanLayers pl;
-  if (vectors || has(opt, ExportFormat::pdf)) pl = plan_layers(plan, opt, progress);
+  if (vectors || has(opt, ExportFormat::pdf)) pl = plan_layers(plan, opt, progress, &areas);
   progress(0.6, "writing layers");
   if (has(opt, ExportFormat::gpkg)) {
     const std::string p = (dir / (opt.base_name + ".gpkg")).string();
@@ -374,9 +326,9 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     write_accessibility_tiff(p, accessibility_grid(*plan.study, ao, {}), *plan.study);
     res.files.push_back(p);
   }
-  if (has(opt, ExportFormat::png) || has(opt, ExportFormat::pdf)) {
+  if (maps) {
     progress(0.85, "map");
-    const MapScene scene = make_map_scene(plan, opt);
+    const MapScene scene = make_map_scene(plan, opt, std::move(areas));
     if (has(opt, ExportFormat::png)) {
       const std::string p = (dir / "map.png").string();
       write_png_map(p, scene, opt.png_width, opt.png_height, opt.dpi);

@@ -64,8 +64,10 @@ struct PlanLayers {
   std::vector<Layer> layers;
   std::vector<std::pair<std::string, std::string>> settings;
 };
+// walk_areas: each site's walk area (metric) when already computed.
 PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt,
-                       const Progress& progress = {});
+                       const Progress& progress = {},
+                       const std::vector<MultiPolygon>* walk_areas = nullptr);
 
 // The plan's study: the existing stations followed by the run's suggested sites (rank order),
 // with columns `plan` (existing/suggested) and `suggested_rank`, and the candidates' columns.

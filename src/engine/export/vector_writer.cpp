@@ -32,6 +32,7 @@ void add_polygons(const OGRGeometry* g, OGRMultiPolygon& out) {
 }
 
 std::unique_ptr<OGRGeometry> make_valid_multipolygon(std::unique_ptr<OGRMultiPolygon> mp) {
+  GdalErrorCapture quiet;  // GEOS explains invalidity as a warning; we repair instead
   if (mp->IsEmpty() || mp->IsValid()) return mp;
   std::unique_ptr<OGRGeometry> fixed(mp->MakeValid());
   if (!fixed) return mp;
