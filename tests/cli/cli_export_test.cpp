@@ -120,3 +120,26 @@ TEST_CASE(
   CHECK(found);
   CHECK(fs::exists(dir + "/out/map.png"));
 }
+
+TEST_CASE("yizhan export is deterministic", "[cli][export]") {
+  const std::string a = temp_dir() + "/det_a", b = temp_dir() + "/det_b";
+  std::string out;
+  for (const auto& dir : {a, b})
+    REQUIRE(run_command(cli_exe() +
+                            " export --demo --k 2 --time-limit 3 --formats geojson,csv --out-dir " +
+                            dir,
+                        out) == 0);
+  auto slurp = [](const std::string& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  };
+  int compared = 0;
+  for (const auto& e : fs::recursive_directory_iterator(a)) {
+    if (!e.is_regular_file()) continue;
+    const std::string rel = fs::relative(e.path(), a).string();
+    INFO(rel);
+    CHECK(slurp(e.path().string()) == slurp(b + "/" + rel));
+    ++compared;
+  }
+  CHECK(compared >= 15);  // 9 layers in each of GeoJSON and CSV, and the web-map list
+}

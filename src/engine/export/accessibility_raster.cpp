@@ -24,9 +24,9 @@ AccessibilityGrid accessibility_grid(const CoverageStudy& st, const Accessibilit
   g.y1 = std::ceil(b.max.y / opt.cell_m) * opt.cell_m;
   g.nx = std::max(1, static_cast<int>(std::ceil((b.max.x - g.x0) / opt.cell_m)));
   g.ny = std::max(1, static_cast<int>(std::round((g.y1 - y0) / opt.cell_m)));
-  if (static_cast<double>(g.nx) * g.ny > 1e8)
+  if (static_cast<double>(g.nx) * g.ny > 2e7)
     throw InputError("--cell-m", "cell size " + std::to_string(opt.cell_m) +
-                                     " m gives more than 100 million cells; choose a larger one");
+                                     " m gives more than 20 million cells; choose a larger one");
   const double m_per_min = st.params.speed_kmh * 1000.0 / 60.0;
   const float max_m = static_cast<float>(opt.max_minutes * m_per_min);
   progress(0.0, "accessibility search");
