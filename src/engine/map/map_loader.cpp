@@ -190,8 +190,11 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
             ++rep.area_outlines;
             ++rep.roads;
             ++rep.walkable;
-            append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), true,
-                            fd.GetFieldAsInteger64("osm_id"), false, rep);
+            // Squares drawn as one closed way carry osm_way_id (osm_id is for relations).
+            const int rel = def.GetFieldIndex("osm_id");
+            const int64_t id = rel >= 0 && fd.IsFieldSetAndNotNull(rel) ? fd.GetFieldAsInteger64(rel)
+                                                                         : fd.GetFieldAsInteger64("osm_way_id");
+            append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), true, id, false, rep);
           }
           continue;
         }
