@@ -211,7 +211,10 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
     if (!cap.errors().empty()) {
       rep.notes.add("GDAL reported while reading: " + cap.first_error() +
                     (cap.errors().size() > 1 ? " (+" + std::to_string(cap.errors().size() - 1) + " more)" : ""));
-      if (cap.has("truncated") || cap.has("Corrupt") || cap.has("corrupt") || cap.has("Invalid"))
+      // A parse failure means the file stops early or is damaged: what was read may be missing
+      // streets anywhere (e.g. cut inside the ways), so never go on with it.
+      if (cap.has("truncated") || cap.has("Corrupt") || cap.has("corrupt") || cap.has("Invalid") ||
+          cap.has("parsing"))
         throw InputError(user_path, "corrupt or truncated OpenStreetMap file (" + cap.first_error() + ")");
     }
     const auto missing = ways_with_missing_nodes(cap.debug());
