@@ -13,6 +13,7 @@
 
 #include "engine/map/decompress.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/map/line_end_noding.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
 
@@ -438,6 +439,9 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   } else {
     read_vector(path, profile, opt, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
+    if ((out.report.t_junctions = node_line_ends(out, opt.join_ends_m)))
+      out.report.notes.add(path + ": " + std::to_string(out.report.t_junctions) +
+                           " line ends lying on another line between its vertices were joined to it (T-junctions)");
   }
   out.report.read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   progress(1.0, "map read");

@@ -372,6 +372,42 @@ TEST_CASE(
                     Catch::Contains("roads.shp") && Catch::Contains("kind_of_road"));
 }
 
+TEST_CASE("vector layers: a line ending on another between its vertices joins it (T-junction)",
+          "[map][vector]") {
+  // Main street west-east; a side street ends on it at x=130 (no vertex there); a bridge crosses it
+  // at x=300 without ending on it; a path ends 5 cm short of it (a gap, not a junction).
+  const std::vector<VLine> lines = {
+      {{{lon_at(0), lat_at(0)}, {lon_at(500), lat_at(0)}}, "residential"},
+      {{{lon_at(130), lat_at(0)}, {lon_at(130), lat_at(200)}}, "residential"},
+      {{{lon_at(300), lat_at(-100)}, {lon_at(300), lat_at(100)}}, "footway"},
+      {{{lon_at(400), lat_at(0.05 / 1.0)}, {lon_at(400), lat_at(-150)}}, "path"},
+  };
+  const std::string path = write_vector(temp_dir() + "/tee.gpkg", "GPKG", lines, "highway");
+  const RoadLines L = load_map(path, profile());
+  CHECK(L.report.t_junctions == 1);
+  const CityNetwork city = city_from_lines(L);
+  const WalkGraph& g = city.graph;
+  CHECK(g.node_count() == 8);  // main street ends, the tee, side street end, bridge ends, path ends
+  CHECK(g.edge_count() == 5);
+  REQUIRE(g.component_length_m.size() == 3);
+  const double lon0 = utm_central_meridian(50);
+  CHECK(g.component_length_m[0] ==
+        Approx(utm_length(lon_at(0), lat_at(0), lon_at(500), lat_at(0), lon0) +
+               utm_length(lon_at(130), lat_at(0), lon_at(130), lat_at(200), lon0))
+            .margin(0.02));
+  // OSM ways are joined only at shared nodes: the same T as OSM without a shared node stays apart.
+  OsmXml osm;
+  osm.node(1, lon_at(0), lat_at(0));
+  osm.node(2, lon_at(500), lat_at(0));
+  osm.node(3, lon_at(130), lat_at(0));
+  osm.node(4, lon_at(130), lat_at(200));
+  osm.way(1, {1, 2}, {{"highway", "residential"}});
+  osm.way(2, {3, 4}, {{"highway", "residential"}});
+  const RoadLines O = load_map(osm.write(temp_dir() + "/tee.osm"), profile());
+  CHECK(O.report.t_junctions == 0);
+  CHECK(city_from_lines(O).graph.component_length_m.size() == 2);
+}
+
 TEST_CASE("ways are split where they share nodes; crossings without a shared node do not connect",
           "[map][graph]") {
   // Way 1: 1-2-3 west to east; way 2 leaves node 2 northwards; way 3 (a bridge) crosses way 1
