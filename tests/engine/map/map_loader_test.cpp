@@ -241,6 +241,11 @@ TEST_CASE(".osm.bz2 and .osm.gz give the same lines as the plain file; truncated
   CHECK(same_lines(p, bz));
   CHECK(same_lines(p, gz));
   CHECK(bz.from_osm);
+  // Upper-case names (MAP.OSM.BZ2) are the same formats.
+  fs::copy_file(plain + ".bz2", temp_dir() + "/ZIP.OSM.BZ2", fs::copy_options::overwrite_existing);
+  fs::copy_file(plain + ".gz", temp_dir() + "/ZIP.OSM.GZ", fs::copy_options::overwrite_existing);
+  CHECK(same_lines(p, load_map(temp_dir() + "/ZIP.OSM.BZ2", profile())));
+  CHECK(same_lines(p, load_map(temp_dir() + "/ZIP.OSM.GZ", profile())));
   // Cut both compressed files in half: an error naming the file and the problem, no crash.
   for (const std::string ext : {".bz2", ".gz"}) {
     const std::string cut = temp_dir() + "/cut.osm" + ext;
