@@ -151,6 +151,32 @@ TEST_CASE("a GeoPackage with no line layer", "[cli][bad-input]") {
   expect_exit(2, coverage(path, good_sites()), {"points_only.gpkg", "no layer of lines"});
 }
 
+TEST_CASE("a road Shapefile in metres with no .prj (CRS not recorded)", "[cli][bad-input]") {
+  GDALAllRegister();
+  const std::string path = temp_dir() + "/utm_noprj.shp";
+  {
+    GDALDatasetUniquePtr ds(GetGDALDriverManager()
+                                ->GetDriverByName("ESRI Shapefile")
+                                ->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    REQUIRE(ds);
+    OGRLayer* l = ds->CreateLayer("utm_noprj", nullptr, wkbLineString, nullptr);
+    OGRFeature f(l->GetLayerDefn());
+    OGRLineString ls;
+    ls.addPoint(500000, 3385000);  // UTM-like metres, read as if they were degrees
+    ls.addPoint(500300, 3385000);
+    f.SetGeometry(&ls);
+    REQUIRE(l->CreateFeature(&f) == OGRERR_NONE);
+  }
+  expect_exit(2, coverage(path, good_sites()), {"utm_noprj.shp", "coordinate reference system"});
+}
+
+TEST_CASE("an output folder that does not exist", "[cli][bad-input]") {
+  expect_exit(2,
+              "coverage --map " + grid_map() + " --sites " + good_sites() + " --out " + temp_dir() +
+                  "/no/such/folder/out.gpkg",
+              {"out.gpkg", "output folder does not exist"});
+}
+
 TEST_CASE("bad sites: NaN, non-numeric, outside the map, no lon/lat columns, empty",
           "[cli][bad-input]") {
   const std::string map = grid_map();
