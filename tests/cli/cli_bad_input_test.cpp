@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "support/osm_xml.hpp"
 #include "support/test_data.hpp"
@@ -83,6 +84,11 @@ std::string coverage(const std::string& map, const std::string& sites,
 TEST_CASE("the grid map itself works (so the failures below are the inputs' fault)",
           "[cli][bad-input]") {
   expect_exit(0, coverage(grid_map(), good_sites()), {"Wrote"});
+  const auto j =
+      nlohmann::json::parse(expect_exit(0, coverage(grid_map(), good_sites(), "--json"), {}));
+  CHECK(j["inputs"][0]["kept"] == 2);
+  CHECK(j["inputs"][0]["reasons"].is_object());  // {} when nothing was dropped, never null
+  CHECK(j["network"]["components"] == 2);
 }
 
 TEST_CASE("missing, empty and unreadable map files", "[cli][bad-input]") {
