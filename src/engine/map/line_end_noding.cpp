@@ -1,11 +1,20 @@
 #include "engine/map/line_end_noding.hpp"
 
 #include <algorithm>
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <iterator>
 
 namespace yz {
 
 namespace {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;
+using BBox = bg::model::box<BPoint>;
+using Value = std::pair<BBox, uint32_t>;  // segment box -> index of its first point
 
 struct Insert {
   uint32_t seg;  // index of the segment's first point in lines.points
@@ -17,39 +26,30 @@ struct Insert {
 
 size_t node_line_ends(RoadLines& L, double tol) {
   if (L.size() == 0) return 0;
-  // Uniform grid over walkable segments: (cell, segment) pairs sorted by cell.
-  const Box box = L.bounds();
-  const double cell = 50.0;
-  const auto cx = [&](double x) {
-    return static_cast<int64_t>(std::floor((x - box.min.x) / cell));
-  };
-  const auto cy = [&](double y) {
-    return static_cast<int64_t>(std::floor((y - box.min.y) / cell));
-  };
-  const auto key = [](int64_t x, int64_t y) {
-    return static_cast<uint64_t>(x) << 32 | static_cast<uint32_t>(y);
-  };
-  std::vector<std::pair<uint64_t, uint32_t>> grid;
+  // R-tree over the bounding boxes of walkable segments (packed bulk load; long rural segments
+  // cost one entry each, unlike a uniform grid).
+  std::vector<Value> values;
   for (size_t i = 0; i < L.size(); ++i) {
     if (!L.walkable[i]) continue;
     for (uint32_t k = L.first[i]; k + 1 < L.first[i + 1]; ++k) {
       const Vec2 a = L.points[k], b = L.points[k + 1];
-      for (int64_t x = cx(std::min(a.x, b.x) - tol); x <= cx(std::max(a.x, b.x) + tol); ++x)
-        for (int64_t y = cy(std::min(a.y, b.y) - tol); y <= cy(std::max(a.y, b.y) + tol); ++y)
-          grid.emplace_back(key(x, y), k);
+      values.emplace_back(
+          BBox{{std::min(a.x, b.x), std::min(a.y, b.y)}, {std::max(a.x, b.x), std::max(a.y, b.y)}},
+          k);
     }
   }
-  std::sort(grid.begin(), grid.end());
+  const bgi::rtree<Value, bgi::rstar<16>> tree(values.begin(), values.end());
   std::vector<Insert> ins;
+  std::vector<Value> hits;
   for (size_t i = 0; i < L.size(); ++i) {
     if (!L.walkable[i]) continue;
     const uint32_t b = L.first[i], e = L.first[i + 1];
     for (const uint32_t end : {b, e - 1}) {
       const Vec2 p = L.points[end];
-      const uint64_t c = key(cx(p.x), cy(p.y));
-      auto it = std::lower_bound(grid.begin(), grid.end(), std::make_pair(c, uint32_t{0}));
-      for (; it != grid.end() && it->first == c; ++it) {
-        const uint32_t k = it->second;
+      hits.clear();
+      tree.query(bgi::intersects(BBox{{p.x - tol, p.y - tol}, {p.x + tol, p.y + tol}}),
+                 std::back_inserter(hits));
+      for (const auto& [box, k] : hits) {
         if (k == end || k + 1 == end) continue;  // the end's own segment
         const Vec2 a = L.points[k], ab = L.points[k + 1] - a;
         const double l2 = dot(ab, ab);
