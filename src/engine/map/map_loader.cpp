@@ -349,7 +349,7 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
   RoadLines out;
   out.source = path;
   if (raw.cls.empty()) throw InputError(path, "contains no roads (no line features with a road class)");
-  // Centre = median of walkable vertices: robust to the long ways extracts keep past their box.
+  // Centre = median of all road vertices: robust to the long ways extracts keep past their box.
   std::vector<double> xs, ys;
   for (size_t i = 0; i < raw.cls.size(); ++i)
     for (uint32_t k = raw.first[i]; k < raw.first[i + 1]; ++k) xs.push_back(raw.pts[k].x), ys.push_back(raw.pts[k].y);
