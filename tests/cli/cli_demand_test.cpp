@@ -1,0 +1,148 @@
+// yizhan demand end to end: the GeoPackage it writes (demand layer with a column per component,
+// dropped layer, metadata table) is read by `yizhan coverage --demand` and `yizhan suggest
+// --demand` with the same points and total; bad options exit with code 2 and a clear message.
+#include <catch2/catch.hpp>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "support/test_data.hpp"
+
+using namespace yz::test;
+
+namespace {
+
+struct LayerSums {
+  size_t features = 0;
+  std::map<std::string, double> sums;        // real columns
+  std::map<std::string, std::string> table;  // yizhan_demand rows
+  std::vector<std::string> reasons;          // dropped layer
+};
+
+LayerSums read_demand_gpkg(const std::string& path) {
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  LayerSums s;
+  OGRLayer* l = ds->GetLayerByName("demand");
+  REQUIRE(l);
+  for (auto& f : *l) {
+    ++s.features;
+    for (int i = 0; i < f->GetFieldCount(); ++i)
+      if (f->GetFieldDefnRef(i)->GetType() == OFTReal)
+        s.sums[f->GetFieldDefnRef(i)->GetNameRef()] += f->GetFieldAsDouble(i);
+  }
+  if (OGRLayer* t = ds->GetLayerByName("yizhan_demand"))
+    for (auto& f : *t) s.table[f->GetFieldAsString(0)] = f->GetFieldAsString(1);
+  OGRLayer* d = ds->GetLayerByName("dropped");
+  REQUIRE(d);
+  for (auto& f : *d) s.reasons.push_back(f->GetFieldAsString("reason"));
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("yizhan demand feeds coverage and suggest", "[cli][demand]") {
+  const std::string map =
+      require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "Nanjing extract");
+  const std::string dir = temp_dir();
+  std::string out;
+  const int rc = run_command(
+      cli_exe() + " demand --map " + map + " --cell-m 50 --out " + dir + "/d.gpkg", out);
+  INFO(out);
+  REQUIRE(rc == 0);
+  REQUIRE_THAT(out, Catch::Contains("riders"));
+  REQUIRE_THAT(out, Catch::Contains("points of interest"));
+  const LayerSums s = read_demand_gpkg(dir + "/d.gpkg");
+  REQUIRE(s.features > 100);
+  double comps = 0;
+  for (const char* c : {"riders", "couriers", "sanitation", "drivers", "construction"}) {
+    REQUIRE(s.sums.count(c) == 1);
+    comps += s.sums.at(c);
+  }
+  REQUIRE(s.sums.at("weight") == Approx(comps).epsilon(1e-9));
+  REQUIRE(s.table.at("cell_m") == "50");
+  REQUIRE(s.table.at("components") == "riders,couriers,sanitation,drivers,construction");
+  REQUIRE(std::stod(s.table.at("total_workers")) == Approx(s.sums.at("weight")).epsilon(1e-6));
+
+  // coverage reads it: same points, same total.
+  {
+    std::ofstream st(dir + "/st.csv");
+    st << "id,lon,lat\ns1,118.7800,32.0420\ns2,118.7700,32.0450\n";
+  }
+  const int rc2 =
+      run_command(cli_exe() + " coverage --map " + map + " --sites " + dir + "/st.csv --demand " +
+                      dir + "/d.gpkg --no-areas --json --out " + dir + "/c.gpkg",
+                  out);
+  INFO(out);
+  REQUIRE(rc2 == 0);
+  const auto j = nlohmann::json::parse(out.substr(out.find('{')));
+  REQUIRE(j["demand"]["points"].get<size_t>() == s.features);
+  REQUIRE(j["demand"]["total"].get<double>() == Approx(s.sums.at("weight")).epsilon(1e-6));
+  REQUIRE_FALSE(j["demand"]["proxy"].get<bool>());
+
+  // suggest reads it too.
+  {
+    std::ofstream c(dir + "/cand.csv");
+    c << "id,lon,lat\n";
+    for (int i = 0; i < 6; ++i) c << "c" << i << "," << 118.770 + 0.004 * i << ",32.043\n";
+  }
+  const int rc3 = run_command(cli_exe() + " suggest --map " + map + " --stations " + dir +
+                                  "/st.csv --candidates " + dir + "/cand.csv --demand " + dir +
+                                  "/d.gpkg --k 2 --time-limit 5 --out " + dir + "/p.gpkg",
+                              out);
+  INFO(out);
+  REQUIRE(rc3 == 0);
+}
+
+TEST_CASE("yizhan demand: components, weights, aggregation and planner layers", "[cli][demand]") {
+  const std::string map =
+      require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "Nanjing extract");
+  const std::string dir = temp_dir();
+  std::string out;
+  const std::string base = cli_exe() + " demand --map " + map;
+  REQUIRE(run_command(base + " --components riders --cell-m 0 --out " + dir + "/r1.gpkg", out) ==
+          0);
+  REQUIRE(run_command(base + " --components riders --weight riders=3 --cell-m 100 --out " + dir +
+                          "/r3.gpkg",
+                      out) == 0);
+  const LayerSums r1 = read_demand_gpkg(dir + "/r1.gpkg"), r3 = read_demand_gpkg(dir + "/r3.gpkg");
+  REQUIRE(r1.sums.count("sanitation") == 0);
+  REQUIRE(r3.sums.at("riders") == Approx(3 * r1.sums.at("riders")).epsilon(1e-9));
+  REQUIRE(r3.features < r1.features);  // 100 m cells merge points
+  REQUIRE(r1.table.at("cell_m") == "0 (no aggregation)");
+
+  // A planner CSV with bad rows: kept ones sum exactly, the dropped layer says why.
+  {
+    std::ofstream f(dir + "/w.csv");
+    f << "lon,lat,count\n118.7800,32.0420,12\n118.7810,32.0425,abc\n118.7820,32.0430,-4\n10.0,50.0,"
+         "3\n118.7830,32.0435,8\n";
+  }
+  REQUIRE(run_command(base + " --layer " + dir + "/w.csv --out " + dir + "/p.gpkg", out) == 0);
+  INFO(out);
+  const LayerSums p = read_demand_gpkg(dir + "/p.gpkg");
+  REQUIRE(p.sums.at("weight") == Approx(20));
+  REQUIRE(p.sums.count("riders") == 0);  // planner data replaces the proxies unless asked
+  REQUIRE(p.reasons.size() == 3);
+  REQUIRE_THAT(out, Catch::Contains("dropped 3"));
+  // ... or adds to them when asked.
+  REQUIRE(run_command(
+              base + " --layer " + dir + "/w.csv --components sanitation --out " + dir + "/ps.gpkg",
+              out) == 0);
+  const LayerSums ps = read_demand_gpkg(dir + "/ps.gpkg");
+  REQUIRE(ps.sums.at("planner") == Approx(20));
+  REQUIRE(ps.sums.at("sanitation") > 0);
+
+  // Bad options: exit 2 with the reason.
+  REQUIRE(run_command(base + " --components bogus --out " + dir + "/x.gpkg", out) == 2);
+  REQUIRE_THAT(out, Catch::Contains("unknown demand component 'bogus'"));
+  REQUIRE(run_command(base + " --weight riders=-2 --out " + dir + "/x.gpkg", out) == 2);
+  REQUIRE(run_command(base + " --cell-m -5 --out " + dir + "/x.gpkg", out) == 2);
+  REQUIRE(run_command(base + " --out " + dir + "/x.geojson", out) == 2);
+  REQUIRE(run_command(base + " --components none --out " + dir + "/x.gpkg", out) == 2);
+  REQUIRE(run_command(base + " --layer " + dir + "/nope.csv --out " + dir + "/x.gpkg", out) == 2);
+}
