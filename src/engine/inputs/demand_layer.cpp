@@ -53,6 +53,8 @@ GEOSGeometry* make_ring(GEOSContextHandle_t h, const OGRLinearRing& r,
                         const LocalProjection& proj) {
   std::vector<Vec2> pts;
   for (int i = 0; i < r.getNumPoints(); ++i) pts.push_back({r.getX(i), r.getY(i)});
+  if (!pts.empty() && !(pts.front() == pts.back()))
+    pts.push_back(pts.front());  // GEOS wants closed rings
   if (pts.size() < 4 || !proj.to_metric(pts)) return nullptr;
   GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, static_cast<unsigned>(pts.size()), 2);
   for (unsigned i = 0; i < pts.size(); ++i) GEOSCoordSeq_setXY_r(h, cs, i, pts[i].x, pts[i].y);

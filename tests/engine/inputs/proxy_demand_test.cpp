@@ -133,6 +133,45 @@ TEST_CASE("proxy demand on a sparse Chinese city still gives usable street deman
   REQUIRE(r.cells.components.size() == 5);
 }
 
+TEST_CASE("proxy demand on every Chinese extract", "[demand][osm][cn]") {
+  require_data_dir();
+  size_t seen = 0;
+  for (const std::string& path : osm_extracts()) {
+    if (path.find("/cn_") == std::string::npos) continue;
+    ++seen;
+    INFO(path);
+    CityNetwork city = open_city(path, TagProfile::load_default());
+    DemandRequest req;
+    req.profile = DemandProfile::load_default();
+    const DemandResult r = build_demand(city, req);
+    // Street length always gives demand, however few POIs are mapped (the OSMnx Shanghai file has
+    // none).
+    REQUIRE(component(r, "sanitation")->workers > 10);
+    REQUIRE(r.cells.size() > 50);
+    double sum = 0;
+    for (const auto& c : r.summary.components) sum += c.workers;
+    REQUIRE(r.cells.total() == Approx(sum).epsilon(1e-9));
+    for (const auto& d : r.drops) REQUIRE(d.read == d.kept + d.dropped.size());
+  }
+  REQUIRE(seen == 5);
+}
+
+TEST_CASE("a non-OpenStreetMap map: POI components add nothing and the notes say so",
+          "[demand][profile]") {
+  CityNetwork city = city_from_lines(tiny_lines({{{{0, 0}, {300, 0}}}}));
+  DemandRequest req;
+  req.profile = DemandProfile::load_default();
+  const DemandResult r = build_demand(city, req);
+  REQUIRE(r.cells.total() ==
+          Approx(0.3 *
+                 req.profile.find("sanitation")->per_km[static_cast<int>(RoadClass::residential)]));
+  REQUIRE(r.summary.notes.size() == 1);
+  REQUIRE_THAT(r.summary.notes[0], Catch::Contains("not an OpenStreetMap file"));
+  // Riders alone on such a map: no demand at all, a clear error.
+  req.profile.select({"riders"});
+  REQUIRE_THROWS_AS(build_demand(city, req), InputError);
+}
+
 TEST_CASE("proxy demand on Nanjing: POIs found, components on/off and weights",
           "[demand][osm][cn]") {
   CityNetwork city = open_map("cn_nanjing_xinjiekou.osm");
