@@ -73,8 +73,10 @@ GEOSGeometry* make_polygon(GEOSContextHandle_t h, const OGRPolygon& p,
   return GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
 }
 
-// Line pieces of a GEOS geometry (intersection results can be collections): (midpoint, length).
-void line_pieces(GEOSContextHandle_t h, const GEOSGeometry* g,
+// Line pieces of a GEOS geometry (intersection results can be collections), cut into chunks of at
+// most `chunk_m`: (chunk midpoint, chunk length). Chunks spread a polygon's count along its
+// streets.
+void line_pieces(GEOSContextHandle_t h, const GEOSGeometry* g, double chunk_m,
                  std::vector<std::pair<Vec2, double>>& out) {
   const int type = GEOSGeomTypeId_r(h, g);
   if (type == GEOS_LINESTRING) {
@@ -85,21 +87,25 @@ void line_pieces(GEOSContextHandle_t h, const GEOSGeometry* g,
     for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(h, cs, i, &p[i].x, &p[i].y);
     double len = 0;
     for (unsigned i = 0; i + 1 < n; ++i) len += distance(p[i], p[i + 1]);
-    if (len <= 0) return;
-    // The point halfway along the piece stands for it.
-    double half = len / 2;
-    for (unsigned i = 0; i + 1 < n; ++i) {
-      const double d = distance(p[i], p[i + 1]);
-      if (half <= d || i + 2 == n) {
-        const double t = d > 0 ? std::min(1.0, half / d) : 0;
-        out.emplace_back(p[i] + (p[i + 1] - p[i]) * t, len);
-        return;
-      }
-      half -= d;
+    if (!(len > 0)) return;
+    // The tolerance keeps a 150 m piece (round-tripped through WGS-84, off by nanometres) at 3 chunks.
+    const int chunks =
+        chunk_m > 0 ? std::max(1, static_cast<int>(std::min(1e6, std::ceil(len / chunk_m - 1e-6)))) : 1;
+    const double step = len / chunks;
+    // Walk the line once, emitting the point at (k + 0.5) * step for each chunk k.
+    unsigned seg = 0;
+    double before = 0;  // length of the segments before `seg`
+    for (int k = 0; k < chunks; ++k) {
+      const double at = (k + 0.5) * step;
+      while (seg + 2 < n && before + distance(p[seg], p[seg + 1]) < at)
+        before += distance(p[seg], p[seg + 1]), ++seg;
+      const double d = distance(p[seg], p[seg + 1]);
+      const double t = d > 0 ? std::clamp((at - before) / d, 0.0, 1.0) : 0.0;
+      out.emplace_back(p[seg] + (p[seg + 1] - p[seg]) * t, step);
     }
   } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
     for (int i = 0; i < GEOSGetNumGeometries_r(h, g); ++i)
-      line_pieces(h, GEOSGetGeometryN_r(h, g, i), out);
+      line_pieces(h, GEOSGetGeometryN_r(h, g, i), chunk_m, out);
   }
 }
 
@@ -361,11 +367,11 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
       GeomPtr line(h, GEOSGeom_createLineString_r(h, cs));
       if (!line.g || GEOSPreparedIntersects_r(h, prep, line.g) != 1) continue;
       if (GEOSPreparedContains_r(h, prep, line.g) == 1) {
-        line_pieces(h, line.g, pieces);
+        line_pieces(h, line.g, opt.chunk_m, pieces);
         continue;
       }
       GeomPtr cut(h, GEOSIntersection_r(h, poly.g, line.g));
-      if (cut.g) line_pieces(h, cut.g, pieces);
+      if (cut.g) line_pieces(h, cut.g, opt.chunk_m, pieces);
     }
     GEOSPreparedGeom_destroy_r(h, prep);
     double total = 0;

@@ -3,6 +3,7 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -61,25 +62,70 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
   const uint16_t ci = items.component_index(component);
   const LocalProjection& proj = city.projection();
   const Box bounds = city.bounds();
-  std::vector<double> line(w);
-  std::vector<double> xs(w), ys(w);
+  // Read only the window of cells over the map (a national population raster is huge): the map's
+  // bounds, sampled along their edges, mapped into raster pixels.
+  int c0 = 0, c1 = w, r0 = 0, r1 = h;
+  double inv[6];
+  if (GDALInvGeoTransform(gt, inv)) {
+    std::unique_ptr<OGRCoordinateTransformation> back;
+    if (ct) back.reset(OGRCreateCoordinateTransformation(&wgs84, &src));
+    const double m = opt.outside_margin_m;
+    const Vec2 lo{bounds.min.x - m, bounds.min.y - m}, hi{bounds.max.x + m, bounds.max.y + m};
+    std::vector<Vec2> edge;
+    for (int k = 0; k <= 32; ++k) {
+      const double t = k / 32.0;
+      edge.push_back({lo.x + t * (hi.x - lo.x), lo.y}),
+          edge.push_back({lo.x + t * (hi.x - lo.x), hi.y});
+      edge.push_back({lo.x, lo.y + t * (hi.y - lo.y)}),
+          edge.push_back({hi.x, lo.y + t * (hi.y - lo.y)});
+    }
+    proj.to_lonlat(edge);
+    double pmin_x = 1e300, pmin_y = 1e300, pmax_x = -1e300, pmax_y = -1e300;
+    bool all_ok = !ct || back;
+    for (auto& e : edge) {
+      double x = e.x, y = e.y;
+      if (back && !back->Transform(1, &x, &y)) {
+        all_ok = false;
+        break;
+      }
+      const double px = inv[0] + x * inv[1] + y * inv[2], py = inv[3] + x * inv[4] + y * inv[5];
+      pmin_x = std::min(pmin_x, px), pmax_x = std::max(pmax_x, px);
+      pmin_y = std::min(pmin_y, py), pmax_y = std::max(pmax_y, py);
+    }
+    // Rotated or curved mappings are fine: the window is a superset, cells are still checked one by
+    // one.
+    if (all_ok && std::isfinite(pmin_x) && std::isfinite(pmax_y)) {
+      c0 = static_cast<int>(std::clamp(std::floor(pmin_x) - 1, 0.0, double(w)));
+      c1 = static_cast<int>(std::clamp(std::ceil(pmax_x) + 1, 0.0, double(w)));
+      r0 = static_cast<int>(std::clamp(std::floor(pmin_y) - 1, 0.0, double(h)));
+      r1 = static_cast<int>(std::clamp(std::ceil(pmax_y) + 1, 0.0, double(h)));
+    }
+  }
+  if (c0 >= c1 || r0 >= r1)
+    throw InputError(path,
+                     "the raster lies outside the map (none of its cells covers the map's area)");
+  const int ww = c1 - c0;
+  std::vector<double> line(ww);
+  std::vector<double> xs(ww), ys(ww);
   uint64_t valid = 0, positive = 0, outside = 0;
   double outside_sum = 0;
   std::vector<Vec2> xy;
   std::vector<std::pair<uint64_t, double>> kept;  // cell index, value
   std::vector<Vec2> kept_ll;
-  for (int r = 0; r < h; ++r) {
-    if (band->RasterIO(GF_Read, 0, r, w, 1, line.data(), w, 1, GDT_Float64, 0, 0) != CE_None)
+  for (int r = r0; r < r1; ++r) {
+    if (band->RasterIO(GF_Read, c0, r, ww, 1, line.data(), ww, 1, GDT_Float64, 0, 0) != CE_None)
       throw InputError(
           path, "cannot read raster row " + std::to_string(r) + " (" + cap.first_error() + ")");
-    for (int c = 0; c < w; ++c) {
-      xs[c] = gt[0] + (c + 0.5) * gt[1] + (r + 0.5) * gt[2];
-      ys[c] = gt[3] + (c + 0.5) * gt[4] + (r + 0.5) * gt[5];
+    for (int k = 0; k < ww; ++k) {
+      const int c = c0 + k;
+      xs[k] = gt[0] + (c + 0.5) * gt[1] + (r + 0.5) * gt[2];
+      ys[k] = gt[3] + (c + 0.5) * gt[4] + (r + 0.5) * gt[5];
     }
-    std::vector<int> ok(w, 1);
-    if (ct) ct->Transform(w, xs.data(), ys.data(), nullptr, ok.data());
-    for (int c = 0; c < w; ++c) {
-      const double v = line[c];
+    std::vector<int> ok(ww, 1);
+    if (ct) ct->Transform(ww, xs.data(), ys.data(), nullptr, ok.data());
+    for (int k = 0; k < ww; ++k) {
+      const int c = c0 + k;
+      const double v = line[k];
       if (!std::isfinite(v) || (has_nodata && v == nodata)) continue;
       ++valid;
       if (v <= 0) continue;  // zero (or negative nonsense) workers: no demand
@@ -87,8 +133,8 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
       ++rep.read;
       const uint64_t idx = static_cast<uint64_t>(r) * w + c;
       const std::string id = "row " + std::to_string(r) + " col " + std::to_string(c);
-      const Vec2 ll{xs[c], ys[c]};
-      if (!ok[c] || !plausible_lonlat(ll)) {
+      const Vec2 ll{xs[k], ys[k]};
+      if (!ok[k] || !plausible_lonlat(ll)) {
         rep.drop(idx, id, {NAN, NAN}, "coordinates cannot be transformed");
         continue;
       }
@@ -106,7 +152,7 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
   }
   if (valid == 0)
     throw InputError(path, "every cell of band " + std::to_string(opt.band) +
-                               " is nodata: the raster holds no workers");
+                               " over the map is nodata: the raster holds no workers here");
   if (positive == 0)
     throw InputError(path, "the raster holds no workers (no cell has a value above 0)");
   if (xy.empty())
@@ -132,6 +178,11 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
     rep.notes.push_back(std::to_string(outside) + " cells with " + std::to_string(outside_sum) +
                         " workers lie outside the map");
   rep.notes.push_back("each raster cell's value is placed at the cell's centre");
+  if (c1 - c0 < w || r1 - r0 < h)
+    rep.notes.push_back("only the cells over the map were read: rows " + std::to_string(r0) + "-" +
+                        std::to_string(r1 - 1) + ", columns " + std::to_string(c0) + "-" +
+                        std::to_string(c1 - 1) + " of " + std::to_string(h) + " x " +
+                        std::to_string(w));
 }
 
 }  // namespace yz

@@ -95,6 +95,9 @@ TEST_CASE("polygon counts spread over streets by length", "[demand][polygons]") 
       vertical += r.items.weight[i];
     }
   }
+  // Cut into pieces of at most 50 m: 50 m + 150 m of the horizontal street, 100 m of the vertical.
+  REQUIRE(r.items.size() == 1 + 3 + 2);
+  for (double w : r.items.weight) REQUIRE(w == Approx(50).epsilon(1e-9));
   REQUIRE(horizontal == Approx(200).epsilon(1e-9));
   REQUIRE(vertical == Approx(100).epsilon(1e-9));
   REQUIRE(r.cells.total() == Approx(300).epsilon(1e-12));

@@ -93,6 +93,25 @@ TEST_CASE("raster in a projected CRS: totals and cell positions", "[demand][rast
   REQUIRE(run(city, dir + "/utm.tif", 200).cells.total() == Approx(18.5).epsilon(1e-12));
 }
 
+TEST_CASE("a raster much larger than the map: only the window over the map is read",
+          "[demand][raster]") {
+  CityNetwork city = grid_city();
+  const std::string dir = temp_dir();
+  // 400 x 400 cells of 100 m (40 km across) with the 1 km map near its centre; 1 worker per cell.
+  const double gt[6] = {-20000, 100, 0, 20500, 0, -100};
+  write_tif(dir + "/big.tif", 400, 400, gt, 32650, std::vector<double>(400 * 400, 1.0));
+  const DemandResult r = run(city, dir + "/big.tif");
+  const DropReport& rep = r.drops.at(0);
+  REQUIRE(rep.read <
+          400 * 400 / 10);   // the window over the map and its 2 km margin, not the raster
+  REQUIRE(rep.kept >= 100);  // at least the 10 x 10 cells inside the street grid
+  REQUIRE(r.cells.total() == Approx(double(rep.kept)));
+  bool window_note = false;
+  for (const auto& n : rep.notes)
+    window_note |= n.find("only the cells over the map were read") != std::string::npos;
+  REQUIRE(window_note);
+}
+
 TEST_CASE("raster in WGS-84: cells placed at the right location", "[demand][raster]") {
   CityNetwork city = grid_city();
   const std::string dir = temp_dir();
