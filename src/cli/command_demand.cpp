@@ -1,6 +1,7 @@
 // yizhan demand: where the outdoor workers are — map proxies (riders, couriers, sanitation,
 // drivers, construction), the planner's points/polygons with counts, or a raster — aggregated to
 // cells and written to a GeoPackage that `coverage --demand` and `suggest --demand` read.
+#include <cmath>
 #include <iostream>
 #include <sstream>
 
@@ -33,8 +34,8 @@ struct DemandCommand {
       throw InputError("--out", "give an output GeoPackage (e.g. --out demand.gpkg)");
     if (VectorWriter::driver_for(out) != "GPKG")
       throw InputError(out, "the demand output holds several layers: write a GeoPackage (.gpkg)");
-    if (!(req.cell_m >= 0))
-      throw InputError("--cell-m", "must be 0 (no aggregation) or a positive size in metres");
+    if (!(req.cell_m == 0 || req.cell_m >= 1) || !std::isfinite(req.cell_m))
+      throw InputError("--cell-m", "must be 0 (no aggregation) or a cell size of at least 1 metre");
     if (!(req.snap.max_snap_m > 0)) throw InputError("--max-snap-m", "must be positive");
     req.profile = profile.empty() ? DemandProfile::load_default() : DemandProfile::load(profile);
     const bool planner_data = !req.layer_path.empty() || !req.raster_path.empty();

@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "engine/geo/local_projection.hpp"
 #include "support/test_data.hpp"
 
 using namespace yz::test;
@@ -145,4 +146,81 @@ TEST_CASE("yizhan demand: components, weights, aggregation and planner layers", 
   REQUIRE(run_command(base + " --out " + dir + "/x.geojson", out) == 2);
   REQUIRE(run_command(base + " --components none --out " + dir + "/x.gpkg", out) == 2);
   REQUIRE(run_command(base + " --layer " + dir + "/nope.csv --out " + dir + "/x.gpkg", out) == 2);
+}
+
+TEST_CASE("yizhan demand from a raster and from polygons, read by coverage", "[cli][demand]") {
+  const std::string map =
+      require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "Nanjing extract");
+  const std::string dir = temp_dir();
+  GDALAllRegister();
+  // A 4 x 4 raster of 100 m cells in EPSG:32650 over Xinjiekou, values 1..16 (136 workers).
+  const auto utm = yz::LocalProjection::from_user("EPSG:32650");
+  const yz::Vec2 c = utm.to_metric({118.7800, 32.0420});
+  {
+    GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("GTiff")->Create(
+        (dir + "/w.tif").c_str(), 4, 4, 1, GDT_Float32, nullptr));
+    double gt[6] = {c.x - 200, 100, 0, c.y + 200, 0, -100};
+    ds->SetGeoTransform(gt);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(32650);
+    ds->SetSpatialRef(&srs);
+    std::vector<float> v(16);
+    for (int i = 0; i < 16; ++i) v[i] = static_cast<float>(i + 1);
+    REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 4, 4, v.data(), 4, 4, GDT_Float32, 0,
+                                           0) == CE_None);
+  }
+  std::string out;
+  REQUIRE(run_command(cli_exe() + " demand --map " + map + " --raster " + dir + "/w.tif --out " +
+                          dir + "/r.gpkg",
+                      out) == 0);
+  INFO(out);
+  REQUIRE_THAT(out, Catch::Contains("read 16 raster cells, kept 16"));
+  const LayerSums r = read_demand_gpkg(dir + "/r.gpkg");
+  REQUIRE(r.sums.at("weight") == Approx(136));
+  REQUIRE(r.sums.at("raster") == Approx(136));
+  REQUIRE(r.reasons.empty());
+  {
+    std::ofstream st(dir + "/st.csv");
+    st << "id,lon,lat\ns1,118.7800,32.0420\n";
+  }
+  REQUIRE(run_command(cli_exe() + " coverage --map " + map + " --sites " + dir +
+                          "/st.csv --demand " + dir + "/r.gpkg --no-areas --json --out " + dir +
+                          "/c.gpkg",
+                      out) == 0);
+  const auto j = nlohmann::json::parse(out.substr(out.find('{')));
+  REQUIRE(j["demand"]["total"].get<double>() == Approx(136));
+
+  // Polygons in WGS-84: a block with 500 workers, a self-intersecting one with 40, a negative one.
+  {
+    GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("GPKG")->Create(
+        (dir + "/blocks.gpkg").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRSpatialReference srs;
+    srs.SetWellKnownGeogCS("WGS84");
+    OGRLayer* l = ds->CreateLayer("blocks", &srs, wkbPolygon, nullptr);
+    OGRFieldDefn fd("workers", OFTReal);
+    l->CreateField(&fd);
+    const std::pair<const char*, double> rows[] = {
+        {"POLYGON((118.777 32.040,118.783 32.040,118.783 32.044,118.777 32.044,118.777 32.040))",
+         500},
+        {"POLYGON((118.775 32.045,118.779 32.048,118.779 32.045,118.775 32.048,118.775 32.045))",
+         40},
+        {"POLYGON((118.777 32.040,118.779 32.040,118.779 32.041,118.777 32.040))", -3}};
+    for (const auto& [wkt, n] : rows) {
+      OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
+      OGRGeometry* g = nullptr;
+      OGRGeometryFactory::createFromWkt(wkt, &srs, &g);
+      f->SetGeometryDirectly(g);
+      f->SetField(0, n);
+      REQUIRE(l->CreateFeature(f.get()) == OGRERR_NONE);
+    }
+  }
+  REQUIRE(run_command(cli_exe() + " demand --map " + map + " --layer " + dir +
+                          "/blocks.gpkg --count-field workers --out " + dir + "/b.gpkg",
+                      out) == 0);
+  INFO(out);
+  REQUIRE_THAT(out, Catch::Contains("repaired with GEOS MakeValid"));
+  REQUIRE_THAT(out, Catch::Contains("1 negative count"));
+  const LayerSums b = read_demand_gpkg(dir + "/b.gpkg");
+  REQUIRE(b.sums.at("planner") == Approx(540));
+  REQUIRE(b.reasons == std::vector<std::string>{"negative count"});
 }

@@ -1,5 +1,7 @@
 #include "engine/inputs/demand_builder.hpp"
 
+#include <cmath>
+
 #include "engine/util/error.hpp"
 
 namespace yz {
@@ -7,8 +9,8 @@ namespace yz {
 DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
                           const Progress& progress) {
   DemandResult r;
-  if (!(req.cell_m >= 0))
-    throw InputError("--cell-m", "must be 0 (no aggregation) or a positive size in metres");
+  if (!(req.cell_m == 0 || req.cell_m >= 1) || !std::isfinite(req.cell_m))
+    throw InputError("--cell-m", "must be 0 (no aggregation) or a cell size of at least 1 metre");
   r.summary.map = city.lines.source;
   r.summary.projection = city.projection().name();
   r.summary.profile = req.profile.source;

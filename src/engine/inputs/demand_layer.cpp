@@ -88,9 +88,11 @@ void line_pieces(GEOSContextHandle_t h, const GEOSGeometry* g, double chunk_m,
     double len = 0;
     for (unsigned i = 0; i + 1 < n; ++i) len += distance(p[i], p[i + 1]);
     if (!(len > 0)) return;
-    // The tolerance keeps a 150 m piece (round-tripped through WGS-84, off by nanometres) at 3 chunks.
+    // The tolerance keeps a 150 m piece (round-tripped through WGS-84, off by nanometres) at 3
+    // chunks.
     const int chunks =
-        chunk_m > 0 ? std::max(1, static_cast<int>(std::min(1e6, std::ceil(len / chunk_m - 1e-6)))) : 1;
+        chunk_m > 0 ? std::max(1, static_cast<int>(std::min(1e6, std::ceil(len / chunk_m - 1e-6))))
+                    : 1;
     const double step = len / chunks;
     // Walk the line once, emitting the point at (k + 0.5) * step for each chunk k.
     unsigned seg = 0;

@@ -94,7 +94,8 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
     }
     // Rotated or curved mappings are fine: the window is a superset, cells are still checked one by
     // one.
-    if (all_ok && std::isfinite(pmin_x) && std::isfinite(pmax_y)) {
+    if (all_ok && std::isfinite(pmin_x) && std::isfinite(pmax_x) && std::isfinite(pmin_y) &&
+        std::isfinite(pmax_y)) {
       c0 = static_cast<int>(std::clamp(std::floor(pmin_x) - 1, 0.0, double(w)));
       c1 = static_cast<int>(std::clamp(std::ceil(pmax_x) + 1, 0.0, double(w)));
       r0 = static_cast<int>(std::clamp(std::floor(pmin_y) - 1, 0.0, double(h)));
