@@ -28,6 +28,7 @@ struct DemandCommand {
   std::string profile, components, out;
   std::vector<std::string> weights;
   DemandRequest req;
+  bool json = false;
 
   int run() {
     if (out.empty())
@@ -61,6 +62,12 @@ struct DemandCommand {
     CityNetwork city = map.open(progress);
     DemandResult r = build_demand(city, req, progress);
     write_demand_layers(out, r.cells, r.summary, r.drops);
+    if (json) {
+      auto j = r.summary.json(r.cells, r.drops);
+      j["output"] = out;
+      std::cout << j.dump(2) << "\n";
+      return kExitOk;
+    }
     std::cout << r.summary.text(r.cells, r.drops) << "Wrote " << out
               << " (layers: demand, dropped; table yizhan_demand)\n";
     return kExitOk;
@@ -111,6 +118,7 @@ const RegisterCommand reg("demand", [](CLI::App& app, std::function<int()>& run)
                   "Items farther than this from any walkable street are dropped")
       ->capture_default_str();
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
+  sub->add_flag("--json", cmd->json, "Print the summary as JSON");
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

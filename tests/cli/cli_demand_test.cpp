@@ -115,6 +115,16 @@ TEST_CASE("yizhan demand: components, weights, aggregation and planner layers", 
   REQUIRE(r1.sums.count("sanitation") == 0);
   REQUIRE(r3.sums.at("riders") == Approx(3 * r1.sums.at("riders")).epsilon(1e-9));
   REQUIRE(r3.features < r1.features);  // 100 m cells merge points
+  // --json agrees with the file.
+  REQUIRE(run_command(base + " --components riders --json --cell-m 0 --out " + dir + "/r1j.gpkg",
+                      out) == 0);
+  const auto j = nlohmann::json::parse(out.substr(out.find('{')));
+  REQUIRE(j["points"].get<size_t>() == r1.features);
+  REQUIRE(j["total"].get<double>() == Approx(r1.sums.at("weight")).epsilon(1e-9));
+  REQUIRE(j["components"].size() == 1);
+  REQUIRE(j["components"][0]["name"] == "riders");
+  REQUIRE(j["inputs"][0]["read"].get<int>() ==
+          j["inputs"][0]["kept"].get<int>() + j["inputs"][0]["dropped"].get<int>());
   REQUIRE(r1.table.at("cell_m") == "0 (no aggregation)");
 
   // A planner CSV with bad rows: kept ones sum exactly, the dropped layer says why.

@@ -56,6 +56,39 @@ std::string DemandSummary::text(const DemandCells& cells,
   return s;
 }
 
+nlohmann::json DemandSummary::json(const DemandCells& cells,
+                                   const std::vector<DropReport>& drops) const {
+  nlohmann::json j;
+  j["map"] = map;
+  j["projection"] = projection;
+  j["profile"] = profile;
+  j["cell_m"] = cells.cell_m;
+  j["points"] = cells.size();
+  j["total"] = cells.total();
+  j["components"] = nlohmann::json::array();
+  for (const auto& c : components)
+    j["components"].push_back({{"name", c.name},
+                               {"weight", c.weight},
+                               {"workers", c.workers},
+                               {"items", c.items},
+                               {"source", c.source},
+                               {"description", c.description}});
+  j["inputs"] = nlohmann::json::array();
+  for (const auto& d : drops) {
+    nlohmann::json reasons = nlohmann::json::object();
+    for (const auto& [r, n] : d.reasons()) reasons[r] = n;
+    j["inputs"].push_back({{"source", d.source},
+                           {"what", d.what},
+                           {"read", d.read},
+                           {"kept", d.kept},
+                           {"dropped", d.dropped.size()},
+                           {"reasons", reasons},
+                           {"notes", d.notes}});
+  }
+  j["notes"] = notes;
+  return j;
+}
+
 void write_demand_layers(const std::string& path, const DemandCells& cells,
                          const DemandSummary& summary, const std::vector<DropReport>& drops) {
   VectorWriter w(path);

@@ -4,6 +4,7 @@
 // `dropped` layer (every input item not used, with its reason) and a `yizhan_demand` table saying
 // which components, weights, sources and cell size made the demand. `yizhan coverage --demand` and
 // `yizhan suggest --demand` read it directly (first point layer, `weight` column).
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +29,7 @@ struct DemandSummary {
   // Rows for the metadata table and the printed report.
   std::vector<std::pair<std::string, std::string>> rows(const DemandCells& cells) const;
   std::string text(const DemandCells& cells, const std::vector<DropReport>& drops) const;
+  nlohmann::json json(const DemandCells& cells, const std::vector<DropReport>& drops) const;
 };
 
 // Column name of a component in the demand layer (names clashing with fixed columns get "c_").
