@@ -63,6 +63,9 @@ DemandProfile DemandProfile::load(const std::string& path) {
       if (!c["per_km"].is_object())
         throw InputError(path, where + ": 'per_km' must map street classes to numbers");
       dc.street_length = true;
+      dc.spacing_m = number(c, "spacing_m", 0, path, where);
+      if (dc.spacing_m > 0 && dc.spacing_m < 1)
+        throw InputError(path, where + ": 'spacing_m' must be 0 (junctions) or at least 1 metre");
       const double def = number(c["per_km"], "other", 0, path, where);
       dc.per_km.fill(def);
       for (const auto& [cls, v] : c["per_km"].items()) {

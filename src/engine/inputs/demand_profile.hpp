@@ -25,6 +25,7 @@ struct DemandComponent {
   std::vector<DemandTagRule> tags;  // POI rules: the first matching rule counts
   bool street_length = false;       // true: workers per km of walkable street (per_km by class)
   std::array<double, kRoadClassCount> per_km{};
+  double spacing_m = 0;  // street demand: points every spacing_m along streets (0 = at junctions)
   bool active() const { return enabled && weight > 0; }
 };
 

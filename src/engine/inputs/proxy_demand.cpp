@@ -30,9 +30,10 @@ void add_proxy_demand(const CityNetwork& city, const DemandProfile& profile,
   }
   for (const auto& c : profile.components) {
     if (!c.active() || !c.street_length) continue;
-    StreetClassWeights per_m;
-    for (int k = 0; k < kRoadClassCount; ++k) per_m[k] = c.per_km[k] / 1000.0 * c.weight;
-    const PointSet ps = street_length_demand(city, per_m);
+    StreetLengthOptions so;
+    for (int k = 0; k < kRoadClassCount; ++k) so.per_metre[k] = c.per_km[k] / 1000.0 * c.weight;
+    so.spacing_m = c.spacing_m;
+    const PointSet ps = street_length_demand(city, so);
     const uint16_t ci = items.component_index(c.name);
     for (size_t i = 0; i < ps.size(); ++i) items.add(ps.xy[i], ps.weight[i], ci);
   }

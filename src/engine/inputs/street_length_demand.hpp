@@ -14,10 +14,21 @@ inline constexpr const char* kStreetLengthProxy =
 
 PointSet street_length_demand(const CityNetwork& city, bool main_component_only = false);
 
-// The same with each metre of street weighted by its class (e.g. sanitation workers per metre of
-// primary road vs. footway); classes weighted 0 contribute nothing.
+// Variants: each metre of street weighted by its class (e.g. sanitation workers per metre of
+// primary road vs. footway; classes weighted 0 contribute nothing), and optionally placed along the
+// streets instead of at junctions: every edge cut into equal pieces of at most `spacing_m`, each
+// piece's weight at its midpoint (so the middle of a long street is demand too).
 using StreetClassWeights = std::array<double, kRoadClassCount>;
-PointSet street_length_demand(const CityNetwork& city, const StreetClassWeights& per_metre,
-                              bool main_component_only = false);
+struct StreetLengthOptions {
+  StreetClassWeights per_metre = uniform();
+  double spacing_m = 0;  // 0 = junctions (half of each incident street)
+  bool main_component_only = false;
+  static StreetClassWeights uniform() {
+    StreetClassWeights w;
+    w.fill(1.0);
+    return w;
+  }
+};
+PointSet street_length_demand(const CityNetwork& city, const StreetLengthOptions& opt);
 
 }  // namespace yz

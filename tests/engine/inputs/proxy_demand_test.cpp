@@ -97,6 +97,21 @@ TEST_CASE("sanitation: street length by class on a hand-built network", "[demand
   const auto& per_km = req.profile.find("sanitation")->per_km;
   const double expect = 0.3 * per_km[static_cast<int>(RoadClass::primary)] +
                         0.2 * per_km[static_cast<int>(RoadClass::footway)];
+  // Default: a point every 50 m along the streets (6 on the primary road, 4 on the footway).
+  const DemandResult along = build_demand(city, req);
+  REQUIRE(along.cells.total() == Approx(expect).epsilon(1e-6));
+  REQUIRE(along.cells.size() == 10);
+  for (size_t i = 0; i < along.cells.size(); ++i) {
+    const Vec2 p = along.cells.xy[i];
+    const bool on_primary = std::abs(p.y) < 1e-6 && p.x > 0 && p.x < 300;
+    const bool on_footway = std::abs(p.x - 300) < 1e-6 && p.y > 0 && p.y < 200;
+    REQUIRE((on_primary || on_footway));
+    REQUIRE(along.cells.weight[i] ==
+            Approx(on_primary ? 0.05 * per_km[static_cast<int>(RoadClass::primary)]
+                              : 0.05 * per_km[static_cast<int>(RoadClass::footway)]));
+  }
+  // spacing_m = 0: at the junctions, each getting half of every street around it.
+  req.profile.find("sanitation")->spacing_m = 0;
   const DemandResult r = build_demand(city, req);
   REQUIRE(r.cells.total() == Approx(expect).epsilon(1e-6));
   REQUIRE(r.cells.size() == 3);  // the three junctions
