@@ -325,6 +325,10 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     }
     GeomPtr poly(h, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(),
                                                 static_cast<unsigned>(parts.size())));
+    if (!poly.g) {
+      rep.drop(index, fid, where, "invalid geometry");
+      continue;
+    }
     if (GEOSisValid_r(h, poly.g) != 1) {
       char* why = GEOSisValidReason_r(h, poly.g);
       const std::string reason = why ? why : "invalid";
@@ -358,6 +362,10 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     }
     if (!boxes) boxes = std::make_unique<EdgeBoxes>(g);
     const GEOSPreparedGeometry* prep = GEOSPrepare_r(h, poly.g);
+    if (!prep) {
+      rep.drop(index, fid, where, "invalid geometry");
+      continue;
+    }
     std::vector<std::pair<Vec2, double>> pieces;
     for (EdgeId e : boxes->query(minx, miny, maxx, maxy)) {
       const uint32_t n = g.geom_first[e + 1] - g.geom_first[e];
