@@ -246,37 +246,41 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     const uint64_t index = row++;
     ++rep.read;
     const std::string fid = std::to_string(f->GetFID());
-    // Count first: a row with a bad count is dropped whatever its geometry.
+    // Where the feature is (its envelope's centre), so dropped rows can be found on a map.
+    OGRGeometry* geom = f->GetGeometryRef();
+    const bool has_geom = geom && !geom->IsEmpty();
+    const bool transformed = !has_geom || !ct || geom->transform(ct.get()) == OGRERR_NONE;
+    Vec2 loc{NAN, NAN};
+    if (has_geom && transformed) {
+      OGREnvelope env;
+      geom->getEnvelope(&env);
+      loc = {(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2};
+      if (!plausible_lonlat(loc)) loc = {NAN, NAN};
+    }
+    // A row with a bad count is dropped whatever its geometry.
     double count = 0;
     {
       const char* s = f->GetFieldAsString(count_idx);
       char* end = nullptr;
-      count = std::strtod(s, &end);
-      if (!f->IsFieldSetAndNotNull(count_idx) || end == s) {
-        rep.drop(index, fid, {NAN, NAN}, "missing or non-numeric count");
+      const double v = std::strtod(s, &end);
+      bool numeric = f->IsFieldSetAndNotNull(count_idx) && end != s && std::isfinite(v);
+      while (numeric && *end == ' ') ++end;
+      if (!numeric || *end != '\0') {
+        rep.drop(index, fid, loc, "missing or non-numeric count");
         continue;
       }
-      while (end && *end == ' ') ++end;
-      if (end && *end != '\0') {
-        rep.drop(index, fid, {NAN, NAN}, "missing or non-numeric count");
+      if (v < 0) {
+        rep.drop(index, fid, loc, "negative count");
         continue;
       }
-      if (!std::isfinite(count)) {
-        rep.drop(index, fid, {NAN, NAN}, "missing or non-numeric count");
-        continue;
-      }
-      if (count < 0) {
-        rep.drop(index, fid, {NAN, NAN}, "negative count");
-        continue;
-      }
+      count = v;
     }
-    OGRGeometry* geom = f->GetGeometryRef();
-    if (!geom || geom->IsEmpty()) {
-      rep.drop(index, fid, {NAN, NAN}, "invalid geometry (missing or empty)");
+    if (!has_geom) {
+      rep.drop(index, fid, loc, "invalid geometry (missing or empty)");
       continue;
     }
-    if (ct && geom->transform(ct.get()) != OGRERR_NONE) {
-      rep.drop(index, fid, {NAN, NAN}, "coordinates cannot be transformed");
+    if (!transformed) {
+      rep.drop(index, fid, loc, "coordinates cannot be transformed");
       continue;
     }
     const auto t = wkbFlatten(geom->getGeometryType());

@@ -138,6 +138,11 @@ TEST_CASE("polygons: bad input is dropped with reasons, repairs are reported",
   REQUIRE(rep.read == 9);
   REQUIRE(rep.kept == 4);
   REQUIRE(count_reason(rep, "negative count") == 1);
+  // Dropped rows keep their location (for finding them on a map): the negative one is near (175,
+  // 175).
+  for (const auto& d : rep.dropped)
+    if (d.reason == "negative count")
+      REQUIRE(distance(city.projection().to_metric(d.lonlat), {175, 175}) < 1e-3);
   REQUIRE(count_reason(rep, "missing or non-numeric count") == 2);
   REQUIRE(count_reason(rep, "outside the map") == 1);
   REQUIRE(count_reason(rep, "could not snap") == 1);
