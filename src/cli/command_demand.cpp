@@ -61,7 +61,7 @@ struct DemandCommand {
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
     DemandResult r = build_demand(city, req, progress);
-    write_demand_layers(out, r.cells, r.summary, r.drops);
+    write_demand_layers(out, r.cells, r.summary, r.drops, city.projection());
     if (json) {
       auto j = r.summary.json(r.cells, r.drops);
       j["output"] = out;
@@ -69,7 +69,7 @@ struct DemandCommand {
       return kExitOk;
     }
     std::cout << r.summary.text(r.cells, r.drops) << "Wrote " << out
-              << " (layers: demand, dropped; table yizhan_demand)\n";
+              << " (layers: demand, cells, dropped; table yizhan_demand)\n";
     return kExitOk;
   }
 };

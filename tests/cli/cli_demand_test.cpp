@@ -22,6 +22,9 @@ struct LayerSums {
   std::map<std::string, double> sums;        // real columns
   std::map<std::string, std::string> table;  // yizhan_demand rows
   std::vector<std::string> reasons;          // dropped layer
+  size_t cells = 0;                          // cells layer (absent = 0)
+  double cells_weight = 0;
+  size_t demand_outside_its_cell = 0;
 };
 
 LayerSums read_demand_gpkg(const std::string& path) {
@@ -39,6 +42,20 @@ LayerSums read_demand_gpkg(const std::string& path) {
   }
   if (OGRLayer* t = ds->GetLayerByName("yizhan_demand"))
     for (auto& f : *t) s.table[f->GetFieldAsString(0)] = f->GetFieldAsString(1);
+  if (OGRLayer* c = ds->GetLayerByName("cells")) {
+    std::map<std::string, std::unique_ptr<OGRGeometry>> squares;
+    for (auto& f : *c) {
+      ++s.cells;
+      s.cells_weight += f->GetFieldAsDouble("weight");
+      squares[f->GetFieldAsString("id")].reset(f->GetGeometryRef()->clone());
+    }
+    l->ResetReading();
+    for (auto& f : *l) {
+      auto it = squares.find(f->GetFieldAsString("id"));
+      if (it == squares.end() || !it->second->Contains(f->GetGeometryRef()))
+        ++s.demand_outside_its_cell;
+    }
+  }
   OGRLayer* d = ds->GetLayerByName("dropped");
   REQUIRE(d);
   for (auto& f : *d) s.reasons.push_back(f->GetFieldAsString("reason"));
@@ -67,6 +84,10 @@ TEST_CASE("yizhan demand feeds coverage and suggest", "[cli][demand]") {
   }
   REQUIRE(s.sums.at("weight") == Approx(comps).epsilon(1e-9));
   REQUIRE(s.table.at("cell_m") == "50");
+  // The cells layer shows the aggregation: one square per point, holding it, same workers.
+  REQUIRE(s.cells == s.features);
+  REQUIRE(s.cells_weight == Approx(s.sums.at("weight")).epsilon(1e-9));
+  REQUIRE(s.demand_outside_its_cell == 0);
   REQUIRE(s.table.at("components") == "riders,couriers,sanitation,drivers,construction");
   REQUIRE(std::stod(s.table.at("total_workers")) == Approx(s.sums.at("weight")).epsilon(1e-6));
 
@@ -126,6 +147,7 @@ TEST_CASE("yizhan demand: components, weights, aggregation and planner layers", 
   REQUIRE(j["inputs"][0]["read"].get<int>() ==
           j["inputs"][0]["kept"].get<int>() + j["inputs"][0]["dropped"].get<int>());
   REQUIRE(r1.table.at("cell_m") == "0 (no aggregation)");
+  REQUIRE(r1.cells == 0);
 
   // A planner CSV with bad rows: kept ones sum exactly, the dropped layer says why.
   {

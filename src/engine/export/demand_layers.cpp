@@ -90,7 +90,8 @@ nlohmann::json DemandSummary::json(const DemandCells& cells,
 }
 
 void write_demand_layers(const std::string& path, const DemandCells& cells,
-                         const DemandSummary& summary, const std::vector<DropReport>& drops) {
+                         const DemandSummary& summary, const std::vector<DropReport>& drops,
+                         const LocalProjection& proj) {
   VectorWriter w(path);
   // `demand` first: readers that take the first point layer (coverage, suggest) find it.
   std::vector<FieldDef> fields{{"id", FieldType::text}, {"weight", FieldType::real}};
@@ -109,6 +110,20 @@ void write_demand_layers(const std::string& path, const DemandCells& cells,
     v.emplace_back(cells.row[i]);
     v.emplace_back(cells.col[i]);
     w.add_point(cells.lonlat[i], v);
+  }
+  if (cells.cell_m > 0) {
+    // The aggregation made visible: each cell's square with its workers.
+    w.begin_layer(
+        "cells", GeomKind::polygon,
+        {{"id", FieldType::text}, {"weight", FieldType::real}, {"items", FieldType::integer}});
+    const double m = cells.cell_m;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      const double x0 = cells.col[i] * m, y0 = cells.row[i] * m;
+      Ring r{{x0, y0}, {x0 + m, y0}, {x0 + m, y0 + m}, {x0, y0 + m}, {x0, y0}};
+      proj.to_lonlat(r);
+      w.add_polygon({Polygon{{r}}}, {"d" + std::to_string(i + 1), cells.weight[i],
+                                     static_cast<int64_t>(cells.items[i])});
+    }
   }
   w.begin_layer("dropped", GeomKind::point,
                 {{"source", FieldType::text},

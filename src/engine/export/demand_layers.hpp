@@ -3,7 +3,8 @@
 // `weight`, one column per component, the main component, how many items each point merges), a
 // `dropped` layer (every input item not used, with its reason) and a `yizhan_demand` table saying
 // which components, weights, sources and cell size made the demand. `yizhan coverage --demand` and
-// `yizhan suggest --demand` read it directly (first point layer, `weight` column).
+// `yizhan suggest --demand` read it directly (first point layer, `weight` column). A `cells`
+// polygon layer shows the aggregation squares.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -35,7 +36,9 @@ struct DemandSummary {
 // Column name of a component in the demand layer (names clashing with fixed columns get "c_").
 std::string demand_column(const std::string& component);
 
+// `proj` draws the aggregation cells (a `cells` polygon layer, when cells.cell_m > 0).
 void write_demand_layers(const std::string& path, const DemandCells& cells,
-                         const DemandSummary& summary, const std::vector<DropReport>& drops);
+                         const DemandSummary& summary, const std::vector<DropReport>& drops,
+                         const LocalProjection& proj);
 
 }  // namespace yz
