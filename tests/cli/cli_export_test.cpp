@@ -143,3 +143,31 @@ TEST_CASE("yizhan export is deterministic", "[cli][export]") {
   }
   CHECK(compared >= 15);  // 9 layers in each of GeoJSON and CSV, and the web-map list
 }
+
+TEST_CASE("yizhan export: input columns named like the export's own are kept, not fatal",
+          "[cli][export]") {
+  const std::string dir = temp_dir() + "/clash";
+  fs::create_directories(dir);
+  {
+    std::ofstream f(dir + "/st.csv");
+    f << "id,name,lon,lat,plan,snap,Walk_Workers\n"
+      << "a1,东站,114.300,30.580,phase 2,x,5\n"
+      << "a2,西站,114.310,30.585,phase 1,y,6\n";
+  }
+  std::string out;
+  REQUIRE(run_command(cli_exe() + " export --demo --stations " + dir +
+                          "/st.csv --formats gpkg,shp --out-dir " + dir + "/out",
+                      out) == 0);
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/out/plan.gpkg").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  OGRLayer* l = ds->GetLayerByName("stations");
+  REQUIRE(l->GetFeatureCount() == 2);
+  OGRFeatureUniquePtr f(l->GetNextFeature());
+  CHECK(std::string(f->GetFieldAsString("plan")) == "existing");
+  CHECK(std::string(f->GetFieldAsString("plan_input")) == "phase 2");
+  CHECK(std::string(f->GetFieldAsString("snap_2")) == "x");
+  CHECK(std::string(f->GetFieldAsString("Walk_Workers_2")) == "5");
+  CHECK(std::string(f->GetFieldAsString("name")) == "东站");
+  CHECK(fs::exists(dir + "/out/shp/stations.dbf"));
+}

@@ -1,6 +1,7 @@
 #include "engine/export/layer.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "engine/geo/local_projection.hpp"
 
@@ -8,6 +9,21 @@ namespace yz {
 
 void write_layer(VectorWriter& w, const Layer& l) {
   std::vector<FieldDef> fields = l.fields;
+  // Field names must be unique (case-insensitively, as most formats see them): an input column
+  // named like one of ours gets a suffix instead of failing the export.
+  std::vector<std::string> seen;
+  for (auto& f : fields) {
+    auto lower = [](std::string s) {
+      std::transform(s.begin(), s.end(), s.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
+      return s;
+    };
+    std::string name = f.name;
+    for (int k = 2; std::find(seen.begin(), seen.end(), lower(name)) != seen.end(); ++k)
+      name = f.name + "_" + std::to_string(k);
+    f.name = name;
+    seen.push_back(lower(name));
+  }
   for (size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].type != FieldType::text) continue;
     size_t widest = 1;

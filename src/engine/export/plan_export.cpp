@@ -93,11 +93,16 @@ CoverageStudy plan_study(const CityNetwork& city, const PointSet& stations,
                          const Progress& progress) {
   PointSet sites;
   sites.source = stations.source;
-  sites.attr_names = stations.attr_names;
-  if (candidates)
-    for (const auto& a : candidates->attr_names)
-      if (std::find(sites.attr_names.begin(), sites.attr_names.end(), a) == sites.attr_names.end())
-        sites.attr_names.push_back(a);
+  // Input columns called like ours keep their values under "<name>_input".
+  auto renamed = [](const std::string& a) {
+    return a == "plan" || a == "suggested_rank" ? a + "_input" : a;
+  };
+  for (const PointSet* ps : {&stations, candidates})
+    if (ps)
+      for (const auto& a : ps->attr_names)
+        if (std::find(sites.attr_names.begin(), sites.attr_names.end(), renamed(a)) ==
+            sites.attr_names.end())
+          sites.attr_names.push_back(renamed(a));
   const size_t plan_col = sites.attr_names.size();
   sites.attr_names.push_back("plan");
   sites.attr_names.push_back("suggested_rank");
@@ -105,7 +110,7 @@ CoverageStudy plan_study(const CityNetwork& city, const PointSet& stations,
     auto& row = sites.attr_values.back();
     for (size_t a = 0; a < from.attr_names.size(); ++a) {
       const size_t k =
-          std::find(sites.attr_names.begin(), sites.attr_names.end(), from.attr_names[a]) -
+          std::find(sites.attr_names.begin(), sites.attr_names.end(), renamed(from.attr_names[a])) -
           sites.attr_names.begin();
       if (i < from.attr_values.size() && a < from.attr_values[i].size())
         row[k] = from.attr_values[i][a];
