@@ -354,12 +354,18 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
     marker(cr, kShapes[t % std::size(kShapes)], f.to_px(st.sites.xy[i]), u * std::max(zoom, 0.6),
            palette::station);
   }
+  // Labels right of the mark, or left of it where they would run off the map.
+  auto label = [&](Vec2 c, double dy, const std::string& text) {
+    const double tw = text_width(cr, text);
+    const double tx = c.x + 10 * u + tw > x + w - 4 * u ? c.x - 10 * u - tw : c.x + 10 * u;
+    halo_text(cr, tx, c.y + dy, text, u);
+  };
   set_map_font(cr, 10.5 * u, true);
   for (uint32_t i = 0; i < st.sites.size(); ++i) {
     if (s.rank[i] == 0) continue;
     const Vec2 c = f.to_px(st.sites.xy[i]);
     star_marker(cr, c, u);
-    halo_text(cr, c.x + 10 * u, c.y - 6 * u, "#" + std::to_string(s.rank[i]), u);
+    label(c, -6 * u, "#" + std::to_string(s.rank[i]));
   }
   // Station names when they fit (few stations).
   if (st.sites.size() <= 40) {
@@ -367,7 +373,7 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
     for (uint32_t i = 0; i < st.sites.size(); ++i)
       if (s.rank[i] == 0 && !st.sites.name[i].empty()) {
         const Vec2 c = f.to_px(st.sites.xy[i]);
-        halo_text(cr, c.x + 10 * u, c.y + 4 * u, st.sites.name[i], u);
+        label(c, 4 * u, st.sites.name[i]);
       }
   }
   cairo_reset_clip(cr);
