@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <unistd.h>
 
@@ -98,6 +99,8 @@ void VectorWriter::begin_layer(const std::string& name, GeomKind kind, const std
 }
 
 void VectorWriter::add_point(Vec2 ll, const std::vector<FieldValue>& values) {
+  // No known position (a row that had no coordinates): a feature without geometry, not (0, 0).
+  if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) return impl_->write(nullptr, values);
   impl_->write(std::make_unique<OGRPoint>(ll.x, ll.y), values);
 }
 
