@@ -66,7 +66,7 @@ struct SitesCommand {
       drops.emplace_back();
       PointSet pts =
           read_points(layer, city.projection(), city.bounds(), o, drops.back(), "candidates");
-      for (auto& i : pts.info) i.category = "layer";
+      for (auto& i : pts.info) i.origin = "layer";
       print(drops.back());
       meta.push_back({"layer", layer});
       meta.push_back({"layer_crs", pts.source_crs});

@@ -19,20 +19,6 @@ namespace {
 
 using namespace yz::siting;
 
-// A number from a pass-through column; `fallback` when the column is absent or empty.
-double number_attr(const PointSet& pts, size_t i, const std::string& column, double fallback,
-                   const char* what) {
-  if (column.empty()) return fallback;
-  const std::string& s = pts.attr(i, column);
-  if (s.empty()) return fallback;
-  char* end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  if (end == s.c_str() || !std::isfinite(v) || v < 0)
-    throw InputError(pts.source, fmt::format("{} '{}' of point {} is not a non-negative number",
-                                             what, s, i + 1));
-  return v;
-}
-
 struct SuggestCommand {
   MapOptions map;
   CoverageOptions cov;
@@ -42,6 +28,7 @@ struct SuggestCommand {
   double budget = -1, target = -1, spacing_m = 0, time_limit_s = 10;
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
        json = false;
+  std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
 
   int run() {
     cov.validate();
@@ -60,9 +47,14 @@ struct SuggestCommand {
     CityNetwork city = map.open(progress);
 
     // Sites: existing stations first (fixed), then candidates.
-    DropReport drop_st, drop_cand, drop_dem;
+    DropReport &drop_st = drops[0], &drop_cand = drops[1], &drop_dem = drops[2];
     PointReadOptions so;
     so.crs = sites_crs;
+    // Cost, capacity and host type as `yizhan sites` writes them (or the planner's own columns).
+    so.site_attributes = true;
+    so.cost_field =
+        cost_field == "cost" ? std::string() : cost_field;  // default: auto (cost/成本/...)
+    so.capacity_field = capacity_field;
     PointSet st_pts;
     if (!stations.empty())
       st_pts = read_points(stations, city.projection(), city.bounds(), so, drop_st, "stations");
@@ -75,8 +67,11 @@ struct SuggestCommand {
     for (const PointSet* ps : {&st_pts, &cand_pts})
       for (size_t i = 0; i < ps->size(); ++i) {
         sites.add(ps->lonlat[i], ps->xy[i], 1, ps->id[i], ps->name[i]);
-        costs.push_back(number_attr(*ps, i, cost_field, 1, "cost"));
-        caps.push_back(number_attr(*ps, i, capacity_field, kNoCapacity, "capacity"));
+        const SiteInfo& info = ps->info[i];
+        costs.push_back(std::isnan(info.cost) ? 1.0 : info.cost);
+        caps.push_back(capacity_field.empty() || std::isnan(info.capacity) ? kNoCapacity
+                                                                           : info.capacity);
+        sites.info.push_back(info);
       }
     PointSet demand_pts;
     const bool proxy = demand.empty();
@@ -116,25 +111,17 @@ struct SuggestCommand {
              uint32_t fixed) {
     VectorWriter w(out);
     w.begin_layer("suggested", GeomKind::point,
-                  {{"rank", FieldType::integer},
-                   {"site_id", FieldType::text},
-                   {"name", FieldType::text},
-                   {"gain", FieldType::real},
-                   {"marginal", FieldType::real},
-                   {"covers", FieldType::real},
-                   {"unique", FieldType::real},
-                   {"shared", FieldType::real},
-                   {"cost", FieldType::real},
-                   {"served", FieldType::real},
-                   {"alt1_id", FieldType::text},
-                   {"alt1_m", FieldType::real},
-                   {"alt1_objective", FieldType::real},
-                   {"alt2_id", FieldType::text},
-                   {"alt2_m", FieldType::real},
-                   {"alt2_objective", FieldType::real},
-                   {"alt3_id", FieldType::text},
-                   {"alt3_m", FieldType::real},
-                   {"alt3_objective", FieldType::real}});
+                  {{"rank", FieldType::integer},        {"site_id", FieldType::text},
+                   {"name", FieldType::text},           {"gain", FieldType::real},
+                   {"marginal", FieldType::real},       {"covers", FieldType::real},
+                   {"unique", FieldType::real},         {"shared", FieldType::real},
+                   {"cost", FieldType::real},           {"served", FieldType::real},
+                   {"alt1_id", FieldType::text},        {"alt1_m", FieldType::real},
+                   {"alt1_objective", FieldType::real}, {"alt2_id", FieldType::text},
+                   {"alt2_m", FieldType::real},         {"alt2_objective", FieldType::real},
+                   {"alt3_id", FieldType::text},        {"alt3_m", FieldType::real},
+                   {"alt3_objective", FieldType::real}, {"host_type", FieldType::text},
+                   {"category", FieldType::text}});
     for (const SuggestedSite& s : r.sites) {
       std::vector<FieldValue> v{int64_t{s.rank}, sites.id[s.site], sites.name[s.site], s.gain,
                                 s.marginal,      s.covers,         s.unique,           s.shared,
@@ -147,6 +134,7 @@ struct SuggestCommand {
           v.insert(v.end(), {std::string(), 0.0, 0.0});
         }
       }
+      v.insert(v.end(), {sites.info[s.site].host_type, sites.info[s.site].category});
       w.add_point(sites.lonlat[s.site], v);
     }
     w.begin_layer("alternatives", GeomKind::point,
@@ -221,12 +209,19 @@ struct SuggestCommand {
                               {"marginal", s.marginal},
                               {"shared", s.shared},
                               {"cost", s.cost},
+                              {"host_type", sites.info[s.site].host_type},
                               {"alternatives", a}});
       }
       j["output"] = out;
+      j["inputs"] = nlohmann::json::array();
+      for (const auto& d : drops)
+        if (!d.source.empty())
+          j["inputs"].push_back({{"summary", d.summary()}, {"notes", d.notes}});
       std::cout << j.dump(2) << "\n";
       return;
     }
+    for (const auto& d : drops)
+      if (!d.source.empty()) std::cout << d.summary() << "\n";
     const double W = std::max(r.before.total, 1e-300);
     std::cout << fmt::format("Existing stations: {}   candidates: {}   workers: {:.0f}\n", fixed,
                              p.sites.size() - fixed, r.before.total);

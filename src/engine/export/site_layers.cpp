@@ -9,7 +9,7 @@ namespace yz {
 
 namespace {
 
-const char* kSiteFields[] = {"site_id",    "name",   "category",  "host_type",
+const char* kSiteFields[] = {"id",    "name",   "category",  "host_type",
                              "size_class", "status", "amenities", "opening_hours",
                              "capacity",   "cost",   "snap_m",    "source"};
 
@@ -66,9 +66,7 @@ void write_site_layers(const std::string& path, const PointSet& sites,
                               info.capacity,  // NaN = not given (stored as NULL)
                               info.cost,
                               i < snaps.size() ? static_cast<double>(snaps[i].access_m) : NAN,
-                              info.category == "grid"    ? std::string("grid")
-                              : info.category == "layer" ? std::string("layer")
-                                                         : std::string("osm")};
+                              info.origin};
     for (size_t c : pass)
       v.push_back(i < sites.attr_values.size() ? sites.attr_values[i][c] : std::string());
     w.add_point(sites.lonlat[i], v);

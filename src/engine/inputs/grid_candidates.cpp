@@ -63,6 +63,7 @@ PointSet grid_candidates(const CityNetwork& city, double spacing_m, const Candid
     ps.add(ll[i], xy[i], 1, "grid-" + std::to_string(i + 1), "");
     SiteInfo info;
     info.category = "grid";
+    info.origin = "grid";
     info.host_type = grid.host_type;
     info.cost = grid.cost;
     ps.info.push_back(std::move(info));

@@ -175,6 +175,7 @@ PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
       ps.add(ll, xy, 1, id, name);
       SiteInfo info;
       info.category = c.name;
+      info.origin = "osm";
       info.host_type = c.host_type;
       info.cost = c.cost;
       ps.info.push_back(std::move(info));

@@ -128,16 +128,21 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     }
   }
   const OGRFeatureDefn& def = *layer->GetLayerDefn();
+  // Sites carry no weight unless asked (a "weight" column there is the planner's own).
   const int w_idx =
-      find_field(def, opt.weight_field,
-                 {"weight", "workers", "count", "demand", "人数", "workers_count", "n"});
+      opt.site_attributes && opt.weight_field.empty()
+          ? -1
+          : find_field(def, opt.weight_field,
+                       {"weight", "workers", "count", "demand", "人数", "workers_count", "n"});
   if (!opt.weight_field.empty() && w_idx < 0)
     throw InputError(path, "has no column '" + opt.weight_field + "'");
   if (opt.weight_required && w_idx < 0)
     throw InputError(path,
                      "has no weight column (name it weight/workers/count or pass the column name)");
-  const int id_idx = find_field(def, opt.id_field, {"id", "station_id", "site_id", "fid", "编号"});
-  const int name_idx = find_field(def, opt.name_field, {"name", "名称", "station", "站点名称"});
+  const int id_idx =
+      find_field(def, opt.id_field, {"id", "station_id", "site_id", "fid", "编号", "站点编号"});
+  const int name_idx =
+      find_field(def, opt.name_field, {"name", "名称", "station", "站点名称", "站名"});
   PointSet ps;
   ps.source = path;
   if (web_shift)
@@ -270,7 +275,8 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     throw InputError(path, "none of the " + std::to_string(rep.read) + " " + what +
                                " could be used (" + rep.dropped.front().reason +
                                (rep.dropped.size() > 1 ? ", ..." : "") + ")");
-  if (w_idx < 0) rep.notes.push_back("no weight column: every point counts 1");
+  if (w_idx < 0 && !opt.site_attributes)
+    rep.notes.push_back("no weight column: every point counts 1");
   if (!have_src) rep.notes.push_back("coordinates read as WGS-84 longitude/latitude");
   if (web_shift)
     rep.notes.push_back(std::string("coordinates read as ") + web_datum_name(*datum) +

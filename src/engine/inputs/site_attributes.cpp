@@ -149,6 +149,7 @@ std::optional<double> parse_number(std::string_view s) {
 SiteColumns SiteColumns::find(const std::vector<std::string>& n, const std::string& cost_field,
                               const std::string& capacity_field) {
   SiteColumns c;
+  c.category = column(n, {"category", "类别", "分类"});
   c.host_type = column(n, {"host_type", "host", "hosting", "type", "类型", "站点类型", "建设类型",
                            "依托类型", "建设方式"});
   c.size_class = column(n, {"size_class", "size", "规模", "规模类型", "站点规模"});
@@ -177,8 +178,8 @@ SiteColumns SiteColumns::find(const std::vector<std::string>& n, const std::stri
 }
 
 bool SiteColumns::any() const {
-  if (host_type >= 0 || size_class >= 0 || area_m2 >= 0 || status >= 0 || opening_hours >= 0 ||
-      capacity >= 0 || cost >= 0 || amenity_list >= 0)
+  if (category >= 0 || host_type >= 0 || size_class >= 0 || area_m2 >= 0 || status >= 0 ||
+      opening_hours >= 0 || capacity >= 0 || cost >= 0 || amenity_list >= 0)
     return true;
   return std::any_of(std::begin(amenity_flag), std::end(amenity_flag),
                      [](int i) { return i >= 0; });
@@ -189,7 +190,8 @@ std::string SiteColumns::describe(const std::vector<std::string>& n) const {
   auto add = [&](const char* what, int i) {
     if (i >= 0) s += (s.empty() ? "" : ", ") + std::string(what) + ": " + n[i];
   };
-  add("host type", host_type), add("size class", size_class), add("area", area_m2);
+  add("category", category), add("host type", host_type), add("size class", size_class),
+      add("area", area_m2);
   add("status", status), add("opening hours", opening_hours), add("capacity", capacity);
   add("cost", cost), add("amenities", amenity_list);
   for (int i = 0; i < kAmenityCount; ++i) add(kAmenities[i], amenity_flag[i]);
@@ -214,6 +216,7 @@ std::string read_site_info(const SiteColumns& c, const std::vector<std::string>&
   categorical(c.size_class, parse_size_class, out.size_class, "size class");
   categorical(c.status, parse_status, out.status, "status");
   out.opening_hours = val(c.opening_hours);
+  out.category = val(c.category);
   if (out.size_class.empty() && !val(c.area_m2).empty()) {
     // The standard's split: a standard station has at least 5 m² of floor space.
     if (auto a = parse_number(val(c.area_m2)))

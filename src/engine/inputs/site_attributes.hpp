@@ -27,7 +27,8 @@ struct SiteInfo {
   std::string host_type, size_class, status, opening_hours;
   uint32_t amenities = 0;
   double capacity = NAN, cost = NAN;  // NaN = not given
-  std::string category;               // candidates: POI category, "layer" or "grid"
+  std::string category;  // candidates: POI category ("bank", ...), "grid", or the layer's own
+  std::string origin;    // candidates: "layer", "osm" or "grid"
 };
 
 // "water;toilet" for the amenity bits (in kAmenities order).
@@ -47,8 +48,8 @@ std::optional<double> parse_number(std::string_view text);
 // Which input column feeds which attribute (-1 = none). Built once per layer from its column
 // names (case-insensitive; English and Chinese aliases; explicit names win).
 struct SiteColumns {
-  int host_type = -1, size_class = -1, area_m2 = -1, status = -1, opening_hours = -1, capacity = -1,
-      cost = -1, amenity_list = -1;
+  int category = -1, host_type = -1, size_class = -1, area_m2 = -1, status = -1, opening_hours = -1,
+      capacity = -1, cost = -1, amenity_list = -1;
   int amenity_flag[kAmenityCount] = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
 
   // `cost_field`/`capacity_field` override the automatic choice (empty = auto); a named column
