@@ -20,17 +20,22 @@ struct VectorWriter::Impl {
   GDALDatasetUniquePtr ds;
   OGRLayer* layer = nullptr;
   GeomKind kind = GeomKind::point;
+  // Where each declared field landed: drivers may reorder or merge fields (KML maps "name" and
+  // "description" onto its own Name/Description), so values go by name, not position.
+  std::vector<int> field_index;
   OGRSpatialReference wgs84;
   bool in_txn = false;
   bool closed = false;
 
   void write(std::unique_ptr<OGRGeometry> g, const std::vector<FieldValue>& values) {
     OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-    const int n = std::min<int>(static_cast<int>(values.size()), f->GetFieldCount());
+    const int n = std::min<int>(static_cast<int>(values.size()), static_cast<int>(field_index.size()));
     for (int i = 0; i < n; ++i) {
-      if (const auto* v = std::get_if<int64_t>(&values[i])) f->SetField(i, static_cast<GIntBig>(*v));
-      else if (const auto* d = std::get_if<double>(&values[i])) f->SetField(i, *d);
-      else f->SetField(i, std::get<std::string>(values[i]).c_str());
+      const int k = field_index[i];
+      if (k < 0) continue;
+      if (const auto* v = std::get_if<int64_t>(&values[i])) f->SetField(k, static_cast<GIntBig>(*v));
+      else if (const auto* d = std::get_if<double>(&values[i])) f->SetField(k, *d);
+      else f->SetField(k, std::get<std::string>(values[i]).c_str());
     }
     if (g) {
       g->assignSpatialReference(&wgs84);
@@ -93,6 +98,15 @@ void VectorWriter::begin_layer(const std::string& name, GeomKind kind, const std
     OGRFieldDefn fd(f.name.c_str(), f.type == FieldType::integer ? OFTInteger64 : f.type == FieldType::real ? OFTReal : OFTString);
     if (impl_->layer->CreateField(&fd) != OGRERR_NONE)
       throw std::runtime_error("cannot create field " + f.name + " in " + impl_->path);
+  }
+  // By name; names a driver shortened (Shapefile: 10 characters) keep their position.
+  const OGRFeatureDefn* defn = impl_->layer->GetLayerDefn();
+  const int extra = defn->GetFieldCount() - static_cast<int>(fields.size());
+  impl_->field_index.clear();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    int k = defn->GetFieldIndex(fields[i].name.c_str());
+    if (k < 0 && extra >= 0) k = static_cast<int>(i) + extra;
+    impl_->field_index.push_back(k);
   }
   impl_->kind = kind;
   if (impl_->ds->StartTransaction() == OGRERR_NONE) impl_->in_txn = true;  // fast bulk insert
