@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "engine/geo/china_coords.hpp"
@@ -86,6 +87,17 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
                                             csv ? csv_driver : nullptr, oo.data(), nullptr));
   if (!ds) {
     const std::string why = cap.first_error();
+    if (csv) {
+      // GDAL reads comma, semicolon and tab; anything else (|, :) leaves one unreadable column.
+      std::ifstream in(path);
+      std::string first;
+      std::getline(in, first);
+      if (first.size() > 120) first = first.substr(0, 120) + "...";
+      throw InputError(path, "cannot be read as CSV (first line: '" + first +
+                                 "'); use a comma, semicolon or tab as the delimiter, with a "
+                                 "header row naming the longitude/latitude columns" +
+                                 (why.empty() ? std::string() : " (" + why + ")"));
+    }
     throw InputError(path, "not a readable table or vector layer" +
                                (why.empty() ? std::string() : " (" + why + ")"));
   }

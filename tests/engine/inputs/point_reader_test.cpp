@@ -192,7 +192,7 @@ TEST_CASE("Chinese Excel CSV saved as GBK is decoded", "[inputs][encoding]") {
   CHECK(ps.name[0] == "江汉路驿站");
 }
 
-TEST_CASE("Bad station rows are dropped with reasons; bad files are clear errors",
+TEST_CASE("Bad station rows are dropped with reasons, bad files are clear errors",
           "[inputs][bad]") {
   SECTION("wrong delimiter: the error names the columns and suggests the delimiter") {
     const std::string path = write_csv("pipe.csv", "lon", "lat", '|', [](Vec2 p) { return p; });
