@@ -267,7 +267,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
                   "Outdoor-worker demand points; default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
   sub->add_option("--sites-crs", cmd->sites_crs,
-                  "CRS of station/candidate coordinates when not WGS-84");
+                  "CRS of station/candidate coordinates when not WGS-84 (EPSG code, or gcj02/bd09)");
   sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
   cmd->cov.add(*sub);
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");
