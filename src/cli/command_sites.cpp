@@ -20,8 +20,8 @@ namespace {
 
 struct SitesCommand {
   MapOptions map;
-  std::string layer, layer_name, stations, exclude, exclude_layer, sites_crs, from_pois,
-      categories_file, out, cost_field, capacity_field;
+  std::string layer, layer_name, stations, exclude, exclude_layer, exclude_crs, sites_crs,
+      from_pois, categories_file, out, cost_field, capacity_field;
   double grid_m = 0, min_distance_m = 0, merge_m = 10, same_name_m = 60, max_snap_m = 250;
 
   void print(const DropReport& r) const {
@@ -112,7 +112,8 @@ struct SitesCommand {
     ExclusionAreas ex;
     if (!exclude.empty()) {
       drops.emplace_back();
-      ex = read_exclusion_areas(exclude, city.projection(), exclude_layer, {}, drops.back());
+      ex = read_exclusion_areas(exclude, city.projection(), exclude_layer, exclude_crs,
+                                drops.back());
       print(drops.back());
       meta.push_back({"exclude", exclude});
     }
@@ -168,6 +169,9 @@ const RegisterCommand reg("sites", [](CLI::App& app, std::function<int()>& run) 
                   "Drop candidates closer than this to an existing station");
   sub->add_option("--exclude", cmd->exclude, "Polygons where no station may go");
   sub->add_option("--exclude-layer", cmd->exclude_layer, "Layer to read from --exclude");
+  sub->add_option(
+      "--exclude-crs", cmd->exclude_crs,
+      "CRS of --exclude when the file records none or it is wrong (EPSG code, gcj02, bd09)");
   sub->add_option("--sites-crs", cmd->sites_crs,
                   "CRS of --layer/--stations coordinates: EPSG code, or gcj02/bd09 for coordinates "
                   "copied from Amap/Tencent/Baidu maps");

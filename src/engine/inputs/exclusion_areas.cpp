@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "engine/geo/china_coords.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
 #include "engine/util/error.hpp"
@@ -65,7 +66,11 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   OGRSpatialReference src;
   bool have_src = false;
-  if (!crs.empty()) {
+  const std::optional<WebDatum> datum = parse_web_datum(crs);
+  const bool web_shift = datum && *datum != WebDatum::wgs84;
+  if (datum) {
+    // lon/lat as given (GCJ-02/BD-09 shifted back vertex by vertex below)
+  } else if (!crs.empty()) {
     if (src.SetFromUserInput(crs.c_str()) != OGRERR_NONE)
       throw InputError(path, "unknown CRS '" + crs + "'");
     have_src = true;
@@ -126,7 +131,10 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
       Box box;
       for (const auto* ring : *poly) {
         Ring r;
-        for (int k = 0; k < ring->getNumPoints(); ++k) r.push_back({ring->getX(k), ring->getY(k)});
+        for (int k = 0; k < ring->getNumPoints(); ++k) {
+          const Vec2 p{ring->getX(k), ring->getY(k)};
+          r.push_back(web_shift ? to_wgs84(p, *datum) : p);
+        }
         if (r.size() < 4 || !proj.to_metric(r)) continue;
         for (Vec2 p : r) box.add(p);
         out.rings.push_back(std::move(r));

@@ -23,7 +23,8 @@ struct ExclusionAreas {
   int containing(Vec2 xy) const;
 };
 
-// `crs` as for points: empty = the layer's own CRS (else WGS-84).
+// `crs` as for points: empty = the layer's own CRS (else WGS-84); "gcj02"/"bd09" for polygons
+// traced on Chinese web maps.
 ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjection& proj,
                                     const std::string& layer, const std::string& crs,
                                     DropReport& report);

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "engine/export/vector_writer.hpp"
+#include "engine/geo/china_coords.hpp"
 #include "engine/inputs/candidate_categories.hpp"
 #include "engine/inputs/candidate_filter.hpp"
 #include "engine/inputs/exclusion_areas.hpp"
@@ -226,4 +227,30 @@ TEST_CASE("POI candidates on the Chinese extracts (points and areas)", "[inputs]
     CHECK(f.sites.size() > 100);
     for (const Snap& s : f.snaps) CHECK(s.usable());
   }
+}
+
+TEST_CASE("Exclusion areas traced on a Chinese web map (GCJ-02)", "[inputs][filter][crs]") {
+  // Metric coordinates near 117° E, 30.6° N (inside China: the web-map shift applies there).
+  const Vec2 o{500000, 3385000};
+  CityNetwork city = city_from_lines(tiny_lines({{{o, o + Vec2{2000, 0}}}}));
+  // A 100 m square around x = 1000 whose corners were copied from Amap (GCJ-02).
+  const std::string path = temp_dir() + "/ex_gcj.geojson";
+  {
+    std::ofstream f(path);
+    f.precision(12);
+    f << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[)";
+    const Vec2 c[] = {{950, -50}, {1050, -50}, {1050, 50}, {950, 50}, {950, -50}};
+    for (int k = 0; k < 5; ++k) {
+      const Vec2 g = wgs84_to_gcj02(city.projection().to_lonlat(o + c[k]));
+      f << (k ? "," : "") << "[" << g.x << "," << g.y << "]";
+    }
+    f << "]]}}]}";
+  }
+  DropReport rep;
+  const ExclusionAreas shifted = read_exclusion_areas(path, city.projection(), "", "gcj02", rep);
+  CHECK(shifted.containing(o + Vec2{1000, 0}) == 0);
+  CHECK(shifted.containing(o + Vec2{1060, 0}) < 0);
+  // Read as WGS-84 the square sits hundreds of metres away (the shift is real here).
+  const ExclusionAreas raw = read_exclusion_areas(path, city.projection(), "", "", rep);
+  CHECK(raw.containing(o + Vec2{1000, 0}) < 0);
 }
