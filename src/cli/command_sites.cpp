@@ -21,7 +21,7 @@ namespace {
 struct SitesCommand {
   MapOptions map;
   std::string layer, layer_name, stations, exclude, exclude_layer, exclude_crs, sites_crs,
-      from_pois, categories_file, out, cost_field, capacity_field;
+      from_pois, categories_file, out, cost_field, capacity_field, columns;
   double grid_m = 0, min_distance_m = 0, merge_m = 10, same_name_m = 60, max_snap_m = 250;
 
   void print(const DropReport& r) const {
@@ -63,6 +63,7 @@ struct SitesCommand {
       o.site_attributes = true;
       o.cost_field = cost_field;
       o.capacity_field = capacity_field;
+      o.columns = columns;
       drops.emplace_back();
       PointSet pts =
           read_points(layer, city.projection(), city.bounds(), o, drops.back(), "candidates");
@@ -102,6 +103,7 @@ struct SitesCommand {
       PointReadOptions o;
       o.crs = sites_crs;
       o.site_attributes = true;
+      o.columns = columns;
       drops.emplace_back();
       st = read_points(stations, city.projection(), city.bounds(), o, drops.back(), "stations");
       print(drops.back());
@@ -179,6 +181,10 @@ const RegisterCommand reg("sites", [](CLI::App& app, std::function<int()>& run) 
                   "Cost column of --layer (default: auto: cost/price/成本/费用/造价)");
   sub->add_option("--capacity-field", cmd->capacity_field,
                   "Capacity column of --layer (default: auto: capacity/容量)");
+  sub->add_option("--columns", cmd->columns,
+                  "Column names for --layer/--stations the automatic choice misses, e.g. "
+                  "host_type=建设形式,status=现状,id=代码 (keys: " +
+                      SiteColumns::keys() + ")");
   sub->add_option("--merge-m", cmd->merge_m,
                   "Candidates closer than this are the same host (merged)")
       ->capture_default_str();

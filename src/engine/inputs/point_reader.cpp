@@ -151,10 +151,31 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   if (opt.weight_required && w_idx < 0)
     throw InputError(path,
                      "has no weight column (name it weight/workers/count or pass the column name)");
+  // --columns: key=column pairs override the automatic choices.
+  std::vector<std::pair<std::string, std::string>> column_map;
+  std::string id_field = opt.id_field, name_field = opt.name_field;
+  for (size_t start = 0; start < opt.columns.size();) {
+    size_t end = opt.columns.find(',', start);
+    if (end == std::string::npos) end = opt.columns.size();
+    const std::string item = opt.columns.substr(start, end - start);
+    start = end + 1;
+    if (item.empty()) continue;
+    const size_t eq = item.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+      throw InputError("--columns", "'" + item + "' is not key=column (e.g. host_type=建设形式)");
+    const std::string key = item.substr(0, eq), col = item.substr(eq + 1);
+    if (def.GetFieldIndex(col.c_str()) < 0)
+      throw InputError(path, "has no column '" + col + "' (--columns " + key + "=" + col + ")");
+    if (key == "id")
+      id_field = col;
+    else if (key == "name")
+      name_field = col;
+    else
+      column_map.emplace_back(key, col);
+  }
   const int id_idx =
-      find_field(def, opt.id_field, {"id", "station_id", "site_id", "fid", "编号", "站点编号"});
-  const int name_idx =
-      find_field(def, opt.name_field, {"name", "名称", "station", "站点名称", "站名"});
+      find_field(def, id_field, {"id", "station_id", "site_id", "fid", "编号", "站点编号"});
+  const int name_idx = find_field(def, name_field, {"name", "名称", "station", "站点名称", "站名"});
   PointSet ps;
   ps.source = path;
   if (web_shift)
@@ -170,6 +191,10 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   SiteColumns site_cols;
   if (opt.site_attributes) {
     site_cols = SiteColumns::find(ps.attr_names, opt.cost_field, opt.capacity_field);
+    for (const auto& [key, col] : column_map)
+      if (!site_cols.assign(key, def.GetFieldIndex(col.c_str())))
+        throw InputError("--columns",
+                         "unknown attribute '" + key + "' (known: " + SiteColumns::keys() + ")");
     if (!opt.cost_field.empty() && site_cols.cost < 0)
       throw InputError(path, "has no column '" + opt.cost_field + "' (cost)");
     if (!opt.capacity_field.empty() && site_cols.capacity < 0)

@@ -28,6 +28,9 @@ struct PointReadOptions {
   // cost or capacity is not a number are dropped ("non-numeric cost").
   bool site_attributes = false;
   std::string cost_field, capacity_field;  // empty = auto (cost/成本/..., capacity/容量/...)
+  // Column names the automatic choice would miss: "host_type=建设形式,status=现状,id=代码"
+  // (keys: SiteColumns::keys()). A key that is unknown or a column that is absent is an error.
+  std::string columns;
 };
 
 // `what` names the points in messages ("sites", "demand points").

@@ -177,6 +177,26 @@ SiteColumns SiteColumns::find(const std::vector<std::string>& n, const std::stri
   return c;
 }
 
+bool SiteColumns::assign(const std::string& key, int index) {
+  const std::pair<const char*, int*> slots[] = {
+      {"category", &category}, {"host_type", &host_type}, {"size_class", &size_class},
+      {"area_m2", &area_m2},   {"status", &status},       {"opening_hours", &opening_hours},
+      {"capacity", &capacity}, {"cost", &cost},           {"amenities", &amenity_list}};
+  for (const auto& [k, slot] : slots)
+    if (key == k) return *slot = index, true;
+  for (int a = 0; a < kAmenityCount; ++a)
+    if (key == kAmenities[a]) return amenity_flag[a] = index, true;
+  return false;
+}
+
+std::string SiteColumns::keys() {
+  std::string s =
+      "id, name, category, host_type, size_class, area_m2, status, opening_hours, "
+      "capacity, cost, amenities";
+  for (const char* a : kAmenities) s += std::string(", ") + a;
+  return s;
+}
+
 bool SiteColumns::any() const {
   if (category >= 0 || host_type >= 0 || size_class >= 0 || area_m2 >= 0 || status >= 0 ||
       opening_hours >= 0 || capacity >= 0 || cost >= 0 || amenity_list >= 0)

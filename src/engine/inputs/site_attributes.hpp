@@ -56,6 +56,11 @@ struct SiteColumns {
   // that does not exist is reported by the caller.
   static SiteColumns find(const std::vector<std::string>& names, const std::string& cost_field = {},
                           const std::string& capacity_field = {});
+  // Points attribute `key` (category, host_type, size_class, area_m2, status, opening_hours,
+  // capacity, cost, amenities, or an amenity name such as water) at column `index`; false for an
+  // unknown key.
+  bool assign(const std::string& key, int index);
+  static std::string keys();  // the keys assign() accepts, for messages
   bool any() const;
   std::string describe(
       const std::vector<std::string>& names) const;  // "host type: 类型, cost: 成本"

@@ -274,3 +274,25 @@ TEST_CASE("Site attribute spellings", "[inputs][schema]") {
   CHECK(info2.size_class == "standard");
   CHECK(amenity_list(info2.amenities) == "toilet");
 }
+
+TEST_CASE("Column names the automatic choice misses are configurable", "[inputs][schema]") {
+  const std::string path = temp_dir() + "/own.csv";
+  std::ofstream(path) << "代码,站名,lon,lat,建设形式,现状,投资\n"
+                         "K1,一号站,114.30,30.60,共建,在建,\"2,500\"\n";
+  PointReadOptions o;
+  o.site_attributes = true;
+  o.columns = "id=代码,host_type=建设形式,cost=投资";
+  DropReport rep;
+  const auto ps = read_points(path, proj(), map_box(), o, rep, "stations");
+  REQUIRE(ps.size() == 1);
+  CHECK(ps.id[0] == "K1");
+  CHECK(ps.name[0] == "一号站");  // 站名 is recognised without help
+  CHECK(ps.info[0].host_type == "co-built");
+  CHECK(ps.info[0].cost == 2500);
+  o.columns = "colour=建设形式";
+  CHECK_THROWS_WITH(read_points(path, proj(), map_box(), o, rep, "stations"),
+                    Catch::Contains("unknown attribute 'colour'"));
+  o.columns = "status=状况";
+  CHECK_THROWS_WITH(read_points(path, proj(), map_box(), o, rep, "stations"),
+                    Catch::Contains("has no column '状况'"));
+}
