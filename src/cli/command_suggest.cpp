@@ -9,6 +9,7 @@
 
 #include "cli/cli_common.hpp"
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
@@ -159,6 +160,10 @@ struct SuggestCommand {
                    {"stations_after", FieldType::integer}});
     for (size_t d = 0; d < dem.size(); ++d)
       w.add_point(dem.lonlat[d], {dem.weight[d], int64_t{before[d]}, int64_t{after[d]}});
+    std::vector<DropReport> used;
+    for (const auto& d : drops)
+      if (!d.source.empty()) used.push_back(d);
+    write_dropped_layer(w, used);  // nothing lost silently
     w.add_table("yizhan_suggest", {{"goal", to_string(p.options.goal)},
                                    {"objective_kind", to_string(p.options.objective)},
                                    {"criterion", criterion},
@@ -250,7 +255,7 @@ struct SuggestCommand {
       std::cout << fmt::format("{:>4}  {:<18} {:>9.0f} {:>9.0f}    {}\n", s.rank, sites.id[s.site],
                                s.gain, s.shared, alts);
     }
-    std::cout << "Wrote " << out << " (layers: suggested, alternatives, demand, yizhan_suggest)\n";
+    std::cout << "Wrote " << out << " (layers: suggested, alternatives, demand, dropped, yizhan_suggest)\n";
   }
 };
 

@@ -34,15 +34,20 @@ std::vector<std::string> CandidateCategories::keys() const {
   std::vector<std::string> k;
   for (const auto& c : categories)
     for (const auto& t : c.tags)
-      if (std::find(k.begin(), k.end(), t.key) == k.end()) k.push_back(t.key);
+      for (const auto& [key, value] : t.all)
+        if (std::find(k.begin(), k.end(), key) == k.end()) k.push_back(key);
   return k;
 }
 
 int CandidateCategories::match(const std::function<std::string(const std::string&)>& tag) const {
   for (size_t i = 0; i < categories.size(); ++i)
     for (const auto& t : categories[i].tags) {
-      const std::string v = tag(t.key);
-      if (!v.empty() && v != "no" && (t.value == "*" || v == t.value)) return static_cast<int>(i);
+      bool ok = true;
+      for (const auto& [key, value] : t.all) {
+        const std::string v = tag(key);
+        ok = ok && !v.empty() && v != "no" && (value == "*" || v == value);
+      }
+      if (ok) return static_cast<int>(i);
     }
   return -1;
 }
@@ -101,11 +106,21 @@ CandidateCategories load_candidate_categories(const std::string& path) {
       throw InputError(path, "category '" + cat.name + "' needs a non-empty \"tags\" list");
     for (const auto& t : c["tags"]) {
       const std::string s = t.is_string() ? t.get<std::string>() : std::string();
-      const size_t eq = s.find('=');
-      if (eq == std::string::npos || eq == 0 || eq + 1 == s.size())
-        throw InputError(
-            path, "category '" + cat.name + "': tag '" + s + "' is not key=value (or key=*)");
-      cat.tags.push_back({s.substr(0, eq), s.substr(eq + 1)});
+      TagMatch m;
+      size_t start = 0;
+      while (start <= s.size()) {
+        size_t end = s.find('+', start);
+        if (end == std::string::npos) end = s.size();
+        const std::string cond = s.substr(start, end - start);
+        const size_t eq = cond.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == cond.size())
+          throw InputError(path,
+                           "category '" + cat.name + "': tag '" + s +
+                               "' is not key=value (or key=*, joined with + for all of them)");
+        m.all.emplace_back(cond.substr(0, eq), cond.substr(eq + 1));
+        start = end + 1;
+      }
+      cat.tags.push_back(std::move(m));
     }
     cc.categories.push_back(std::move(cat));
   }

@@ -7,8 +7,10 @@
 
 namespace yz {
 
+// "key=value", "key=*" (any value), or conditions joined with '+' that must all hold
+// ("public_transport=platform+bus=yes": bus platforms, not tram ones).
 struct TagMatch {
-  std::string key, value;  // value "*" = any value
+  std::vector<std::pair<std::string, std::string>> all;
 };
 
 struct CandidateCategory {

@@ -39,7 +39,9 @@ OGRLayer* pick_layer(GDALDataset& ds, const std::string& path, const std::string
     if (wkbFlatten(l->GetGeomType()) == wkbUnknown) return l;  // e.g. GeoJSON/KML with mixed types
   if (want == LayerShape::points && ds.GetLayerCount() > 0) return ds.GetLayer(0);
   if (ds.GetLayerCount() == 0) throw InputError(path, "contains no layers");
-  throw InputError(path, std::string("has no layer of ") + shape_name(want));
+  throw InputError(
+      path, std::string("has no layer of ") + shape_name(want) +
+                (want == LayerShape::lines ? " (a road network needs LineString features)" : ""));
 }
 
 bool point_on_surface(const OGRGeometry& g, Vec2& out) {

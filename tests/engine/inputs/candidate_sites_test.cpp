@@ -128,6 +128,11 @@ TEST_CASE("OSM hstore tags and the category config", "[inputs][poi]") {
   CHECK(cats.categories[cats.match(tags({{"shop", "supermarket"}}))].name == "mall");
   CHECK(cats.categories[cats.match(tags({{"government", "tax"}}))].name == "government");
   CHECK(cats.match(tags({{"shop", "bakery"}})) == -1);
+  // Conditions joined with '+' must all hold: a tram platform is not a bus stop.
+  CHECK(cats.match(tags({{"public_transport", "platform"}, {"tram", "yes"}})) == -1);
+  CHECK(
+      cats.categories[cats.match(tags({{"public_transport", "platform"}, {"bus", "yes"}}))].name ==
+      "bus_stop");
   // A malformed config is a clear error naming the file.
   const std::string bad = temp_dir() + "/cats.json";
   std::ofstream(bad) << R"({"categories": [{"name": "x", "tags": ["amenity"]}]})";
