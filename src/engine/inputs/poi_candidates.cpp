@@ -178,6 +178,7 @@ PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
       info.origin = "osm";
       info.host_type = c.host_type;
       info.cost = c.cost;
+      info.opening_hours = tag_of(*f, "opening_hours");  // the host's hours bound the station's
       ps.info.push_back(std::move(info));
     }
     if (attempt == 0 && (cap.has("Non increasing node id") || cap.has("USE_CUSTOM_INDEXING")))
