@@ -103,7 +103,7 @@ nlohmann::json coverage_json(const CoverageStudy& st, const std::vector<DropRepo
   j["sites"] = sites;
   nlohmann::json dj = nlohmann::json::array();
   for (const auto& d : drops) {
-    nlohmann::json reasons;
+    nlohmann::json reasons = nlohmann::json::object();  // {} rather than null when nothing was dropped
     for (const auto& [r, n] : d.reasons()) reasons[r] = n;
     dj.push_back({{"source", d.source}, {"what", d.what}, {"read", d.read}, {"kept", d.kept},
                   {"dropped", d.dropped.size()}, {"reasons", reasons}, {"notes", d.notes}});

@@ -3,6 +3,7 @@
 #include <bzlib.h>
 #include <zlib.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -16,8 +17,12 @@
 namespace yz {
 
 namespace {
+// Case-insensitive: MAP.OSM.BZ2 from a Windows user is the same kind of file.
 bool ends_with(const std::string& s, const std::string& suf) {
-  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+  if (s.size() < suf.size()) return false;
+  for (size_t i = 0; i < suf.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suf.size() + i])) != suf[i]) return false;
+  return true;
 }
 
 std::string temp_name(const std::string& base) {

@@ -13,6 +13,7 @@
 
 #include "engine/map/decompress.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/map/line_end_noding.hpp"
 #include "engine/map/vector_layer.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
@@ -191,8 +192,11 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
             ++rep.area_outlines;
             ++rep.roads;
             ++rep.walkable;
-            append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), true,
-                            fd.GetFieldAsInteger64("osm_id"), false, rep);
+            // Squares drawn as one closed way carry osm_way_id (osm_id is for relations).
+            const int rel = def.GetFieldIndex("osm_id");
+            const int64_t id = rel >= 0 && fd.IsFieldSetAndNotNull(rel) ? fd.GetFieldAsInteger64(rel)
+                                                                         : fd.GetFieldAsInteger64("osm_way_id");
+            append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), true, id, false, rep);
           }
           continue;
         }
@@ -209,7 +213,10 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
     if (!cap.errors().empty()) {
       rep.notes.add("GDAL reported while reading: " + cap.first_error() +
                     (cap.errors().size() > 1 ? " (+" + std::to_string(cap.errors().size() - 1) + " more)" : ""));
-      if (cap.has("truncated") || cap.has("Corrupt") || cap.has("corrupt") || cap.has("Invalid"))
+      // A parse failure means the file stops early or is damaged: what was read may be missing
+      // streets anywhere (e.g. cut inside the ways), so never go on with it.
+      if (cap.has("truncated") || cap.has("Corrupt") || cap.has("corrupt") || cap.has("Invalid") ||
+          cap.has("parsing"))
         throw InputError(user_path, "corrupt or truncated OpenStreetMap file (" + cap.first_error() + ")");
     }
     const auto missing = ways_with_missing_nodes(cap.debug());
@@ -326,7 +333,7 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
   RoadLines out;
   out.source = path;
   if (raw.cls.empty()) throw InputError(path, "contains no roads (no line features with a road class)");
-  // Centre = median of walkable vertices: robust to the long ways extracts keep past their box.
+  // Centre = median of all road vertices: robust to the long ways extracts keep past their box.
   std::vector<double> xs, ys;
   for (size_t i = 0; i < raw.cls.size(); ++i)
     for (uint32_t k = raw.first[i]; k < raw.first[i + 1]; ++k) xs.push_back(raw.pts[k].x), ys.push_back(raw.pts[k].y);
@@ -416,6 +423,9 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   } else {
     read_vector(path, profile, opt, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
+    if ((out.report.t_junctions = node_line_ends(out, opt.join_ends_m)))
+      out.report.notes.add(path + ": " + std::to_string(out.report.t_junctions) +
+                           " line ends lying on another line between its vertices were joined to it (T-junctions)");
   }
   out.report.read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   progress(1.0, "map read");

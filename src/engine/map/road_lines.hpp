@@ -26,6 +26,7 @@ struct MapLoadReport {
   double jumps_cut_m = 0;
   uint64_t osm_nodes = 0;           // vertices read (a proxy for OSM nodes referenced by roads)
   bool custom_indexing_retry = false;
+  uint64_t t_junctions = 0;         // vector layers: line ends joined to another line between its vertices
   double read_seconds = 0;
   Notes notes;
 };

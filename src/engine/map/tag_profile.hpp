@@ -9,8 +9,10 @@
 
 namespace yz {
 
+// Owns its strings: callers build it from temporaries (GDAL field reads), and views into those
+// dangled (ASan: stack-use-after-scope).
 struct WayTags {
-  std::string_view highway, foot, access, area;
+  std::string highway, foot, access, area;
 };
 
 enum class WalkVerdict : uint8_t { walkable, not_highway, not_walkable_class, foot_forbidden, access_forbidden };

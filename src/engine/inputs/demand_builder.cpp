@@ -1,0 +1,80 @@
+#include "engine/inputs/demand_builder.hpp"
+
+#include <cmath>
+
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
+                          const Progress& progress) {
+  DemandResult r;
+  if (!(req.cell_m == 0 || req.cell_m >= 1) || !std::isfinite(req.cell_m))
+    throw InputError("--cell-m", "must be 0 (no aggregation) or a cell size of at least 1 metre");
+  r.summary.map = city.lines.source;
+  r.summary.projection = city.projection().name();
+  r.summary.profile = req.profile.source;
+  r.summary.cell_m = req.cell_m;
+  bool any_proxy = false;
+  for (const auto& c : req.profile.components) any_proxy |= c.active();
+  Notes notes;
+  if (any_proxy) {
+    ProxyDemandOptions po;
+    po.snap = req.snap;
+    r.drops.emplace_back();
+    add_proxy_demand(city, req.profile, po, r.items, r.drops.back(), notes, progress);
+    // POI-free runs (sanitation only, or a non-OSM map) have nothing to report.
+    if (r.drops.back().read == 0 && r.drops.back().dropped.empty()) r.drops.pop_back();
+  }
+  auto scale = [&](const char* component, double w) {
+    if (w == 1) return;
+    const uint16_t c = r.items.component_index(component);
+    for (size_t i = 0; i < r.items.size(); ++i)
+      if (r.items.component[i] == c) r.items.weight[i] *= w;
+  };
+  if (!req.layer_path.empty()) {
+    DemandLayerOptions lo = req.layer;
+    lo.snap = req.snap;
+    r.drops.emplace_back();
+    add_layer_demand(req.layer_path, city, lo, kPlannerComponent, r.items, r.drops.back());
+    scale(kPlannerComponent, req.layer_weight);
+  }
+  if (!req.raster_path.empty()) {
+    DemandRasterOptions ro = req.raster;
+    ro.snap = req.snap;
+    r.drops.emplace_back();
+    add_raster_demand(req.raster_path, city, ro, kRasterComponent, r.items, r.drops.back());
+    scale(kRasterComponent, req.raster_weight);
+  }
+  if (r.items.components.empty())
+    throw InputError("--components",
+                     "no demand component is switched on and no --layer or --raster was given");
+  for (size_t c = 0; c < r.items.components.size(); ++c) {
+    DemandComponentSummary s;
+    s.name = r.items.components[c];
+    s.workers = r.items.total(static_cast<uint16_t>(c));
+    s.items = r.items.count(static_cast<uint16_t>(c));
+    if (const DemandComponent* pc = req.profile.find(s.name)) {
+      s.description = pc->description;
+      s.weight = pc->weight;
+      s.source = req.profile.source +
+                 (pc->street_length ? " (street length by class)" : " (points of interest)");
+    } else if (s.name == kPlannerComponent) {
+      s.description = "the planner's worker counts";
+      s.weight = req.layer_weight;
+      s.source = req.layer_path;
+    } else if (s.name == kRasterComponent) {
+      s.description = "workers from a raster, one point per cell centre";
+      s.weight = req.raster_weight;
+      s.source = req.raster_path;
+    }
+    r.summary.components.push_back(std::move(s));
+  }
+  if (r.items.total() <= 0)
+    throw InputError(city.lines.source, "the chosen components produced no demand on this map");
+  r.cells = aggregate_demand(r.items, req.cell_m, city.projection());
+  r.summary.notes = notes.lines;
+  return r;
+}
+
+}  // namespace yz

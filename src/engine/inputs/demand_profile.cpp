@@ -1,0 +1,174 @@
+#include "engine/inputs/demand_profile.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "engine/util/data_files.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+bool DemandTagRule::matches(const std::string& value) const {
+  if (value.empty()) return false;
+  for (const auto& v : values)
+    if (v == "*" || v == value) return true;
+  return false;
+}
+
+namespace {
+
+double number(const nlohmann::json& j, const char* key, double def, const std::string& path,
+              const std::string& where) {
+  if (!j.contains(key)) return def;
+  if (!j[key].is_number()) throw InputError(path, where + ": '" + key + "' must be a number");
+  const double v = j[key].get<double>();
+  if (!std::isfinite(v) || v < 0)
+    throw InputError(path, where + ": '" + key + "' must be zero or positive");
+  return v;
+}
+
+}  // namespace
+
+DemandProfile DemandProfile::load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path, "cannot open the demand profile");
+  nlohmann::json j;
+  try {
+    in >> j;
+  } catch (const std::exception& e) {
+    throw InputError(path, std::string("not valid JSON (") + e.what() + ")");
+  }
+  if (!j.is_object() || !j.contains("components") || !j["components"].is_array())
+    throw InputError(path, "a demand profile needs a 'components' array");
+  DemandProfile p;
+  p.source = path;
+  p.description = j.value("description", "");
+  std::set<std::string> seen;
+  for (const auto& c : j["components"]) {
+    if (!c.is_object() || !c.contains("name") || !c["name"].is_string())
+      throw InputError(path, "every component needs a 'name'");
+    DemandComponent dc;
+    dc.name = c["name"].get<std::string>();
+    const std::string where = "component '" + dc.name + "'";
+    if (dc.name.empty() || dc.name.find_first_of(", =") != std::string::npos)
+      throw InputError(path, where + ": names must be non-empty, without commas, spaces or '='");
+    if (!seen.insert(dc.name).second) throw InputError(path, where + " appears twice");
+    dc.description = c.value("description", "");
+    dc.enabled = c.value("enabled", true);
+    dc.weight = number(c, "weight", 1, path, where);
+    if (c.contains("per_km")) {
+      if (!c["per_km"].is_object())
+        throw InputError(path, where + ": 'per_km' must map street classes to numbers");
+      dc.street_length = true;
+      dc.spacing_m = number(c, "spacing_m", 0, path, where);
+      if (dc.spacing_m > 0 && dc.spacing_m < 1)
+        throw InputError(path, where + ": 'spacing_m' must be 0 (junctions) or at least 1 metre");
+      const double def = number(c["per_km"], "other", 0, path, where);
+      dc.per_km.fill(def);
+      for (const auto& [cls, v] : c["per_km"].items()) {
+        const RoadClass rc = road_class_from_string(cls);
+        if (rc == RoadClass::other && cls != "other")
+          throw InputError(path, where + ": unknown street class '" + cls + "' in per_km");
+        dc.per_km[static_cast<int>(rc)] = number(c["per_km"], cls.c_str(), 0, path, where);
+      }
+    }
+    if (c.contains("tags")) {
+      if (!c["tags"].is_array())
+        throw InputError(path, where + ": 'tags' must be an array of rules");
+      for (const auto& r : c["tags"]) {
+        DemandTagRule rule;
+        if (!r.is_object() || !r.contains("key") || !r["key"].is_string() ||
+            !r.contains("values") || !r["values"].is_array())
+          throw InputError(path, where + ": every tag rule needs a 'key' and a 'values' array");
+        rule.key = r["key"].get<std::string>();
+        for (const auto& v : r["values"]) {
+          if (!v.is_string()) throw InputError(path, where + ": tag values must be strings");
+          rule.values.push_back(v.get<std::string>());
+        }
+        rule.weight = number(r, "weight", 1, path, where);
+        rule.per_ha = number(r, "per_ha", 0, path, where);
+        dc.tags.push_back(std::move(rule));
+      }
+    }
+    if (!dc.street_length && dc.tags.empty())
+      throw InputError(path,
+                       where + " has neither tag rules ('tags') nor street weights ('per_km')");
+    p.components.push_back(std::move(dc));
+  }
+  if (p.components.empty()) throw InputError(path, "the demand profile has no components");
+  return p;
+}
+
+DemandProfile DemandProfile::load_default() {
+  return load(data_file("demand_profile.json"));
+}
+
+const DemandComponent* DemandProfile::find(const std::string& name) const {
+  for (const auto& c : components)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+DemandComponent* DemandProfile::find(const std::string& name) {
+  return const_cast<DemandComponent*>(std::as_const(*this).find(name));
+}
+
+std::vector<std::string> DemandProfile::names() const {
+  std::vector<std::string> n;
+  for (const auto& c : components) n.push_back(c.name);
+  return n;
+}
+
+namespace {
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s;
+}
+}  // namespace
+
+void DemandProfile::select(const std::vector<std::string>& wanted, const std::string& option) {
+  if (wanted.size() == 1 && wanted[0] == "all") {
+    for (auto& c : components) c.enabled = true;
+    return;
+  }
+  for (auto& c : components) c.enabled = false;
+  if (wanted.size() == 1 && wanted[0] == "none") return;
+  for (const auto& n : wanted) {
+    DemandComponent* c = find(n);
+    if (!c)
+      throw InputError(option, "unknown demand component '" + n +
+                                   "' (the profile has: " + joined(names()) + ")");
+    c->enabled = true;
+  }
+}
+
+void DemandProfile::set_weight(const std::string& assignment, const std::string& option) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string::npos)
+    throw InputError(option, "expected NAME=WEIGHT, got '" + assignment + "'");
+  const std::string name = assignment.substr(0, eq), value = assignment.substr(eq + 1);
+  DemandComponent* c = find(name);
+  if (!c)
+    throw InputError(option, "unknown demand component '" + name +
+                                 "' (the profile has: " + joined(names()) + ")");
+  char* end = nullptr;
+  const double w = std::strtod(value.c_str(), &end);
+  if (value.empty() || *end != '\0' || !std::isfinite(w) || w < 0)
+    throw InputError(option,
+                     "the weight of '" + name + "' must be a number >= 0, got '" + value + "'");
+  c->weight = w;
+}
+
+std::vector<std::string> DemandProfile::poi_keys() const {
+  std::set<std::string> keys;
+  for (const auto& c : components)
+    if (c.active())
+      for (const auto& r : c.tags) keys.insert(r.key);
+  return {keys.begin(), keys.end()};
+}
+
+}  // namespace yz

@@ -1,0 +1,189 @@
+#include "engine/inputs/demand_raster.hpp"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "engine/map/gdal_session.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+void add_raster_demand(const std::string& path, const CityNetwork& city,
+                       const DemandRasterOptions& opt, const std::string& component,
+                       DemandItems& items, DropReport& rep) {
+  namespace fs = std::filesystem;
+  rep = DropReport{};
+  rep.source = path;
+  rep.what = "raster cells";
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
+    throw InputError(path, "file is empty");
+  GdalErrorCapture cap;
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+  if (!ds) throw InputError(path, "not a readable raster (" + cap.first_error() + ")");
+  const int w = ds->GetRasterXSize(), h = ds->GetRasterYSize();
+  if (w <= 0 || h <= 0 || ds->GetRasterCount() < 1)
+    throw InputError(path, "the raster is empty (no cells or no bands)");
+  if (opt.band < 1 || opt.band > ds->GetRasterCount())
+    throw InputError(path, "has no band " + std::to_string(opt.band) + " (it has " +
+                               std::to_string(ds->GetRasterCount()) + ")");
+  double gt[6];
+  if (ds->GetGeoTransform(gt) != CE_None)
+    throw InputError(path, "the raster is not georeferenced (no geotransform)");
+  OGRSpatialReference src;
+  if (!opt.crs.empty()) {
+    if (src.SetFromUserInput(opt.crs.c_str()) != OGRERR_NONE)
+      throw InputError(path, "unknown CRS '" + opt.crs + "'");
+  } else if (const OGRSpatialReference* s = ds->GetSpatialRef()) {
+    src = *s;
+  } else {
+    throw InputError(path,
+                     "the raster has no coordinate reference system (give one with --raster-crs, "
+                     "e.g. EPSG:4326)");
+  }
+  src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation> ct;
+  if (!src.IsSame(&wgs84)) {
+    ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
+    if (!ct)
+      throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
+  }
+  GDALRasterBand* band = ds->GetRasterBand(opt.band);
+  int has_nodata = 0;
+  const double nodata = band->GetNoDataValue(&has_nodata);
+  const uint16_t ci = items.component_index(component);
+  const LocalProjection& proj = city.projection();
+  const Box bounds = city.bounds();
+  // Read only the window of cells over the map (a national population raster is huge): the map's
+  // bounds, sampled along their edges, mapped into raster pixels.
+  int c0 = 0, c1 = w, r0 = 0, r1 = h;
+  double inv[6];
+  if (GDALInvGeoTransform(gt, inv)) {
+    std::unique_ptr<OGRCoordinateTransformation> back;
+    if (ct) back.reset(OGRCreateCoordinateTransformation(&wgs84, &src));
+    const double m = opt.outside_margin_m;
+    const Vec2 lo{bounds.min.x - m, bounds.min.y - m}, hi{bounds.max.x + m, bounds.max.y + m};
+    std::vector<Vec2> edge;
+    for (int k = 0; k <= 32; ++k) {
+      const double t = k / 32.0;
+      edge.push_back({lo.x + t * (hi.x - lo.x), lo.y}),
+          edge.push_back({lo.x + t * (hi.x - lo.x), hi.y});
+      edge.push_back({lo.x, lo.y + t * (hi.y - lo.y)}),
+          edge.push_back({hi.x, lo.y + t * (hi.y - lo.y)});
+    }
+    proj.to_lonlat(edge);
+    double pmin_x = 1e300, pmin_y = 1e300, pmax_x = -1e300, pmax_y = -1e300;
+    bool all_ok = !ct || back;
+    for (auto& e : edge) {
+      double x = e.x, y = e.y;
+      if (back && !back->Transform(1, &x, &y)) {
+        all_ok = false;
+        break;
+      }
+      const double px = inv[0] + x * inv[1] + y * inv[2], py = inv[3] + x * inv[4] + y * inv[5];
+      pmin_x = std::min(pmin_x, px), pmax_x = std::max(pmax_x, px);
+      pmin_y = std::min(pmin_y, py), pmax_y = std::max(pmax_y, py);
+    }
+    // Rotated or curved mappings are fine: the window is a superset, cells are still checked one by
+    // one.
+    if (all_ok && std::isfinite(pmin_x) && std::isfinite(pmax_x) && std::isfinite(pmin_y) &&
+        std::isfinite(pmax_y)) {
+      c0 = static_cast<int>(std::clamp(std::floor(pmin_x) - 1, 0.0, double(w)));
+      c1 = static_cast<int>(std::clamp(std::ceil(pmax_x) + 1, 0.0, double(w)));
+      r0 = static_cast<int>(std::clamp(std::floor(pmin_y) - 1, 0.0, double(h)));
+      r1 = static_cast<int>(std::clamp(std::ceil(pmax_y) + 1, 0.0, double(h)));
+    }
+  }
+  if (c0 >= c1 || r0 >= r1)
+    throw InputError(path,
+                     "the raster lies outside the map (none of its cells covers the map's area)");
+  const int ww = c1 - c0;
+  std::vector<double> line(ww);
+  std::vector<double> xs(ww), ys(ww);
+  uint64_t valid = 0, positive = 0, outside = 0;
+  double outside_sum = 0;
+  std::vector<Vec2> xy;
+  std::vector<std::pair<uint64_t, double>> kept;  // cell index, value
+  std::vector<Vec2> kept_ll;
+  for (int r = r0; r < r1; ++r) {
+    if (band->RasterIO(GF_Read, c0, r, ww, 1, line.data(), ww, 1, GDT_Float64, 0, 0) != CE_None)
+      throw InputError(
+          path, "cannot read raster row " + std::to_string(r) + " (" + cap.first_error() + ")");
+    for (int k = 0; k < ww; ++k) {
+      const int c = c0 + k;
+      xs[k] = gt[0] + (c + 0.5) * gt[1] + (r + 0.5) * gt[2];
+      ys[k] = gt[3] + (c + 0.5) * gt[4] + (r + 0.5) * gt[5];
+    }
+    std::vector<int> ok(ww, 1);
+    if (ct) ct->Transform(ww, xs.data(), ys.data(), nullptr, ok.data());
+    for (int k = 0; k < ww; ++k) {
+      const int c = c0 + k;
+      const double v = line[k];
+      if (!std::isfinite(v) || (has_nodata && v == nodata)) continue;
+      ++valid;
+      if (v <= 0) continue;  // zero (or negative nonsense) workers: no demand
+      ++positive;
+      ++rep.read;
+      const uint64_t idx = static_cast<uint64_t>(r) * w + c;
+      const std::string id = "row " + std::to_string(r) + " col " + std::to_string(c);
+      const Vec2 ll{xs[k], ys[k]};
+      if (!ok[k] || !plausible_lonlat(ll)) {
+        rep.drop(idx, id, {NAN, NAN}, "coordinates cannot be transformed");
+        continue;
+      }
+      const Vec2 p = proj.to_metric(ll);
+      if (!bounds.contains(p, opt.outside_margin_m)) {
+        ++outside;
+        outside_sum += v;
+        rep.drop(idx, id, ll, "outside the map");
+        continue;
+      }
+      xy.push_back(p);
+      kept.emplace_back(idx, v);
+      kept_ll.push_back(ll);
+    }
+  }
+  if (valid == 0)
+    throw InputError(path, "every cell of band " + std::to_string(opt.band) +
+                               " over the map is nodata: the raster holds no workers here");
+  if (positive == 0)
+    throw InputError(path, "the raster holds no workers (no cell has a value above 0)");
+  if (xy.empty())
+    throw InputError(path, "the raster lies outside the map: none of its " +
+                               std::to_string(positive) +
+                               " cells with workers falls on the map's streets");
+  const auto snaps = city.snapper->snap_all(xy, opt.snap);
+  for (size_t i = 0; i < xy.size(); ++i) {
+    const auto [idx, v] = kept[i];
+    if (!snaps[i].usable()) {
+      rep.drop(idx, "row " + std::to_string(idx / w) + " col " + std::to_string(idx % w),
+               kept_ll[i],
+               "could not snap (no walkable street within " +
+                   std::to_string(static_cast<int>(opt.snap.max_snap_m)) + " m)");
+      continue;
+    }
+    items.add(xy[i], v, ci);
+    ++rep.kept;
+  }
+  if (rep.kept == 0)
+    throw InputError(path, "no raster cell with workers is within reach of a walkable street");
+  if (outside)
+    rep.notes.push_back(std::to_string(outside) + " cells with " + std::to_string(outside_sum) +
+                        " workers lie outside the map");
+  rep.notes.push_back("each raster cell's value is placed at the cell's centre");
+  if (c1 - c0 < w || r1 - r0 < h)
+    rep.notes.push_back("only the cells over the map were read: rows " + std::to_string(r0) + "-" +
+                        std::to_string(r1 - 1) + ", columns " + std::to_string(c0) + "-" +
+                        std::to_string(c1 - 1) + " of " + std::to_string(h) + " x " +
+                        std::to_string(w));
+}
+
+}  // namespace yz
