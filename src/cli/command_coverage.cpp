@@ -29,6 +29,7 @@ struct CoverageCommand {
     PointReadOptions so;
     so.crs = sites_crs;
     PointSet site_pts = read_points(sites, city.projection(), city.bounds(), so, drops[0], "sites");
+    const std::string sites_source_crs = site_pts.source_crs;  // e.g. GCJ-02, for the settings table
     PointSet demand_pts;
     bool proxy = demand.empty();
     if (proxy) {
@@ -43,6 +44,7 @@ struct CoverageCommand {
     CoverageStudy st = run_coverage(city, std::move(site_pts), std::move(demand_pts), proxy, cov.params, progress);
     CoverageExportOptions eo;
     eo.walk_areas = !no_areas;
+    eo.settings.push_back({"sites_crs", sites_source_crs});
     eo.area.half_width_m = half_width_m;
     write_coverage_layers(out, st, drops, eo, progress);
     if (json) {
@@ -64,7 +66,7 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   sub->add_option("--sites", cmd->sites, "Stations/sites: points in any GDAL vector format, or CSV with lon/lat columns (WGS-84)")->required();
   sub->add_option("--demand", cmd->demand, "Outdoor-worker demand points (weight column: weight/workers/count); default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
-  sub->add_option("--sites-crs", cmd->sites_crs, "CRS of the sites' coordinates when not WGS-84 (e.g. EPSG:32650)");
+  sub->add_option("--sites-crs", cmd->sites_crs, "CRS of the sites' coordinates when not WGS-84 (e.g. EPSG:32650, or gcj02/bd09 for Amap/Tencent/Baidu coordinates)");
   sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
   cmd->cov.add(*sub);
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();

@@ -9,6 +9,7 @@
 
 #include "cli/cli_common.hpp"
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
@@ -28,6 +29,7 @@ struct SuggestCommand {
   double budget = -1, target = -1, spacing_m = 0, time_limit_s = 10;
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
        json = false;
+  std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
 
   int run() {
     cov.validate();
@@ -46,9 +48,14 @@ struct SuggestCommand {
     CityNetwork city = map.open(progress);
 
     // Sites: existing stations first (fixed), then candidates.
-    DropReport drop_st, drop_cand, drop_dem;
+    DropReport &drop_st = drops[0], &drop_cand = drops[1], &drop_dem = drops[2];
     PointReadOptions so;
     so.crs = sites_crs;
+    // Cost, capacity and host type as `yizhan sites` writes them (or the planner's own columns).
+    so.site_attributes = true;
+    so.cost_field =
+        cost_field == "cost" ? std::string() : cost_field;  // default: auto (cost/成本/...)
+    so.capacity_field = capacity_field;
     SuggestRequest req;
     if (!stations.empty())
       req.stations =
@@ -96,25 +103,17 @@ struct SuggestCommand {
              uint32_t fixed) {
     VectorWriter w(out);
     w.begin_layer("suggested", GeomKind::point,
-                  {{"rank", FieldType::integer},
-                   {"site_id", FieldType::text},
-                   {"name", FieldType::text},
-                   {"gain", FieldType::real},
-                   {"marginal", FieldType::real},
-                   {"covers", FieldType::real},
-                   {"unique", FieldType::real},
-                   {"shared", FieldType::real},
-                   {"cost", FieldType::real},
-                   {"served", FieldType::real},
-                   {"alt1_id", FieldType::text},
-                   {"alt1_m", FieldType::real},
-                   {"alt1_objective", FieldType::real},
-                   {"alt2_id", FieldType::text},
-                   {"alt2_m", FieldType::real},
-                   {"alt2_objective", FieldType::real},
-                   {"alt3_id", FieldType::text},
-                   {"alt3_m", FieldType::real},
-                   {"alt3_objective", FieldType::real}});
+                  {{"rank", FieldType::integer},        {"site_id", FieldType::text},
+                   {"name", FieldType::text},           {"gain", FieldType::real},
+                   {"marginal", FieldType::real},       {"covers", FieldType::real},
+                   {"unique", FieldType::real},         {"shared", FieldType::real},
+                   {"cost", FieldType::real},           {"served", FieldType::real},
+                   {"alt1_id", FieldType::text},        {"alt1_m", FieldType::real},
+                   {"alt1_objective", FieldType::real}, {"alt2_id", FieldType::text},
+                   {"alt2_m", FieldType::real},         {"alt2_objective", FieldType::real},
+                   {"alt3_id", FieldType::text},        {"alt3_m", FieldType::real},
+                   {"alt3_objective", FieldType::real}, {"host_type", FieldType::text},
+                   {"category", FieldType::text}});
     for (const SuggestedSite& s : r.sites) {
       std::vector<FieldValue> v{int64_t{s.rank}, sites.id[s.site], sites.name[s.site], s.gain,
                                 s.marginal,      s.covers,         s.unique,           s.shared,
@@ -127,6 +126,7 @@ struct SuggestCommand {
           v.insert(v.end(), {std::string(), 0.0, 0.0});
         }
       }
+      v.insert(v.end(), {sites.info[s.site].host_type, sites.info[s.site].category});
       w.add_point(sites.lonlat[s.site], v);
     }
     w.begin_layer("alternatives", GeomKind::point,
@@ -151,6 +151,10 @@ struct SuggestCommand {
                    {"stations_after", FieldType::integer}});
     for (size_t d = 0; d < dem.size(); ++d)
       w.add_point(dem.lonlat[d], {dem.weight[d], int64_t{before[d]}, int64_t{after[d]}});
+    std::vector<DropReport> used;
+    for (const auto& d : drops)
+      if (!d.source.empty()) used.push_back(d);
+    write_dropped_layer(w, used);  // nothing lost silently
     w.add_table("yizhan_suggest", {{"goal", to_string(p.options.goal)},
                                    {"objective_kind", to_string(p.options.objective)},
                                    {"criterion", criterion},
@@ -201,12 +205,19 @@ struct SuggestCommand {
                               {"marginal", s.marginal},
                               {"shared", s.shared},
                               {"cost", s.cost},
+                              {"host_type", sites.info[s.site].host_type},
                               {"alternatives", a}});
       }
       j["output"] = out;
+      j["inputs"] = nlohmann::json::array();
+      for (const auto& d : drops)
+        if (!d.source.empty())
+          j["inputs"].push_back({{"summary", d.summary()}, {"notes", d.notes}});
       std::cout << j.dump(2) << "\n";
       return;
     }
+    for (const auto& d : drops)
+      if (!d.source.empty()) std::cout << d.summary() << "\n";
     const double W = std::max(r.before.total, 1e-300);
     std::cout << fmt::format("Existing stations: {}   candidates: {}   workers: {:.0f}\n", fixed,
                              p.sites.size() - fixed, r.before.total);
@@ -235,7 +246,8 @@ struct SuggestCommand {
       std::cout << fmt::format("{:>4}  {:<18} {:>9.0f} {:>9.0f}    {}\n", s.rank, sites.id[s.site],
                                s.gain, s.shared, alts);
     }
-    std::cout << "Wrote " << out << " (layers: suggested, alternatives, demand, yizhan_suggest)\n";
+    std::cout << "Wrote " << out
+              << " (layers: suggested, alternatives, demand, dropped, yizhan_suggest)\n";
   }
 };
 
@@ -251,8 +263,9 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   sub->add_option("--demand", cmd->demand,
                   "Outdoor-worker demand points; default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
-  sub->add_option("--sites-crs", cmd->sites_crs,
-                  "CRS of station/candidate coordinates when not WGS-84");
+  sub->add_option(
+      "--sites-crs", cmd->sites_crs,
+      "CRS of station/candidate coordinates when not WGS-84 (EPSG code, or gcj02/bd09)");
   sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
   cmd->cov.add(*sub);
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");

@@ -39,7 +39,7 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
                   {"both_workers", FieldType::real},   {"either_workers", FieldType::real},
                   {"walk_only_here", FieldType::real}, {"radius_not_walk", FieldType::real}};
   for (const auto& a : st.sites.attr_names)
-    if (a != "id" && a != "name") sites.fields.push_back({a, FieldType::text});
+    if (a != "id" && a != "name" && a != "fid") sites.fields.push_back({a, FieldType::text});
   for (uint32_t i = 0; i < st.sites.size(); ++i) {
     const auto& cv = st.covers[i];
     double rnw = 0;
@@ -62,7 +62,8 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
         S.unique_weight(i, Criterion::walk),
         rnw};
     for (size_t a = 0; a < st.sites.attr_names.size(); ++a)
-      if (st.sites.attr_names[a] != "id" && st.sites.attr_names[a] != "name")
+      if (st.sites.attr_names[a] != "id" && st.sites.attr_names[a] != "name" &&
+          st.sites.attr_names[a] != "fid")
         v.push_back(i < st.sites.attr_values.size() ? st.sites.attr_values[i][a] : std::string());
     sites.features.push_back({st.sites.lonlat[i], std::move(v)});
   }

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 
 #include "engine/map/gdal_session.hpp"
@@ -47,6 +48,9 @@ struct VectorWriter::Impl {
   GDALDatasetUniquePtr ds;
   OGRLayer* layer = nullptr;
   GeomKind kind = GeomKind::point;
+  // Where each declared field landed: drivers may reorder or merge fields (KML maps "name" and
+  // "description" onto its own Name/Description), so values go by name, not position.
+  std::vector<int> field_index;
   OGRSpatialReference wgs84;
   bool in_txn = false;
   bool closed = false;
@@ -160,6 +164,8 @@ void VectorWriter::begin_layer(const std::string& name, GeomKind kind,
 }
 
 void VectorWriter::add_point(Vec2 ll, const std::vector<FieldValue>& values) {
+  // No known position (a row that had no coordinates): a feature without geometry, not (0, 0).
+  if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) return impl_->write(nullptr, values);
   impl_->write(std::make_unique<OGRPoint>(ll.x, ll.y), values);
 }
 

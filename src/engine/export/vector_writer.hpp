@@ -34,7 +34,7 @@ class VectorWriter {
   VectorWriter& operator=(const VectorWriter&) = delete;
 
   void begin_layer(const std::string& name, GeomKind kind, const std::vector<FieldDef>& fields);
-  // Coordinates are WGS-84 lon/lat.
+  // Coordinates are WGS-84 lon/lat; NaN = a feature without geometry.
   void add_point(Vec2 lonlat, const std::vector<FieldValue>& values);
   void add_line(const std::vector<Vec2>& lonlat, const std::vector<FieldValue>& values);
   void add_polygon(const MultiPolygon& lonlat, const std::vector<FieldValue>& values);

@@ -3,8 +3,8 @@
 namespace yz {
 
 std::string DropReport::summary() const {
-  std::string s = source + ": read " + std::to_string(read) + " " + what + ", kept " + std::to_string(kept) +
-                  ", dropped " + std::to_string(dropped.size());
+  std::string s = source + ": read " + std::to_string(read) + " " + what + ", kept " +
+                  std::to_string(kept) + ", dropped " + std::to_string(dropped.size());
   if (!dropped.empty()) {
     s += " (";
     bool first = true;

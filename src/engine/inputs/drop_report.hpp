@@ -11,15 +11,16 @@
 namespace yz {
 
 struct DroppedItem {
-  uint64_t index = 0;      // row/feature number in the source (0-based)
-  std::string id;          // its id or name when it has one
-  Vec2 lonlat{NAN, NAN};   // where it was, when known
-  std::string reason;
+  uint64_t index = 0;       // row/feature number in the source (0-based)
+  std::string id;           // its id or name when it has one
+  Vec2 lonlat{NAN, NAN};    // where it was, when known
+  std::string reason;       // a fixed phrase, so reasons group in summaries
+  std::string detail = {};  // specifics ("same place as node/123"), optional
 };
 
 struct DropReport {
-  std::string source;      // file
-  std::string what;        // "sites", "demand", ...
+  std::string source;  // file
+  std::string what;    // "sites", "demand", ...
   uint64_t read = 0, kept = 0;
   std::vector<DroppedItem> dropped;
   std::vector<std::string> notes;  // repairs and assumptions ("lon/lat columns: x,y")
@@ -27,13 +28,17 @@ struct DropReport {
   void drop(uint64_t index, std::string id, Vec2 lonlat, std::string reason) {
     dropped.push_back({index, std::move(id), lonlat, std::move(reason)});
   }
+  void drop(uint64_t index, std::string id, Vec2 lonlat, std::string reason, std::string detail) {
+    dropped.push_back({index, std::move(id), lonlat, std::move(reason), std::move(detail)});
+  }
   // reason -> count, for the one-line summary
   std::map<std::string, uint64_t> reasons() const {
     std::map<std::string, uint64_t> m;
     for (const auto& d : dropped) ++m[d.reason];
     return m;
   }
-  std::string summary() const;  // "sites.csv: read 40, kept 38, dropped 2 (1 outside the map, 1 NaN coordinates)"
+  std::string summary()
+      const;  // "sites.csv: read 40, kept 38, dropped 2 (1 outside the map, 1 NaN coordinates)"
 };
 
 }  // namespace yz

@@ -11,13 +11,26 @@
 namespace yz {
 
 struct PointReadOptions {
-  std::string layer;         // vector layer; empty = first layer with points
-  std::string x_field, y_field;  // CSV coordinate columns; empty = auto (lon/lng/longitude/x/经度, lat/latitude/y/纬度)
-  std::string weight_field;  // empty = auto (weight, workers, count, demand, 人数); none found = 1 each
+  std::string layer;             // vector layer; empty = first layer with points
+  std::string x_field, y_field;  // CSV coordinate columns; empty = auto (lon/lng/longitude/x/经度,
+                                 // lat/latitude/y/纬度)
+  std::string
+      weight_field;  // empty = auto (weight, workers, count, demand, 人数); none found = 1 each
   bool weight_required = false;
   std::string id_field, name_field;  // empty = auto (id/fid, name/名称)
-  std::string crs;           // source CRS for CSV or layers without one; empty = WGS-84
+  // Source CRS for CSV or layers without one; empty = WGS-84 (or the layer's own CRS). Also
+  // "gcj02"/"bd09": lon/lat copied from Chinese web maps (Amap/Tencent, Baidu), shifted back to
+  // WGS-84 with engine/geo/china_coords; this overrides a layer's own (nominally WGS-84) CRS.
+  std::string crs;
   double outside_margin_m = 2000;  // points farther than this outside the map's bounds are dropped
+  // Stations/candidates: read host type, size, amenities, hours, status, capacity and cost into
+  // PointSet::info (site_attributes.hpp lists the accepted column names and values). Rows whose
+  // cost or capacity is not a number are dropped ("non-numeric cost").
+  bool site_attributes = false;
+  std::string cost_field, capacity_field;  // empty = auto (cost/成本/..., capacity/容量/...)
+  // Column names the automatic choice would miss: "host_type=建设形式,status=现状,id=代码"
+  // (keys: SiteColumns::keys()). A key that is unknown or a column that is absent is an error.
+  std::string columns;
 };
 
 // `what` names the points in messages ("sites", "demand points").

@@ -5,18 +5,24 @@
 #include <vector>
 
 #include "engine/geo/vec2.hpp"
+#include "engine/inputs/site_attributes.hpp"
 
 namespace yz {
 
 struct PointSet {
-  std::string source;                // file or generator the points came from
-  std::vector<Vec2> lonlat;          // WGS-84
-  std::vector<Vec2> xy;              // local metric projection of the map
-  std::vector<double> weight;        // demand: workers; sites: 1 (or capacity)
+  std::string source;          // file or generator the points came from
+  std::vector<Vec2> lonlat;    // WGS-84
+  std::vector<Vec2> xy;        // local metric projection of the map
+  std::vector<double> weight;  // demand: workers; sites: 1 (or capacity)
   std::vector<std::string> id, name;
   // Columns passed through to outputs unchanged: attr_values[point][column].
   std::vector<std::string> attr_names;
   std::vector<std::vector<std::string>> attr_values;
+  // Stations/candidates read with site attributes: one per point (else empty).
+  std::vector<SiteInfo> info;
+  // The coordinates' original reference system, for outputs' metadata ("WGS-84", "EPSG:32650",
+  // "GCJ-02 (Chinese web map; converted to WGS-84)").
+  std::string source_crs = "WGS-84";
 
   size_t size() const { return xy.size(); }
   double total_weight() const {
@@ -29,6 +35,9 @@ struct PointSet {
         name.push_back(std::move(pname));
     if (!attr_names.empty()) attr_values.emplace_back(attr_names.size());
   }
+  // Appends another set's points; pass-through columns are united by name (missing = "") and
+  // site info is kept when both sets have it (a set without gets default SiteInfo rows).
+  void append(const PointSet& other);
   // The value of a pass-through column, or "" when absent.
   const std::string& attr(size_t i, const std::string& column) const;
 };

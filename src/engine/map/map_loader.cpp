@@ -14,6 +14,7 @@
 #include "engine/map/decompress.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/line_end_noding.hpp"
+#include "engine/map/vector_layer.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
 
@@ -252,24 +253,7 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
     throw InputError(path, "not a readable vector map (no GDAL driver could open it" +
                                (why.empty() ? std::string(")") : ": " + why + ")"));
   }
-  OGRLayer* layer = nullptr;
-  if (!opt.layer.empty()) {
-    layer = ds->GetLayerByName(opt.layer.c_str());
-    if (!layer) throw InputError(path, "has no layer named '" + opt.layer + "'");
-  } else {
-    for (auto* l : ds->GetLayers()) {
-      const auto t = wkbFlatten(l->GetGeomType());
-      if (t == wkbLineString || t == wkbMultiLineString) {
-        layer = l;
-        break;
-      }
-    }
-    if (!layer) {
-      for (auto* l : ds->GetLayers())
-        if (wkbFlatten(l->GetGeomType()) == wkbUnknown) layer = l;  // e.g. GeoJSON with mixed types
-    }
-    if (!layer) throw InputError(path, "has no layer of lines (a road network needs LineString features)");
-  }
+  OGRLayer* layer = pick_layer(*ds, path, opt.layer, LayerShape::lines);
   OGRCoordinateTransformation* ct = nullptr;
   std::unique_ptr<OGRCoordinateTransformation> ct_owner;
   OGRSpatialReference wgs84;

@@ -31,11 +31,23 @@ SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
   SuggestRun run;
   run.sites.source = req.candidates.source;
   std::vector<double> costs, caps;
+  const bool with_info =
+      (req.stations.size() == 0 || req.stations.info.size() == req.stations.size()) &&
+      req.candidates.info.size() == req.candidates.size();
   for (const PointSet* ps : {&req.stations, &req.candidates})
     for (size_t i = 0; i < ps->size(); ++i) {
       run.sites.add(ps->lonlat[i], ps->xy[i], 1, ps->id[i], ps->name[i]);
-      costs.push_back(number_attr(*ps, i, req.cost_field, 1, "cost"));
-      caps.push_back(number_attr(*ps, i, req.capacity_field, kNoCapacity, "capacity"));
+      if (with_info) {
+        // Read with the station schema: cost/capacity already parsed (bad rows were dropped).
+        const SiteInfo& info = ps->info[i];
+        costs.push_back(std::isnan(info.cost) ? 1.0 : info.cost);
+        caps.push_back(req.capacity_field.empty() || std::isnan(info.capacity) ? kNoCapacity
+                                                                               : info.capacity);
+        run.sites.info.push_back(info);
+      } else {
+        costs.push_back(number_attr(*ps, i, req.cost_field, 1, "cost"));
+        caps.push_back(number_attr(*ps, i, req.capacity_field, kNoCapacity, "capacity"));
+      }
     }
   run.fixed = static_cast<uint32_t>(req.stations.size());
   const CoverageStudy study =

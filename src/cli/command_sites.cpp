@@ -1,0 +1,202 @@
+// yizhan sites: candidate sites for new stations, from a planner's layer, the map's POIs and/or
+// free points along the walk network, with duplicates merged, exclusions honoured and every
+// dropped item listed (printed and written to the `dropped` layer).
+#include <cmath>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "cli/cli_common.hpp"
+#include "engine/export/site_layers.hpp"
+#include "engine/export/vector_writer.hpp"
+#include "engine/inputs/candidate_filter.hpp"
+#include "engine/inputs/grid_candidates.hpp"
+#include "engine/inputs/poi_candidates.hpp"
+#include "engine/inputs/point_reader.hpp"
+
+namespace yz::cli {
+namespace {
+
+struct SitesCommand {
+  MapOptions map;
+  std::string layer, layer_name, stations, exclude, exclude_layer, exclude_crs, sites_crs,
+      from_pois, categories_file, out, cost_field, capacity_field, columns;
+  double grid_m = 0, min_distance_m = 0, merge_m = 10, same_name_m = 60, max_snap_m = 250;
+
+  void print(const DropReport& r) const {
+    std::cout << r.summary() << "\n";
+    for (const auto& n : r.notes) std::cout << "  note: " << n << "\n";
+  }
+
+  int run() {
+    if (layer.empty() && from_pois.empty() && !(grid_m > 0))
+      throw InputError(
+          "yizhan sites",
+          "give at least one source: --layer FILE, --from-pois CATEGORIES|all or --grid-m METRES");
+    if (grid_m < 0 || !std::isfinite(grid_m))
+      throw InputError("--grid-m", "must be a positive number of metres");
+    if (min_distance_m > 0 && stations.empty())
+      throw InputError("--min-distance-m", "needs the existing stations (--stations FILE)");
+    if (min_distance_m < 0 || merge_m < 0)
+      throw InputError("--min-distance-m/--merge-m", "must not be negative");
+    if (VectorWriter::driver_for(out) != "GPKG")
+      throw InputError(out, "yizhan sites writes a GeoPackage (use a .gpkg name)");
+    const CandidateCategories cats = categories_file.empty()
+                                         ? default_candidate_categories()
+                                         : load_candidate_categories(categories_file);
+    const std::vector<int> selected =
+        from_pois.empty() ? std::vector<int>{} : cats.select(from_pois);
+    const Progress progress = terminal_progress();
+    CityNetwork city = map.open(progress);
+    SnapOptions snap;
+    snap.max_snap_m = max_snap_m;
+
+    std::vector<DropReport> drops;
+    PointSet all;
+    all.info.clear();
+    std::vector<std::pair<std::string, std::string>> meta{{"map", map.map}};
+    if (!layer.empty()) {
+      PointReadOptions o;
+      o.layer = layer_name;
+      o.crs = sites_crs;
+      o.site_attributes = true;
+      o.cost_field = cost_field;
+      o.capacity_field = capacity_field;
+      o.columns = columns;
+      drops.emplace_back();
+      PointSet pts =
+          read_points(layer, city.projection(), city.bounds(), o, drops.back(), "candidates");
+      for (auto& i : pts.info) i.origin = "layer";
+      print(drops.back());
+      meta.push_back({"layer", layer});
+      meta.push_back({"layer_crs", pts.source_crs});
+      all.append(pts);
+    }
+    if (!from_pois.empty()) {
+      PoiCandidateOptions po;
+      po.categories = selected;
+      po.snap = snap;
+      drops.emplace_back();
+      PointSet pts = poi_candidates(map.map, city, cats, po, drops.back());
+      print(drops.back());
+      std::map<std::string, int> by_cat;
+      for (const auto& i : pts.info) ++by_cat[i.category];
+      std::string cs;
+      for (const auto& [c, n] : by_cat) cs += fmt::format("{}{} {}", cs.empty() ? "" : ", ", n, c);
+      if (!cs.empty()) std::cout << "  POI candidates by category: " << cs << "\n";
+      if (pts.size() < 10 && !(grid_m > 0))
+        std::cout << "  note: the map has few mapped POIs; add --grid-m 200 for free candidates "
+                     "along the streets\n";
+      meta.push_back({"pois", from_pois});
+      meta.push_back({"categories_file", cats.source});
+      all.append(pts);
+    }
+    if (grid_m > 0) {
+      PointSet pts = grid_candidates(city, grid_m, cats.grid, snap);
+      std::cout << pts.source << ": " << pts.size() << " free candidates\n";
+      meta.push_back({"grid_m", fmt::format("{}", grid_m)});
+      all.append(pts);
+    }
+    PointSet st;
+    if (!stations.empty()) {
+      PointReadOptions o;
+      o.crs = sites_crs;
+      o.site_attributes = true;
+      o.columns = columns;
+      drops.emplace_back();
+      st = read_points(stations, city.projection(), city.bounds(), o, drops.back(), "stations");
+      print(drops.back());
+      meta.push_back({"stations", stations});
+      meta.push_back({"stations_crs", st.source_crs});
+      meta.push_back({"min_distance_m", fmt::format("{}", min_distance_m)});
+    }
+    ExclusionAreas ex;
+    if (!exclude.empty()) {
+      drops.emplace_back();
+      ex = read_exclusion_areas(exclude, city.projection(), exclude_layer, exclude_crs,
+                                drops.back());
+      print(drops.back());
+      meta.push_back({"exclude", exclude});
+    }
+    CandidateFilterOptions fo;
+    fo.merge_m = merge_m;
+    fo.same_name_m = same_name_m;
+    fo.min_station_m = min_distance_m;
+    fo.snap = snap;
+    drops.emplace_back();
+    FilteredCandidates kept = filter_candidates(all, city, stations.empty() ? nullptr : &st,
+                                                exclude.empty() ? nullptr : &ex, fo, drops.back());
+    print(drops.back());
+    if (kept.sites.size() == 0)
+      throw InputError(out,
+                       "no candidate sites are left (see the reasons above); try --grid-m 200");
+    meta.push_back({"merge_m", fmt::format("{}", merge_m)});
+    meta.push_back({"same_name_m", fmt::format("{}", same_name_m)});
+    meta.push_back({"max_snap_m", fmt::format("{}", max_snap_m)});
+    meta.push_back({"candidates", std::to_string(kept.sites.size())});
+    meta.push_back({"coordinates", "WGS-84 (EPSG:4326); inputs in GCJ-02/BD-09 were converted"});
+    if (city.lines.from_osm)
+      meta.push_back({"data_licence", "© OpenStreetMap contributors (ODbL)"});
+    write_site_layers(out, kept.sites, kept.snaps, drops, meta);
+    size_t dropped = 0;
+    for (const auto& d : drops) dropped += d.dropped.size();
+    std::cout << fmt::format(
+        "Wrote {} ({} candidates; layers: candidates, dropped ({} items), yizhan_sites)\n", out,
+        kept.sites.size(), dropped);
+    return kExitOk;
+  }
+};
+
+const RegisterCommand reg("sites", [](CLI::App& app, std::function<int()>& run) {
+  auto cmd = std::make_shared<SitesCommand>();
+  auto* sub = app.add_subcommand("sites",
+                                 "Candidate sites for new stations (planner's layer, map POIs, "
+                                 "free grid), written to a GeoPackage");
+  cmd->map.add(*sub);
+  sub->add_option(
+      "--layer", cmd->layer,
+      "Planner's candidate sites: CSV (lon/lat or x/y), GeoPackage, Shapefile, GeoJSON, KML");
+  sub->add_option("--layer-name", cmd->layer_name,
+                  "Layer to read from --layer (default: first point layer)");
+  sub->add_option("--from-pois", cmd->from_pois,
+                  "POI categories of the OSM map, comma-separated, or all (see "
+                  "data/candidate_categories.json)");
+  sub->add_option("--categories", cmd->categories_file,
+                  "Category config (default: data/candidate_categories.json)");
+  sub->add_option("--grid-m", cmd->grid_m,
+                  "Free candidates about every this many metres along the walk network");
+  sub->add_option("--stations", cmd->stations, "Existing stations (for --min-distance-m)");
+  sub->add_option("--min-distance-m", cmd->min_distance_m,
+                  "Drop candidates closer than this to an existing station");
+  sub->add_option("--exclude", cmd->exclude, "Polygons where no station may go");
+  sub->add_option("--exclude-layer", cmd->exclude_layer, "Layer to read from --exclude");
+  sub->add_option(
+      "--exclude-crs", cmd->exclude_crs,
+      "CRS of --exclude when the file records none or it is wrong (EPSG code, gcj02, bd09)");
+  sub->add_option("--sites-crs", cmd->sites_crs,
+                  "CRS of --layer/--stations coordinates: EPSG code, or gcj02/bd09 for coordinates "
+                  "copied from Amap/Tencent/Baidu maps");
+  sub->add_option("--cost-field", cmd->cost_field,
+                  "Cost column of --layer (default: auto: cost/price/成本/费用/造价)");
+  sub->add_option("--capacity-field", cmd->capacity_field,
+                  "Capacity column of --layer (default: auto: capacity/容量)");
+  sub->add_option("--columns", cmd->columns,
+                  "Column names for --layer/--stations the automatic choice misses, e.g. "
+                  "host_type=建设形式,status=现状,id=代码 (keys: " +
+                      SiteColumns::keys() + ")");
+  sub->add_option("--merge-m", cmd->merge_m,
+                  "Candidates closer than this are the same host (merged)")
+      ->capture_default_str();
+  sub->add_option("--same-name-m", cmd->same_name_m,
+                  "Same name and category closer than this: the same host")
+      ->capture_default_str();
+  sub->add_option("--max-snap-m", cmd->max_snap_m,
+                  "Candidates farther than this from a walkable street are dropped")
+      ->capture_default_str();
+  sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
+  sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
+});
+
+}  // namespace
+}  // namespace yz::cli

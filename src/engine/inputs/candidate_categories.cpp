@@ -1,0 +1,137 @@
+#include "engine/inputs/candidate_categories.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "engine/inputs/site_attributes.hpp"
+#include "engine/util/data_files.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+namespace {
+
+void read_common(const nlohmann::json& j, CandidateCategory& c, const std::string& path) {
+  c.label_zh = j.value("label_zh", "");
+  c.host_type = j.value("host_type", "");
+  if (!c.host_type.empty()) {
+    auto h = parse_host_type(c.host_type);
+    if (!h)
+      throw InputError(path, "category '" + c.name + "': unknown host_type '" + c.host_type + "'");
+    c.host_type = *h;
+  }
+  if (j.contains("cost")) {
+    if (!j["cost"].is_number() || j["cost"].get<double>() < 0)
+      throw InputError(path, "category '" + c.name + "': cost must be a non-negative number");
+    c.cost = j["cost"].get<double>();
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> CandidateCategories::keys() const {
+  std::vector<std::string> k;
+  for (const auto& c : categories)
+    for (const auto& t : c.tags)
+      for (const auto& [key, value] : t.all)
+        if (std::find(k.begin(), k.end(), key) == k.end()) k.push_back(key);
+  return k;
+}
+
+int CandidateCategories::match(const std::function<std::string(const std::string&)>& tag) const {
+  for (size_t i = 0; i < categories.size(); ++i)
+    for (const auto& t : categories[i].tags) {
+      bool ok = true;
+      for (const auto& [key, value] : t.all) {
+        const std::string v = tag(key);
+        ok = ok && !v.empty() && v != "no" && (value == "*" || v == value);
+      }
+      if (ok) return static_cast<int>(i);
+    }
+  return -1;
+}
+
+std::vector<int> CandidateCategories::select(const std::string& list) const {
+  std::vector<int> out;
+  if (list == "all") {
+    for (size_t i = 0; i < categories.size(); ++i) out.push_back(static_cast<int>(i));
+    return out;
+  }
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    std::string name = list.substr(start, end - start);
+    while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (!name.empty()) {
+      int found = -1;
+      for (size_t i = 0; i < categories.size(); ++i)
+        if (categories[i].name == name || categories[i].label_zh == name)
+          found = static_cast<int>(i);
+      if (found < 0) {
+        std::string known;
+        for (const auto& c : categories) known += (known.empty() ? "" : ", ") + c.name;
+        throw InputError("--from-pois",
+                         "unknown category '" + name + "' (known: " + known + ", or all)");
+      }
+      if (std::find(out.begin(), out.end(), found) == out.end()) out.push_back(found);
+    }
+    start = end + 1;
+  }
+  if (out.empty()) throw InputError("--from-pois", "no category given (e.g. bank,mall or all)");
+  return out;
+}
+
+CandidateCategories load_candidate_categories(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path, "cannot open the candidate category file");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in);
+  } catch (const std::exception& e) {
+    throw InputError(path, std::string("not valid JSON (") + e.what() + ")");
+  }
+  CandidateCategories cc;
+  cc.source = path;
+  if (!j.contains("categories") || !j["categories"].is_array())
+    throw InputError(path, "needs a \"categories\" array");
+  for (const auto& c : j["categories"]) {
+    CandidateCategory cat;
+    cat.name = c.value("name", "");
+    if (cat.name.empty()) throw InputError(path, "a category has no name");
+    read_common(c, cat, path);
+    if (!c.contains("tags") || !c["tags"].is_array() || c["tags"].empty())
+      throw InputError(path, "category '" + cat.name + "' needs a non-empty \"tags\" list");
+    for (const auto& t : c["tags"]) {
+      const std::string s = t.is_string() ? t.get<std::string>() : std::string();
+      TagMatch m;
+      size_t start = 0;
+      while (start <= s.size()) {
+        size_t end = s.find('+', start);
+        if (end == std::string::npos) end = s.size();
+        const std::string cond = s.substr(start, end - start);
+        const size_t eq = cond.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == cond.size())
+          throw InputError(path,
+                           "category '" + cat.name + "': tag '" + s +
+                               "' is not key=value (or key=*, joined with + for all of them)");
+        m.all.emplace_back(cond.substr(0, eq), cond.substr(eq + 1));
+        start = end + 1;
+      }
+      cat.tags.push_back(std::move(m));
+    }
+    cc.categories.push_back(std::move(cat));
+  }
+  cc.grid.name = "grid";
+  cc.grid.host_type = "standalone";
+  if (j.contains("grid")) read_common(j["grid"], cc.grid, path);
+  return cc;
+}
+
+CandidateCategories default_candidate_categories() {
+  return load_candidate_categories(data_file("candidate_categories.json"));
+}
+
+}  // namespace yz

@@ -1,0 +1,155 @@
+#include "engine/inputs/exclusion_areas.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+
+#include "engine/geo/china_coords.hpp"
+#include "engine/map/gdal_session.hpp"
+#include "engine/map/vector_layer.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+namespace {
+
+bool in_ring(const Ring& r, Vec2 p) {
+  bool in = false;
+  for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
+    const Vec2 a = r[i], b = r[j];
+    if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) in = !in;
+  }
+  return in;
+}
+
+// Polygons of a (repaired) geometry; lines and points left over by MakeValid are ignored.
+void collect(const OGRGeometry* g, std::vector<const OGRPolygon*>& out) {
+  if (!g) return;
+  const auto t = wkbFlatten(g->getGeometryType());
+  if (t == wkbPolygon)
+    out.push_back(g->toPolygon());
+  else if (t == wkbMultiPolygon || t == wkbGeometryCollection)
+    for (const auto* part : *g->toGeometryCollection()) collect(part, out);
+}
+
+}  // namespace
+
+int ExclusionAreas::containing(Vec2 p) const {
+  for (size_t i = 0; i < polygons.size(); ++i) {
+    if (!boxes[i].contains(p)) continue;
+    bool in = false;
+    for (const Ring& r : polygons[i].rings)
+      if (r.size() >= 4 && in_ring(r, p)) in = !in;
+    if (in) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjection& proj,
+                                    const std::string& layer_name, const std::string& crs,
+                                    DropReport& rep) {
+  namespace fs = std::filesystem;
+  rep = DropReport{};
+  rep.source = path;
+  rep.what = "exclusion areas";
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
+  GdalErrorCapture cap;
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  if (!ds) throw InputError(path, "not a readable vector layer (" + cap.first_error() + ")");
+  OGRLayer* layer = pick_layer(*ds, path, layer_name, LayerShape::polygons);
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  OGRSpatialReference src;
+  bool have_src = false;
+  const std::optional<WebDatum> datum = parse_web_datum(crs);
+  const bool web_shift = datum && *datum != WebDatum::wgs84;
+  if (datum) {
+    // lon/lat as given (GCJ-02/BD-09 shifted back vertex by vertex below)
+  } else if (!crs.empty()) {
+    if (src.SetFromUserInput(crs.c_str()) != OGRERR_NONE)
+      throw InputError(path, "unknown CRS '" + crs + "'");
+    have_src = true;
+  } else if (layer->GetSpatialRef()) {
+    src = *layer->GetSpatialRef();
+    have_src = true;
+  }
+  std::unique_ptr<OGRCoordinateTransformation> ct;
+  if (have_src) {
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (!src.IsSame(&wgs84)) {
+      ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
+      if (!ct)
+        throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
+    }
+  }
+  const int id_idx = [&] {
+    for (const char* n : {"id", "name", "名称"})
+      if (int i = layer->GetLayerDefn()->GetFieldIndex(n); i >= 0) return i;
+    return -1;
+  }();
+  ExclusionAreas ex;
+  ex.source = path;
+  uint64_t index = 0;
+  for (auto& f : *layer) {
+    const uint64_t i = index++;
+    ++rep.read;
+    const std::string fid = id_idx >= 0 ? f->GetFieldAsString(id_idx) : std::to_string(i + 1);
+    std::unique_ptr<OGRGeometry> g(f->StealGeometry());
+    const auto t = g ? wkbFlatten(g->getGeometryType()) : wkbNone;
+    if (!g || g->IsEmpty() || (t != wkbPolygon && t != wkbMultiPolygon)) {
+      rep.drop(i, fid, {NAN, NAN}, "not a polygon");
+      continue;
+    }
+    if (ct && g->transform(ct.get()) != OGRERR_NONE) {
+      rep.drop(i, fid, {NAN, NAN}, "coordinates cannot be transformed");
+      continue;
+    }
+    OGRPoint c;
+    Vec2 where{NAN, NAN};
+    if (g->Centroid(&c) == OGRERR_NONE) where = {c.getX(), c.getY()};
+    if (!g->IsValid()) {
+      std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
+      if (!fixed || fixed->IsEmpty() || !fixed->IsValid()) {
+        rep.drop(i, fid, where, "invalid polygon that could not be repaired");
+        continue;
+      }
+      g = std::move(fixed);
+      rep.notes.push_back(
+          "area " + fid + " (feature " + std::to_string(i + 1) +
+          "): invalid polygon (e.g. self-intersecting) repaired with GEOS MakeValid");
+    }
+    std::vector<const OGRPolygon*> parts;
+    collect(g.get(), parts);
+    bool any = false;
+    for (const OGRPolygon* poly : parts) {
+      Polygon out;
+      Box box;
+      for (const auto* ring : *poly) {
+        Ring r;
+        for (int k = 0; k < ring->getNumPoints(); ++k) {
+          const Vec2 p{ring->getX(k), ring->getY(k)};
+          r.push_back(web_shift ? to_wgs84(p, *datum) : p);
+        }
+        if (r.size() < 4 || !proj.to_metric(r)) continue;
+        for (Vec2 p : r) box.add(p);
+        out.rings.push_back(std::move(r));
+      }
+      if (out.rings.empty()) continue;
+      ex.polygons.push_back(std::move(out));
+      ex.boxes.push_back(box);
+      ex.id.push_back(fid);
+      any = true;
+    }
+    if (!any) rep.drop(i, fid, where, "invalid polygon that could not be repaired");
+  }
+  rep.kept = rep.read - rep.dropped.size();
+  if (rep.read == 0) throw InputError(path, "contains no exclusion areas (the layer is empty)");
+  return ex;
+}
+
+}  // namespace yz

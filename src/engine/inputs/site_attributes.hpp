@@ -1,0 +1,74 @@
+#pragma once
+// What Yizhan understands about a station or candidate site: host type, size class, amenities,
+// opening hours, status, capacity and cost, read from columns with English or Chinese names and
+// values (名称, 类型, 共建, 已建, ...). Values are normalised to one English spelling so outputs
+// and the optimiser agree; the raw columns still pass through unchanged.
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace yz {
+
+// Canonical values (empty string = not given / not recognised).
+inline constexpr const char* kHostTypes[] = {"standalone", "co-built", "shared", "alliance",
+                                             "mobile"};
+inline constexpr const char* kSizeClasses[] = {"standard", "micro", "mobile"};
+inline constexpr const char* kStatuses[] = {"built", "planned", "upgrading"};
+// Amenity i is bit (1 << i) of SiteInfo::amenities.
+inline constexpr const char* kAmenities[] = {"water",          "toilet",         "seats",
+                                             "climate",        "first_aid",      "microwave",
+                                             "phone_charging", "ebike_charging", "reading"};
+inline constexpr int kAmenityCount = 9;
+
+struct SiteInfo {
+  std::string host_type, size_class, status, opening_hours;
+  uint32_t amenities = 0;
+  double capacity = NAN, cost = NAN;  // NaN = not given
+  std::string category;  // candidates: POI category ("bank", ...), "grid", or the layer's own
+  std::string origin;    // candidates: "layer", "osm" or "grid"
+};
+
+// "water;toilet" for the amenity bits (in kAmenities order).
+std::string amenity_list(uint32_t bits);
+
+// Value normalisation; nullopt when the text is not a known spelling.
+std::optional<std::string> parse_host_type(std::string_view text);
+std::optional<std::string> parse_size_class(std::string_view text);
+std::optional<std::string> parse_status(std::string_view text);
+std::optional<int> parse_amenity(std::string_view text);  // index into kAmenities
+// "yes"/"1"/"true"/"是"/"有"/"√" -> true, "no"/"0"/"false"/"否"/"无"/"" -> false, else nullopt.
+std::optional<bool> parse_flag(std::string_view text);
+// A number, allowing spaces, thousands separators, a leading ¥/￥ and a trailing 元/m²/人.
+// nullopt for anything else; empty text is handled by the caller (= not given).
+std::optional<double> parse_number(std::string_view text);
+
+// Which input column feeds which attribute (-1 = none). Built once per layer from its column
+// names (case-insensitive; English and Chinese aliases; explicit names win).
+struct SiteColumns {
+  int category = -1, host_type = -1, size_class = -1, area_m2 = -1, status = -1, opening_hours = -1,
+      capacity = -1, cost = -1, amenity_list = -1;
+  int amenity_flag[kAmenityCount] = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
+
+  // `cost_field`/`capacity_field` override the automatic choice (empty = auto); a named column
+  // that does not exist is reported by the caller.
+  static SiteColumns find(const std::vector<std::string>& names, const std::string& cost_field = {},
+                          const std::string& capacity_field = {});
+  // Points attribute `key` (category, host_type, size_class, area_m2, status, opening_hours,
+  // capacity, cost, amenities, or an amenity name such as water) at column `index`; false for an
+  // unknown key.
+  bool assign(const std::string& key, int index);
+  static std::string keys();  // the keys assign() accepts, for messages
+  bool any() const;
+  std::string describe(
+      const std::vector<std::string>& names) const;  // "host type: 类型, cost: 成本"
+};
+
+// Reads one row; returns the reason to drop it ("non-numeric cost", ...) or "" when usable.
+// Unrecognised host types/sizes/statuses are kept as unknown and counted in `unrecognised`.
+std::string read_site_info(const SiteColumns& c, const std::vector<std::string>& values,
+                           SiteInfo& out, std::vector<std::string>& unrecognised);
+
+}  // namespace yz
