@@ -126,7 +126,8 @@ struct SuggestCommand {
           v.insert(v.end(), {std::string(), 0.0, 0.0});
         }
       }
-      v.insert(v.end(), {sites.info[s.site].host_type, sites.info[s.site].category});
+      const SiteInfo info = s.site < sites.info.size() ? sites.info[s.site] : SiteInfo{};
+      v.insert(v.end(), {info.host_type, info.category});
       w.add_point(sites.lonlat[s.site], v);
     }
     w.begin_layer("alternatives", GeomKind::point,
@@ -198,15 +199,16 @@ struct SuggestCommand {
                        {"distance_m", alt.distance_m},
                        {"objective", alt.objective},
                        {"feasible", alt.feasible}});
-        j["sites"].push_back({{"rank", s.rank},
-                              {"id", sites.id[s.site]},
-                              {"name", sites.name[s.site]},
-                              {"gain", s.gain},
-                              {"marginal", s.marginal},
-                              {"shared", s.shared},
-                              {"cost", s.cost},
-                              {"host_type", sites.info[s.site].host_type},
-                              {"alternatives", a}});
+        j["sites"].push_back(
+            {{"rank", s.rank},
+             {"id", sites.id[s.site]},
+             {"name", sites.name[s.site]},
+             {"gain", s.gain},
+             {"marginal", s.marginal},
+             {"shared", s.shared},
+             {"cost", s.cost},
+             {"host_type", s.site < sites.info.size() ? sites.info[s.site].host_type : ""},
+             {"alternatives", a}});
       }
       j["output"] = out;
       j["inputs"] = nlohmann::json::array();
