@@ -221,11 +221,10 @@ TEST_CASE("swapped longitude/latitude columns get a hint (European map: lon < 90
               {"swapped_munich.csv", "with longitude and latitude swapped"});
 }
 
-// Known bug (src/engine/inputs/point_reader.cpp): with lon > 90 (all of China) the swapped pair has
-// "latitude" > 90, is dropped as "not longitude/latitude" before the swap test, and the hint is
-// never given. Kept visible but not failing until the inputs code is fixed.
+// With lon > 90 (all of China) the swapped pair has "latitude" > 90: the reader must still see
+// that the swap would land on the map and give the hint.
 TEST_CASE("swapped longitude/latitude columns get a hint (Chinese map: lon > 90)",
-          "[cli][bad-input][!mayfail]") {
+          "[cli][bad-input]") {
   const std::string map = grid_map();
   char buf[200];
   std::snprintf(buf, sizeof buf, "id,lon,lat\n1,%.7f,%.7f\n2,%.7f,%.7f\n", lat_at(400), lon_at(400),

@@ -48,9 +48,6 @@ struct VectorWriter::Impl {
   GDALDatasetUniquePtr ds;
   OGRLayer* layer = nullptr;
   GeomKind kind = GeomKind::point;
-  // Where each declared field landed: drivers may reorder or merge fields (KML maps "name" and
-  // "description" onto its own Name/Description), so values go by name, not position.
-  std::vector<int> field_index;
   OGRSpatialReference wgs84;
   bool in_txn = false;
   bool closed = false;

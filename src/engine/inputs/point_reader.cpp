@@ -173,8 +173,23 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     else
       column_map.emplace_back(key, col);
   }
-  const int id_idx =
+  int id_idx =
       find_field(def, id_field, {"id", "station_id", "site_id", "fid", "编号", "站点编号"});
+  if (id_idx >= 0 && id_field.empty()) {
+    // A guessed id column that repeats most of its values (ArcGIS writes Id = 0 on every row) is
+    // not an identifier: dropping all but one row as "duplicate id" would lose the data.
+    std::set<std::string> distinct;
+    uint64_t rows = 0;
+    for (auto& f : *layer) ++rows, distinct.insert(f->GetFieldAsString(id_idx));
+    layer->ResetReading();
+    if (rows > 2 && distinct.size() * 2 < rows) {
+      rep.notes.push_back(std::string("column '") + def.GetFieldDefn(id_idx)->GetNameRef() +
+                          "' repeats its values (" + std::to_string(distinct.size()) +
+                          " distinct in " + std::to_string(rows) +
+                          " rows), so it is not used as an id; rows are numbered instead");
+      id_idx = -1;
+    }
+  }
   const int name_idx = find_field(def, name_field, {"name", "名称", "station", "站点名称", "站名"});
   PointSet ps;
   ps.source = path;
@@ -255,6 +270,11 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     }
     if (web_shift && plausible_lonlat(ll)) ll = to_wgs84(ll, *datum);
     if (!plausible_lonlat(ll)) {
+      // Latitude > 90 with a plausible swap (all of China: lon > 90) still earns the hint below.
+      ++outside;
+      if (plausible_lonlat({ll.y, ll.x}) &&
+          map_bounds.contains(proj.to_metric({ll.y, ll.x}), opt.outside_margin_m))
+        ++swapped_inside;
       rep.drop(index, fid, ll, "coordinates are not longitude/latitude");
       continue;
     }

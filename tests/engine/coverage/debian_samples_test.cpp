@@ -277,10 +277,10 @@ TEST_CASE("John Snow's Soho: the Broad Street pump reaches the most cholera deat
   check_against_reference(st, R, p.budget_m(), sites.size());
 }
 
-// Known issue (src/engine/inputs/point_reader.cpp): an 'Id' column that holds 0 on every row (as
-// ArcGIS writes) is taken as the identifier, and all rows but the first are dropped as duplicates.
+// An 'Id' column that holds 0 on every row (as ArcGIS writes) must not be taken as the identifier
+// (all rows but the first would be dropped as duplicates).
 TEST_CASE("Soho's shapefiles with a constant Id column keep every row",
-          "[coverage][debian][!mayfail]") {
+          "[coverage][debian]") {
   const std::string net = need(kPysal + "snow_maps/Soho_Network.shp", "python3-libpysal");
   const std::string pumps = need(kPysal + "snow_maps/SohoWater.shp", "python3-libpysal");
   const CityNetwork city = open_city(net, TagProfile::load_default());
