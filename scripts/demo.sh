@@ -5,4 +5,4 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/scripts/setup.sh"
 "$here/scripts/build.sh" release
 mkdir -p "$here/out"
-exec "$here/build/release/yizhan" demo --out "$here/out/demo_coverage.gpkg" "$@"
+exec "$here/build/release/src/cli/yizhan" demo --out "$here/out/demo_coverage.gpkg" "$@"
