@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "engine/geo/china_coords.hpp"
+#include "engine/map/map_source.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz::cli {
@@ -25,15 +25,7 @@ void MapOptions::add(CLI::App& app, bool required) {
 }
 
 CityNetwork MapOptions::open(const Progress& progress) const {
-  if (const auto d = parse_web_datum(crs); d && *d != WebDatum::wgs84)
-    throw InputError("--crs", "is the metric CRS computations run in; for points copied from Chinese web maps use --sites-crs " +
-                                  crs + " (and --demand-crs / --exclude-crs)");
-  const TagProfile prof = profile.empty() ? TagProfile::load_default() : TagProfile::load(profile);
-  MapLoadOptions o;
-  o.crs = crs;
-  o.class_field = class_field;
-  o.layer = layer;
-  return open_city(map, prof, o, progress);
+  return open_map_file(MapSource{map, profile, crs, class_field, layer}, progress);
 }
 
 void CoverageOptions::add(CLI::App& app) {

@@ -21,6 +21,14 @@ struct Progress {
   void throw_if_cancelled() const {
     if (cancelled()) throw Cancelled();
   }
+  // The same sink for one stage of a longer job: fractions map into [from, to].
+  Progress slice(double from, double to) const {
+    Progress p;
+    p.cancel = cancel;
+    if (report)
+      p.report = [r = report, from, to](double f, std::string_view s) { r(from + (to - from) * f, s); };
+    return p;
+  }
 };
 
 }  // namespace yz

@@ -1,0 +1,21 @@
+#pragma once
+// Where a city map comes from, enough to open it again: the file and the reading options the
+// command line takes (--profile, --crs, --class-field, --map-layer). Sessions store it.
+#include <string>
+
+#include "engine/network/city_network.hpp"
+
+namespace yz {
+
+struct MapSource {
+  std::string path;  // map file; empty = the built-in synthetic demo city
+  std::string profile, crs, class_field, layer;
+  bool demo() const { return path.empty(); }
+  std::string label() const;  // the file name, or "demo city (synthetic)"
+};
+
+// Opens a map file (not the demo city). Throws InputError naming the file or option and the
+// problem; Cancelled when progress.cancel is raised.
+CityNetwork open_map_file(const MapSource& src, const Progress& progress = {});
+
+}  // namespace yz

@@ -1,0 +1,240 @@
+// Session files: a session saved and reopened is the same session (scenarios, stations with
+// Chinese names and attributes, parameters, view, settings, candidates, demand); saving is atomic
+// (a failed save leaves the old file intact); damaged or foreign files give a clear error naming
+// the file; a moved map is found next to the session.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/export/vector_writer.hpp"
+#include "engine/session/session.hpp"
+#include "engine/util/error.hpp"
+#include "support/test_data.hpp"
+#include "support/tiny_network.hpp"
+
+namespace {
+
+using namespace yz;
+namespace fs = std::filesystem;
+
+Session edited_demo() {
+  Session s = new_session(MapSource{}, CoverageParams{}, "现状");
+  PlanStation p = s.active().station(0);
+  p.name = "新街口驿站（共建）";
+  p.info.amenities = 0b101;
+  p.info.cost = 1200;
+  p.info.opening_hours = "Mo-Su 08:00-20:00";
+  p.extra.emplace_back("备注", "银行网点内, \"一楼\"");
+  s.update_station(0, p, "edit");
+  s.add_scenario("方案B", true);
+  s.remove_station(3, "remove");
+  PlanStation n;
+  n.name = "手工添加";
+  n.origin = kOriginAdded;
+  n.xy = s.active().station(5).xy + Vec2{150, 80};
+  s.add_station(n, "add");
+  CoverageParams q = s.workspace().params();
+  q.minutes = 12;
+  q.radius_m = 800;
+  s.apply_rebase(Session::compute_rebase(s.rebase_input(), s.workspace().with_params(q)), "params");
+  s.settings.criterion = Criterion::walk;
+  s.settings.lang = "zh";
+  s.settings.view = {true, {114.31, 30.57}, 3.5};
+  s.settings.set_ui("layer.stations.opacity", "0.8");
+  return s;
+}
+
+void check_same(const Session& a, const Session& b) {
+  REQUIRE(a.scenario_count() == b.scenario_count());
+  CHECK(a.active_index() == b.active_index());
+  CHECK(a.workspace().params().minutes == b.workspace().params().minutes);
+  CHECK(a.workspace().params().radius_m == b.workspace().params().radius_m);
+  CHECK(a.candidates().size() == b.candidates().size());
+  CHECK(a.workspace().demand().size() == b.workspace().demand().size());
+  for (size_t i = 0; i < a.scenario_count(); ++i) {
+    const Scenario &x = a.scenario(i), &y = b.scenario(i);
+    CHECK(x.name() == y.name());
+    const auto xs = x.stations(), ys = y.stations();
+    REQUIRE(xs.size() == ys.size());
+    for (size_t k = 0; k < xs.size(); ++k) {
+      INFO("scenario " << i << " station " << k);
+      CHECK(xs[k].name == ys[k].name);
+      CHECK(xs[k].id == ys[k].id);
+      CHECK(xs[k].origin == ys[k].origin);
+      CHECK(xs[k].info.amenities == ys[k].info.amenities);
+      CHECK(xs[k].info.host_type == ys[k].info.host_type);
+      CHECK(xs[k].extra == ys[k].extra);
+      CHECK(distance(xs[k].xy, ys[k].xy) < 0.01);  // lon/lat round trip: under a centimetre
+    }
+    CHECK(x.state().summary().walk.covered == Approx(y.state().summary().walk.covered));
+    CHECK(x.state().summary().both.twice == Approx(y.state().summary().both.twice));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a saved session reopens as the same session", "[session]") {
+  Session s = edited_demo();
+  const std::string path = test::temp_dir() + "/plan.yizhan.gpkg";
+  write_session_file(path, s.snapshot());
+  CHECK(is_session_file(path));
+  SessionFile f = read_session_file(path);
+  CHECK(f.map.demo());
+  CHECK(f.settings.criterion == Criterion::walk);
+  CHECK(f.settings.lang == "zh");
+  CHECK(f.settings.view.set);
+  CHECK(f.settings.view.m_per_px == 3.5);
+  REQUIRE(f.settings.ui_value("layer.stations.opacity"));
+  CHECK(*f.settings.ui_value("layer.stations.opacity") == "0.8");
+  CHECK_FALSE(f.saved_at.empty());
+  Session r = open_session(f, path);
+  CHECK_FALSE(r.dirty());
+  CHECK(r.path == path);
+  check_same(s, r);
+  // Saved again, it is still the same (nothing drifts through a second round trip).
+  const std::string path2 = test::temp_dir() + "/plan2.gpkg";
+  write_session_file(path2, r.snapshot());
+  check_same(s, open_session(read_session_file(path2), path2));
+}
+
+TEST_CASE("the session's stations layer opens as plain GIS data", "[session]") {
+  Session s = edited_demo();
+  const std::string path = test::temp_dir() + "/qgis.gpkg";
+  write_session_file(path, s.snapshot());
+  std::string out;
+  REQUIRE(test::run_command("ogrinfo -ro -q -sql \"SELECT scenario, name, walk_workers, 备注 FROM "
+                            "stations WHERE name = '新街口驿站（共建）'\" " +
+                                path,
+                            out) == 0);
+  CHECK(out.find("方案B") != std::string::npos);
+  CHECK(out.find("现状") != std::string::npos);
+  CHECK(out.find("银行网点内") != std::string::npos);
+  CHECK(out.find("walk_workers (Real)") != std::string::npos);
+}
+
+TEST_CASE("a failed save leaves the previous session intact", "[session]") {
+  Session s = new_session(MapSource{}, CoverageParams{}, "first");
+  const std::string dir = test::temp_dir() + "/atomic";
+  fs::create_directories(dir);
+  const std::string path = dir + "/plan.gpkg";
+  write_session_file(path, s.snapshot());
+  const auto size0 = fs::file_size(path);
+  s.rename_scenario(0, "second");
+  // Block the writer's temporary file (a non-empty folder of that name): the save must fail
+  // cleanly.
+  const std::string tmp = dir + "/.tmp-" + std::to_string(::getpid()) + "-plan.gpkg";
+  fs::create_directory(tmp);
+  std::ofstream(tmp + "/blocker") << "x";
+  CHECK_THROWS(write_session_file(path, s.snapshot()));
+  fs::remove_all(tmp);
+  CHECK(fs::file_size(path) == size0);
+  CHECK(read_session_file(path).scenarios.at(0).name == "first");
+  // And succeeds once the way is clear, replacing the file whole.
+  write_session_file(path, s.snapshot());
+  CHECK(read_session_file(path).scenarios.at(0).name == "second");
+  for (const auto& e : fs::directory_iterator(dir))
+    CHECK(e.path().filename().string().rfind(".tmp-", 0) != 0);  // no leftovers
+}
+
+TEST_CASE("damaged and foreign files are refused with the file named", "[session]") {
+  const std::string dir = test::temp_dir();
+  auto refused = [&](const std::string& path, const std::string& problem) {
+    INFO(path);
+    try {
+      read_session_file(path);
+      FAIL("accepted " << path);
+    } catch (const InputError& e) {
+      CHECK(e.source() == path);
+      CHECK_THAT(std::string(e.what()), Catch::Contains(problem));
+    }
+  };
+  refused(dir + "/missing.gpkg", "not found");
+  { std::ofstream(dir + "/empty.gpkg"); }
+  refused(dir + "/empty.gpkg", "empty");
+  {
+    std::ofstream f(dir + "/text.gpkg");
+    f << "this is not a geopackage\n";
+  }
+  refused(dir + "/text.gpkg", "not a readable GeoPackage");
+  {
+    VectorWriter w(dir + "/other.gpkg");
+    w.begin_layer("points", GeomKind::point, {{"name", FieldType::text}});
+    w.add_point({114.3, 30.6}, {std::string("x")});
+    w.close();
+  }
+  refused(dir + "/other.gpkg", "not a Yizhan session");
+  CHECK_FALSE(is_session_file(dir + "/other.gpkg"));
+
+  // A real session cut in half.
+  Session s = new_session(MapSource{}, CoverageParams{}, "plan");
+  const std::string good = dir + "/good.gpkg";
+  write_session_file(good, s.snapshot());
+  {
+    std::ifstream in(good, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    std::ofstream(dir + "/cut.gpkg", std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  }
+  try {
+    read_session_file(dir + "/cut.gpkg");
+    FAIL("accepted a truncated session");
+  } catch (const InputError& e) {
+    CHECK(e.source() == dir + "/cut.gpkg");
+  }
+
+  // A settings value that is not a number, and a session from a newer Yizhan.
+  auto with_setting = [&](const std::string& name, const std::string& key, const std::string& v) {
+    const std::string p = dir + "/" + name;
+    fs::copy_file(good, p, fs::copy_options::overwrite_existing);
+    std::string out;
+    REQUIRE(test::run_command("ogrinfo -q " + p +
+                                  " -dialect sqlite -sql \"UPDATE yizhan_session SET value='" + v +
+                                  "' WHERE key='" + key + "'\"",
+                              out) == 0);
+    return p;
+  };
+  refused(with_setting("nan.gpkg", "minutes", "abc"), "minutes");
+  refused(with_setting("newer.gpkg", "format_version", "99"), "newer Yizhan");
+}
+
+TEST_CASE("a session whose map moved away says so; a map moved with it is found", "[session]") {
+  const std::string dir = test::temp_dir();
+  // A small road network as a GeoPackage next to the session.
+  const std::string a = dir + "/a", b = dir + "/b";
+  fs::create_directories(a);
+  {
+    RoadLines L =
+        test::tiny_lines({{{{0, 0}, {800, 0}}}, {{{0, 0}, {0, 800}}}, {{{800, 0}, {800, 800}}}});
+    VectorWriter w(a + "/roads.gpkg");
+    w.begin_layer("roads", GeomKind::line, {{"highway", FieldType::text}});
+    for (size_t i = 0; i < L.size(); ++i) {
+      std::vector<Vec2> ll(L.points.begin() + L.first[i], L.points.begin() + L.first[i + 1]);
+      L.projection.to_lonlat(ll);
+      w.add_line(ll, {std::string("residential")});
+    }
+    w.close();
+  }
+  MapSource src;
+  src.path = a + "/roads.gpkg";
+  Session s = new_session(src, CoverageParams{}, "plan");
+  PlanStation p;
+  p.name = "路口";
+  p.xy = s.workspace().city().bounds().min;
+  s.add_station(p, "add");
+  write_session_file(a + "/plan.gpkg", s.snapshot());
+  // Moved together: the relative path finds the map.
+  fs::rename(a, b);
+  Session moved = open_session(read_session_file(b + "/plan.gpkg"), b + "/plan.gpkg");
+  CHECK(moved.workspace().map().path == b + "/roads.gpkg");
+  CHECK(moved.active().active_count() == 1);
+  // Map gone: a clear error naming the session and the map.
+  fs::remove(b + "/roads.gpkg");
+  try {
+    open_session(read_session_file(b + "/plan.gpkg"), b + "/plan.gpkg");
+    FAIL("opened without its map");
+  } catch (const InputError& e) {
+    CHECK(e.source() == b + "/plan.gpkg");
+    CHECK_THAT(std::string(e.what()), Catch::Contains("roads.gpkg"));
+  }
+}
