@@ -75,6 +75,9 @@ struct MapScene {
   std::vector<Vec2> demand_xy;
   std::vector<float> demand_weight;
   std::vector<uint8_t> demand_walk, demand_radius;
+  // How many stations cover each point under the test the planner chose to view (walk, radius,
+  // both or either): what demand points are coloured by. Empty = use demand_walk.
+  std::vector<uint8_t> demand_count;
   std::vector<Vec2> candidates;
   int selected_candidate = -1;
   std::vector<SceneSuggestion> suggestions;
