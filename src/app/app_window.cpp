@@ -13,9 +13,11 @@
 
 #include "app/app_state.hpp"
 #include "app/font_loader.hpp"
+#include "app/map_legend.hpp"
 #include "app/map_overlay.hpp"
 #include "app/map_view.hpp"
 #include "app/panels.hpp"
+#include "app/scene_from_plan.hpp"
 
 namespace yz::app {
 namespace {
@@ -125,6 +127,7 @@ int run_app(AppInputs inputs, const AppOptions& opt) {
   glfwSwapInterval(opt.screenshot.empty() ? 1 : 0);
 
   std::vector<std::string> names = inputs.stations.name;
+  const StationLooks looks = station_looks(inputs.stations);
   AppState st(Scenario(std::move(inputs)));
   st.lang = opt.lang;
   st.edit_params = st.scenario.params();
@@ -147,6 +150,9 @@ int run_app(AppInputs inputs, const AppOptions& opt) {
     view.set_map(st.scenario.city().lines);
     Camera cam;
     MapInput input;
+    MapScene scene;
+    LegendText legend = english_legend_text();
+    const LayerStyles base_styles = startup_styles();
     uint64_t seen_version = 0;
     for (int frame = 0; !glfwWindowShouldClose(win); ++frame) {
       glfwPollEvents();
@@ -173,13 +179,19 @@ int run_app(AppInputs inputs, const AppOptions& opt) {
       language_panel(st);
       debug_overlay(st, io.Framerate);
       if (st.plan_dirty || st.scenario.version() != seen_version) {
-        view.set_plan(st.scenario, st.selected, st.layers);
+        fill_scene(st.scenario, st.selected, looks, scene);
+        view.set_scene(scene);
+        legend = legend_rows_for(scene, english_legend_text());
         seen_version = st.scenario.version();
         st.plan_dirty = false;
       }
       draw_map_overlay(st, cam);
+      const LayerStyles styles = styles_from(st.layers, base_styles);
+      const ImVec2 legend_size = draw_map_legend(nullptr, {}, styles, legend);
+      draw_map_legend(ImGui::GetBackgroundDrawList(), ImVec2(ww - 10 - legend_size.x, 124), styles,
+                      legend);
       ImGui::Render();
-      view.draw(cam, fw, fh);
+      view.draw(cam, styles, fw, fh);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       if (!opt.screenshot.empty() && frame + 1 >= opt.frames) {
         shot_ok = write_screenshot(opt.screenshot, fw, fh);

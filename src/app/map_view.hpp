@@ -1,56 +1,145 @@
 #pragma once
-// Draws the map with OpenGL: water and parks (stencil-filled polygons, any shape, holes kept),
-// streets by class, walk areas, 1 km circles, demand by cover count, station markers.
+// Draws the map with OpenGL 3.3: water and parks (stencil-filled polygons, any shape, holes kept),
+// streets by class, demand density, demand points by walk cover count with the uncovered and
+// disagreement highlights, walk areas, 1 km circles, candidates, scenario differences, stations
+// (shape by host type, fill by status) and suggestions. The map is uploaded once (set_map), the
+// plan on every edit (set_scene, re-uploading only what changed), and each layer's visibility,
+// opacity and colour are uniforms at draw time, so restyling never rebuilds a buffer.
 #include <cstdint>
+#include <unordered_map>
+#include <vector>
 
 #include "app/camera.hpp"
+#include "app/density_layer.hpp"
+#include "app/gl_program.hpp"
+#include "app/map_scene.hpp"
 #include "app/mesh_builder.hpp"
 #include "engine/map/road_lines.hpp"
 
 namespace yz::app {
 
-class Scenario;
-
+// The first app's on/off toggles (AppState::layers), until the Layers panel uses LayerStyles.
 struct MapLayers {
   bool walk_areas = true, circles = true, demand = true;
 };
 
+// The order layers are painted in (MapLayer's order is the Layers panel's): walk areas and circles
+// go under the demand points so the workers' cover colours stay exact and readable on top.
+inline constexpr MapLayer kDrawOrder[] = {
+    MapLayer::areas,      MapLayer::streets,       MapLayer::demand_density, MapLayer::walk_areas,
+    MapLayer::circles,    MapLayer::demand_points, MapLayer::uncovered,      MapLayer::disagreement,
+    MapLayer::candidates, MapLayer::scenario_diff, MapLayer::stations,       MapLayer::suggestions};
+
+// What each layer's colour (LayerStyle::color) recolours: areas: water; streets: the white
+// (minor) streets; demand_density: the ramp's high end; demand_points: workers no station
+// reaches on foot; uncovered, disagreement: the highlight; walk_areas, circles: the lines (their
+// alpha is the layer's translucency; the selected station's stays stronger); candidates: the
+// outline; scenario_diff: what this plan gains (losses stay red); stations: built stations' fill;
+// suggestions: the star.
 class MapView {
  public:
-  MapView();
+  MapView();  // needs a current OpenGL 3.3 core context; a stencil buffer for areas/walk areas
   ~MapView();
   MapView(const MapView&) = delete;
   MapView& operator=(const MapView&) = delete;
 
-  void set_map(const RoadLines& lines);                                      // static layers
-  void set_plan(const Scenario& sc, int selected, const MapLayers& layers);  // dynamic layers
-  void draw(const Camera& cam, int fb_width, int fb_height) const;
+  void set_map(const RoadLines& lines);   // static: areas and streets
+  void set_scene(const MapScene& scene);  // dynamic layers; keeps no pointer into `scene`
+  // Draws into the framebuffer bound at the call (the window, or an offscreen one in tests).
+  void draw(const Camera& cam, const LayerStyles& styles, int fb_width, int fb_height);
+
+  double last_set_scene_ms() const { return set_scene_ms_; }
+  bool density_supported() const { return density_.supported(); }
 
  private:
   struct Buffer {
     unsigned vao = 0, vbo = 0;
     int count = 0;
+    size_t capacity = 0;  // bytes allocated on the GPU
   };
-  enum Layer {
-    water_fan,
-    water_box,
-    park_fan,
-    park_box,
-    casing,
-    streets,
-    walk,
-    circles,
-    demand,
-    stations,
-    kLayers
+  struct WalkMesh {
+    uint64_t hash = 0;  // of the station's reached pieces
+    Buffer buf;
+    bool used = false;
   };
-  void upload(Layer l, const MeshBuilder& m);
-  void draw_layer(Layer l) const;
-  void fill_areas(Layer fan, Layer box) const;
 
-  unsigned program_ = 0;
-  int u_scale_ = -1, u_shift_ = -1, u_pixel_ = -1;
-  Buffer buf_[kLayers];
+  Buffer line_buffer();
+  Buffer marker_buffer();
+  void free_buffer(Buffer& b);
+  // `grow`: keep spare room so the next edit's upload fits without reallocating.
+  void upload(Buffer& b, const void* data, size_t bytes, int count, bool grow = true);
+  void upload(Buffer& b, const MeshBuilder& m, bool grow = true) {
+    upload(b, m.v.data(), m.v.size() * sizeof(MapVertex), static_cast<int>(m.v.size()), grow);
+  }
+  void upload(Buffer& b, const MarkerBuilder& m) {
+    upload(b, m.v.data(), m.v.size() * sizeof(MarkerVertex), static_cast<int>(m.v.size()));
+  }
+
+  void set_demand(const MapScene& scene);
+  void set_walk_areas(const MapScene& scene);
+  void set_circles(const MapScene& scene);
+  void set_markers(const MapScene& scene);
+
+  void use_lines(Rgba main, float opacity, float width_scale = 1);
+  void draw_triangles(const Buffer& b, int first = 0, int count = -1) const;
+  void fill_areas(const Buffer& fan, const Buffer& box) const;
+  void draw_markers(const Buffer& b, Rgba main, float opacity);
+  void draw_demand(unsigned vao, int count, bool indexed, int mode, const LayerStyle& look,
+                   float size_px);
+  void draw_layer(MapLayer l, const Camera& cam, const LayerStyle& look, int fb_w, int fb_h);
+
+  GlProgram lines_, markers_, demand_;
+  struct {
+    int scale, shift, pixel, width_scale, main, opacity;
+  } ul_{};
+  struct {
+    int scale, shift, fb_scale, main, opacity, edge;
+  } um_{};
+  struct {
+    int scale, shift, size, cover, mode, main, opacity;
+  } ud_{};
+  DensityLayer density_;
+
+  // Map metres are stored relative to this (the map's centre) for float precision.
+  Vec2 origin_{0, 0};
+  bool have_origin_ = false;
+  float scale_[2] = {1, 1}, shift_[2] = {0, 0}, fb_scale_ = 1;
+
+  Buffer water_fan_, water_box_, park_fan_, park_box_, casing_, streets_;
+
+  // Walk areas: one buffer per distinct reached-piece set, reused across edits (an edit rebuilds
+  // only the station it touched); drawn in scene order with the selected one last.
+  std::vector<WalkMesh> walk_pool_;
+  std::unordered_map<uint64_t, uint32_t> walk_index_;  // hash -> pool entry
+  std::vector<uint64_t> walk_hash_;                    // per scene station (0 = no area)
+  std::vector<uint32_t> walk_draw_;
+  int walk_selected_ = -1;  // index into walk_draw_ of the selected station's area
+
+  Buffer circles_;
+  std::vector<int> circle_first_;   // circle i = vertices [circle_first_[i], circle_first_[i+1])
+  std::vector<double> circle_key_;  // x, y per station, radius, selected: rebuild when it changes
+
+  Buffer stations_, candidates_, suggestions_, diff_;
+
+  // Demand: positions and weights (re-uploaded only when they change), cover counts (only the
+  // changed range), and index lists of the highlighted workers.
+  unsigned demand_vao_ = 0, uncovered_vao_ = 0, disagree_vao_ = 0;
+  unsigned demand_pos_vbo_ = 0, demand_count_vbo_ = 0, uncovered_ibo_ = 0, disagree_ibo_ = 0;
+  int demand_n_ = 0, uncovered_n_ = 0, disagree_n_ = 0;
+  std::vector<Vec2> demand_xy_;
+  std::vector<float> demand_w_;
+  std::vector<uint8_t> demand_counts_;  // walk, radius per point
+  std::vector<uint32_t> uncovered_, disagree_;
+  uint64_t demand_version_ = 0;
+
+  // Reused between calls so edits do not allocate.
+  MeshBuilder mesh_;
+  MarkerBuilder marks_;
+  std::vector<float> floats_;
+  std::vector<uint8_t> bytes_;
+  std::vector<uint32_t> indices_;
+
+  double set_scene_ms_ = 0;
 };
 
 }  // namespace yz::app
