@@ -1,21 +1,118 @@
 #pragma once
-// What the panels and the map share: the plan, the selection, the language and view toggles.
-#include "app/map_view.hpp"
-#include "app/scenario.hpp"
+// What the panels, the map and the actions share: the session being edited, the view, the
+// selection, the background job, dialogs and notices. One instance, owned by the frame loop.
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/background_job.hpp"
+#include "app/camera.hpp"
+#include "app/file_dialog.hpp"
+#include "app/map_scene.hpp"
 #include "app/strings.hpp"
+#include "engine/session/autosave.hpp"
+#include "engine/session/session.hpp"
+#include "engine/siting/suggest_run.hpp"
 
 namespace yz::app {
 
+enum class Tool : uint8_t { select, add, remove };
+enum class Tab : uint8_t { stations, suggest, scenarios, layers, count };
+
+struct Selection {
+  int station = -1;     // slot in the active scenario
+  int candidate = -1;   // row of the candidate layer
+  int suggestion = -1;  // index into the last suggestion's sites
+};
+
+// The Suggest panel's settings and its last result.
+struct SuggestPanel {
+  int goal =
+      0;  // 0 k stations, 1 budget, 2 fewest stations for a target, 3 least cost for a target
+  int k = 10;
+  double budget = 50000;
+  double target_pct = 90;
+  Criterion criterion = Criterion::both;
+  int objective = 0;  // 0 single, 1 double, 2 single then double
+  double spacing_m = 0;
+  double time_limit_s = 10;
+  // Last run and what it was computed from.
+  std::shared_ptr<const siting::SuggestRun> run;
+  uint32_t scenario_id = 0;
+  uint64_t scenario_version = 0;
+  size_t candidates_size = 0;
+  double seconds = 0;
+  std::vector<char> picked;    // per suggested site: ticked for "accept selected"
+  std::vector<char> accepted;  // per suggested site: already in the plan
+};
+
+struct Notice {
+  std::string text;
+  bool error = false;
+  double until_s = 0;
+};
+
+// Timings shown in the debug overlay (what-if target: an edit under 16 ms end to end).
+struct Timings {
+  double edit_ms = 0;    // engine: search + coverage update
+  double scene_ms = 0;   // building the map scene
+  double upload_ms = 0;  // GPU buffers
+  double frame_ms = 0;
+};
+
 struct AppState {
-  explicit AppState(Scenario s) : scenario(std::move(s)) {}
-  Scenario scenario;
-  int selected = -1;  // station slot, -1 = none
+  std::unique_ptr<Session> session;
   Lang lang = Lang::en;
-  MapLayers layers;
-  bool add_on_click = true;
-  CoverageParams edit_params;  // what the Coverage panel's fields hold until recomputed
-  bool plan_dirty = true;      // map buffers need rebuilding (selection, layers)
+  LayerStyles styles = LayerStyles::defaults();
+  Selection sel;
+  Tool tool = Tool::select;
+  Tab tab = Tab::stations;
+  bool tab_forced = false;  // select `tab` on the next frame
+  Camera cam;
   bool fit_requested = true;
+  float sidebar_px = 410;
+  // The map's part of the window this frame (right of the sidebar, between menu and status bar).
+  float map_x0 = 410, map_y0 = 22, map_x1 = 1280, map_y1 = 774;
+
+  BackgroundJob job;       // loading, recomputing, suggesting, exporting (one at a time)
+  bool job_locks = false;  // the running job will replace the plan: edits wait
+  BackgroundJob autosave;  // writes a snapshot; never blocks edits
+  double autosave_every_s = 180;
+  double last_autosave_s = 0;
+  uint64_t autosaved_revision = 0;
+  bool autosave_enabled = true;
+
+  SuggestPanel suggest;
+  std::shared_ptr<const Workspace> suggest_workspace;  // the workspace the last run used
+  Criterion view_criterion = Criterion::walk;  // what the Coverage panel and the map colour by
+  int compare_with = -1;  // scenario index shown as a difference on the map (-1 none)
+  // Coverage when each scenario was opened or created (by scenario id): the "before" of what-if.
+  std::map<uint32_t, CoverageSummary> baseline;
+  CoverageParams edit_params;  // the Coverage panel's fields until applied
+  PlanStation new_station;     // defaults for stations added by hand (host type, status)
+
+  FileDialog dialog;
+  std::optional<Recovery> recovery;             // offer to recover an autosave
+  bool unsaved_prompt = false;                  // "save changes?" is open
+  std::function<void(AppState&)> after_prompt;  // what the prompt was guarding
+  std::string dropped_file;                     // a dropped point layer: ask what it is
+  bool quit = false;
+  bool export_dialog = false;
+
+  std::vector<Notice> notices;
+  Timings timings;
+  uint64_t scene_revision = 0;  // session revision the map scene was built from
+  bool scene_dirty = true;
+  bool fonts_dirty = false;  // new names loaded: rebuild the font's glyphs before the next frame
+  float fps = 0;
+  bool headless = false;
+  bool show_debug = true;
+  bool show_legend = false;  // off at first: it would cover the map's lower right corner
+
+  bool edits_locked() const { return !session || (job.running() && job_locks); }
+  void notify(std::string text, bool error = false);
 };
 
 }  // namespace yz::app

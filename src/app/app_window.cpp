@@ -5,92 +5,36 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // window rectangles for the headless UI report
 #include <stb_image_write.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <vector>
 
+#include "app/app_actions.hpp"
 #include "app/app_state.hpp"
 #include "app/font_loader.hpp"
-#include "app/map_legend.hpp"
+#include "app/map_input.hpp"
 #include "app/map_overlay.hpp"
 #include "app/map_view.hpp"
 #include "app/panels.hpp"
-#include "app/scene_from_plan.hpp"
+#include "app/scene_builder.hpp"
 
 namespace yz::app {
 namespace {
 
-// Index of the active station within `radius_px` of the screen point, or -1.
-int station_at(const AppState& st, const Camera& cam, ImVec2 p, double radius_px) {
-  int best = -1;
-  double best_d = radius_px;
-  for (uint32_t k = 0; k < st.scenario.slots(); ++k) {
-    if (!st.scenario.active(k)) continue;
-    Vec2 s = cam.to_screen(st.scenario.position(k));
-    double d = std::hypot(s.x - p.x, s.y - p.y);
-    if (d <= best_d) best_d = d, best = static_cast<int>(k);
-  }
-  return best;
+using Clock = std::chrono::steady_clock;
+double now_s() {
+  return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
 }
-
-// Mouse and keyboard on the map (when ImGui does not want them): drag to pan, wheel to zoom,
-// click to select/add, drag a station to move it, Delete to remove.
-struct MapInput {
-  int dragging_station = -1;
-  bool panning = false;
-
-  void update(AppState& st, Camera& cam) {
-    ImGuiIO& io = ImGui::GetIO();
-    ImVec2 m = io.MousePos;
-    if (!io.WantCaptureMouse) {
-      int hover = station_at(st, cam, m, 10);
-      if (hover >= 0 && dragging_station < 0) {
-        const auto& state = st.scenario.state();
-        ImGui::SetTooltip(
-            "%s\n%s: %.0f\n%s: %.0f", st.scenario.name(hover).c_str(),
-            tr(Str::workers_walk, st.lang), state.covered_weight(hover, Criterion::walk),
-            tr(Str::workers_radius, st.lang), state.covered_weight(hover, Criterion::radius));
-      }
-      if (io.MouseWheel != 0) cam.zoom_at(m.x, m.y, std::pow(1.2, io.MouseWheel));
-      if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
-        int hit = station_at(st, cam, m, 10);
-        dragging_station = hit;
-        panning = hit < 0;
-        if (hit >= 0) st.selected = hit, st.plan_dirty = true;
-      }
-      if (ImGui::IsMouseDragging(ImGuiMouseButton_Right) ||
-          ImGui::IsMouseDragging(ImGuiMouseButton_Middle))
-        cam.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
-    }
-    if (ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
-        (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
-      if (dragging_station >= 0 && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3)) {
-        Vec2 w = cam.to_world(m.x, m.y);
-        st.scenario.move(static_cast<uint32_t>(dragging_station), w);
-        st.plan_dirty = true;
-      } else if (panning) {
-        cam.pan_pixels(io.MouseDelta.x, io.MouseDelta.y);
-      }
-    }
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-      ImVec2 drag = io.MouseDragMaxDistanceSqr[0] > 9 ? ImVec2(1, 1) : ImVec2(0, 0);
-      if (panning && drag.x == 0 && st.add_on_click && !io.WantCaptureMouse) {
-        st.selected = static_cast<int>(st.scenario.add(cam.to_world(m.x, m.y)));
-        st.plan_dirty = true;
-      }
-      dragging_station = -1;
-      panning = false;
-    }
-    if (!io.WantCaptureKeyboard && ImGui::IsKeyPressed(ImGuiKey_Home)) st.fit_requested = true;
-    if (!io.WantCaptureKeyboard && st.selected >= 0 && ImGui::IsKeyPressed(ImGuiKey_Delete)) {
-      st.scenario.remove(static_cast<uint32_t>(st.selected));
-      st.selected = -1;
-      st.plan_dirty = true;
-    }
-  }
-};
 
 bool write_screenshot(const std::string& path, int w, int h) {
   std::vector<unsigned char> px(static_cast<size_t>(w) * h * 3);
@@ -110,27 +54,151 @@ struct GlfwSession {
   ~GlfwSession() { glfwTerminate(); }
 };
 
+// What GLFW callbacks hand to the frame loop.
+struct WindowEvents {
+  std::vector<std::string> dropped;
+  bool close_requested = false;
+};
+
+std::vector<std::string> names_in(const AppState& st) {
+  std::vector<std::string> out;
+  if (!st.session) return out;
+  const Session& s = *st.session;
+  for (size_t i = 0; i < s.scenario_count(); ++i) {
+    out.push_back(s.scenario(i).name());
+    for (const auto& p : s.scenario(i).stations()) out.push_back(p.name);
+  }
+  for (const auto& n : s.candidates().name) out.push_back(n);
+  out.push_back(s.workspace().map().label());
+  return out;
+}
+
+void window_rect(nlohmann::json& j, const char* name, const char* imgui_name) {
+  ImGuiWindow* w = nullptr;
+  for (ImGuiWindow* x : ImGui::GetCurrentContext()->Windows)
+    if (std::strstr(x->Name, imgui_name) && x->WasActive) w = x;
+  if (w) j[name] = {w->Pos.x, w->Pos.y, w->Size.x, w->Size.y};
+}
+
+// What a headless run showed, for tests: window rectangles, figures, notices.
+void write_ui_report(const AppState& st, const std::string& path) {
+  nlohmann::json j;
+  j["lang"] = st.lang == Lang::zh ? "zh" : "en";
+  j["tab"] = static_cast<int>(st.tab);
+  j["map_area"] = {st.map_x0, st.map_y0, st.map_x1 - st.map_x0, st.map_y1 - st.map_y0};
+  nlohmann::json win;
+  window_rect(win, "menu", "##MainMenuBar");
+  window_rect(win, "sidebar", "###sidebar");
+  window_rect(win, "toolbar", "###toolbar");
+  window_rect(win, "status", "###status");
+  window_rect(win, "unsaved", "###unsaved");
+  window_rect(win, "recovery", "###recovery");
+  j["windows"] = win;
+  if (st.session) {
+    const Scenario& sc = st.session->active();
+    const CoverageSummary& s = sc.state().summary();
+    j["scenario"] = sc.name();
+    j["scenarios"] = st.session->scenario_count();
+    j["stations"] = sc.active_count();
+    j["demand_total"] = s.total;
+    for (Criterion c : {Criterion::walk, Criterion::radius, Criterion::both, Criterion::either})
+      j["percent"][std::string(to_string(c))] = s.percent(c);
+    j["dirty"] = st.session->dirty();
+    j["camera"] = {st.cam.centre.x, st.cam.centre.y, st.cam.m_per_px};
+    std::vector<nlohmann::json> screen;
+    for (uint32_t k : sc.active_slots()) {
+      const Vec2 p = st.cam.to_screen(sc.station(k).xy);
+      screen.push_back({p.x, p.y});
+    }
+    j["station_screen"] = screen;
+    if (st.suggest.run) {
+      j["suggested"] = st.suggest.run->result.sites.size();
+      j["suggest_gap"] = st.suggest.run->result.gap;
+      std::vector<nlohmann::json> sp;
+      for (const auto& ss : st.suggest.run->result.sites) {
+        const Vec2 p = st.cam.to_screen(st.suggest.run->sites.xy[ss.site]);
+        sp.push_back({p.x, p.y});
+      }
+      j["suggestion_screen"] = sp;
+    }
+  }
+  std::vector<nlohmann::json> notes;
+  for (const Notice& n : st.notices) notes.push_back({{"text", n.text}, {"error", n.error}});
+  j["notices"] = notes;
+  std::ofstream(path) << j.dump(2) << "\n";
+}
+
+Tab parse_tab(const std::string& t) {
+  if (t == "suggest") return Tab::suggest;
+  if (t == "scenarios") return Tab::scenarios;
+  if (t == "layers") return Tab::layers;
+  return Tab::stations;
+}
+
+// Frame and edit timings on whatever is loaded (printed; not a pass/fail test).
+struct Bench {
+  int frames = 0, done = 0;
+  std::vector<double> frame_ms, edit_ms;
+  double t_last = 0;
+  Vec2 start_centre;
+  double start_scale = 0;
+  bool edits_done = false;
+
+  void frame(AppState& st) {
+    const double t = now_s();
+    if (done > 0) frame_ms.push_back(1000 * (t - t_last));
+    t_last = t;
+    // Pan in a circle and breathe the zoom, so every frame redraws everything.
+    if (done == 0) start_centre = st.cam.centre, start_scale = st.cam.m_per_px;
+    const double a = 2 * M_PI * done / std::max(1, frames);
+    st.cam.centre = {start_centre.x + 300 * std::cos(a), start_centre.y + 300 * std::sin(a)};
+    st.cam.m_per_px = start_scale * (1 + 0.3 * std::sin(2 * a));
+    ++done;
+  }
+  static void print_stats(const char* what, std::vector<double> v) {
+    if (v.empty()) return;
+    std::sort(v.begin(), v.end());
+    double sum = 0;
+    for (double x : v) sum += x;
+    std::printf("%-28s n=%zu  mean %.2f ms  p50 %.2f  p95 %.2f  max %.2f\n", what, v.size(),
+                sum / v.size(), v[v.size() / 2], v[v.size() * 95 / 100], v.back());
+  }
+};
+
 }  // namespace
 
-int run_app(AppInputs inputs, const AppOptions& opt) {
+int run_app(const AppOptions& opt) {
   GlfwSession glfw;
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_STENCIL_BITS, 8);
-  glfwWindowHint(GLFW_RESIZABLE, opt.screenshot.empty() ? GLFW_TRUE : GLFW_FALSE);
+  const bool headless = !opt.screenshot.empty() || opt.bench_frames > 0;
+  glfwWindowHint(GLFW_RESIZABLE, headless ? GLFW_FALSE : GLFW_TRUE);
   GLFWwindow* win =
       glfwCreateWindow(opt.width, opt.height, tr(Str::app_title, opt.lang), nullptr, nullptr);
   if (!win) throw std::runtime_error("cannot create an OpenGL 3.3 window");
   glfwMakeContextCurrent(win);
-  glfwSwapInterval(opt.screenshot.empty() ? 1 : 0);
+  glfwSwapInterval(headless ? 0 : 1);
+  WindowEvents events;
+  glfwSetWindowUserPointer(win, &events);
+  glfwSetDropCallback(win, [](GLFWwindow* w, int n, const char** paths) {
+    auto* ev = static_cast<WindowEvents*>(glfwGetWindowUserPointer(w));
+    for (int i = 0; i < n; ++i) ev->dropped.emplace_back(paths[i]);
+  });
+  glfwSetWindowCloseCallback(win, [](GLFWwindow* w) {
+    // Closing asks about unsaved changes first.
+    glfwSetWindowShouldClose(w, GLFW_FALSE);
+    static_cast<WindowEvents*>(glfwGetWindowUserPointer(w))->close_requested = true;
+  });
 
-  std::vector<std::string> names = inputs.stations.name;
-  const StationLooks looks = station_looks(inputs.stations);
-  AppState st(Scenario(std::move(inputs)));
+  AppState st;
   st.lang = opt.lang;
-  st.edit_params = st.scenario.params();
+  st.headless = headless;
+  st.new_station.info.host_type = "co-built";
+  st.new_station.info.status = "planned";
+  if (!opt.tab.empty()) st.tab = parse_tab(opt.tab), st.tab_forced = true;
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -139,74 +207,210 @@ int run_app(AppInputs inputs, const AppOptions& opt) {
   ImGui::StyleColorsLight();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 4;
+  style.FrameRounding = 3;
   style.Colors[ImGuiCol_WindowBg].w = 1.0f;
-  load_ui_font(17, names);
+  load_ui_font(17, {});
   ImGui_ImplGlfw_InitForOpenGL(win, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
+  // What to open, in order; each step waits for the previous one's background work.
+  std::deque<std::function<void(AppState&)>> startup;
+  if (!opt.session.empty())
+    startup.push_back([p = opt.session](AppState& s) { open_session(s, p); });
+  else if (!opt.map.empty())
+    startup.push_back([p = opt.map](AppState& s) { open_map(s, p); });
+  else
+    startup.push_back([](AppState& s) { open_demo(s); });
+  if (!opt.stations.empty())
+    startup.push_back([p = opt.stations](AppState& s) { open_layer(s, p, LayerKind::stations); });
+  if (!opt.candidates.empty())
+    startup.push_back(
+        [p = opt.candidates](AppState& s) { open_layer(s, p, LayerKind::candidates); });
+  if (!opt.demand.empty())
+    startup.push_back([p = opt.demand](AppState& s) { open_layer(s, p, LayerKind::demand); });
+  if (opt.lang_given) startup.push_back([L = opt.lang](AppState& s) { s.lang = L; });
+  if (opt.scenario >= 0)
+    startup.push_back([i = opt.scenario](AppState& s) {
+      if (s.session) s.session->set_active(static_cast<size_t>(i)), s.scene_dirty = true;
+    });
+  if (opt.suggest_k > 0)
+    startup.push_back([k = opt.suggest_k](AppState& s) {
+      s.suggest.k = k;
+      s.suggest.goal = 0;
+      run_suggest(s);
+    });
+  if (opt.select >= 0)
+    startup.push_back([i = opt.select](AppState& s) { s.sel.station = i, s.scene_dirty = true; });
+  if (opt.compare >= 0)
+    startup.push_back([i = opt.compare](AppState& s) {
+      s.compare_with = i;
+      s.styles[MapLayer::scenario_diff].visible = true;
+      s.scene_dirty = true;
+    });
+  if (!opt.tab.empty())
+    startup.push_back([t = parse_tab(opt.tab)](AppState& s) { s.tab = t, s.tab_forced = true; });
+  // Work left by a crash is offered back before anything else (not in headless runs).
+  if (opt.recover_prompt && !headless) st.recovery = find_recovery(opt.session);
+
   bool shot_ok = false;
+  int exit_code = 0;
+  Bench bench;
+  bench.frames = opt.bench_frames;
+  const double deadline = now_s() + 600;
   {
     MapView view;
-    view.set_map(st.scenario.city().lines);
-    Camera cam;
     MapInput input;
     MapScene scene;
-    LegendText legend = english_legend_text();
-    const LayerStyles base_styles = startup_styles();
-    uint64_t seen_version = 0;
-    for (int frame = 0; !glfwWindowShouldClose(win); ++frame) {
+    const RoadLines* shown_map = nullptr;
+    int frames_after_load = 0;
+    while (!st.quit) {
       glfwPollEvents();
+      if (events.close_requested) events.close_requested = false, request_quit(st);
+      for (const auto& p : events.dropped) open_any(st, p);
+      events.dropped.clear();
+
+      // Background work that finished hands its result over here, on this thread.
+      std::string err;
+      if (JobFinish fin = st.job.collect(&err)) {
+        if (err.empty())
+          fin(st);
+        else
+          st.notify(st.job.label() + ": " + err, err != "cancelled");
+        if (!err.empty() && headless) exit_code = 2;
+      }
+      if (!st.job.busy() && !startup.empty() && !st.recovery) {
+        auto step = std::move(startup.front());
+        startup.pop_front();
+        step(st);
+      }
+      tick_autosave(st, now_s());
+
+      if (st.fonts_dirty) {
+        // New names loaded: rebuild the font's glyphs (outside a frame, as ImGui requires).
+        io.Fonts->Clear();
+        load_ui_font(17, names_in(st));
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        st.fonts_dirty = false;
+      }
+
       int ww, wh, fw, fh;
       glfwGetWindowSize(win, &ww, &wh);
       glfwGetFramebufferSize(win, &fw, &fh);
-      cam.width_px = ww, cam.height_px = wh;
-      if (st.fit_requested) {
-        Box b = st.scenario.city().lines.bounds();
-        // Leave the left panel column free: fit into the area right of it.
-        cam.width_px = ww - 380;
-        cam.fit(b);
-        cam.width_px = ww;
-        cam.centre.x -= 190 * cam.m_per_px;
-        st.fit_requested = false;
-      }
+      st.cam.width_px = ww, st.cam.height_px = wh;
+      st.map_x0 = st.sidebar_px;
+      st.map_x1 = static_cast<float>(ww);
+
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       ImGui::NewFrame();
-      input.update(st, cam);
-      coverage_panel(st);
-      stations_panel(st);
-      what_if_panel(st);
-      language_panel(st);
-      debug_overlay(st, io.Framerate);
-      if (st.plan_dirty || st.scenario.version() != seen_version) {
-        fill_scene(st.scenario, st.selected, looks, scene);
-        view.set_scene(scene);
-        legend = legend_rows_for(scene, english_legend_text());
-        seen_version = st.scenario.version();
-        st.plan_dirty = false;
+      draw_menu_bar(st);
+      draw_status_bar(st);
+      if (st.session && st.fit_requested) {
+        fit_view(st, st.session->workspace().city().lines.bounds());
+        st.fit_requested = false;
       }
-      draw_map_overlay(st, cam);
-      const LayerStyles styles = styles_from(st.layers, base_styles);
-      const ImVec2 legend_size = draw_map_legend(nullptr, {}, styles, legend);
-      draw_map_legend(ImGui::GetBackgroundDrawList(), ImVec2(ww - 10 - legend_size.x, 124), styles,
-                      legend);
+      if (opt.bench_frames > 0 && st.session && startup.empty() && !st.job.busy()) bench.frame(st);
+      input.update(st);
+      draw_sidebar(st);
+      draw_map_toolbar(st);
+      draw_dialogs(st);
+
+      if (st.session) {
+        const RoadLines* lines = &st.session->workspace().city().lines;
+        if (lines != shown_map) view.set_map(*lines), shown_map = lines;
+        if (st.scene_dirty || st.session->revision() != st.scene_revision) {
+          const auto t0 = Clock::now();
+          build_scene(st, scene);
+          st.timings.scene_ms =
+              std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+          view.set_scene(scene);
+          st.timings.upload_ms = view.last_set_scene_ms();
+          st.timings.edit_ms = st.session->active().last_edit_ms();
+          st.scene_revision = st.session->revision();
+          st.scene_dirty = false;
+        }
+        draw_map_overlay(st, scene);
+      }
+      st.fps = io.Framerate;
+      char title[512];
+      std::snprintf(title, sizeof title, "%s%s", tr(Str::app_title, st.lang),
+                    st.session && st.session->dirty() ? " *" : "");
+      glfwSetWindowTitle(win, title);
+
       ImGui::Render();
-      view.draw(cam, styles, fw, fh);
+      const ImVec4 bg(style::background.r / 255.f, style::background.g / 255.f,
+                      style::background.b / 255.f, 1);
+      glViewport(0, 0, fw, fh);
+      glClearColor(bg.x, bg.y, bg.z, 1);
+      glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+      if (st.session) view.draw(st.cam, st.styles, fw, fh);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-      if (!opt.screenshot.empty() && frame + 1 >= opt.frames) {
+
+      const bool settled = st.session && startup.empty() && !st.job.busy();
+      if (headless && settled) ++frames_after_load;
+      if (!opt.screenshot.empty() && settled && frames_after_load >= opt.frames) {
         shot_ok = write_screenshot(opt.screenshot, fw, fh);
+        if (!opt.ui_report.empty()) write_ui_report(st, opt.ui_report);
+        break;
+      }
+      if (opt.bench_frames > 0 && bench.done > opt.bench_frames) break;
+      if (headless && now_s() > deadline) {
+        std::fprintf(stderr, "yizhan gui: gave up waiting for the background work\n");
+        exit_code = 1;
+        break;
+      }
+      if (headless && !st.session && !st.job.busy() && startup.empty()) {
+        // Nothing could be opened (the error is in the notices).
+        for (const Notice& n : st.notices) std::fprintf(stderr, "%s\n", n.text.c_str());
+        if (!opt.ui_report.empty()) write_ui_report(st, opt.ui_report);
+        exit_code = 2;
         break;
       }
       glfwSwapBuffers(win);
+    }
+    if (opt.bench_frames > 0 && st.session) {
+      glFinish();
+      // What-if edits: move one station around a small loop, each edit timed end to end
+      // (engine search + coverage update, scene build, GPU upload).
+      Session& s = *st.session;
+      Scenario& sc = s.active();
+      if (sc.active_count() == 0)
+        s.add_station(hand_station(st, st.session->workspace().city().bounds().centre()), "bench");
+      const uint32_t slot = sc.active_slots().front();
+      const Vec2 origin = sc.station(slot).xy;
+      std::vector<double> engine_ms, total_ms;
+      for (int i = 0; i < 100; ++i) {
+        const auto t0 = Clock::now();
+        const double a = 2 * M_PI * i / 100;
+        s.drag_station(slot, {origin.x + 200 * std::cos(a), origin.y + 200 * std::sin(a)});
+        const double e = sc.last_edit_ms();
+        build_scene(st, scene);
+        view.set_scene(scene);
+        glFinish();
+        engine_ms.push_back(e);
+        total_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+      }
+      std::printf("map: %s  nodes %u  stations %u  workers %zu\n",
+                  s.workspace().map().label().c_str(), s.workspace().city().graph.node_count(),
+                  sc.active_count(), s.workspace().demand().size());
+      Bench::print_stats("frame time (pan+zoom)", bench.frame_ms);
+      if (!bench.frame_ms.empty()) {
+        double sum = 0;
+        for (double x : bench.frame_ms) sum += x;
+        std::printf("%-28s %.1f fps\n", "mean frame rate", 1000.0 * bench.frame_ms.size() / sum);
+      }
+      Bench::print_stats("what-if edit: engine", engine_ms);
+      Bench::print_stats("what-if edit: end to end", total_ms);
     }
   }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
   glfwDestroyWindow(win);
-  if (!opt.screenshot.empty() && !shot_ok)
+  if (!opt.screenshot.empty() && !shot_ok && exit_code == 0)
     throw std::runtime_error("cannot write screenshot " + opt.screenshot);
-  return 0;
+  return exit_code;
 }
 
 }  // namespace yz::app

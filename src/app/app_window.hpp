@@ -1,21 +1,35 @@
 #pragma once
-// The desktop window: GLFW + ImGui frame loop over the map view and panels, mouse/keyboard
-// editing, and a headless screenshot mode (render N frames, read back, write PNG).
+// The desktop window: GLFW + OpenGL 3.3 + ImGui frame loop over the map view and panels, files
+// dropped on the window, the close prompt, autosave; and a headless mode for tests and docs
+// (load, wait for the background work, render N frames, write a PNG and a UI report, exit) and a
+// frame/edit benchmark.
 #include <string>
 
-#include "app/scenario.hpp"
 #include "app/strings.hpp"
 
 namespace yz::app {
 
 struct AppOptions {
-  std::string screenshot;  // PNG path: render `frames` frames, save, exit
-  int frames = 5;
+  // What to open (at most one of session / map; neither = the demo city).
+  std::string session, map, stations, candidates, demand;
+  int suggest_k = 0;  // run a suggestion for k new stations once loaded
+  std::string tab;    // stations | suggest | scenarios | layers
+  int select = -1;    // select this station slot once loaded
+  int compare = -1;   // compare the active scenario with this one on the map
+  int scenario = -1;  // make this scenario active
+  bool lang_given = false;
   Lang lang = Lang::en;
   int width = 1280, height = 800;
+  // Headless: render `frames` frames once everything is loaded, save the PNG and exit.
+  std::string screenshot;
+  int frames = 5;
+  std::string ui_report;  // JSON: windows and their rectangles, figures shown, notices
+  // Benchmark: render this many frames while panning and zooming, then time what-if edits; prints.
+  int bench_frames = 0;
+  bool recover_prompt = true;  // offer an autosave left by a crash (off in tests by default)
 };
 
 // Returns a process exit code; throws std::runtime_error when no window/GL context can be made.
-int run_app(AppInputs inputs, const AppOptions& opt);
+int run_app(const AppOptions& opt);
 
 }  // namespace yz::app

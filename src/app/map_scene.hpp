@@ -46,8 +46,9 @@ struct LayerStyles {
 inline constexpr uint8_t kUnknown = 255;
 
 struct SceneStation {
-  Vec2 xy;              // metres
-  uint8_t host = kUnknown;    // index into kHostTypes (standalone, co-built, shared, alliance, mobile)
+  Vec2 xy;  // metres
+  uint8_t host =
+      kUnknown;  // index into kHostTypes (standalone, co-built, shared, alliance, mobile)
   uint8_t status = kUnknown;  // index into kStatuses (built, planned, upgrading)
   bool selected = false;
   // Reached street pieces (metres) of this station's 15-minute walk; owned by the session and

@@ -1,13 +1,29 @@
 #pragma once
-// The ImGui panels: Coverage, Stations, What-if, the language switch and the debug overlay.
+// The desktop app's ImGui parts, one file each: the menu bar, the sidebar (coverage figures on top,
+// then tabs for stations, suggestions, scenarios and layers), the map toolbar, the status bar and
+// the dialogs. Each reads and edits AppState; long work goes through app_actions.
 #include "app/app_state.hpp"
 
 namespace yz::app {
 
-void coverage_panel(AppState& st);
-void stations_panel(AppState& st);
-void what_if_panel(AppState& st);
-void language_panel(AppState& st);
-void debug_overlay(const AppState& st, float fps);
+void draw_menu_bar(AppState& st);
+void draw_sidebar(AppState& st);
+void coverage_section(AppState& st);
+void stations_tab(AppState& st);
+void suggest_tab(AppState& st);
+void scenarios_tab(AppState& st);
+void layers_tab(AppState& st);
+void draw_map_toolbar(AppState& st);
+void draw_status_bar(AppState& st);
+void draw_dialogs(AppState& st);
+
+// Shared widgets.
+// A percentage bar with its figure in a column of its own (a full bar would hide overlaid text),
+// and the change since the baseline in points when `delta` is finite.
+void percent_row(const char* label, double pct, double delta_pts);
+// Combo over kHostTypes / kSizeClasses / kStatuses (canonical English values; shown translated).
+bool host_combo(const char* id, std::string& value, Lang L);
+bool size_combo(const char* id, std::string& value, Lang L);
+bool status_combo(const char* id, std::string& value, Lang L);
 
 }  // namespace yz::app

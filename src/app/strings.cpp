@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "engine/session/plan_station.hpp"
+
 namespace yz::app {
 namespace {
 
@@ -11,41 +13,9 @@ struct Entry {
 };
 
 constexpr std::array<Entry, static_cast<size_t>(Str::count)> kTable = {{
-    {"Yizhan - outdoor-worker stations", "驿站 - 户外劳动者服务站"},
-    {"Coverage", "覆盖情况"},
-    {"Stations", "驿站列表"},
-    {"What-if", "假设分析"},
-    {"Language", "语言"},
-    {"15-min walk", "步行15分钟"},
-    {"1 km radius", "1公里半径"},
-    {"Both", "两者都满足"},
-    {"Either", "任一满足"},
-    {"Not covered (walk)", "未覆盖（步行）"},
-    {"Covered once", "覆盖一次"},
-    {"Covered 2+ times", "覆盖两次以上"},
-    {"Walk minutes", "步行分钟"},
-    {"Speed km/h", "步速 公里/时"},
-    {"Radius m", "半径 米"},
-    {"Recompute", "重新计算"},
-    {"Name", "名称"},
-    {"Workers (walk)", "劳动者（步行）"},
-    {"Workers (radius)", "劳动者（半径）"},
-    {"Add a station on map click", "点击地图添加驿站"},
-    {"Click: add or select. Drag a station: move. Delete: remove. Right-drag/wheel: pan/zoom, "
-     "Home: fit.",
-     "点击：添加或选择。拖动驿站：移动。Delete键：删除。右键拖动/滚轮：平移/缩放，Home键：全图。"},
-    {"Last edit", "上次编辑"},
-    {"Selected", "已选择"},
-    {"none", "无"},
-    {"Remove selected", "删除所选"},
-    {"Workers (total)", "劳动者总数"},
-    {"Stations", "驿站数"},
-    {"N", "北"},
-    {"Synthetic demo city", "合成演示城市"},
-    {"Walk areas", "步行范围"},
-    {"1 km circles", "1公里圆圈"},
-    {"Demand: street-length proxy (no worker data given)",
-     "需求：按街道长度估算（未提供劳动者数据）"},
+#define X(id, en, zh) {en, zh},
+#include "app/strings.def"
+#undef X
 }};
 
 }  // namespace
@@ -58,10 +28,70 @@ const char* tr(Str s, Lang lang) {
 std::vector<std::string> all_strings() {
   std::vector<std::string> out;
   for (const Entry& e : kTable) out.emplace_back(e.en), out.emplace_back(e.zh);
-  out.emplace_back("English");
-  out.emplace_back("中文");
-  out.emplace_back("0123456789.,%:;()[]-+ kmhs");
+  // Text the UI writes itself: numbers, units, arrows and marks.
+  out.emplace_back("English 中文 EN 0123456789.,%:;()[]-+±→Δ·× kmhs ✓ ©");
   return out;
+}
+
+Str host_str(const std::string& v) {
+  if (v == "standalone") return Str::host_standalone;
+  if (v == "co-built") return Str::host_co_built;
+  if (v == "shared") return Str::host_shared;
+  if (v == "alliance") return Str::host_alliance;
+  if (v == "mobile") return Str::host_mobile;
+  return Str::unknown;
+}
+
+Str size_str(const std::string& v) {
+  if (v == "standard") return Str::size_standard;
+  if (v == "micro") return Str::size_micro;
+  if (v == "mobile") return Str::size_mobile;
+  return Str::unknown;
+}
+
+Str status_str(const std::string& v) {
+  if (v == "built") return Str::status_built;
+  if (v == "planned") return Str::status_planned;
+  if (v == "upgrading") return Str::status_upgrading;
+  return Str::unknown;
+}
+
+Str origin_str(const std::string& v) {
+  if (v == kOriginAdded) return Str::origin_added;
+  if (v == kOriginSuggested) return Str::origin_suggested;
+  return Str::origin_existing;
+}
+
+Str amenity_str(int i) {
+  static constexpr Str s[] = {Str::amenity_water,   Str::amenity_toilet,    Str::amenity_seats,
+                              Str::amenity_climate, Str::amenity_first_aid, Str::amenity_microwave,
+                              Str::amenity_phone,   Str::amenity_ebike,     Str::amenity_reading};
+  static_assert(sizeof s / sizeof s[0] == kAmenityCount);
+  return i >= 0 && i < kAmenityCount ? s[i] : Str::unknown;
+}
+
+Str criterion_str(Criterion c) {
+  switch (c) {
+    case Criterion::walk:
+      return Str::walk;
+    case Criterion::radius:
+      return Str::radius;
+    case Criterion::both:
+      return Str::both;
+    case Criterion::either:
+      return Str::either;
+  }
+  return Str::walk;
+}
+
+Str layer_str(MapLayer l) {
+  static constexpr Str s[] = {
+      Str::layer_areas,         Str::layer_streets,   Str::layer_density,
+      Str::layer_demand_points, Str::layer_uncovered, Str::layer_disagreement,
+      Str::layer_walk_areas,    Str::layer_circles,   Str::layer_candidates,
+      Str::layer_diff,          Str::layer_stations,  Str::layer_suggestions};
+  static_assert(sizeof s / sizeof s[0] == kMapLayerCount);
+  return s[static_cast<int>(l)];
 }
 
 }  // namespace yz::app

@@ -1,51 +1,35 @@
 #pragma once
-// Every piece of UI text, in English and Chinese, in one table (so the font can carry exactly the
-// glyphs the UI needs and a language switch is one index).
+// Every piece of UI text, in English and Chinese, in one table (strings.def), so the font can
+// carry exactly the glyphs the UI needs and a language switch is one index.
 #include <string>
 #include <vector>
+
+#include "app/map_scene.hpp"
+#include "engine/coverage/coverage_params.hpp"
 
 namespace yz::app {
 
 enum class Lang { en, zh };
 
 enum class Str {
-  app_title,
-  coverage,
-  stations,
-  what_if,
-  language,
-  walk,
-  radius,
-  both,
-  either,
-  covered_0,
-  covered_1,
-  covered_2,
-  minutes,
-  speed_kmh,
-  radius_m,
-  recompute,
-  name,
-  workers_walk,
-  workers_radius,
-  add_on_click,
-  what_if_help,
-  edit_latency,
-  selected,
-  none,
-  remove_selected,
-  demand_total,
-  stations_n,
-  north,
-  synthetic,
-  walk_areas,
-  circles,
-  proxy_demand,
+#define X(id, en, zh) id,
+#include "app/strings.def"
+#undef X
   count
 };
 
 const char* tr(Str s, Lang lang);
 // All UI strings of both languages, for building the font's glyph ranges.
 std::vector<std::string> all_strings();
+
+// Display names of the engine's canonical values ("co-built" -> Str::host_co_built; "" or an
+// unknown value -> Str::unknown).
+Str host_str(const std::string& host_type);
+Str size_str(const std::string& size_class);
+Str status_str(const std::string& status);
+Str origin_str(const std::string& origin);
+Str amenity_str(int index);  // kAmenities order
+Str criterion_str(Criterion c);
+Str layer_str(MapLayer l);
 
 }  // namespace yz::app

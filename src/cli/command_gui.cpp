@@ -1,71 +1,72 @@
-// yizhan gui: the desktop app (map, coverage panels, what-if editing); --screenshot renders a few
-// frames to a PNG and exits (for tests and docs; run under xvfb-run without a display).
+// yizhan gui: the desktop planner (map, coverage, stations, suggestions, scenarios, what-if
+// editing, sessions). --screenshot renders once everything is loaded and exits (for tests and
+// docs; run under xvfb-run without a display); --bench-frames prints frame and edit timings.
 #ifdef YIZHAN_WITH_APP
 #include <memory>
 
 #include "app/app_window.hpp"
 #include "cli/cli_common.hpp"
-#include "engine/inputs/point_reader.hpp"
-#include "engine/inputs/street_length_demand.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/util/error.hpp"
 
 namespace yz::cli {
 namespace {
 
 struct GuiCommand {
-  MapOptions map;
-  std::string sites, demand, screenshot, lang = "en";
-  int frames = 5;
+  app::AppOptions opt;
+  std::string lang, size;
+  bool recover = false;
 
   int run() {
-    if (lang != "en" && lang != "zh") throw InputError("--lang", "use en or zh");
-    if (frames < 1) throw InputError("--frames", "must be at least 1");
-    if (!sites.empty() && map.map.empty()) throw InputError("--sites", "give --map with --sites");
-    const Progress progress = terminal_progress();
-    app::AppInputs in;
-    if (map.map.empty()) {
-      DemoCity demo = generate_demo_city(DemoCitySettings::load_default());
-      // new + prvalue: built in place (the snapper refers to the graph, so no move).
-      in.city.reset(new CityNetwork(city_from_lines(std::move(demo.lines), progress)));
-      in.stations = std::move(demo.stations);
-      in.demand = std::move(demo.demand);
-    } else {
-      in.city.reset(new CityNetwork(map.open(progress)));
-      DropReport drop;
-      if (!sites.empty())
-        in.stations = read_points(sites, in.city->projection(), in.city->bounds(),
-                                  PointReadOptions{}, drop, "sites");
-      if (demand.empty()) {
-        in.demand = street_length_demand(*in.city);
-        in.demand_is_proxy = true;
-      } else {
-        DropReport ddrop;
-        in.demand = read_points(demand, in.city->projection(), in.city->bounds(),
-                                PointReadOptions{}, ddrop, "demand points");
-      }
-    }
-    app::AppOptions opt;
-    opt.screenshot = screenshot;
-    opt.frames = frames;
+    if (!lang.empty() && lang != "en" && lang != "zh") throw InputError("--lang", "use en or zh");
+    if (opt.frames < 1) throw InputError("--frames", "must be at least 1");
+    if (!opt.session.empty() && !opt.map.empty())
+      throw InputError("--session", "give either --session or --map, not both");
+    if ((!opt.stations.empty() || !opt.candidates.empty() || !opt.demand.empty()) &&
+        opt.map.empty() && opt.session.empty())
+      throw InputError("--stations", "layers need a --map (or a --session) to go on");
+    if (!opt.tab.empty() && opt.tab != "stations" && opt.tab != "suggest" &&
+        opt.tab != "scenarios" && opt.tab != "layers")
+      throw InputError("--tab", "use stations, suggest, scenarios or layers");
+    if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &opt.width, &opt.height) != 2)
+      throw InputError("--size", "use WIDTHxHEIGHT, e.g. 1280x800");
+    if (opt.width < 640 || opt.height < 480) throw InputError("--size", "at least 640x480");
+    opt.lang_given = !lang.empty();
     opt.lang = lang == "zh" ? app::Lang::zh : app::Lang::en;
-    return app::run_app(std::move(in), opt);
+    opt.recover_prompt = opt.screenshot.empty() || recover;
+    return app::run_app(opt);
   }
 };
 
 const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
   auto cmd = std::make_shared<GuiCommand>();
+  auto& o = cmd->opt;
   auto* sub = app.add_subcommand(
-      "gui", "Desktop app: map, coverage, stations and what-if editing (demo city without --map)");
-  cmd->map.add(*sub, false);
-  sub->add_option("--sites", cmd->sites,
-                  "Stations: points in any GDAL vector format, or CSV with lon/lat (WGS-84)");
-  sub->add_option("--demand", cmd->demand,
-                  "Outdoor-worker demand points; default: street-length proxy");
-  sub->add_option("--screenshot", cmd->screenshot,
-                  "Render --frames frames, save this PNG and exit");
-  sub->add_option("--frames", cmd->frames, "Frames to render before the screenshot")
+      "gui",
+      "Desktop planner: map, coverage, stations, suggestions, scenarios, what-if editing "
+      "(the demo city without --map/--session)");
+  sub->add_option("--session", o.session, "Open a saved session (.gpkg written by Yizhan)");
+  sub->add_option("--map", o.map,
+                  "City map: OpenStreetMap .osm/.osm.pbf/.osm.bz2/.osm.gz, or a road line layer");
+  sub->add_option("--stations,--sites", o.stations,
+                  "Existing stations: any GDAL point layer, or CSV with lon/lat");
+  sub->add_option("--candidates", o.candidates,
+                  "Candidate sites (as written by yizhan sites, or your own layer)");
+  sub->add_option("--demand", o.demand, "Outdoor workers; default: the street-length proxy");
+  sub->add_option("--lang", cmd->lang, "UI language: en or zh (default: the session's, else en)");
+  sub->add_option("--suggest-k", o.suggest_k, "Once loaded, suggest this many new stations");
+  sub->add_option("--tab", o.tab, "Sidebar tab to show: stations, suggest, scenarios, layers");
+  sub->add_option("--select", o.select, "Select this station (slot number) once loaded");
+  sub->add_option("--scenario", o.scenario, "Make this scenario (0-based) active");
+  sub->add_option("--compare", o.compare, "Compare the active scenario with this one on the map");
+  sub->add_option("--size", cmd->size, "Window size WIDTHxHEIGHT (default 1280x800)");
+  sub->add_option("--screenshot", o.screenshot, "Render, save this PNG once loaded, and exit");
+  sub->add_option("--frames", o.frames, "Frames to render before the screenshot")
       ->capture_default_str();
-  sub->add_option("--lang", cmd->lang, "UI language: en or zh")->capture_default_str();
+  sub->add_option("--ui-report", o.ui_report, "With --screenshot: write what was shown as JSON");
+  sub->add_flag("--recover", cmd->recover,
+                "With --screenshot: still offer an autosave left by a crash");
+  sub->add_option("--bench-frames", o.bench_frames,
+                  "Benchmark: render N frames while panning/zooming, then time 100 what-if edits");
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

@@ -60,6 +60,14 @@ PlanStation station_from_candidate(const PointSet& candidates, size_t i, const c
   return row(candidates, i, SiteColumns::find(candidates.attr_names), origin);
 }
 
+void fill_site_info(PointSet& pts) {
+  if (pts.info.size() == pts.size()) return;
+  const SiteColumns cols = SiteColumns::find(pts.attr_names);
+  std::vector<SiteInfo> info(pts.size());
+  for (size_t i = 0; i < pts.size(); ++i) info[i] = info_of(pts, i, cols);
+  pts.info = std::move(info);
+}
+
 PointSet points_from_stations(const std::vector<PlanStation>& stations, const LocalProjection& proj,
                               const std::string& source) {
   PointSet pts;

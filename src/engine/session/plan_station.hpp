@@ -37,6 +37,10 @@ std::vector<PlanStation> stations_from_points(const PointSet& pts, const char* o
 // A candidate site (row `i` of a candidate layer) as a station to build.
 PlanStation station_from_candidate(const PointSet& candidates, size_t i, const char* origin);
 
+// Candidate or station layers generated without the reader's site schema (the demo city) get
+// PointSet::info from their columns, so every site carries cost, host type and the rest.
+void fill_site_info(PointSet& pts);
+
 // Back to points (WGS-84 + metric) for the engine's PointSet-based stages (coverage runs,
 // suggestions, export): id, name, site info, and the extra columns plus `station_origin`
 // (existing / added / suggested).

@@ -71,7 +71,7 @@ void Scenario::compute_all(const Progress& progress) {
     if (!stations_[i]) state_.remove(slot);
   }
   scratch_ = std::make_unique<CoverScratch>(g);
-  last_edit_ms_ = ms_since(t0);
+  compute_ms_ = ms_since(t0);
 }
 
 std::unique_ptr<Scenario> Scenario::rebased(std::shared_ptr<const Workspace> ws,

@@ -55,7 +55,8 @@ class Scenario {
   void set(uint32_t slot, std::optional<PlanStation> station);
   uint32_t add(PlanStation station);  // appends; returns the slot
 
-  double last_edit_ms() const { return last_edit_ms_; }
+  double last_edit_ms() const { return last_edit_ms_; }  // 0 until the first edit
+  double compute_ms() const { return compute_ms_; }      // computing every station at once
   // Bumped on every change, so views and background results know when they are stale.
   uint64_t version() const { return version_; }
 
@@ -72,7 +73,7 @@ class Scenario {
   std::vector<std::vector<std::vector<Vec2>>> pieces_;
   CoverageState state_;
   std::unique_ptr<CoverScratch> scratch_;
-  double last_edit_ms_ = 0;
+  double last_edit_ms_ = 0, compute_ms_ = 0;
   uint64_t version_ = 1;
 };
 

@@ -339,6 +339,7 @@ Session new_session(const MapSource& map, const CoverageParams& params,
                                               progress.slice(0.7, 0.8));
   std::vector<Session::ScenarioInit> inits{
       {scenario_name, stations_from_points(m.stations, kOriginExisting)}};
+  fill_site_info(m.candidates);
   return Session(std::move(ws), std::move(m.candidates), std::move(inits), 0,
                  progress.slice(0.8, 1.0));
 }

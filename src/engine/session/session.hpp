@@ -92,6 +92,10 @@ class Session {
   bool dirty() const { return history_.state_id() != saved_state_; }
   void mark_saved() { saved_state_ = history_.state_id(); }
   void mark_unsaved() { saved_state_ = ~uint64_t{0}; }  // e.g. recovered from an autosave
+  // The state a snapshot was taken in; a background save marks that state saved (edits made
+  // while it was writing stay unsaved).
+  uint64_t state_id() const { return history_.state_id(); }
+  void mark_saved_at(uint64_t state) { saved_state_ = state; }
   // Bumped by every change (edits, undo, redo, active scenario), for views and autosave.
   uint64_t revision() const { return revision_; }
   // Everything a session file holds, in WGS-84 (cheap: the layers are shared).

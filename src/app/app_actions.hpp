@@ -1,0 +1,47 @@
+#pragma once
+// What the menus, panels, keys and dropped files ask for, in one place: opening maps, sessions and
+// layers, saving, exporting, suggesting, accepting suggestions, new walking parameters, undo,
+// autosave and quitting. Long work goes to the background job; the session is changed only here,
+// on the UI thread, when a job hands its result back.
+#include <string>
+#include <vector>
+
+#include "app/app_state.hpp"
+#include "engine/export/plan_export.hpp"
+
+namespace yz::app {
+
+enum class LayerKind : uint8_t { stations, candidates, demand };
+
+// Runs `then` now, or after the planner answered "save changes?" (Save / Don't save).
+void guard_unsaved(AppState& st, std::function<void(AppState&)> then);
+
+void open_demo(AppState& st);
+void open_map(AppState& st, const std::string& path);
+void open_session(AppState& st, const std::string& path, bool recovered_from = false);
+void open_layer(AppState& st, const std::string& path, LayerKind kind);
+// A dropped or chosen file: sessions and maps open directly; point layers ask what they hold.
+void open_any(AppState& st, const std::string& path);
+
+void save(AppState& st, const std::string& path, std::function<void(AppState&)> then = {});
+void save_or_ask(AppState& st, std::function<void(AppState&)> then = {});  // Save: path or dialog
+void export_plan_to(AppState& st, ExportOptions opt);
+
+void apply_params(AppState& st, const CoverageParams& p);
+void run_suggest(AppState& st);
+bool suggestion_current(const AppState& st);  // computed from the active plan as it is now
+void accept_suggestions(AppState& st, const std::vector<int>& which);  // indices into run sites
+void add_candidate_as_station(AppState& st, int candidate);
+
+void undo(AppState& st);
+void redo(AppState& st);
+void request_quit(AppState& st);
+void tick_autosave(AppState& st, double now_s);
+
+// The Layers panel's and view's state kept in the session's settings (saved with it).
+void store_view_settings(AppState& st);
+
+// A new station placed by hand: the defaults chosen in the What-if panel, a running name.
+PlanStation hand_station(const AppState& st, Vec2 xy);
+
+}  // namespace yz::app

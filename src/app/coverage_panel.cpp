@@ -1,0 +1,112 @@
+// Coverage figures of the active plan: workers covered under each test with the change since the
+// plan was opened (what-if before/after), how many stations reach each worker (0 / 1 / 2+ and a
+// small histogram), where the 1 km circle overstates the walk, and the walking parameters.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/app_actions.hpp"
+#include "app/panels.hpp"
+
+namespace yz::app {
+
+void percent_row(const char* label, double pct, double delta) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(label);
+  ImGui::TableNextColumn();
+  ImGui::ProgressBar(static_cast<float>(pct / 100.0), ImVec2(-1, 0), "");
+  ImGui::TableNextColumn();
+  ImGui::Text("%5.1f%%", pct);
+  ImGui::TableNextColumn();
+  if (std::isfinite(delta) && std::abs(delta) >= 0.05)
+    ImGui::TextColored(delta > 0 ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.8f, 0.15f, 0.15f, 1),
+                       "%+.1f", delta);
+}
+
+void coverage_section(AppState& st) {
+  const Lang L = st.lang;
+  Session& ses = *st.session;
+  const Scenario& sc = ses.active();
+  const CoverageSummary& s = sc.state().summary();
+  const auto base_it = st.baseline.find(sc.id());
+  const CoverageSummary* base = base_it == st.baseline.end() ? nullptr : &base_it->second;
+  auto delta = [&](Criterion c) { return base ? s.percent(c) - base->percent(c) : NAN; };
+
+  const std::string map =
+      ses.workspace().map().demo() ? tr(Str::demo_city, L) : ses.workspace().map().label();
+  ImGui::Text("%s  ·  %s", sc.name().c_str(), map.c_str());
+  ImGui::Text("%s: %.0f   %s: %u", tr(Str::demand_total, L), s.total, tr(Str::stations_n, L),
+              sc.active_count());
+  if (ses.workspace().demand_is_proxy()) ImGui::TextDisabled("%s", tr(Str::proxy_demand_short, L));
+  const float num_w = ImGui::CalcTextSize("100.0%").x, delta_w = ImGui::CalcTextSize("+00.0").x;
+  if (ImGui::BeginTable("pct", 4, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 0.42f);
+    ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 0.58f);
+    ImGui::TableSetupColumn("c", ImGuiTableColumnFlags_WidthFixed, num_w);
+    ImGui::TableSetupColumn("d", ImGuiTableColumnFlags_WidthFixed, delta_w);
+    percent_row(tr(Str::walk, L), s.percent(Criterion::walk), delta(Criterion::walk));
+    percent_row(tr(Str::radius, L), s.percent(Criterion::radius), delta(Criterion::radius));
+    percent_row(tr(Str::both, L), s.percent(Criterion::both), delta(Criterion::both));
+    percent_row(tr(Str::either, L), s.percent(Criterion::either), delta(Criterion::either));
+    ImGui::EndTable();
+  }
+  if (s.total > 0 && s.radius_not_walk > 0)
+    ImGui::TextColored(ImVec4(0.55f, 0.1f, 0.55f, 1), tr(Str::overstates_fmt, L), s.radius_not_walk,
+                       100 * s.radius_not_walk / s.total);
+
+  // Cover counts under the viewed test: 0 / 1 / 2+ and a histogram 0..5+.
+  ImGui::SetNextItemWidth(150);
+  int c = static_cast<int>(st.view_criterion);
+  const char* crit[] = {tr(Str::walk, L), tr(Str::radius, L), tr(Str::both, L), tr(Str::either, L)};
+  if (ImGui::Combo(tr(Str::colour_by, L), &c, crit, 4)) {
+    st.view_criterion = static_cast<Criterion>(c);
+    st.scene_dirty = true;
+  }
+  const CriterionTotals& t = s.of(st.view_criterion);
+  if (s.total > 0) {
+    const double zero = s.total - t.covered;
+    ImGui::TextColored(ImVec4(0.84f, 0.16f, 0.16f, 1), "%s %.1f%%", tr(Str::covered_0, L),
+                       100 * zero / s.total);
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.75f, 0.5f, 0.0f, 1), "  %s %.1f%%", tr(Str::covered_1, L),
+                       100 * t.once / s.total);
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.16f, 0.55f, 0.24f, 1), "  %s %.1f%%", tr(Str::covered_2, L),
+                       100 * t.twice / s.total);
+    float hist[6] = {0, 0, 0, 0, 0, 0};
+    const auto& counts = sc.state().counts(st.view_criterion);
+    const auto& w = ses.workspace().demand().weight;
+    for (size_t i = 0; i < counts.size(); ++i)
+      hist[std::min<int>(counts[i], 5)] += static_cast<float>(w[i]);
+    for (float& h : hist) h = static_cast<float>(100.0 * h / s.total);
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%s", tr(Str::histogram_label, L));
+    ImGui::PlotHistogram("##hist", hist, 6, 0, overlay, 0, 100,
+                         ImVec2(ImGui::GetContentRegionAvail().x, 46));
+  }
+
+  // Walking parameters: applied together (every station's walk is computed again).
+  CoverageParams& p = st.edit_params;
+  const CoverageParams& now = ses.workspace().params();
+  ImGui::PushItemWidth(90);
+  ImGui::InputDouble(tr(Str::minutes, L), &p.minutes, 1, 5, "%.0f");
+  ImGui::SameLine();
+  ImGui::InputDouble(tr(Str::speed_kmh, L), &p.speed_kmh, 0.1, 0.5, "%.1f");
+  ImGui::InputDouble(tr(Str::radius_m, L), &p.radius_m, 50, 250, "%.0f");
+  ImGui::PopItemWidth();
+  const bool changed =
+      p.minutes != now.minutes || p.speed_kmh != now.speed_kmh || p.radius_m != now.radius_m;
+  const bool valid = p.minutes > 0 && p.minutes <= 240 && p.speed_kmh > 0 && p.speed_kmh <= 30 &&
+                     p.radius_m > 0 && p.radius_m <= 20000;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!changed || !valid || st.edits_locked());
+  if (ImGui::Button(tr(Str::apply, L))) apply_params(st, p);
+  ImGui::EndDisabled();
+  if (!valid) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr(Str::bad_params, L));
+  ImGui::TextDisabled(tr(Str::budget_fmt, L), now.budget_m(), now.minutes, now.speed_kmh);
+}
+
+}  // namespace yz::app

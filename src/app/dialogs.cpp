@@ -1,0 +1,221 @@
+// Modal questions: the file chooser (and what each purpose does with the chosen file), "save
+// changes?", recovering an autosave after a crash, what a dropped GIS file holds, and Export.
+#include <imgui.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "app/app_actions.hpp"
+#include "app/panels.hpp"
+
+namespace yz::app {
+namespace {
+
+void centre_next(ImVec2 size = ImVec2(0, 0)) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->Size.x / 2, vp->Size.y / 2), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  if (size.x > 0) ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+}
+
+void file_chosen(AppState& st) {
+  const std::string path = st.dialog.chosen();
+  switch (st.dialog.purpose()) {
+    case FilePurpose::open_map:
+      open_map(st, path);
+      break;
+    case FilePurpose::open_session:
+      open_session(st, path);
+      break;
+    case FilePurpose::open_stations:
+      open_layer(st, path, LayerKind::stations);
+      break;
+    case FilePurpose::open_candidates:
+      open_layer(st, path, LayerKind::candidates);
+      break;
+    case FilePurpose::open_demand:
+      open_layer(st, path, LayerKind::demand);
+      break;
+    case FilePurpose::save_session: {
+      auto then = std::move(st.after_prompt);
+      st.after_prompt = nullptr;
+      save(st, path, std::move(then));
+      break;
+    }
+    case FilePurpose::export_folder:
+      break;  // read by the export dialog
+  }
+}
+
+void unsaved_prompt(AppState& st) {
+  const Lang L = st.lang;
+  const char* id = "###unsaved";
+  char title[128];
+  std::snprintf(title, sizeof title, "%s%s", tr(Str::unsaved_title, L), id);
+  if (st.unsaved_prompt && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  centre_next();
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const std::string name = st.session && !st.session->path.empty()
+                               ? std::filesystem::path(st.session->path).filename().string()
+                               : tr(Str::untitled, L);
+  ImGui::Text(tr(Str::unsaved_fmt, L), name.c_str());
+  ImGui::Spacing();
+  if (ImGui::Button(tr(Str::save, L), ImVec2(120, 0))) {
+    st.unsaved_prompt = false;
+    auto then = std::move(st.after_prompt);
+    st.after_prompt = nullptr;
+    save_or_ask(st, std::move(then));
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::dont_save, L), ImVec2(120, 0))) {
+    st.unsaved_prompt = false;
+    auto then = std::move(st.after_prompt);
+    st.after_prompt = nullptr;
+    if (st.session) discard_autosave(st.session->path);  // the planner chose to drop the changes
+    if (then) then(st);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::cancel, L), ImVec2(120, 0))) {
+    st.unsaved_prompt = false;
+    st.after_prompt = nullptr;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void recovery_prompt(AppState& st) {
+  if (!st.recovery) return;
+  const Lang L = st.lang;
+  char title[128];
+  std::snprintf(title, sizeof title, "%s###recovery", tr(Str::recovery_title, L));
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  centre_next();
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::PushTextWrapPos(520);
+  ImGui::Text(tr(Str::recovery_fmt, L), st.recovery->saved_at.c_str(),
+              st.recovery->session.empty() ? tr(Str::untitled, L) : st.recovery->session.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::Button(tr(Str::recover, L), ImVec2(140, 0))) {
+    open_session(st, st.recovery->autosave, true);
+    st.recovery.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::discard, L), ImVec2(140, 0))) {
+    discard_autosave(st.recovery->session);
+    st.recovery.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void dropped_prompt(AppState& st) {
+  if (st.dropped_file.empty()) return;
+  const Lang L = st.lang;
+  char title[128];
+  std::snprintf(title, sizeof title, "%s###dropped", tr(Str::dropped_title, L));
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  centre_next();
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const std::string path = st.dropped_file;
+  ImGui::Text(tr(Str::dropped_fmt, L), std::filesystem::path(path).filename().string().c_str());
+  auto choose = [&](Str label, std::function<void()> act) {
+    if (ImGui::Button(tr(label, L), ImVec2(150, 0))) {
+      st.dropped_file.clear();
+      act();
+      ImGui::CloseCurrentPopup();
+    }
+  };
+  const bool have = st.session != nullptr;
+  ImGui::BeginDisabled(!have);
+  choose(Str::as_stations, [&] { open_layer(st, path, LayerKind::stations); });
+  ImGui::SameLine();
+  choose(Str::as_candidates, [&] { open_layer(st, path, LayerKind::candidates); });
+  ImGui::SameLine();
+  choose(Str::as_demand, [&] { open_layer(st, path, LayerKind::demand); });
+  ImGui::EndDisabled();
+  choose(Str::as_map, [&] { guard_unsaved(st, [path](AppState& s) { open_map(s, path); }); });
+  ImGui::SameLine();
+  choose(Str::cancel, [] {});
+  ImGui::EndPopup();
+}
+
+void export_dialog(AppState& st) {
+  static char dir[1024] = "handover";
+  static bool fmt_on[8] = {true, true, true, true, true, true, true, true};
+  static bool bom = true;
+  static int lang = -1;
+  static float cell = 50;
+  if (!st.export_dialog) return;
+  const Lang L = st.lang;
+  if (lang < 0) lang = L == Lang::zh ? 0 : 1;
+  char title[128];
+  std::snprintf(title, sizeof title, "%s###export", tr(Str::export_title, L));
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  centre_next(ImVec2(560, 0));
+  if (!ImGui::BeginPopupModal(title, &st.export_dialog, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::SetNextItemWidth(380);
+  ImGui::InputText(tr(Str::export_folder, L), dir, sizeof dir);
+  ImGui::SameLine();
+  if (ImGui::Button("...")) st.dialog.open(FilePurpose::export_folder);
+  const char* names[8] = {"GeoPackage", "GeoJSON", "KML", "Shapefile",
+                          "CSV",        "GeoTIFF", "PNG", "PDF"};
+  for (int i = 0; i < 8; ++i) {
+    if (i % 4) ImGui::SameLine(10 + (i % 4) * 130.0f);
+    ImGui::Checkbox(names[i], &fmt_on[i]);
+  }
+  ImGui::Checkbox(tr(Str::csv_bom, L), &bom);
+  ImGui::SetNextItemWidth(120);
+  ImGui::SliderFloat(tr(Str::cell_m, L), &cell, 10, 200, "%.0f m");
+  ImGui::RadioButton("中文报告", &lang, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("English report", &lang, 1);
+  ImGui::TextDisabled("%s", tr(Str::export_help, L));
+  // The folder chooser opens over this dialog (a nested modal).
+  if (st.dialog.is_open() && st.dialog.purpose() == FilePurpose::export_folder && st.dialog.draw(L))
+    std::snprintf(dir, sizeof dir, "%s", st.dialog.chosen().c_str());
+  if (ImGui::Button(tr(Str::export_go, L), ImVec2(160, 0)) && dir[0]) {
+    ExportOptions o;
+    o.out_dir = dir;
+    o.formats.clear();
+    const ExportFormat all[8] = {ExportFormat::gpkg, ExportFormat::geojson, ExportFormat::kml,
+                                 ExportFormat::shp,  ExportFormat::csv,     ExportFormat::tif,
+                                 ExportFormat::png,  ExportFormat::pdf};
+    for (int i = 0; i < 8; ++i)
+      if (fmt_on[i]) o.formats.push_back(all[i]);
+    o.csv_bom = bom;
+    o.cell_m = cell;
+    o.lang = lang == 0 ? ReportLang::zh : ReportLang::en;
+    std::error_code ec;
+    std::filesystem::create_directories(o.out_dir, ec);
+    if (ec) {
+      st.notify(std::string(dir) + ": " + ec.message(), true);
+    } else if (!o.formats.empty()) {
+      export_plan_to(st, o);
+      st.export_dialog = false;
+      ImGui::CloseCurrentPopup();
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(tr(Str::cancel, L), ImVec2(120, 0))) {
+    st.export_dialog = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+void draw_dialogs(AppState& st) {
+  if (st.dialog.is_open() && st.dialog.purpose() != FilePurpose::export_folder &&
+      st.dialog.draw(st.lang))
+    file_chosen(st);
+  unsaved_prompt(st);
+  recovery_prompt(st);
+  dropped_prompt(st);
+  export_dialog(st);
+}
+
+}  // namespace yz::app

@@ -1,0 +1,97 @@
+#include "app/scene_builder.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "app/app_actions.hpp"
+
+namespace yz::app {
+namespace {
+
+template <size_t N>
+uint8_t index_in(const char* const (&names)[N], const std::string& v) {
+  for (size_t i = 0; i < N; ++i)
+    if (v == names[i]) return static_cast<uint8_t>(i);
+  return kUnknown;
+}
+
+uint8_t sat(uint16_t n) {
+  return static_cast<uint8_t>(std::min<uint16_t>(n, 255));
+}
+
+}  // namespace
+
+uint8_t host_index(const std::string& h) {
+  return index_in(kHostTypes, h);
+}
+uint8_t status_index(const std::string& s) {
+  return index_in(kStatuses, s);
+}
+
+void build_scene(const AppState& st, MapScene& out) {
+  out = MapScene{};
+  if (!st.session) return;
+  const Session& s = *st.session;
+  const Scenario& sc = s.active();
+  const Workspace& ws = s.workspace();
+  out.radius_m = ws.params().radius_m;
+  for (uint32_t k = 0; k < sc.slots(); ++k) {
+    if (!sc.active(k)) continue;
+    const PlanStation& p = sc.station(k);
+    SceneStation ss;
+    ss.xy = p.xy;
+    ss.host = host_index(p.info.host_type);
+    ss.status = status_index(p.info.status);
+    ss.selected = static_cast<int>(k) == st.sel.station;
+    ss.walk_pieces = &sc.pieces(k);
+    out.stations.push_back(ss);
+  }
+  const PointSet& d = ws.demand();
+  const auto& shown = sc.state().counts(st.view_criterion);
+  const auto& walk = sc.state().counts(Criterion::walk);
+  const auto& radius = sc.state().counts(Criterion::radius);
+  out.demand_xy = d.xy;
+  out.demand_weight.assign(d.weight.begin(), d.weight.end());
+  out.demand_count.resize(d.size());
+  out.demand_walk.resize(d.size());
+  out.demand_radius.resize(d.size());
+  for (size_t i = 0; i < d.size(); ++i) {
+    out.demand_count[i] = sat(shown[i]);
+    out.demand_walk[i] = sat(walk[i]);
+    out.demand_radius[i] = sat(radius[i]);
+  }
+  out.candidates = s.candidates().xy;
+  out.selected_candidate = st.sel.candidate;
+  if (st.suggest.run && suggestion_current(st)) {
+    const auto& run = *st.suggest.run;
+    for (size_t i = 0; i < run.result.sites.size(); ++i) {
+      if (i < st.suggest.accepted.size() && st.suggest.accepted[i]) continue;
+      const auto& ss = run.result.sites[i];
+      out.suggestions.push_back(
+          {run.sites.xy[ss.site], ss.rank, static_cast<int>(i) == st.sel.suggestion});
+    }
+  }
+  if (st.compare_with >= 0 && st.compare_with < static_cast<int>(s.scenario_count()) &&
+      static_cast<size_t>(st.compare_with) != s.active_index()) {
+    const Scenario& other = s.scenario(static_cast<size_t>(st.compare_with));
+    // Stations match when they stand at the same place (a moved station is one removed, one added).
+    auto has = [](const Scenario& x, Vec2 p) {
+      for (uint32_t k = 0; k < x.slots(); ++k)
+        if (x.active(k) && distance(x.station(k).xy, p) < 1.0) return true;
+      return false;
+    };
+    for (uint32_t k = 0; k < sc.slots(); ++k)
+      if (sc.active(k) && !has(other, sc.station(k).xy))
+        out.diff.stations_only_here.push_back(sc.station(k).xy);
+    for (uint32_t k = 0; k < other.slots(); ++k)
+      if (other.active(k) && !has(sc, other.station(k).xy))
+        out.diff.stations_only_there.push_back(other.station(k).xy);
+    const auto& there = other.state().counts(st.view_criterion);
+    for (size_t i = 0; i < d.size(); ++i) {
+      if (shown[i] > 0 && there[i] == 0) out.diff.workers_gained.push_back(d.xy[i]);
+      if (shown[i] == 0 && there[i] > 0) out.diff.workers_lost.push_back(d.xy[i]);
+    }
+  }
+}
+
+}  // namespace yz::app

@@ -1,0 +1,168 @@
+// Suggest where new stations go: the problem (k stations, a budget, a coverage target, least cost),
+// the coverage test, double coverage, spacing and time limit; the run goes to the background with
+// progress and Cancel (status bar); the answer lists each site in build order with what it adds,
+// shares and costs, its nearby alternatives, and the proof of quality; sites are accepted into the
+// plan one, some or all at a time (one undo step each).
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/app_actions.hpp"
+#include "app/panels.hpp"
+
+namespace yz::app {
+namespace {
+
+std::string site_label(const siting::SuggestRun& run, uint32_t site) {
+  const std::string& n = run.sites.name[site];
+  return n.empty() ? run.sites.id[site] : n;
+}
+
+void settings(AppState& st) {
+  const Lang L = st.lang;
+  SuggestPanel& sp = st.suggest;
+  const char* goals[] = {tr(Str::goal_k, L), tr(Str::goal_budget, L), tr(Str::goal_target, L),
+                         tr(Str::goal_target_cost, L)};
+  ImGui::SetNextItemWidth(-1);
+  ImGui::Combo("##goal", &sp.goal, goals, 4);
+  ImGui::PushItemWidth(140);
+  if (sp.goal == 0) {
+    ImGui::InputInt(tr(Str::new_stations, L), &sp.k);
+    sp.k = std::clamp(sp.k, 1, 5000);
+  } else if (sp.goal == 1) {
+    ImGui::InputDouble(tr(Str::budget_yuan, L), &sp.budget, 1000, 10000, "%.0f");
+    sp.budget = std::max(0.0, sp.budget);
+  } else {
+    ImGui::InputDouble(tr(Str::target_pct, L), &sp.target_pct, 1, 5, "%.1f");
+    sp.target_pct = std::clamp(sp.target_pct, 1.0, 100.0);
+  }
+  int c = static_cast<int>(sp.criterion);
+  const char* crit[] = {tr(Str::walk, L), tr(Str::radius, L), tr(Str::both, L), tr(Str::either, L)};
+  if (ImGui::Combo(tr(Str::criterion, L), &c, crit, 4)) sp.criterion = static_cast<Criterion>(c);
+  const char* obj[] = {tr(Str::obj_single, L), tr(Str::obj_double, L),
+                       tr(Str::obj_single_double, L)};
+  ImGui::Combo(tr(Str::objective, L), &sp.objective, obj, 3);
+  ImGui::InputDouble(tr(Str::spacing_m, L), &sp.spacing_m, 50, 250, "%.0f");
+  sp.spacing_m = std::max(0.0, sp.spacing_m);
+  ImGui::InputDouble(tr(Str::time_limit_s, L), &sp.time_limit_s, 1, 10, "%.0f");
+  sp.time_limit_s = std::clamp(sp.time_limit_s, 1.0, 3600.0);
+  ImGui::PopItemWidth();
+  ImGui::TextDisabled(tr(Str::suggest_inputs_fmt, L), st.session->active().active_count(),
+                      st.session->candidates().size());
+  const bool running = st.job.running() && st.job.label() == tr(Str::job_suggest, L);
+  ImGui::BeginDisabled(st.job.busy() || st.session->candidates().size() == 0);
+  if (ImGui::Button(tr(Str::run_suggest, L), ImVec2(-1, 0))) run_suggest(st);
+  ImGui::EndDisabled();
+  if (running) {
+    ImGui::ProgressBar(static_cast<float>(st.job.fraction()), ImVec2(-90, 0),
+                       st.job.stage().c_str());
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::cancel, L), ImVec2(-1, 0))) st.job.cancel();
+  }
+}
+
+void results(AppState& st) {
+  const Lang L = st.lang;
+  SuggestPanel& sp = st.suggest;
+  if (!sp.run) return;
+  const siting::SuggestRun& run = *sp.run;
+  const siting::SitingResult& r = run.result;
+  const bool current = suggestion_current(st);
+  ImGui::Separator();
+  if (!current) ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.0f, 1), "%s", tr(Str::suggest_stale, L));
+  const double before = 100 * r.before.fraction(), after = 100 * r.after.fraction();
+  ImGui::Text(tr(Str::suggest_summary_fmt, L), r.count, before, after, after - before);
+  if (r.cost > 0) ImGui::Text("%s: %.0f", tr(Str::total_cost, L), r.cost);
+  if (r.optimal)
+    ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "%s", tr(Str::proven_optimal, L));
+  else
+    ImGui::TextColored(ImVec4(0.2f, 0.3f, 0.6f, 1), tr(Str::within_gap_fmt, L), 100 * r.gap);
+  ImGui::SameLine();
+  ImGui::TextDisabled(tr(Str::solve_fmt, L), sp.seconds, r.bound_method.c_str());
+  if (!r.feasible) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", r.message.c_str());
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+  // Up to ten rows in view; the sidebar scrolls for the rest of the panel.
+  const float row_h = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  const float h = row_h * static_cast<float>(std::min<size_t>(r.sites.size(), 10) + 1) + 6;
+  if (ImGui::BeginTable("suggested", 6, flags, ImVec2(0, h))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("", 0, 22);
+    ImGui::TableSetupColumn(tr(Str::rank, L), 0, 34);
+    ImGui::TableSetupColumn(tr(Str::site, L), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(Str::gain, L));
+    ImGui::TableSetupColumn(tr(Str::shared, L));
+    ImGui::TableSetupColumn(tr(Str::cost, L));
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < r.sites.size(); ++i) {
+      const siting::SuggestedSite& s = r.sites[i];
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (sp.accepted[i]) {
+        ImGui::TextDisabled("✓");
+      } else {
+        bool on = sp.picked[i];
+        if (ImGui::Checkbox("##pick", &on)) sp.picked[i] = on;
+      }
+      ImGui::TableNextColumn();
+      ImGui::Text("%u", s.rank);
+      ImGui::TableNextColumn();
+      const bool sel = st.sel.suggestion == static_cast<int>(i);
+      if (ImGui::Selectable(site_label(run, s.site).c_str(), sel,
+                            ImGuiSelectableFlags_SpanAllColumns)) {
+        st.sel = {};
+        st.sel.suggestion = static_cast<int>(i);
+        st.cam.centre = run.sites.xy[s.site];
+        st.scene_dirty = true;
+      }
+      ImGui::TableNextColumn();
+      ImGui::Text("+%.0f", s.gain);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.0f", s.shared);
+      ImGui::TableNextColumn();
+      ImGui::Text("%.0f", s.cost);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  // Alternatives of the selected site: nearby candidates a field team could pick instead.
+  if (st.sel.suggestion >= 0 && st.sel.suggestion < static_cast<int>(r.sites.size())) {
+    const siting::SuggestedSite& s = r.sites[st.sel.suggestion];
+    ImGui::Text(tr(Str::alternatives_fmt, L), s.rank, site_label(run, s.site).c_str());
+    for (const auto& a : s.alternatives) {
+      ImGui::BulletText(tr(Str::alternative_fmt, L), site_label(run, a.site).c_str(), a.distance_m,
+                        a.objective - r.objective, a.feasible ? "" : tr(Str::infeasible_swap, L));
+    }
+    if (s.alternatives.empty()) ImGui::TextDisabled("%s", tr(Str::no_alternatives, L));
+  }
+  ImGui::BeginDisabled(!current || st.edits_locked());
+  std::vector<int> picked, all;
+  for (size_t i = 0; i < r.sites.size(); ++i)
+    if (!sp.accepted[i]) {
+      all.push_back(static_cast<int>(i));
+      if (sp.picked[i]) picked.push_back(static_cast<int>(i));
+    }
+  char b1[96], b2[96];
+  std::snprintf(b1, sizeof b1, tr(Str::accept_selected_fmt, L), picked.size());
+  std::snprintf(b2, sizeof b2, tr(Str::accept_all_fmt, L), all.size());
+  if (ImGui::Button(b1) && !picked.empty()) accept_suggestions(st, picked);
+  ImGui::SameLine();
+  if (ImGui::Button(b2) && !all.empty()) accept_suggestions(st, all);
+  if (st.sel.suggestion >= 0 && !sp.accepted[st.sel.suggestion]) {
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::accept_this, L))) accept_suggestions(st, {st.sel.suggestion});
+  }
+  ImGui::EndDisabled();
+}
+
+}  // namespace
+
+void suggest_tab(AppState& st) {
+  settings(st);
+  results(st);
+}
+
+}  // namespace yz::app
