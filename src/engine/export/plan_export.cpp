@@ -201,6 +201,7 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
                                                                             : std::string());
       l.features.push_back({c.lonlat[i], std::move(v)});
     }
+    type_number_columns(l, 3);  // the input's columns: numbers as numbers
     out.layers.push_back(std::move(l));
   }
   // Suggestions: rank order, what each adds, nearby alternatives.

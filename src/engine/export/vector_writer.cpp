@@ -102,7 +102,9 @@ struct VectorWriter::Impl {
       if (i < 0) continue;
       if (const auto* v = std::get_if<int64_t>(&values[k]))
         f->SetField(i, static_cast<GIntBig>(*v));
-      else if (const auto* d = std::get_if<double>(&values[k]))
+      else if (const auto* d = std::get_if<double>(&values[k]); d && std::isnan(*d))
+        f->SetFieldNull(i);  // not given
+      else if (d)
         f->SetField(i, *d);
       else
         f->SetField(i, std::get<std::string>(values[k]).c_str());

@@ -115,3 +115,29 @@ TEST_CASE("Shapefile field names: cut at a character boundary, unique, values in
   for (int i = 0; i < def->GetFieldCount(); ++i)
     CHECK(std::string(f->GetFieldAsString(i)) == "v" + std::to_string(i));
 }
+
+TEST_CASE("a NaN value is written as NULL (GeoPackage, Shapefile, GeoJSON)", "[export]") {
+  for (const char* ext : {"gpkg", "shp", "geojson"}) {
+    const std::string path = test::temp_dir() + "/null." + ext;
+    {
+      VectorWriter w(path);
+      w.begin_layer("t", GeomKind::point,
+                    {{"cost", FieldType::real}, {"rank", FieldType::integer}});
+      w.add_point({114.3, 30.58}, {std::nan(""), std::nan("")});
+      w.add_point({114.3, 30.59}, {1.5, int64_t{2}});
+      w.close();
+    }
+    INFO(path);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+    REQUIRE(ds);
+    OGRLayer* l = ds->GetLayer(0);
+    OGRFeatureUniquePtr a(l->GetNextFeature()), b(l->GetNextFeature());
+    REQUIRE(a);
+    REQUIRE(b);
+    const int cost = a->GetFieldIndex("cost"), rank = a->GetFieldIndex("rank");
+    CHECK(!a->IsFieldSetAndNotNull(cost));
+    CHECK(!a->IsFieldSetAndNotNull(rank));
+    CHECK(b->GetFieldAsDouble(cost) == 1.5);
+    CHECK(b->GetFieldAsInteger64(rank) == 2);
+  }
+}
