@@ -450,3 +450,68 @@ TEST_CASE("each host type has one fixed marker shape, on every map and in its le
   for (uint32_t i = 0; i < plan.existing; ++i) CHECK(g.shape[i] == host_shape("mobile"));
   CHECK(f.credit == "合成演示城市（非真实数据）");  // the synthetic city says so on the map
 }
+
+TEST_CASE("PDF report pages rasterised: the map is drawn, headers whole, settings readable",
+          "[export]") {
+  auto& d = demo_plan();
+  for (auto lang : {ReportLang::zh, ReportLang::en}) {
+    const bool Z = lang == ReportLang::zh;
+    const std::string dir = test::temp_dir() + (Z ? "/pdfr_zh" : "/pdfr_en");
+    ExportOptions o;
+    o.out_dir = dir;
+    o.formats = {ExportFormat::pdf};
+    o.lang = lang;
+    export_plan(d.plan, o);
+    const std::string pdf = dir + "/report.pdf";
+    std::string out;
+    REQUIRE(test::run_command("pdftoppm -png -r 80 -f 1 -l 1 " + pdf + " " + dir + "/page", out) ==
+            0);
+    std::string png;
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".png") png = e.path().string();
+    REQUIRE(!png.empty());
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(png.c_str(), GDAL_OF_RASTER));
+    REQUIRE(ds);
+    const int W = ds->GetRasterXSize(), H = ds->GetRasterYSize();
+    CHECK(W == Approx(595.276 * 80 / 72).margin(2));  // A4 at 80 dpi
+    std::vector<uint8_t> rgb[3];
+    for (int b = 0; b < 3; ++b) {
+      rgb[b].resize(static_cast<size_t>(W) * H);
+      REQUIRE(ds->GetRasterBand(b + 1)->RasterIO(GF_Read, 0, 0, W, H, rgb[b].data(), W, H, GDT_Byte,
+                                                 0, 0) == CE_None);
+    }
+    auto near = [&](size_t i, palette::Rgba c) {
+      return std::abs(rgb[0][i] - c.r) <= 4 && std::abs(rgb[1][i] - c.g) <= 4 &&
+             std::abs(rgb[2][i] - c.b) <= 4;
+    };
+    size_t station = 0, star = 0, bg = 0, white = 0;
+    for (size_t i = 0; i < rgb[0].size(); ++i) {
+      station += near(i, palette::station);
+      star += near(i, palette::station_selected);
+      bg += near(i, palette::background);
+      white += rgb[0][i] == 255 && rgb[1][i] == 255 && rgb[2][i] == 255;
+    }
+    CHECK(white < rgb[0].size() * 9 / 10);  // not a blank page
+    CHECK(bg > rgb[0].size() / 20);         // the map's background fills much of it
+    CHECK(station > 14 * 10);               // the 14 stations' marks, a few pixels each
+    CHECK(star > 3 * 10);                   // the 3 suggested ones
+    std::string text;
+    REQUIRE(test::run_command("pdftotext -layout " + pdf + " -", text) == 0);
+    INFO(text);
+    CHECK(text.find("…") == std::string::npos);  // no header or value cut short
+    if (Z) {
+      for (const char* raw : {"synthetic", "yes", "both", "Yizhan demo city", "walk_budget_m"})
+        CHECK(text.find(raw) == std::string::npos);
+      CHECK(text.find("驿站演示城市（合成数据）") != std::string::npos);  // the data line
+      CHECK(text.find("两项都满足（双15标准）") != std::string::npos);
+    } else {
+      for (const char* raw : {"walk_budget_m", "suggest_gap", "radius_m", "demand_is_proxy"})
+        CHECK(text.find(raw) == std::string::npos);
+      CHECK(text.find("Walking distance limit (m)") != std::string::npos);
+      CHECK(text.find("Gap to the optimum") != std::string::npos);
+      CHECK(text.find("Workers, both") != std::string::npos);  // header wrapped, not cut
+      CHECK(text.find("Workers by") != std::string::npos);
+    }
+  }
+}
