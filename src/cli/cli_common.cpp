@@ -44,6 +44,16 @@ void CoverageOptions::validate() const {
   if (!(params.snap.max_snap_m > 0)) bad("--max-snap-m", "must be positive");
 }
 
+PointReadOptions site_read_options(const std::string& sites_crs, const std::string& cost_field,
+                                   const std::string& capacity_field) {
+  PointReadOptions so;
+  so.crs = sites_crs;
+  so.site_attributes = true;
+  so.cost_field = cost_field == "cost" ? std::string() : cost_field;  // default: auto (cost/成本/...)
+  so.capacity_field = capacity_field;
+  return so;
+}
+
 Progress terminal_progress() {
   Progress p;
   if (!isatty(STDERR_FILENO)) return p;

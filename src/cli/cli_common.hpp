@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/coverage/coverage_params.hpp"
+#include "engine/inputs/point_reader.hpp"
 #include "engine/map/map_loader.hpp"
 #include "engine/network/city_network.hpp"
 
@@ -25,6 +26,12 @@ struct CoverageOptions {
   void add(CLI::App& app);
   void validate() const;  // throws InputError on nonsense (negative minutes, ...)
 };
+
+// How `suggest` and `export` read stations and candidates: with the station schema (host type,
+// size, status, capacity and cost from English or Chinese columns: 建设类型, 成本, ...), the cost
+// column chosen automatically (cost/成本/费用/...) unless --cost-field names another one.
+PointReadOptions site_read_options(const std::string& sites_crs, const std::string& cost_field,
+                                   const std::string& capacity_field);
 
 // A progress line on stderr when stderr is a terminal (quiet in pipes and tests).
 Progress terminal_progress();

@@ -41,7 +41,7 @@ struct ExportCommand {
   bool demo = false, bom = false;
   std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out_dir,
       formats = "all", png_size = "1600x1200", lang = "zh", title, criterion = "both",
-      cost_field = "cost";
+      cost_field = "cost", capacity_field;
   int64_t k = -1;
   double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = 25, gap_m = 150,
          time_limit_s = 10;
@@ -85,8 +85,8 @@ struct ExportCommand {
     } else {
       city = map.open(progress);
     }
-    PointReadOptions so;
-    so.crs = sites_crs;
+    // Read exactly as `yizhan suggest` reads them (station schema, automatic cost column).
+    const PointReadOptions so = site_read_options(sites_crs, cost_field, capacity_field);
     if (!stations.empty()) {
       drops.emplace_back();
       req.stations =
@@ -111,6 +111,7 @@ struct ExportCommand {
     req.params = cov.params;
     req.criterion = crit;
     req.cost_field = cost_field;
+    req.capacity_field = capacity_field;
     std::unique_ptr<siting::SuggestRun> run;
     if (k >= 0) {
       if (req.candidates.size() == 0)
@@ -134,6 +135,7 @@ struct ExportCommand {
     plan.settings = {{"formats", formats}, {"cell_m", fmt::format("{:g}", cell_m)}, {"lang", lang}};
     if (run) plan.settings.push_back({"k", std::to_string(k)});
     const ExportResult res = export_plan(plan, eo, progress);
+    for (const auto& d : drops) std::cout << d.summary() << "\n";  // read / kept / dropped
     const auto& S = study.state.summary();
     std::cout << fmt::format(
         "{} stations ({} suggested), {:.0f} workers: {:.1f} % within a {:g}-minute walk, {:.1f} % "
@@ -165,8 +167,11 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   sub->add_option("--criterion", cmd->criterion,
                   "Coverage test the suggestions maximise: walk, radius, both or either")
       ->capture_default_str();
-  sub->add_option("--cost-field", cmd->cost_field, "Candidate column holding its cost")
+  sub->add_option("--cost-field", cmd->cost_field,
+                  "Candidate column holding its cost (default: cost/成本/费用/...; missing = 1)")
       ->capture_default_str();
+  sub->add_option("--capacity-field", cmd->capacity_field,
+                  "Column holding how many workers a station can serve");
   sub->add_option("--time-limit", cmd->time_limit_s,
                   "Seconds for the suggestions' bound and exact search")
       ->capture_default_str();

@@ -49,13 +49,8 @@ struct SuggestCommand {
 
     // Sites: existing stations first (fixed), then candidates.
     DropReport &drop_st = drops[0], &drop_cand = drops[1], &drop_dem = drops[2];
-    PointReadOptions so;
-    so.crs = sites_crs;
     // Cost, capacity and host type as `yizhan sites` writes them (or the planner's own columns).
-    so.site_attributes = true;
-    so.cost_field =
-        cost_field == "cost" ? std::string() : cost_field;  // default: auto (cost/成本/...)
-    so.capacity_field = capacity_field;
+    const PointReadOptions so = site_read_options(sites_crs, cost_field, capacity_field);
     SuggestRequest req;
     if (!stations.empty())
       req.stations =

@@ -7,6 +7,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "support/test_data.hpp"
 
@@ -81,15 +85,15 @@ TEST_CASE(
   fs::create_directories(dir);
   {
     std::ofstream f(dir + "/stations.csv");
-    f << "id,name,经度,纬度,host_type\n"
-      << "nj1,新街口驿站,118.7785,32.0418,co-built\n"
-      << "nj2,\"鼓楼广场驿站, 北\",118.7790,32.0500,standalone\n"
-      << "nj3,大行宫环卫驿站,118.7900,32.0430,shared\n";
+    f << "编号,站点名称,经度,纬度,建设类型,成本\n"
+      << "nj1,新街口驿站,118.7785,32.0418,共建,12000\n"
+      << "nj2,\"鼓楼广场驿站, 北\",118.7790,32.0500,独立,\n"
+      << "nj3,大行宫环卫驿站,118.7900,32.0430,共享,9000\n";
   }
   std::string out;
   REQUIRE(run_command(cli_exe() + " export --map " + map + " --stations " + dir +
-                          "/stations.csv --formats csv,shp,png --bom --lang zh --out-dir " + dir +
-                          "/out",
+                          "/stations.csv --formats csv,shp,png,pdf --bom --lang zh --out-dir " +
+                          dir + "/out",
                       out) == 0);
   INFO(out);
   std::ifstream csv(dir + "/out/stations_webmap.csv", std::ios::binary);
@@ -116,9 +120,22 @@ TEST_CASE(
   REQUIRE(shp);
   bool found = false;
   for (auto& f : *shp->GetLayer(0))
-    found |= std::string(f->GetFieldAsString("name")) == "大行宫环卫驿站";
+    found |= std::string(f->GetFieldAsString("name")) == "大行宫环卫驿站" &&
+             std::string(f->GetFieldAsString("建设类")) == "共享";  // 建设类型 cut to 9 bytes
   CHECK(found);
   CHECK(fs::exists(dir + "/out/map.png"));
+  // The credit is drawn on the map itself: the text inside the map's rectangle on page 1 (the
+  // data line above it, which also names the licence, lies outside the crop).
+  std::string map_text, page1;
+  REQUIRE(run_command("pdftotext -f 1 -l 1 -x 40 -y 100 -W 515 -H 515 " + dir + "/out/report.pdf -",
+                      map_text) == 0);
+  CHECK(map_text.find("© OpenStreetMap contributors") != std::string::npos);
+  CHECK(map_text.find("ODbL") == std::string::npos);
+  REQUIRE(run_command("pdftotext -f 1 -l 1 " + dir + "/out/report.pdf -", page1) == 0);
+  CHECK(page1.find("数据：cn_nanjing_xinjiekou.osm") !=
+        std::string::npos);  // the file, not its path
+  CHECK(page1.find(data_dir()) == std::string::npos);
+  CHECK(out.find("stations.csv: read 3 stations, kept 3, dropped 0") != std::string::npos);
 }
 
 TEST_CASE("yizhan export is deterministic", "[cli][export]") {
@@ -170,4 +187,103 @@ TEST_CASE("yizhan export: input columns named like the export's own are kept, no
   CHECK(std::string(f->GetFieldAsString("Walk_Workers_2")) == "5");
   CHECK(std::string(f->GetFieldAsString("name")) == "东站");
   CHECK(fs::exists(dir + "/out/shp/stations.dbf"));
+}
+
+namespace {
+std::string slurp_file(const std::string& p) {
+  std::ifstream f(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+// The web-map list's host_type per station id.
+std::map<std::string, std::string> webmap_host_types(const std::string& path) {
+  std::map<std::string, std::string> out;
+  std::istringstream in(slurp_file(path));
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> f(1);
+    for (char c : line) {
+      if (c == ',')
+        f.emplace_back();
+      else if (c != '\r')
+        f.back().push_back(c);
+    }
+    if (f.size() > 2) out[f[0]] = f[2];
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("yizhan export reads Chinese station and candidate columns exactly as suggest does",
+          "[cli][export]") {
+  const std::string dir = temp_dir() + "/zh_columns";
+  std::string out;
+  REQUIRE(run_command(cli_exe() + " demo-city --out-dir " + dir + "/demo", out) == 0);
+  {
+    std::ofstream s(dir + "/站点.csv"), c(dir + "/候选.csv");
+    s << "编号,名称,经度,纬度,建设类型,成本\n"
+      << "s1,江汉驿站,114.290,30.575,共建,50000\n"
+      << "s2,汉正驿站,114.305,30.585,独立,80000.5\n"
+      << "s3,流动服务车,114.315,30.570,流动车载,\n"
+      << "s4,城外驿站,120.000,20.000,共建,1\n";  // far outside the map: dropped, and said so
+    c << "编号,名称,经度,纬度,建设类型,成本\n";
+    int n = 0;
+    for (int i = 0; i < 5; ++i)
+      for (int j = 0; j < 4; ++j, ++n)
+        c << "c" << n << ",候选点" << n << "," << 114.275 + 0.008 * i << "," << 30.565 + 0.006 * j
+          << "," << (n % 2 ? "共享" : "联盟") << "," << 1000 * (2 + n % 5) << "\n";
+  }
+  const std::string inputs = " --map " + dir + "/demo/roads.gpkg --stations " + dir +
+                             "/站点.csv --candidates " + dir + "/候选.csv --k 3 --time-limit 3";
+  std::string sug;
+  REQUIRE(run_command(cli_exe() + " suggest" + inputs + " --out " + dir + "/sug.gpkg --json",
+                      sug) == 0);
+  const auto j = nlohmann::json::parse(sug);
+  REQUIRE(j["sites"].size() == 3);
+  REQUIRE(run_command(cli_exe() + " export" + inputs +
+                          " --formats gpkg,csv,pdf --lang zh --out-dir " + dir + "/out",
+                      out) == 0);
+  INFO(out);
+  // Each input's read / kept / dropped line, as suggest prints it.
+  CHECK(out.find("站点.csv: read 4 stations, kept 3, dropped 1 (1 outside the map)") !=
+        std::string::npos);
+  CHECK(out.find("候选.csv: read 20 candidates, kept 20, dropped 0") != std::string::npos);
+  // The same suggestions at the same costs (成本), not 1 each.
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/out/plan.gpkg").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  OGRLayer* sl = ds->GetLayerByName("suggestions");
+  REQUIRE(sl->GetFeatureCount() == 3);
+  size_t k = 0;
+  for (auto& f : *sl) {
+    REQUIRE(k < j["sites"].size());
+    CHECK(std::string(f->GetFieldAsString("site_id")) == j["sites"][k]["id"].get<std::string>());
+    CHECK(f->GetFieldAsDouble("cost") == Approx(j["sites"][k]["cost"].get<double>()));
+    CHECK(f->GetFieldAsDouble("cost") >= 2000);
+    ++k;
+  }
+  // Host types from 建设类型, canonical, in the web-map list and the report's station table.
+  const auto hosts = webmap_host_types(dir + "/out/stations_webmap.csv");
+  CHECK(hosts.at("s1") == "co-built");
+  CHECK(hosts.at("s2") == "standalone");
+  CHECK(hosts.at("s3") == "mobile");
+  for (const auto& s : j["sites"])
+    CHECK((hosts.at(s["id"]) == "shared" || hosts.at(s["id"]) == "alliance"));
+  std::string text;
+  REQUIRE(run_command("pdftotext -layout " + dir + "/out/report.pdf -", text) == 0);
+  for (const char* w : {"共建", "独立", "流动"}) CHECK(text.find(w) != std::string::npos);
+  // Numbers stay numbers: 成本 and suggested_rank are numeric fields (empty = NULL).
+  OGRLayer* st = ds->GetLayerByName("stations");
+  OGRFeatureDefn* def = st->GetLayerDefn();
+  REQUIRE(def->GetFieldIndex("成本") >= 0);
+  CHECK(def->GetFieldDefn(def->GetFieldIndex("成本"))->GetType() == OFTReal);
+  CHECK(def->GetFieldDefn(def->GetFieldIndex("suggested_rank"))->GetType() == OFTInteger64);
+  CHECK(def->GetFieldDefn(def->GetFieldIndex("建设类型"))->GetType() == OFTString);
+  OGRLayer* cl = ds->GetLayerByName("candidates");
+  CHECK(cl->GetLayerDefn()->GetFieldDefn(cl->GetLayerDefn()->GetFieldIndex("成本"))->GetType() ==
+        OFTInteger64);
+  int nulls = 0;
+  for (auto& f : *st) nulls += !f->IsFieldSetAndNotNull(def->GetFieldIndex("成本"));
+  CHECK(nulls == 1);  // s3 gave none; the suggested sites carry their candidates' 成本
 }

@@ -38,6 +38,7 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
                   {"walk_workers", FieldType::real},   {"radius_workers", FieldType::real},
                   {"both_workers", FieldType::real},   {"either_workers", FieldType::real},
                   {"walk_only_here", FieldType::real}, {"radius_not_walk", FieldType::real}};
+  const size_t kOwnSiteFields = sites.fields.size();
   for (const auto& a : st.sites.attr_names)
     if (a != "id" && a != "name" && a != "fid") sites.fields.push_back({a, FieldType::text});
   for (uint32_t i = 0; i < st.sites.size(); ++i) {
@@ -67,6 +68,7 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
         v.push_back(i < st.sites.attr_values.size() ? st.sites.attr_values[i][a] : std::string());
     sites.features.push_back({st.sites.lonlat[i], std::move(v)});
   }
+  type_number_columns(sites, kOwnSiteFields);  // the input's columns: numbers as numbers
   progress(0.1, "walk areas");
   // Walk areas.
   if (opt.walk_areas) {

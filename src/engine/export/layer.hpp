@@ -28,6 +28,13 @@ struct Layer {
 // need: their default 80 bytes cuts long Chinese text).
 void write_layer(VectorWriter& w, const Layer& layer);
 
+// Input columns arrive as text. Fields [first, end) whose every non-empty value is a plain decimal
+// number ("12000", "-3.5", "2e3"; not "007", "1,200" or "¥500") become numbers — integer when all
+// are whole, else real — so spreadsheets and GIS read numbers; their empty values become NULL.
+// Anything else stays text, unchanged.
+void type_number_columns(Layer& layer, size_t first);
+bool is_plain_number(const std::string& s, bool& integer);
+
 // Metric multipolygon to lon/lat.
 MultiPolygon to_lonlat(const LocalProjection& proj, MultiPolygon mp);
 

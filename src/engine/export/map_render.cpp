@@ -34,10 +34,14 @@ void polygon_path(cairo_t* cr, const MapFrame& f, const MultiPolygon& mp) {
     }
 }
 
-// Marker shapes for station types, in order of first appearance.
-enum class Shape { circle, square, diamond, triangle, triangle_down, hexagon };
-constexpr Shape kShapes[] = {Shape::circle,   Shape::square,        Shape::diamond,
-                             Shape::triangle, Shape::triangle_down, Shape::hexagon};
+using Shape = MarkerShape;
+// One fixed shape per host type, in kHostTypes order (standalone, co-built, shared, alliance,
+// mobile); stations of unknown type are circles.
+constexpr Shape kHostShapes[] = {Shape::square, Shape::diamond, Shape::triangle, Shape::hexagon,
+                                 Shape::triangle_down};
+static_assert(std::size(kHostShapes) == std::size(kHostTypes), "a shape for every host type");
+constexpr double kShapeReach = 1.3;  // the shapes reach at most 1.3 r from their centre
+constexpr double kStarReach = 1.6;
 
 void shape_path(cairo_t* cr, Shape s, Vec2 c, double r) {
   switch (s) {
@@ -117,16 +121,34 @@ double text_width(cairo_t* cr, const std::string& s) {
   return e.x_advance;
 }
 
+// The existing stations' host types, in the fixed kHostTypes order, unknown ("") last.
 std::vector<std::string> station_types(const CoverageStudy& st, const std::vector<uint32_t>& rank) {
-  std::vector<std::string> types;
+  std::vector<std::string> present;
   for (uint32_t i = 0; i < st.sites.size(); ++i) {
     if (rank[i] > 0) continue;
-    const std::string& t = st.sites.attr(i, "host_type");
-    if (std::find(types.begin(), types.end(), t) == types.end()) types.push_back(t);
+    const std::string& t = site_host_type(st.sites, i);
+    const bool known =
+        std::find(std::begin(kHostTypes), std::end(kHostTypes), t) != std::end(kHostTypes);
+    if (std::find(present.begin(), present.end(), known ? t : "") == present.end())
+      present.push_back(known ? t : "");
   }
+  std::vector<std::string> types;
+  for (const char* t : kHostTypes)
+    if (std::find(present.begin(), present.end(), t) != present.end()) types.push_back(t);
+  if (std::find(present.begin(), present.end(), "") != present.end()) types.push_back("");
   return types;
 }
+
+LabelBox box_around(Vec2 c, double r) {
+  return {c.x - r, c.y - r, c.x + r, c.y + r};
+}
 }  // namespace
+
+MarkerShape host_shape(const std::string& host_type) {
+  for (size_t k = 0; k < std::size(kHostTypes); ++k)
+    if (host_type == kHostTypes[k]) return kHostShapes[k];
+  return Shape::circle;
+}
 
 std::string fit_text(cairo_t* cr, std::string s, double max_width) {
   if (text_width(cr, s) <= max_width) return s;
@@ -225,12 +247,14 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
                          : (Z ? "步行不可达的劳动者" : "Workers no station reaches on foot")});
   entries.push_back({3, palette::demand1, Z ? "一个站点可达" : "Reached by one station"});
   entries.push_back({3, palette::demand2, Z ? "两个及以上站点可达" : "Reached by two or more"});
-  for (size_t t = 0; t < types.size(); ++t)
+  for (const std::string& t : types)
     entries.push_back({4, palette::station,
-                       types.size() == 1 && types[0].empty()
+                       types.size() == 1 && t.empty()
                            ? std::string(Z ? "现有驿站" : "Existing station")
-                           : (Z ? "现有驿站：" : "Station: ") + host_label(types[t], s.lang),
-                       kShapes[t % std::size(kShapes)]});
+                           : (Z ? "现有驿站：" : "Station: ") +
+                                 (t.empty() ? std::string(Z ? "类型未注明" : "type not given")
+                                            : host_label(t, s.lang)),
+                       host_shape(t)});
   if (std::any_of(s.rank.begin(), s.rank.end(), [](uint32_t r) { return r > 0; })) {
     entries.push_back({5, palette::station_selected,
                        Z ? "建议新站（按建设顺序编号）" : "Suggested station (# = build order)"});
@@ -346,35 +370,74 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
       set(cr, n == 0 ? palette::demand0 : n == 1 ? palette::demand1 : palette::demand2);
       cairo_fill(cr);
     }
-  // Stations by type, then suggested stations with their rank.
+  // Map furniture, measured first so that no label hides under it (drawn after the labels).
+  const double sb_target_m = w / 5 / f.scale;  // scale bar: a round length about w / 5
+  double sb_len = std::pow(10.0, std::floor(std::log10(sb_target_m)));
+  for (double m : {2.0, 5.0, 10.0})
+    if (sb_len * m <= sb_target_m) sb_len = std::pow(10.0, std::floor(std::log10(sb_target_m))) * m;
+  const double sb_px = sb_len * f.scale, sb_x = x + 16 * u, sb_y = y + h - 18 * u;
+  const LabelBox sb_box{sb_x - 6 * u, sb_y - 22 * u, sb_x + sb_px + 6 * u, sb_y + 8 * u};
+  const double ax = x + w - 28 * u, ay = y + 18 * u;  // north arrow
+  const LabelBox arrow_box{ax - 16 * u, ay - 8 * u, ax + 16 * u, ay + 44 * u};
+  f.credit = L.from_osm ? "© OpenStreetMap contributors"
+             : L.synthetic
+                 ? (Z ? "合成演示城市（非真实数据）" : "Synthetic demo city (not real data)")
+                 : "";
+  set_map_font(cr, 10 * u);
+  const double credit_w = f.credit.empty() ? 0 : text_width(cr, f.credit);
+  const LabelBox credit_box{x + w - credit_w - 14 * u, y + h - 20 * u, x + w, y + h};
+  // Stations by type (each type its fixed shape), then suggested stations as stars.
+  const double mark_u = u * std::max(zoom, 0.6);
+  f.shape.assign(st.sites.size(), Shape::circle);
+  f.marks.resize(st.sites.size());
   for (uint32_t i = 0; i < st.sites.size(); ++i) {
     if (s.rank[i] > 0) continue;
-    const size_t t =
-        std::find(types.begin(), types.end(), st.sites.attr(i, "host_type")) - types.begin();
-    marker(cr, kShapes[t % std::size(kShapes)], f.to_px(st.sites.xy[i]), u * std::max(zoom, 0.6),
-           palette::station);
+    const Vec2 c = f.to_px(st.sites.xy[i]);
+    f.shape[i] = host_shape(site_host_type(st.sites, i));
+    marker(cr, f.shape[i], c, mark_u, palette::station);
+    f.marks[i] = box_around(
+        c, (palette::station_half_px + palette::station_outline_px) * mark_u * kShapeReach);
   }
-  // Labels right of the mark, or left of it where they would run off the map.
-  auto label = [&](Vec2 c, double dy, const std::string& text) {
-    const double tw = text_width(cr, text);
-    const double tx = c.x + 10 * u + tw > x + w - 4 * u ? c.x - 10 * u - tw : c.x + 10 * u;
-    halo_text(cr, tx, c.y + dy, text, u);
-  };
-  set_map_font(cr, 10.5 * u, true);
   for (uint32_t i = 0; i < st.sites.size(); ++i) {
     if (s.rank[i] == 0) continue;
     const Vec2 c = f.to_px(st.sites.xy[i]);
     star_marker(cr, c, u);
-    label(c, -6 * u, "#" + std::to_string(s.rank[i]));
+    f.marks[i] =
+        box_around(c, (palette::station_half_px + palette::station_outline_px) * u * kStarReach);
   }
-  // Station names when they fit (few stations).
+  for (const auto& t : types) f.legend_shapes.push_back({t, host_shape(t)});
+  // Labels, placed greedily: suggested ranks first, then station names (when there are few
+  // stations), each beside its mark where it covers no mark, furniture or earlier label; a name
+  // that fits nowhere falls back to the station's id, then to no label.
+  LabelPlacer placer({x + 2 * u, y + 2 * u, x + w - 2 * u, y + h - 2 * u});
+  for (const auto& m : f.marks) placer.block(m);
+  placer.block(sb_box);
+  placer.block(arrow_box);
+  if (!f.credit.empty()) placer.block(credit_box);
+  const double halo = 1.5 * u, gap = 2.5 * u;
+  auto label = [&](uint32_t i, std::initializer_list<std::string> texts) {
+    cairo_font_extents_t fe;
+    cairo_font_extents(cr, &fe);
+    const Vec2 c = f.to_px(st.sites.xy[i]);
+    const double r = f.marks[i].width() / 2 + gap;
+    for (const std::string& t : texts) {
+      if (t.empty()) continue;
+      const auto b =
+          placer.place(c, r, text_width(cr, t) + 2 * halo, fe.ascent + fe.descent + 2 * halo);
+      if (!b) continue;
+      halo_text(cr, b->x0 + halo, b->y0 + halo + fe.ascent, t, u);
+      f.labels.push_back({i, t, *b});
+      return;
+    }
+    ++f.labels_dropped;
+  };
+  set_map_font(cr, 10.5 * u, true);
+  for (uint32_t i = 0; i < st.sites.size(); ++i)
+    if (s.rank[i] > 0) label(i, {"#" + std::to_string(s.rank[i])});
   if (st.sites.size() <= 40) {
     set_map_font(cr, 10 * u);
     for (uint32_t i = 0; i < st.sites.size(); ++i)
-      if (s.rank[i] == 0 && !st.sites.name[i].empty()) {
-        const Vec2 c = f.to_px(st.sites.xy[i]);
-        label(c, 4 * u, st.sites.name[i]);
-      }
+      if (s.rank[i] == 0 && !st.sites.name[i].empty()) label(i, {st.sites.name[i], st.sites.id[i]});
   }
   cairo_reset_clip(cr);
   const double bx = lx + 10 * u, by = ly + 10 * u;
@@ -419,16 +482,11 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
     cairo_move_to(cr, cx + sym / 2, cy + 4 * u);
     cairo_show_text(cr, en.label.c_str());
   }
-  // Scale bar: a round length about a fifth of the map width.
+  // Scale bar.
   {
-    const double target_m = w / 5 / f.scale;
-    double len = std::pow(10.0, std::floor(std::log10(target_m)));
-    for (double m : {2.0, 5.0, 10.0})
-      if (len * m <= target_m) len = std::pow(10.0, std::floor(std::log10(target_m))) * m;
-    const double px = len * f.scale;
-    const double sx = x + 16 * u, sy = y + h - 18 * u;
+    const double len = sb_len, px = sb_px, sx = sb_x, sy = sb_y;
     cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-    cairo_rectangle(cr, sx - 6 * u, sy - 22 * u, px + 12 * u, 30 * u);
+    cairo_rectangle(cr, sb_box.x0, sb_box.y0, sb_box.width(), sb_box.height());
     cairo_fill(cr);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.12);
     cairo_set_line_width(cr, 2 * u);
@@ -444,9 +502,8 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   // North arrow (the projection's grid north; UTM grid north is within a degree or two of true
   // north).
   {
-    const double ax = x + w - 28 * u, ay = y + 18 * u;
     cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-    cairo_rectangle(cr, ax - 16 * u, ay - 8 * u, 32 * u, 52 * u);
+    cairo_rectangle(cr, arrow_box.x0, arrow_box.y0, arrow_box.width(), arrow_box.height());
     cairo_fill(cr);
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.12);
     cairo_move_to(cr, ax, ay), cairo_line_to(cr, ax + 9 * u, ay + 26 * u),
@@ -459,21 +516,14 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
     cairo_show_text(cr, n.c_str());
   }
   // Data licence / provenance, bottom right.
-  {
-    std::string a = L.from_osm ? "© OpenStreetMap contributors"
-                    : L.synthetic
-                        ? (Z ? "合成演示城市（非真实数据）" : "Synthetic demo city (not real data)")
-                        : "";
-    if (!a.empty()) {
-      set_map_font(cr, 10 * u);
-      const double tw = text_width(cr, a);
-      cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-      cairo_rectangle(cr, x + w - tw - 14 * u, y + h - 20 * u, tw + 14 * u, 20 * u);
-      cairo_fill(cr);
-      cairo_set_source_rgb(cr, 0.15, 0.15, 0.18);
-      cairo_move_to(cr, x + w - tw - 7 * u, y + h - 6 * u);
-      cairo_show_text(cr, a.c_str());
-    }
+  if (!f.credit.empty()) {
+    set_map_font(cr, 10 * u);
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+    cairo_rectangle(cr, credit_box.x0, credit_box.y0, credit_box.width(), credit_box.height());
+    cairo_fill(cr);
+    cairo_set_source_rgb(cr, 0.15, 0.15, 0.18);
+    cairo_move_to(cr, x + w - credit_w - 7 * u, y + h - 6 * u);
+    cairo_show_text(cr, f.credit.c_str());
   }
   cairo_restore(cr);
   return f;

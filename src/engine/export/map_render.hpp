@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/export/label_placement.hpp"
 #include "engine/export/plan_export.hpp"
 
 typedef struct _cairo cairo_t;  // cairo's own declaration (keeps cairo.h out of this header)
@@ -25,7 +26,19 @@ struct MapScene {
 MapScene make_map_scene(const PlanExport& plan, const ExportOptions& opt,
                         std::vector<MultiPolygon> walk_areas = {});
 
-// Where metric coordinates land in the drawing (context units).
+// Station marks: each host type has its own fixed shape (kHostTypes order, unknown last), the same
+// on every map and in its legend.
+enum class MarkerShape : uint8_t { circle, square, diamond, triangle, triangle_down, hexagon };
+MarkerShape host_shape(const std::string& host_type);  // "" or unrecognised = unknown
+
+// A label drawn on the map, for callers (and tests) that need to know what went where.
+struct MapLabel {
+  uint32_t site = 0;
+  std::string text;  // the station name, its id when the name fitted nowhere, or "#rank"
+  LabelBox box;      // including the white halo
+};
+
+// Where metric coordinates land in the drawing (context units), and what was drawn.
 struct MapFrame {
   double x = 0, y = 0, w = 0, h = 0;  // the map rectangle
   double scale = 1;                   // context units per metre
@@ -34,6 +47,12 @@ struct MapFrame {
   Vec2 to_px(Vec2 xy) const {
     return {x0 + (xy.x - origin.x) * scale, y1 - (xy.y - origin.y) * scale};
   }
+  std::vector<LabelBox> marks;     // each station's mark (existing and suggested)
+  std::vector<MapLabel> labels;    // placed, none overlapping another label or any mark
+  uint32_t labels_dropped = 0;     // labels that fitted nowhere (not even as the id)
+  std::vector<MarkerShape> shape;  // per site: the shape its mark was drawn with (existing)
+  std::vector<std::pair<std::string, MarkerShape>> legend_shapes;  // host type, shape
+  std::string credit;  // the data licence / provenance drawn on the map ("" = none)
 };
 
 // Draws into the rectangle (x, y, w, h); u = one app pixel in context units (line widths, fonts).

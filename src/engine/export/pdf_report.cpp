@@ -5,10 +5,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 
+#include "engine/inputs/street_length_demand.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
@@ -20,6 +23,40 @@ double width_of(cairo_t* cr, const std::string& s) {
   cairo_text_extents_t e;
   cairo_text_extents(cr, s.c_str(), &e);
   return e.x_advance;
+}
+
+size_t utf8_length(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead >> 5 == 6 ? 2 : lead >> 4 == 14 ? 3 : lead >> 3 == 30 ? 4 : 1;
+}
+
+// Lines of at most max_width in the current font: broken at spaces, or between characters where
+// a word (or Chinese text, which has no spaces) is wider than the line.
+std::vector<std::string> wrap_text(cairo_t* cr, const std::string& s, double max_width) {
+  std::vector<std::string> lines;
+  std::string line;
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = std::min(utf8_length(static_cast<unsigned char>(s[i])), s.size() - i);
+    if (line.empty() && s[i] == ' ') {
+      i += n;
+      continue;
+    }
+    if (!line.empty() && width_of(cr, line + s.substr(i, n)) > max_width) {
+      const size_t sp = line.rfind(' ');
+      if (sp != std::string::npos && sp > 0) {
+        lines.push_back(line.substr(0, sp));
+        line = line.substr(sp + 1);
+      } else {
+        lines.push_back(line);
+        line.clear();
+      }
+      continue;
+    }
+    line += s.substr(i, n);
+    i += n;
+  }
+  if (!line.empty()) lines.push_back(line);
+  if (lines.empty()) lines.emplace_back();
+  return lines;
 }
 
 struct Words {
@@ -140,16 +177,36 @@ struct Doc {
     cairo_show_text(cr, fit_text(cr, s, kPageW - 2 * kMargin).c_str());
     y += size + 5;
   }
-  // A table: columns as fractions of the text width; numbers right-aligned.
+  // A table: columns as fractions of the text width; numbers right-aligned. Cells wrap onto more
+  // lines rather than being cut (only a cell longer than kMaxLines lines ends in "…").
   void table(const std::vector<std::string>& head, const std::vector<double>& frac,
              const std::vector<bool>& right, const std::vector<std::vector<std::string>>& rows) {
-    const double tw = kPageW - 2 * kMargin, rh = 15;
-    auto draw_row = [&](const std::vector<std::string>& r, bool header, bool shade) {
-      need(rh);
+    const double tw = kPageW - 2 * kMargin, rh = 15, lh = 10.5;
+    constexpr size_t kMaxLines = 4;
+    auto wrap_row = [&](const std::vector<std::string>& r, bool header, double& row_h) {
+      set_map_font(cr, 8.5, header);
+      std::vector<std::vector<std::string>> cells;
+      size_t n = 1;
+      for (size_t c = 0; c < r.size() && c < frac.size(); ++c) {
+        auto lines = wrap_text(cr, r[c], frac[c] * tw - 6);
+        if (lines.size() > kMaxLines) {
+          lines.resize(kMaxLines);
+          lines.back() = fit_text(cr, lines.back() + "…", frac[c] * tw - 6);
+        }
+        n = std::max(n, lines.size());
+        cells.push_back(std::move(lines));
+      }
+      row_h = rh + lh * static_cast<double>(n - 1);
+      return cells;
+    };
+    double hh = rh;
+    const auto head_lines = wrap_row(head, true, hh);
+    auto draw_row = [&](const std::vector<std::vector<std::string>>& r, bool header, bool shade,
+                        double row_h) {
       if (header || shade) {
         header ? cairo_set_source_rgb(cr, 0.86, 0.89, 0.95)
                : cairo_set_source_rgb(cr, 0.96, 0.96, 0.97);
-        cairo_rectangle(cr, kMargin, y, tw, rh);
+        cairo_rectangle(cr, kMargin, y, tw, row_h);
         cairo_fill(cr);
       }
       set_map_font(cr, 8.5, header);
@@ -157,62 +214,115 @@ struct Doc {
       double x = kMargin;
       for (size_t c = 0; c < r.size() && c < frac.size(); ++c) {
         const double cw = frac[c] * tw;
-        const std::string s = fit_text(cr, r[c], cw - 6);
-        const double tx = right[c] ? x + cw - 3 - width_of(cr, s) : x + 3;
-        cairo_move_to(cr, tx, y + 11);
-        cairo_show_text(cr, s.c_str());
+        for (size_t k = 0; k < r[c].size(); ++k) {
+          const std::string s = fit_text(cr, r[c][k], cw - 6);
+          const double tx = right[c] ? x + cw - 3 - width_of(cr, s) : x + 3;
+          cairo_move_to(cr, tx, y + 11 + lh * static_cast<double>(k));
+          cairo_show_text(cr, s.c_str());
+        }
         x += cw;
       }
-      y += rh;
+      y += row_h;
     };
-    draw_row(head, true, false);
+    need(hh + rh);  // the header never ends a page alone
+    draw_row(head_lines, true, false, hh);
     for (size_t i = 0; i < rows.size(); ++i) {
-      if (y + rh > kPageH - kMargin) {
+      double row_h = rh;
+      const auto cells = wrap_row(rows[i], false, row_h);
+      if (y + row_h > kPageH - kMargin) {
         new_page();
-        draw_row(head, true, false);  // repeat the header on the next page
+        draw_row(head_lines, true, false, hh);  // repeat the header on the next page
       }
-      draw_row(rows[i], false, i % 2 == 1);
+      draw_row(cells, false, i % 2 == 1, row_h);
     }
     y += 6;
   }
 };
 
-// Settings rows for people: Chinese names of the keys, numbers without trailing zeros.
-std::string setting_key(const std::string& k, ReportLang lang) {
-  static const std::map<std::string, std::string> zh{
-      {"map", "地图"},
-      {"projection", "计算投影"},
-      {"minutes", "步行时间（分钟）"},
-      {"speed_kmh", "步行速度（公里/小时）"},
-      {"walk_budget_m", "步行距离上限（米）"},
-      {"radius_m", "服务半径（米）"},
-      {"max_snap_m", "最大接入距离（米）"},
-      {"demand_source", "需求数据"},
-      {"demand_is_proxy", "需求为街道长度估算"},
-      {"data_licence", "数据许可"},
-      {"formats", "输出格式"},
-      {"cell_m", "可达性栅格单元（米）"},
-      {"lang", "语言"},
-      {"k", "建议新站数"},
-      {"suggest_goal", "选址目标"},
-      {"suggest_criterion", "覆盖标准"},
-      {"suggest_new_stations", "建议新站数量"},
-      {"suggest_objective", "目标值（覆盖人数）"},
-      {"suggest_bound", "已证明上界"},
-      {"suggest_gap", "与最优的差距"},
-      {"suggest_optimal", "已证明最优"},
-      {"gap_radius_m", "覆盖缺口聚类距离（米）"},
-      {"walk_area_half_width_m", "步行范围街道半宽（米）"}};
-  if (lang != ReportLang::zh) return k;
-  const auto it = zh.find(k);
-  return it == zh.end() ? k : it->second;
+// Settings rows for people: each key's name in the report language, values translated where
+// they are Yizhan's own words (yes/no, coverage tests, goals), numbers without trailing zeros,
+// files by name.
+struct KeyNames {
+  const char *zh, *en;
+};
+const std::map<std::string, KeyNames>& key_names() {
+  static const std::map<std::string, KeyNames> k{
+      {"map", {"地图", "Map"}},
+      {"projection", {"计算投影", "Projection used for distances"}},
+      {"minutes", {"步行时间（分钟）", "Walking time (minutes)"}},
+      {"speed_kmh", {"步行速度（公里/小时）", "Walking speed (km/h)"}},
+      {"walk_budget_m", {"步行距离上限（米）", "Walking distance limit (m)"}},
+      {"radius_m", {"服务半径（米）", "Service radius (m)"}},
+      {"max_snap_m", {"最大接入距离（米）", "Farthest snap to a street (m)"}},
+      {"demand_source", {"需求数据", "Demand data"}},
+      {"demand_is_proxy", {"需求为街道长度估算", "Demand is a street-length proxy"}},
+      {"data_licence", {"数据许可", "Data licence"}},
+      {"sites_crs", {"站点坐标系", "Station coordinates"}},
+      {"formats", {"输出格式", "Output formats"}},
+      {"cell_m", {"可达性栅格单元（米）", "Accessibility raster cell (m)"}},
+      {"lang", {"语言", "Language"}},
+      {"k", {"建议新站数", "New stations asked for"}},
+      {"suggest_goal", {"选址目标", "Siting goal"}},
+      {"suggest_criterion", {"覆盖标准", "Coverage test"}},
+      {"suggest_new_stations", {"建议新站数量", "New stations suggested"}},
+      {"suggest_objective", {"目标值（覆盖人数）", "Objective (workers covered)"}},
+      {"suggest_bound", {"已证明上界", "Proven upper bound"}},
+      {"suggest_gap", {"与最优的差距", "Gap to the optimum"}},
+      {"suggest_optimal", {"已证明最优", "Proven optimal"}},
+      {"gap_radius_m", {"覆盖缺口聚类距离（米）", "Coverage gaps: clustering distance (m)"}},
+      {"walk_area_half_width_m", {"步行范围街道半宽（米）", "Walk areas: street half-width (m)"}}};
+  return k;
 }
 
-std::string setting_value(const std::string& v) {
+std::string setting_key(const std::string& k, ReportLang lang) {
+  const auto it = key_names().find(k);
+  if (it != key_names().end()) return lang == ReportLang::zh ? it->second.zh : it->second.en;
+  if (lang == ReportLang::zh) return k;
+  std::string s = k;  // a key without a name: "some_key" -> "Some key"
+  std::replace(s.begin(), s.end(), '_', ' ');
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::string setting_value(const std::string& key, const std::string& v, ReportLang lang) {
+  const bool Z = lang == ReportLang::zh;
+  struct Word {
+    const char *key, *value, *zh, *en;  // key "" = any key
+  };
+  static const Word words[] = {
+      {"", "yes", "是", "yes"},
+      {"", "no", "否", "no"},
+      {"suggest_criterion", "walk", "步行可达", "walk"},
+      {"suggest_criterion", "radius", "半径以内", "radius"},
+      {"suggest_criterion", "both", "两项都满足（双15标准）", "both (the double-15 standard)"},
+      {"suggest_criterion", "either", "至少一项", "either"},
+      {"suggest_goal", "k", "给定新站数量，覆盖最多劳动者", "most workers with k new stations"},
+      {"suggest_goal", "budget", "预算以内，覆盖最多劳动者", "most workers within the budget"},
+      {"suggest_goal", "target", "达到覆盖目标，新站最少", "fewest stations reaching the target"},
+      {"data_licence", "synthetic", "合成数据（非真实城市）", "synthetic (not a real city)"},
+      {"lang", "zh", "中文", "Chinese"},
+      {"lang", "en", "英文", "English"},
+      {"formats", "all", "全部", "all"},
+      {"demand_source", kStreetLengthProxy, "街道长度估算（路口按周边可步行街道长度加权）",
+       kStreetLengthProxy}};
+  for (const auto& w : words)
+    if ((w.key[0] == '\0' || key == w.key) && v == w.value) return Z ? w.zh : w.en;
   char* end = nullptr;
   const double d = std::strtod(v.c_str(), &end);
-  if (!v.empty() && end && *end == '\0' && std::isfinite(d)) return fmt::format("{:g}", d);
-  return v;
+  const bool number = !v.empty() && end && *end == '\0' && std::isfinite(d);
+  if (number && key == "suggest_gap") return fmt::format("{:.2f} %", 100 * d);
+  if (number) return fmt::format("{:g}", d);
+  std::string s = v;
+  if ((key == "map" || key == "demand_source") && v.find('/') != std::string::npos)
+    s = std::filesystem::path(v).filename().string();  // a file: its name, not where it lies
+  if (Z) {  // Yizhan's own phrases in generated names ("Yizhan demo city (synthetic)")
+    for (const auto& [en, zh] : std::initializer_list<std::pair<std::string, std::string>>{
+             {"Yizhan demo city", "驿站演示城市"},
+             {": outdoor workers", "：户外劳动者"},
+             {" (synthetic)", "（合成数据）"}})
+      for (size_t p; (p = s.find(en)) != std::string::npos;) s.replace(p, en.size(), zh);
+  }
+  return s;
 }
 
 std::string num(double v) {
@@ -243,7 +353,7 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   cairo_move_to(cr, kMargin, doc.y + 18);
   cairo_show_text(cr, fit_text(cr, scene.title, kPageW - 2 * kMargin).c_str());
   doc.y += 30;
-  doc.line(W.source + st.city->lines.source +
+  doc.line(W.source + setting_value("map", st.city->lines.source, opt.lang) +
                (st.city->lines.from_osm ? "  © OpenStreetMap contributors (ODbL)" : ""),
            8.5);
   const double map_h = 530;  // taller than wide: the legend goes below the map, in columns
@@ -292,7 +402,7 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   rows.clear();
   for (uint32_t i = 0; i < st.sites.size(); ++i) {
     const std::string kind = i < plan.existing
-                                 ? host_label(st.sites.attr(i, "host_type"), opt.lang)
+                                 ? host_label(site_host_type(st.sites, i), opt.lang)
                                  : (opt.lang == ReportLang::zh ? "建议 #" : "suggested #") +
                                        std::to_string(scene.rank[i]);
     rows.push_back({st.sites.id[i], st.sites.name[i], kind,
@@ -328,8 +438,9 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   doc.heading(W.settings);
   rows.clear();
   for (const auto& [k, v] : settings)
-    rows.push_back({setting_key(k, opt.lang), v.empty() ? std::string(W.none) : setting_value(v)});
-  doc.table({W.key, W.value}, {0.3, 0.7}, {false, false}, rows);
+    rows.push_back({setting_key(k, opt.lang),
+                    v.empty() ? std::string(W.none) : setting_value(k, v, opt.lang)});
+  doc.table({W.key, W.value}, {0.38, 0.62}, {false, false}, rows);
   doc.footer();
   cairo_show_page(cr);
   cairo_destroy(cr);

@@ -13,6 +13,7 @@
 #include "engine/export/map_render.hpp"
 #include "engine/export/pdf_report.hpp"
 #include "engine/export/station_webmap_csv.hpp"
+#include "engine/inputs/site_attributes.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
@@ -30,6 +31,20 @@ bool has(const ExportOptions& o, ExportFormat f) {
 
 std::string fmt_num(double v) {
   return fmt::format("{:g}", v);
+}
+
+// Each point's site info: as read with the station schema, else recognised from its columns (the
+// demo city, a layer read without the schema), so the map, report and station list always see the
+// canonical host type.
+std::vector<SiteInfo> site_infos(const PointSet& ps) {
+  if (ps.info.size() == ps.size()) return ps.info;
+  std::vector<SiteInfo> out(ps.size());
+  const SiteColumns cols = SiteColumns::find(ps.attr_names);
+  if (!cols.any()) return out;
+  std::vector<std::string> unrecognised;
+  for (size_t i = 0; i < ps.size() && i < ps.attr_values.size(); ++i)
+    read_site_info(cols, ps.attr_values[i], out[i], unrecognised);  // for display: keep every row
+  return out;
 }
 }  // namespace
 
@@ -87,6 +102,11 @@ std::vector<ExportFormat> parse_formats(std::string_view list) {
   return out;
 }
 
+const std::string& site_host_type(const PointSet& sites, size_t i) {
+  static const std::string unknown;
+  return i < sites.info.size() ? sites.info[i].host_type : unknown;
+}
+
 CoverageStudy plan_study(const CityNetwork& city, const PointSet& stations,
                          const PointSet* candidates, const siting::SuggestRun* run, PointSet demand,
                          bool demand_is_proxy, const CoverageParams& params,
@@ -116,9 +136,13 @@ CoverageStudy plan_study(const CityNetwork& city, const PointSet& stations,
         row[k] = from.attr_values[i][a];
     }
   };
+  const std::vector<SiteInfo> station_info = site_infos(stations);
+  const std::vector<SiteInfo> candidate_info =
+      candidates ? site_infos(*candidates) : std::vector<SiteInfo>{};
   for (size_t i = 0; i < stations.size(); ++i) {
     sites.add(stations.lonlat[i], stations.xy[i], stations.weight[i], stations.id[i],
               stations.name[i]);
+    sites.info.push_back(station_info[i]);
     copy_attrs(stations, i);
     sites.attr_values.back()[plan_col] = "existing";
     sites.attr_values.back()[plan_col + 1] = "";
@@ -127,8 +151,12 @@ CoverageStudy plan_study(const CityNetwork& city, const PointSet& stations,
     for (const auto& s : run->result.sites) {
       const uint32_t i = s.site;
       sites.add(run->sites.lonlat[i], run->sites.xy[i], 1, run->sites.id[i], run->sites.name[i]);
-      if (candidates && i >= run->fixed && i - run->fixed < candidates->size())
-        copy_attrs(*candidates, i - run->fixed);
+      const bool from_candidates =
+          candidates && i >= run->fixed && i - run->fixed < candidates->size();
+      sites.info.push_back(i < run->sites.info.size() ? run->sites.info[i]
+                           : from_candidates          ? candidate_info[i - run->fixed]
+                                                      : SiteInfo{});
+      if (from_candidates) copy_attrs(*candidates, i - run->fixed);
       sites.attr_values.back()[plan_col] = "suggested";
       sites.attr_values.back()[plan_col + 1] = std::to_string(s.rank);
     }
@@ -173,6 +201,7 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
                                                                             : std::string());
       l.features.push_back({c.lonlat[i], std::move(v)});
     }
+    type_number_columns(l, 3);  // the input's columns: numbers as numbers
     out.layers.push_back(std::move(l));
   }
   // Suggestions: rank order, what each adds, nearby alternatives.

@@ -71,9 +71,14 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt,
 
 // The plan's study: the existing stations followed by the run's suggested sites (rank order),
 // with columns `plan` (existing/suggested) and `suggested_rank`, and the candidates' columns.
+// Every site carries its SiteInfo (as read with the station schema, else recognised from its
+// columns), so host types are canonical (kHostTypes) whatever the input's column names.
 CoverageStudy plan_study(const CityNetwork& city, const PointSet& stations,
                          const PointSet* candidates, const siting::SuggestRun* run, PointSet demand,
                          bool demand_is_proxy, const CoverageParams& params,
                          const Progress& progress = {});
+
+// A plan site's canonical host type (kHostTypes), "" when unknown.
+const std::string& site_host_type(const PointSet& sites, size_t i);
 
 }  // namespace yz

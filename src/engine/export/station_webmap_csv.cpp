@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "engine/export/plan_export.hpp"
 #include "engine/geo/china_coords.hpp"
 #include "engine/util/error.hpp"
 
@@ -23,7 +24,7 @@ void write_station_webmap_csv(const std::string& path, const CoverageStudy& st, 
   std::ofstream f(path, std::ios::binary);
   if (!f) throw InputError(path, "cannot create the station list");
   if (bom) f << "\xEF\xBB\xBF";
-  const std::string host_col = "host_type", plan_col = "plan";
+  const std::string plan_col = "plan";
   f << "site_id,name,host_type,plan,lon_wgs84,lat_wgs84,lon_gcj02,lat_gcj02,lon_bd09,lat_bd09,"
        "outside_china,"
        "walk_workers,both_workers\r\n";
@@ -32,7 +33,7 @@ void write_station_webmap_csv(const std::string& path, const CoverageStudy& st, 
     const Vec2 g = from_wgs84(w, WebDatum::gcj02);
     const Vec2 b = from_wgs84(w, WebDatum::bd09);
     f << csv_field(st.sites.id[i]) << ',' << csv_field(st.sites.name[i]) << ','
-      << csv_field(st.sites.attr(i, host_col)) << ','
+      << csv_field(site_host_type(st.sites, i)) << ','
       << csv_field(st.sites.attr(i, plan_col).empty() ? std::string("existing")
                                                       : st.sites.attr(i, plan_col))
       << ','

@@ -32,6 +32,44 @@ void add_polygons(const OGRGeometry* g, OGRMultiPolygon& out) {
   }
 }
 
+size_t utf8_length(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead >> 5 == 6 ? 2 : lead >> 4 == 14 ? 3 : lead >> 3 == 30 ? 4 : 1;
+}
+
+// The longest prefix of at most max_bytes that ends on a character boundary.
+std::string utf8_prefix(const std::string& s, size_t max_bytes) {
+  size_t n = 0;
+  while (n < s.size()) {
+    const size_t k = utf8_length(static_cast<unsigned char>(s[n]));
+    if (n + k > max_bytes || n + k > s.size()) break;
+    n += k;
+  }
+  return s.substr(0, n);
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// DBF field names hold at most 10 bytes. GDAL cuts longer names at byte 10, which can split a
+// UTF-8 character (站点名称 -> "站点名\xe7"); cut at a character boundary instead, and keep names
+// unique (case-insensitively) with a numbered suffix that also fits.
+std::vector<std::string> dbf_field_names(const std::vector<FieldDef>& fields) {
+  constexpr size_t kMax = 10;
+  std::vector<std::string> out, seen;
+  for (const auto& f : fields) {
+    std::string name = utf8_prefix(f.name, kMax);
+    for (int k = 2; std::find(seen.begin(), seen.end(), lower(name)) != seen.end(); ++k) {
+      const std::string suffix = "_" + std::to_string(k);
+      name = utf8_prefix(f.name, kMax - suffix.size()) + suffix;
+    }
+    seen.push_back(lower(name));
+    out.push_back(name);
+  }
+  return out;
+}
+
 std::unique_ptr<OGRGeometry> make_valid_multipolygon(std::unique_ptr<OGRMultiPolygon> mp) {
   GdalErrorCapture quiet;  // GEOS explains invalidity as a warning; we repair instead
   if (mp->IsEmpty() || mp->IsValid()) return mp;
@@ -64,7 +102,9 @@ struct VectorWriter::Impl {
       if (i < 0) continue;
       if (const auto* v = std::get_if<int64_t>(&values[k]))
         f->SetField(i, static_cast<GIntBig>(*v));
-      else if (const auto* d = std::get_if<double>(&values[k]))
+      else if (const auto* d = std::get_if<double>(&values[k]); d && std::isnan(*d))
+        f->SetFieldNull(i);  // not given
+      else if (d)
         f->SetField(i, *d);
       else
         f->SetField(i, std::get<std::string>(values[k]).c_str());
@@ -144,17 +184,22 @@ void VectorWriter::begin_layer(const std::string& name, GeomKind kind,
                              CPLGetLastErrorMsg());
   impl_->field_index.clear();
   GdalErrorCapture quiet;  // Shapefile's "laundered field name" warnings: expected, documented
-  for (const auto& f : fields) {
+  const bool dbf = impl_->driver == "ESRI Shapefile";
+  const std::vector<std::string> dbf_names =
+      dbf ? dbf_field_names(fields) : std::vector<std::string>{};
+  for (size_t k = 0; k < fields.size(); ++k) {
+    const FieldDef& f = fields[k];
+    const std::string& name = dbf ? dbf_names[k] : f.name;
     const int before = impl_->layer->GetLayerDefn()->GetFieldCount();
-    OGRFieldDefn fd(f.name.c_str(), f.type == FieldType::integer ? OFTInteger64
-                                    : f.type == FieldType::real  ? OFTReal
-                                                                 : OFTString);
+    OGRFieldDefn fd(name.c_str(), f.type == FieldType::integer ? OFTInteger64
+                                  : f.type == FieldType::real  ? OFTReal
+                                                               : OFTString);
     if (f.type == FieldType::text && f.width > 0) fd.SetWidth(f.width);
     if (impl_->layer->CreateField(&fd) != OGRERR_NONE)
       throw std::runtime_error("cannot create field " + f.name + " in " + impl_->path);
     const int after = impl_->layer->GetLayerDefn()->GetFieldCount();
     impl_->field_index.push_back(
-        after > before ? after - 1 : impl_->layer->GetLayerDefn()->GetFieldIndex(f.name.c_str()));
+        after > before ? after - 1 : impl_->layer->GetLayerDefn()->GetFieldIndex(name.c_str()));
   }
   impl_->kind = kind;
   if (impl_->ds->StartTransaction() == OGRERR_NONE) impl_->in_txn = true;  // fast bulk insert

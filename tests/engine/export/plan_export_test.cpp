@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <set>
 
 #include "engine/export/accessibility_raster.hpp"
 #include "engine/export/map_palette.hpp"
@@ -338,6 +339,179 @@ TEST_CASE("PDF report: pages, Chinese text with an embedded CJK font, English on
     } else {
       CHECK(text.find("Suggested new stations") != std::string::npos);
       CHECK(text.find("Settings used") != std::string::npos);
+    }
+  }
+}
+
+namespace {
+// Every label inside the map, clear of every station mark and of every other label.
+void check_labels(const MapFrame& f) {
+  const LabelBox map{f.x, f.y, f.x + f.w, f.y + f.h};
+  for (size_t i = 0; i < f.labels.size(); ++i) {
+    const auto& l = f.labels[i];
+    INFO(l.text);
+    CHECK(l.box.inside(map));
+    for (const auto& m : f.marks) CHECK(!l.box.overlaps(m));
+    for (size_t j = i + 1; j < f.labels.size(); ++j) CHECK(!l.box.overlaps(f.labels[j].box));
+  }
+}
+
+// The demo's 14 stations squeezed within about 250 m of the city centre, some with long names.
+struct CrowdedPlan {
+  PointSet stations;
+  CoverageStudy study;
+  PlanExport plan;
+};
+CrowdedPlan& crowded_plan() {
+  static CrowdedPlan* p = [] {
+    auto& d = demo_plan();
+    auto* c = new CrowdedPlan;
+    c->stations = d.demo.stations;
+    const Box b = d.city.bounds();
+    const Vec2 mid{(b.min.x + b.max.x) / 2, (b.min.y + b.max.y) / 2};
+    for (size_t i = 0; i < c->stations.size(); ++i) {
+      const double a = 2.4 * static_cast<double>(i), r = 20.0 * static_cast<double>(i);
+      c->stations.xy[i] = mid + Vec2{r * std::cos(a), r * std::sin(a)};
+      if (i % 4 == 0) c->stations.name[i] += " 江汉路步行街东口户外劳动者服务驿站";
+    }
+    // One more at the map's right edge with a name too long for the space right of it.
+    c->stations.add({}, {b.max.x, mid.y}, 1, "edge", "一个名字很长很长的右边缘驿站 (far east)");
+    c->stations.lonlat = c->stations.xy;
+    d.city.projection().to_lonlat(c->stations.lonlat);
+    c->study =
+        plan_study(d.city, c->stations, nullptr, nullptr, d.demo.demand, false, CoverageParams{});
+    c->plan.study = &c->study;
+    c->plan.existing = static_cast<uint32_t>(c->stations.size());
+    return c;
+  }();
+  return *p;
+}
+}  // namespace
+
+TEST_CASE("map labels: none overlaps a mark or another label, all stay on the map", "[export]") {
+  auto& d = demo_plan();
+  for (auto lang : {ReportLang::zh, ReportLang::en}) {
+    ExportOptions o;
+    o.lang = lang;
+    const MapFrame f =
+        write_png_map(test::temp_dir() + "/labels.png", make_map_scene(d.plan, o), 1600, 1200, 150);
+    check_labels(f);
+    // The demo has room for every name and every rank.
+    CHECK(f.labels.size() == d.study.sites.size());
+    CHECK(f.labels_dropped == 0);
+    REQUIRE(f.marks.size() == d.study.sites.size());
+  }
+  // Crowded stations on small maps: labels move around, fall back to the id or are left out,
+  // but never overlap and never leave the map (also the long name at the right edge).
+  auto& c = crowded_plan();
+  for (auto [w, h] : {std::pair{1600, 1200}, std::pair{600, 450}, std::pair{300, 220}}) {
+    INFO(w << "x" << h);
+    ExportOptions o;
+    const MapFrame f =
+        write_png_map(test::temp_dir() + "/crowded.png", make_map_scene(c.plan, o), w, h, 96);
+    check_labels(f);
+    CHECK(f.labels.size() + f.labels_dropped == c.study.sites.size());
+    CHECK(f.labels.size() >= 3);
+    bool edge = false;
+    for (const auto& l : f.labels) edge |= l.site == c.study.sites.size() - 1;
+    CHECK(edge);  // the edge station is labelled (the map's furniture has room around it)
+  }
+}
+
+TEST_CASE("each host type has one fixed marker shape, on every map and in its legend", "[export]") {
+  std::set<int> shapes;
+  for (const char* t : kHostTypes) shapes.insert(static_cast<int>(host_shape(t)));
+  shapes.insert(static_cast<int>(host_shape("")));
+  CHECK(shapes.size() == std::size(kHostTypes) + 1);
+  CHECK(host_shape("not a type") == host_shape(""));
+  auto& d = demo_plan();
+  CHECK(site_host_type(d.study.sites, 0) == "co-built");  // the demo's host_type column
+  ExportOptions o;
+  const MapFrame f =
+      write_png_map(test::temp_dir() + "/shapes.png", make_map_scene(d.plan, o), 1200, 900, 96);
+  for (uint32_t i = 0; i < d.plan.existing; ++i)
+    CHECK(f.shape[i] == host_shape(site_host_type(d.study.sites, i)));
+  REQUIRE(f.legend_shapes.size() == 4);  // co-built, standalone, shared, alliance
+  for (const auto& [t, s] : f.legend_shapes) CHECK(s == host_shape(t));
+  // Only mobile stations, listed first or last: always the mobile shape (not the first free one).
+  PointSet mobile = d.demo.stations;
+  for (auto& row : mobile.attr_values) row[0] = "mobile";
+  CoverageStudy st =
+      plan_study(d.city, mobile, nullptr, nullptr, d.demo.demand, false, CoverageParams{});
+  PlanExport plan;
+  plan.study = &st;
+  plan.existing = static_cast<uint32_t>(mobile.size());
+  const MapFrame g =
+      write_png_map(test::temp_dir() + "/mobile.png", make_map_scene(plan, o), 1200, 900, 96);
+  REQUIRE(g.legend_shapes.size() == 1);
+  CHECK(g.legend_shapes[0].first == "mobile");
+  CHECK(g.legend_shapes[0].second == host_shape("mobile"));
+  CHECK(host_shape("mobile") != host_shape(""));
+  for (uint32_t i = 0; i < plan.existing; ++i) CHECK(g.shape[i] == host_shape("mobile"));
+  CHECK(f.credit == "合成演示城市（非真实数据）");  // the synthetic city says so on the map
+}
+
+TEST_CASE("PDF report pages rasterised: the map is drawn, headers whole, settings readable",
+          "[export]") {
+  auto& d = demo_plan();
+  for (auto lang : {ReportLang::zh, ReportLang::en}) {
+    const bool Z = lang == ReportLang::zh;
+    const std::string dir = test::temp_dir() + (Z ? "/pdfr_zh" : "/pdfr_en");
+    ExportOptions o;
+    o.out_dir = dir;
+    o.formats = {ExportFormat::pdf};
+    o.lang = lang;
+    export_plan(d.plan, o);
+    const std::string pdf = dir + "/report.pdf";
+    std::string out;
+    REQUIRE(test::run_command("pdftoppm -png -r 80 -f 1 -l 1 " + pdf + " " + dir + "/page", out) ==
+            0);
+    std::string png;
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".png") png = e.path().string();
+    REQUIRE(!png.empty());
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(png.c_str(), GDAL_OF_RASTER));
+    REQUIRE(ds);
+    const int W = ds->GetRasterXSize(), H = ds->GetRasterYSize();
+    CHECK(W == Approx(595.276 * 80 / 72).margin(2));  // A4 at 80 dpi
+    std::vector<uint8_t> rgb[3];
+    for (int b = 0; b < 3; ++b) {
+      rgb[b].resize(static_cast<size_t>(W) * H);
+      REQUIRE(ds->GetRasterBand(b + 1)->RasterIO(GF_Read, 0, 0, W, H, rgb[b].data(), W, H, GDT_Byte,
+                                                 0, 0) == CE_None);
+    }
+    auto near = [&](size_t i, palette::Rgba c) {
+      return std::abs(rgb[0][i] - c.r) <= 4 && std::abs(rgb[1][i] - c.g) <= 4 &&
+             std::abs(rgb[2][i] - c.b) <= 4;
+    };
+    size_t station = 0, star = 0, bg = 0, white = 0;
+    for (size_t i = 0; i < rgb[0].size(); ++i) {
+      station += near(i, palette::station);
+      star += near(i, palette::station_selected);
+      bg += near(i, palette::background);
+      white += rgb[0][i] == 255 && rgb[1][i] == 255 && rgb[2][i] == 255;
+    }
+    CHECK(white < rgb[0].size() * 9 / 10);  // not a blank page
+    CHECK(bg > rgb[0].size() / 20);         // the map's background fills much of it
+    CHECK(station > 14 * 10);               // the 14 stations' marks, a few pixels each
+    CHECK(star > 3 * 10);                   // the 3 suggested ones
+    std::string text;
+    REQUIRE(test::run_command("pdftotext -layout " + pdf + " -", text) == 0);
+    INFO(text);
+    CHECK(text.find("…") == std::string::npos);  // no header or value cut short
+    if (Z) {
+      for (const char* raw : {"synthetic", "yes", "both", "Yizhan demo city", "walk_budget_m"})
+        CHECK(text.find(raw) == std::string::npos);
+      CHECK(text.find("驿站演示城市（合成数据）") != std::string::npos);  // the data line
+      CHECK(text.find("两项都满足（双15标准）") != std::string::npos);
+    } else {
+      for (const char* raw : {"walk_budget_m", "suggest_gap", "radius_m", "demand_is_proxy"})
+        CHECK(text.find(raw) == std::string::npos);
+      CHECK(text.find("Walking distance limit (m)") != std::string::npos);
+      CHECK(text.find("Gap to the optimum") != std::string::npos);
+      CHECK(text.find("Workers, both") != std::string::npos);  // header wrapped, not cut
+      CHECK(text.find("Workers by") != std::string::npos);
     }
   }
 }

@@ -117,3 +117,43 @@ TEST_CASE("station web-map CSV outside China: coordinates unshifted", "[export]"
   write_station_webmap_csv(p, st, false);
   check_csv(p, st, false, false);
 }
+
+TEST_CASE("station web-map CSV against published GCJ-02 and BD-09 reference points", "[export]") {
+  // Published values (the eviltransform/coordtransform reference implementations):
+  //   wgs84_to_gcj02(116.404, 39.915) = (116.41024449916938, 39.91640428150164)
+  //   gcj02_to_bd09(116.404, 39.915)  = (116.41036949371029, 39.92133699351021)
+  const Vec2 tiananmen{116.404, 39.915};
+  const Vec2 gcj_ref{116.41024449916938, 39.91640428150164},
+      bd_ref{116.41036949371029, 39.92133699351021};
+  CHECK(wgs84_to_gcj02(tiananmen).x == Approx(gcj_ref.x).margin(1e-9));
+  CHECK(wgs84_to_gcj02(tiananmen).y == Approx(gcj_ref.y).margin(1e-9));
+  CHECK(gcj02_to_bd09(tiananmen).x == Approx(bd_ref.x).margin(1e-9));
+  CHECK(gcj02_to_bd09(tiananmen).y == Approx(bd_ref.y).margin(1e-9));
+  // Through the CSV: station a stands at WGS-84 (116.404, 39.915); station b where GCJ-02 reads
+  // (116.404, 39.915), so its BD-09 columns must show the published BD-09 point.
+  DemoCitySettings s = DemoCitySettings::load_default();
+  s.centre_lon = 116.404, s.centre_lat = 39.915;  // Beijing
+  DemoCity demo = generate_demo_city(s);
+  CityNetwork city = city_from_lines(std::move(demo.lines));
+  PointSet st;
+  st.source = "reference points";
+  for (const auto& [id, ll] :
+       {std::pair{"a", tiananmen}, std::pair{"b", gcj02_to_wgs84(tiananmen)}})
+    st.add(ll, city.projection().to_metric(ll), 1, id, "天安门");
+  CoverageStudy study =
+      plan_study(city, st, nullptr, nullptr, demo.demand, false, CoverageParams{});
+  const std::string p = test::temp_dir() + "/beijing.csv";
+  write_station_webmap_csv(p, study, false);
+  bool bom = false;
+  const auto rows = read_rows(p, bom);
+  REQUIRE(rows.size() == 3);
+  const auto& a = rows[1];
+  const auto& b = rows[2];
+  CHECK(std::stod(a[4]) == Approx(tiananmen.x).margin(1e-7));
+  CHECK(std::stod(a[6]) == Approx(gcj_ref.x).margin(1.5e-7));  // 7 decimals written
+  CHECK(std::stod(a[7]) == Approx(gcj_ref.y).margin(1.5e-7));
+  CHECK(std::stod(b[6]) == Approx(tiananmen.x).margin(1.5e-7));
+  CHECK(std::stod(b[7]) == Approx(tiananmen.y).margin(1.5e-7));
+  CHECK(std::stod(b[8]) == Approx(bd_ref.x).margin(1.5e-7));
+  CHECK(std::stod(b[9]) == Approx(bd_ref.y).margin(1.5e-7));
+}
