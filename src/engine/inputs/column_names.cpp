@@ -20,10 +20,14 @@ size_t utf8_sequence(std::string_view s, size_t i, bool& cut) {
   const auto b = static_cast<unsigned char>(s[i]);
   size_t n = 0;
   if (b < 0x80) return 1;
-  if (b >= 0xC2 && b <= 0xDF) n = 2;
-  else if (b >= 0xE0 && b <= 0xEF) n = 3;
-  else if (b >= 0xF0 && b <= 0xF4) n = 4;
-  else return 0;
+  if (b >= 0xC2 && b <= 0xDF)
+    n = 2;
+  else if (b >= 0xE0 && b <= 0xEF)
+    n = 3;
+  else if (b >= 0xF0 && b <= 0xF4)
+    n = 4;
+  else
+    return 0;
   for (size_t k = 1; k < n; ++k) {
     if (i + k >= s.size()) {
       cut = true;
@@ -114,7 +118,8 @@ int find_column(const std::vector<ColumnName>& cols, std::initializer_list<const
     const std::string la = lower_ascii(a);
     for (size_t i = 0; i < cols.size(); ++i) {
       const std::string n = lower_ascii(cols[i].utf8);
-      if (cols[i].truncated && !n.empty() && n.size() < la.size() && la.compare(0, n.size(), n) == 0)
+      if (cols[i].truncated && !n.empty() && n.size() < la.size() &&
+          la.compare(0, n.size(), n) == 0)
         return static_cast<int>(i);
     }
   }

@@ -55,8 +55,8 @@ SourceCrs::SourceCrs(const std::string& path, const std::string& user_crs,
   }
   if (!user_crs.empty()) {
     if (src.SetFromUserInput(user_crs.c_str()) != OGRERR_NONE)
-      throw InputError(path, "unknown CRS '" + user_crs +
-                                 "' (use e.g. EPSG:4326, EPSG:32650, gcj02 or bd09)");
+      throw InputError(
+          path, "unknown CRS '" + user_crs + "' (use e.g. EPSG:4326, EPSG:32650, gcj02 or bd09)");
   } else if (layer_srs) {
     src = *layer_srs;
   } else {
@@ -66,8 +66,8 @@ SourceCrs::SourceCrs(const std::string& path, const std::string& user_crs,
   src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   const char* auth = src.GetAuthorityName(nullptr);
   const char* code = src.GetAuthorityCode(nullptr);
-  name_ = auth && code ? std::string(auth) + ":" + code
-                       : (src.GetName() ? src.GetName() : user_crs);
+  name_ =
+      auth && code ? std::string(auth) + ":" + code : (src.GetName() ? src.GetName() : user_crs);
   if (src.IsSame(&wgs84)) {
     name_ = "WGS-84";
     return;
@@ -101,7 +101,8 @@ bool SourceCrs::to_wgs84(Vec2& p) const {
 }
 
 std::string SourceCrs::note() const {
-  if (!recorded_) return "no coordinate reference system recorded: read as WGS-84 longitude/latitude";
+  if (!recorded_)
+    return "no coordinate reference system recorded: read as WGS-84 longitude/latitude";
   if (shift_)
     return std::string("coordinates read as ") + web_datum_name(*shift_) +
            " (Chinese web map) and converted to WGS-84";

@@ -32,8 +32,7 @@ struct Pb {
   }
   // Next field: its number and wire type; a varint's value in `value`, a length-delimited
   // payload in `data`/`size`.
-  bool next(uint32_t& field, uint32_t& wire, uint64_t& value, const uint8_t*& data,
-            size_t& size) {
+  bool next(uint32_t& field, uint32_t& wire, uint64_t& value, const uint8_t*& data, size_t& size) {
     const uint64_t key = varint();
     if (!ok) return false;
     field = static_cast<uint32_t>(key >> 3), wire = static_cast<uint32_t>(key & 7);
@@ -44,16 +43,23 @@ struct Pb {
       return true;
     };
     switch (wire) {
-      case 0: value = varint(); break;
-      case 1: skip(8); break;
-      case 5: skip(4); break;
+      case 0:
+        value = varint();
+        break;
+      case 1:
+        skip(8);
+        break;
+      case 5:
+        skip(4);
+        break;
       case 2: {
         const uint64_t n = varint();
         if (!ok || n > static_cast<uint64_t>(end - p)) return ok = false;
         data = p, size = static_cast<size_t>(n), p += n;
         break;
       }
-      default: return ok = false;
+      default:
+        return ok = false;
     }
     return ok;
   }
@@ -74,7 +80,7 @@ uint64_t nodes_in_block(const uint8_t* data, size_t size, bool& ok) {
     const uint8_t* gd;
     size_t gs;
     while (group.more() && group.next(f, w, v, gd, gs)) {
-      if (f == 1 && w == 2) ++n;  // Node
+      if (f == 1 && w == 2) ++n;       // Node
       if (f != 2 || w != 2) continue;  // DenseNodes
       Pb dense{gd, gd + gs};
       const uint8_t* ids;
@@ -188,7 +194,8 @@ uint64_t count_osm_nodes(const std::string& path) {
   char head[64] = {};
   in.read(head, sizeof head);
   const std::string start(head, static_cast<size_t>(in.gcount()));
-  const bool xml = start.find("<?xml") != std::string::npos || start.find("<osm") != std::string::npos;
+  const bool xml =
+      start.find("<?xml") != std::string::npos || start.find("<osm") != std::string::npos;
   return xml ? count_xml(plain.path(), path) : count_pbf(plain.path(), path);
 }
 

@@ -57,9 +57,8 @@ TEST_CASE("a block ringed by reached streets stays a hole", "[coverage][walk-are
 TEST_CASE("streets on both banks of a 30 m river do not merge across it", "[coverage][walk-area]") {
   // Bank streets 40 m apart (a 30 m channel and 5 m quays), one bridge at x = 0; the station
   // by the bridge reaches 500 m along both banks.
-  auto city = city_from_lines(tiny_lines({{{{0, 0}, {1000, 0}}},
-                                          {{{0, 40}, {1000, 40}}},
-                                          {{{0, 0}, {0, 40}}}}));
+  auto city = city_from_lines(
+      tiny_lines({{{{0, 0}, {1000, 0}}}, {{{0, 40}, {1000, 40}}}, {{{0, 0}, {0, 40}}}}));
   WalkSearch s(city.graph);
   s.run(city.snapper->snap({0, 20}), 540);
   const MultiPolygon area = walk_area(city.graph, s);
@@ -77,9 +76,8 @@ TEST_CASE("a partially reached edge ends where the budget runs out", "[coverage]
   // 100 m spur south. The station is 20 m off the first edge at x = 100; budget 800 m: 20
   // off-street + 200 to the junction, then 580 m along the bent edge: 400 north and 180 east,
   // ending at (480, 400).
-  auto city = city_from_lines(tiny_lines({{{{0, 0}, {300, 0}}},
-                                          {{{300, 0}, {300, 400}, {1000, 400}}},
-                                          {{{300, 0}, {300, -100}}}}));
+  auto city = city_from_lines(tiny_lines(
+      {{{{0, 0}, {300, 0}}}, {{{300, 0}, {300, 400}, {1000, 400}}}, {{{300, 0}, {300, -100}}}}));
   WalkSearch s(city.graph);
   const Snap from = city.snapper->snap({100, 20});
   REQUIRE(from.access_m == Approx(20));

@@ -42,7 +42,8 @@ TEST_CASE("real extracts: the count agrees with GDAL's reading of every node",
     std::ofstream(conf) << text;
   }
   GDALAllRegister();
-  for (const char* name : {"london_city.osm.pbf", "munich_center.osm.pbf", "cn_guixi_jiangxi.osm"}) {
+  for (const char* name :
+       {"london_city.osm.pbf", "munich_center.osm.pbf", "cn_guixi_jiangxi.osm"}) {
     const std::string path = require_file(dir + name, name);
     INFO(name);
     const std::string oo_conf = "CONFIG_FILE=" + conf;
