@@ -1,9 +1,11 @@
 // yizhan coverage: 15-minute walk and 1 km radius coverage of a set of stations.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/cli_common.hpp"
 #include "engine/coverage/coverage_report.hpp"
+#include "engine/coverage/walk_area.hpp"
 #include "engine/export/coverage_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
@@ -17,11 +19,14 @@ struct CoverageCommand {
   CoverageOptions cov;
   std::string sites, demand, out, demand_weight, sites_crs, demand_crs;
   bool json = false, no_areas = false;
-  double half_width_m = 25;
+  double half_width_m = kDefaultStreetHalfWidthM;
 
   int run() {
     cov.validate();
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out coverage.gpkg)");
+    if (std::filesystem::is_directory(out))
+      throw InputError(out, "is a folder; give the output file's name (e.g. " +
+                                (std::filesystem::path(out) / "coverage.gpkg").string() + ")");
     VectorWriter::driver_for(out);  // fail early on an unknown extension
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);

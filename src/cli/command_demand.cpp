@@ -2,6 +2,7 @@
 // drivers, construction), the planner's points/polygons with counts, or a raster — aggregated to
 // cells and written to a GeoPackage that `coverage --demand` and `suggest --demand` read.
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -33,6 +34,9 @@ struct DemandCommand {
   int run() {
     if (out.empty())
       throw InputError("--out", "give an output GeoPackage (e.g. --out demand.gpkg)");
+    if (std::filesystem::is_directory(out))
+      throw InputError(out, "is a folder; give the output file's name (e.g. " +
+                                (std::filesystem::path(out) / "demand.gpkg").string() + ")");
     if (VectorWriter::driver_for(out) != "GPKG")
       throw InputError(out, "the demand output holds several layers: write a GeoPackage (.gpkg)");
     if (!(req.cell_m == 0 || req.cell_m >= 1) || !std::isfinite(req.cell_m))
@@ -106,7 +110,8 @@ const RegisterCommand reg("demand", [](CLI::App& app, std::function<int()>& run)
   sub->add_option("--layer-name", cmd->req.layer.layer,
                   "Layer of the --layer file to read (default: first point/polygon layer)");
   sub->add_option("--layer-crs", cmd->req.layer.crs,
-                  "CRS of --layer when it records none (CSV default: WGS-84)");
+                  "CRS of --layer when it records none or a wrong one (CSV default: WGS-84): "
+                  "EPSG code, or gcj02/bd09 for features traced on Amap/Tencent/Baidu maps");
   sub->add_option("--raster", cmd->req.raster_path,
                   "Raster of workers or population (GeoTIFF or any GDAL raster, any CRS)");
   sub->add_option("--raster-band", cmd->req.raster.band, "Band of --raster")->capture_default_str();

@@ -2,6 +2,7 @@
 // free points along the walk network, with duplicates merged, exclusions honoured and every
 // dropped item listed (printed and written to the `dropped` layer).
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -40,6 +41,9 @@ struct SitesCommand {
       throw InputError("--min-distance-m", "needs the existing stations (--stations FILE)");
     if (min_distance_m < 0 || merge_m < 0)
       throw InputError("--min-distance-m/--merge-m", "must not be negative");
+    if (std::filesystem::is_directory(out))
+      throw InputError(out, "is a folder; give the output file's name (e.g. " +
+                                (std::filesystem::path(out) / "candidates.gpkg").string() + ")");
     if (VectorWriter::driver_for(out) != "GPKG")
       throw InputError(out, "yizhan sites writes a GeoPackage (use a .gpkg name)");
     const CandidateCategories cats = categories_file.empty()
@@ -53,8 +57,7 @@ struct SitesCommand {
     snap.max_snap_m = max_snap_m;
 
     std::vector<DropReport> drops;
-    PointSet all;
-    all.info.clear();
+    std::vector<PointSet> sources;  // in priority order: layer, POIs, grid
     std::vector<std::pair<std::string, std::string>> meta{{"map", map.map}};
     if (!layer.empty()) {
       PointReadOptions o;
@@ -71,7 +74,7 @@ struct SitesCommand {
       print(drops.back());
       meta.push_back({"layer", layer});
       meta.push_back({"layer_crs", pts.source_crs});
-      all.append(pts);
+      sources.push_back(std::move(pts));
     }
     if (!from_pois.empty()) {
       PoiCandidateOptions po;
@@ -90,13 +93,13 @@ struct SitesCommand {
                      "along the streets\n";
       meta.push_back({"pois", from_pois});
       meta.push_back({"categories_file", cats.source});
-      all.append(pts);
+      sources.push_back(std::move(pts));
     }
     if (grid_m > 0) {
       PointSet pts = grid_candidates(city, grid_m, cats.grid, snap);
       std::cout << pts.source << ": " << pts.size() << " free candidates\n";
       meta.push_back({"grid_m", fmt::format("{}", grid_m)});
-      all.append(pts);
+      sources.push_back(std::move(pts));
     }
     PointSet st;
     if (!stations.empty()) {
@@ -118,19 +121,22 @@ struct SitesCommand {
                                 drops.back());
       print(drops.back());
       meta.push_back({"exclude", exclude});
+      meta.push_back({"exclude_crs", drops.back().crs});
     }
     CandidateFilterOptions fo;
     fo.merge_m = merge_m;
     fo.same_name_m = same_name_m;
     fo.min_station_m = min_distance_m;
     fo.snap = snap;
-    drops.emplace_back();
-    FilteredCandidates kept = filter_candidates(all, city, stations.empty() ? nullptr : &st,
-                                                exclude.empty() ? nullptr : &ex, fo, drops.back());
-    print(drops.back());
-    if (kept.sites.size() == 0)
-      throw InputError(out,
-                       "no candidate sites are left (see the reasons above); try --grid-m 200");
+    std::vector<const PointSet*> order;
+    for (const auto& p : sources) order.push_back(&p);
+    std::vector<DropReport> final_checks;
+    FilteredCandidates kept = filter_candidates(order, city, stations.empty() ? nullptr : &st,
+                                                exclude.empty() ? nullptr : &ex, fo, final_checks);
+    for (auto& r : final_checks) {
+      print(r);
+      drops.push_back(std::move(r));
+    }
     meta.push_back({"merge_m", fmt::format("{}", merge_m)});
     meta.push_back({"same_name_m", fmt::format("{}", same_name_m)});
     meta.push_back({"max_snap_m", fmt::format("{}", max_snap_m)});
@@ -138,7 +144,16 @@ struct SitesCommand {
     meta.push_back({"coordinates", "WGS-84 (EPSG:4326); inputs in GCJ-02/BD-09 were converted"});
     if (city.lines.from_osm)
       meta.push_back({"data_licence", "© OpenStreetMap contributors (ODbL)"});
+    // What the loaders noted (repaired polygons, decoded text, assumed CRS) is kept with the output.
+    size_t note_no = 0;
+    for (const auto& d : drops)
+      for (const auto& n : d.notes)
+        meta.push_back({fmt::format("note.{}", ++note_no), d.source + ": " + n});
+    // Even when nothing is left, the dropped layer says why.
     write_site_layers(out, kept.sites, kept.snaps, drops, meta);
+    if (kept.sites.size() == 0)
+      throw InputError(out, "no candidate sites are left (see the reasons above and the dropped "
+                            "layer written to this file); try --grid-m 200");
     size_t dropped = 0;
     for (const auto& d : drops) dropped += d.dropped.size();
     std::cout << fmt::format(

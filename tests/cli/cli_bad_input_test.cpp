@@ -199,14 +199,24 @@ TEST_CASE("bad sites: NaN, non-numeric, outside the map, no lon/lat columns, emp
   const std::string header_only = write_text("header_only.csv", "id,lon,lat\n");
   expect_exit(2, coverage(map, header_only), {"header_only.csv", "no sites"});
   expect_exit(2, coverage(map, temp_dir() + "/no_sites.csv"), {"no_sites.csv", "not found"});
-  // One good row among bad ones: the run goes on and the dropped rows are reported.
-  char buf[200];
-  std::snprintf(buf, sizeof buf, "id,lon,lat\n1,%.7f,%.7f\n2,nan,30.6\n3,116.40,39.90\n",
-                lon_at(400), lat_at(400));
+  // One good row among bad ones: the run goes on and the dropped rows are reported, each with
+  // its own reason (NaN said as such; a single row with lon/lat exchanged gets the hint).
+  char buf[300];
+  std::snprintf(buf, sizeof buf, "id,lon,lat\n1,%.7f,%.7f\n2,nan,30.6\n3,116.40,39.90\n4,%.7f,%.7f\n",
+                lon_at(400), lat_at(400), lat_at(600), lon_at(600));
   const std::string mixed = write_text("mixed_sites.csv", buf);
-  expect_exit(
-      0, coverage(map, mixed),
-      {"mixed_sites.csv", "dropped 2", "outside the map", "missing or invalid coordinates"});
+  expect_exit(0, coverage(map, mixed),
+              {"mixed_sites.csv", "dropped 3", "outside the map", "NaN coordinates", "swapped"});
+}
+
+TEST_CASE("an output name that is an existing folder", "[cli][bad-input]") {
+  const std::string dir = temp_dir() + "/out_is_a_folder.gpkg";
+  fs::create_directories(dir);
+  expect_exit(2,
+              "coverage --map " + grid_map() + " --sites " + good_sites() + " --no-areas --out " + dir,
+              {"out_is_a_folder.gpkg", "is a folder"});
+  expect_exit(2, "coverage --map " + grid_map() + " --sites " + good_sites() + " --out " + temp_dir(),
+              {"is a folder"});
 }
 
 TEST_CASE("swapped longitude/latitude columns get a hint (European map: lon < 90)",

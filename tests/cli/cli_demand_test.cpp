@@ -255,4 +255,18 @@ TEST_CASE("yizhan demand from a raster and from polygons, read by coverage", "[c
   const LayerSums b = read_demand_gpkg(dir + "/b.gpkg");
   REQUIRE(b.sums.at("planner") == Approx(540));
   REQUIRE(b.reasons == std::vector<std::string>{"negative count"});
+  // The metadata keeps the input CRS and the repair (not only the terminal).
+  CHECK_THAT(b.table.at("component.planner"), Catch::Contains("input CRS: WGS-84"));
+  CHECK_THAT(b.table.at("component.planner"), Catch::Contains("repaired with GEOS MakeValid"));
+  // The same layer named as traced on Amap (GCJ-02): accepted, shifted, recorded.
+  REQUIRE(run_command(cli_exe() + " demand --map " + map + " --layer " + dir +
+                          "/blocks.gpkg --layer-crs gcj02 --count-field workers --out " + dir +
+                          "/g.gpkg",
+                      out) == 0);
+  const LayerSums g = read_demand_gpkg(dir + "/g.gpkg");
+  CHECK(g.sums.at("planner") == Approx(540));
+  CHECK_THAT(g.table.at("component.planner"), Catch::Contains("GCJ-02"));
+  // --out naming a folder is bad input, said plainly.
+  CHECK(run_command(cli_exe() + " demand --map " + map + " --out " + dir, out) == 2);
+  CHECK_THAT(out, Catch::Contains("is a folder"));
 }

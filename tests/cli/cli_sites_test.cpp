@@ -196,3 +196,65 @@ TEST_CASE("yizhan sites on sparse and dense Chinese extracts", "[cli][sites][dat
     CHECK(cats["mall"] >= 14);
   }
 }
+
+TEST_CASE("yizhan sites: nothing left still writes the dropped layer; notes are kept",
+          "[cli][sites]") {
+  const std::string dir = temp_dir();
+  std::string out;
+  REQUIRE(run("demo-city --out-dir " + dir, out) == 0);
+  // Every planner site is either NaN or far out in the countryside (off the streets but on the
+  // map's margin): none can be used.
+  double lon = 0, lat = 0;
+  {
+    Gpkg st(dir + "/stations.gpkg");
+    OGRLayer& l = st.layer("stations");
+    l.ResetReading();
+    OGRFeatureUniquePtr f(l.GetNextFeature());
+    REQUIRE(f);
+    lon = f->GetGeometryRef()->toPoint()->getX();
+    lat = f->GetGeometryRef()->toPoint()->getY();
+  }
+  {
+    // The demo city is 7.2 x 5.4 km around its centre; 1.5 km past its southern edge is off any
+    // street but within the map's 2 km margin.
+    std::ofstream csv(dir + "/far.csv");
+    csv.precision(10);
+    csv << "id,lon,lat\nA,nan,nan\nB," << 114.30 << "," << 30.58 - (2700 + 1500) / 110574.0 << "\n";
+  }
+  const std::string c = dir + "/none.gpkg";
+  CHECK(run("sites --map " + dir + "/roads.gpkg --layer " + dir + "/far.csv --out " + c, out) == 2);
+  CHECK(out.find("no candidate sites are left") != std::string::npos);
+  {
+    Gpkg g(c);
+    std::map<std::string, std::string> reason;
+    for (auto& f : g.layer("dropped")) {
+      reason[f->GetFieldAsString("item_id")] = f->GetFieldAsString("reason");
+      if (std::string(f->GetFieldAsString("item_id")) == "A")
+        CHECK(f->GetGeometryRef() == nullptr);  // no position: no geometry, not POINT(0 0)
+    }
+    CHECK(reason.at("A") == "NaN coordinates");
+    CHECK(reason.at("B") == "could not snap");
+    CHECK(g.layer("candidates").GetFeatureCount() == 0);
+  }
+  // A repaired exclusion polygon is noted in the metadata table, not only on the terminal.
+  {
+    const double d = 0.0004;
+    std::ofstream gj(dir + "/bow.geojson");
+    gj.precision(12);
+    gj << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"x"},)"
+       << R"("geometry":{"type":"Polygon","coordinates":[[)"
+       << "[" << lon - d << "," << lat - d << "],[" << lon + d << "," << lat + d << "],[" << lon + d
+       << "," << lat - d << "],[" << lon - d << "," << lat + d << "],[" << lon - d << "," << lat - d
+       << "]]]}}]}";
+  }
+  REQUIRE(run("sites --map " + dir + "/roads.gpkg --grid-m 400 --exclude " + dir +
+                  "/bow.geojson --out " + c,
+              out) == 0);
+  Gpkg g(c);
+  bool noted = false;
+  for (const auto& [k, v] : g.table("yizhan_sites"))
+    noted = noted || (k.rfind("note.", 0) == 0 && v.find("repaired") != std::string::npos);
+  CHECK(noted);
+  CHECK(run("sites --map " + dir + "/roads.gpkg --grid-m 400 --out " + dir, out) == 2);
+  CHECK(out.find("is a folder") != std::string::npos);
+}

@@ -12,8 +12,13 @@ namespace yz {
 // Street pieces reached by the last run of `search` (each piece a polyline, metric).
 std::vector<std::vector<Vec2>> reached_pieces(const WalkGraph& g, const WalkSearch& search);
 
+// How far either side of a reached street counts as inside: a street and its frontage. Small on
+// purpose: two streets along the banks of a 30 m canal are about 40 m apart, and a wider buffer
+// (25 m) would join them across the water the walk cannot cross.
+inline constexpr double kDefaultStreetHalfWidthM = 12;
+
 struct WalkAreaOptions {
-  double half_width_m = 25;  // how far either side of a reached street counts as inside
+  double half_width_m = kDefaultStreetHalfWidthM;
   int quadrant_segments = 3; // buffer roundness (GEOS quadSegs)
 };
 

@@ -49,8 +49,8 @@ GEOSCoordSequence* seq(GEOSContextHandle_t h, const std::vector<Vec2>& pts, bool
   return cs;
 }
 
-// Owned GEOS geometry, or nullptr for an empty input.
-GEOSGeometry* to_geos(GEOSContextHandle_t h, const MultiPolygon& mp) {
+// Owned GEOS geometry as given (possibly invalid), or nullptr for an empty input.
+GEOSGeometry* to_geos_as_is(GEOSContextHandle_t h, const MultiPolygon& mp) {
   std::vector<GEOSGeometry*> polys;
   for (const auto& p : mp) {
     if (p.rings.empty() || p.rings[0].size() < 3) continue;
@@ -62,14 +62,31 @@ GEOSGeometry* to_geos(GEOSContextHandle_t h, const MultiPolygon& mp) {
     polys.push_back(
         GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size())));
   }
-  GEOSGeometry* g = GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polys.data(),
-                                                static_cast<unsigned>(polys.size()));
-  if (!GEOSisValid_r(h, g)) {
+  return GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polys.data(),
+                                     static_cast<unsigned>(polys.size()));
+}
+
+// Owned valid GEOS geometry (repaired with MakeValid when needed).
+GEOSGeometry* to_geos(GEOSContextHandle_t h, const MultiPolygon& mp) {
+  GEOSGeometry* g = to_geos_as_is(h, mp);
+  if (g && !GEOSisValid_r(h, g)) {
     GEOSGeometry* v = GEOSMakeValid_r(h, g);
     GEOSGeom_destroy_r(h, g);
     g = v;
   }
   return g;
+}
+
+void collect_lines(GEOSContextHandle_t h, const GEOSGeometry* g,
+                   std::vector<std::vector<Vec2>>& out) {
+  const int type = GEOSGeomTypeId_r(h, g);
+  if (type == GEOS_LINESTRING) {
+    std::vector<Vec2> l = ring_from(h, g);
+    if (l.size() >= 2) out.push_back(std::move(l));
+  } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
+    const int n = GEOSGetNumGeometries_r(h, g);
+    for (int i = 0; i < n; ++i) collect_lines(h, GEOSGetGeometryN_r(h, g, i), out);
+  }
 }
 
 MultiPolygon take(GEOSContextHandle_t h, GEOSGeometry* g, const char* what) {
@@ -133,6 +150,62 @@ MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b) {
   GEOSGeom_destroy_r(h, ga);
   GEOSGeom_destroy_r(h, gb);
   return take(h, d, "difference");
+}
+
+bool valid_polygons(const MultiPolygon& mp, std::string* reason) {
+  Geos geos;
+  const auto h = geos.h;
+  GEOSGeometry* g = to_geos_as_is(h, mp);
+  if (!g) {
+    if (reason) *reason = "no polygon";
+    return false;
+  }
+  const bool ok = GEOSisValid_r(h, g) == 1;
+  if (!ok && reason) {
+    char* why = GEOSisValidReason_r(h, g);
+    *reason = why ? why : "invalid";
+    if (why) GEOSFree_r(h, why);
+  }
+  GEOSGeom_destroy_r(h, g);
+  return ok;
+}
+
+MultiPolygon make_valid(const MultiPolygon& mp) {
+  Geos geos;
+  const auto h = geos.h;
+  GEOSGeometry* g = to_geos_as_is(h, mp);
+  if (!g) return {};
+  GEOSGeometry* v = GEOSMakeValid_r(h, g);
+  GEOSGeom_destroy_r(h, g);
+  return take(h, v, "MakeValid");
+}
+
+std::vector<std::vector<Vec2>> clip_lines(const MultiPolygon& area,
+                                          const std::vector<std::vector<Vec2>>& lines) {
+  std::vector<std::vector<Vec2>> out;
+  if (area.empty() || lines.empty()) return out;
+  Geos geos;
+  const auto h = geos.h;
+  GEOSGeometry* poly = to_geos(h, area);
+  if (!poly) return out;
+  const GEOSPreparedGeometry* prep = GEOSPrepare_r(h, poly);
+  for (const auto& l : lines) {
+    if (l.size() < 2) continue;
+    GEOSGeometry* line = GEOSGeom_createLineString_r(h, seq(h, l, false));
+    if (!line) continue;
+    if (GEOSPreparedIntersects_r(h, prep, line) == 1) {
+      if (GEOSPreparedContains_r(h, prep, line) == 1) {
+        out.push_back(l);
+      } else if (GEOSGeometry* cut = GEOSIntersection_r(h, poly, line)) {
+        collect_lines(h, cut, out);
+        GEOSGeom_destroy_r(h, cut);
+      }
+    }
+    GEOSGeom_destroy_r(h, line);
+  }
+  GEOSPreparedGeom_destroy_r(h, prep);
+  GEOSGeom_destroy_r(h, poly);
+  return out;
 }
 
 }  // namespace yz

@@ -1,6 +1,7 @@
 #pragma once
 // The few GEOS polygon operations the engine needs, on plain MultiPolygons (metric): buffering
 // lines or points, union, difference. Each call owns its own GEOS context (thread-safe).
+#include <string>
 #include <vector>
 
 #include "engine/geo/polygon.hpp"
@@ -13,5 +14,15 @@ MultiPolygon buffer_points(const std::vector<Vec2>& pts, double radius_m,
                            int quadrant_segments = 4);
 MultiPolygon union_polygons(const std::vector<MultiPolygon>& parts);
 MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b);
+
+// Whether the polygons form a valid (multi)polygon; `reason` gets GEOS's explanation when not
+// ("Self-intersection[x y]").
+bool valid_polygons(const MultiPolygon& mp, std::string* reason = nullptr);
+// GEOS MakeValid, keeping the polygons (lines and points it may leave are dropped).
+MultiPolygon make_valid(const MultiPolygon& mp);
+// The parts of `lines` inside `area` (a valid polygon): each line whole when inside, else cut at
+// the boundary; touching points are dropped. Lines are returned in input order.
+std::vector<std::vector<Vec2>> clip_lines(const MultiPolygon& area,
+                                          const std::vector<std::vector<Vec2>>& lines);
 
 }  // namespace yz

@@ -1,5 +1,6 @@
 #include "engine/inputs/candidate_filter.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -12,6 +13,11 @@ class PointGrid {
  public:
   explicit PointGrid(double cell) : cell_(std::max(cell, 1.0)) {}
   void add(Vec2 p, uint32_t i) { cells_[key(p, 0, 0)].push_back({p, i}); }
+  void remove(Vec2 p, uint32_t i) {
+    auto& v = cells_[key(p, 0, 0)];
+    v.erase(std::remove_if(v.begin(), v.end(), [&](const auto& e) { return e.second == i; }),
+            v.end());
+  }
   template <class F>
   void near(Vec2 p, F&& f) const {
     for (int dx = -1; dx <= 1; ++dx)
@@ -38,37 +44,54 @@ std::string metres(double m) {
 
 }  // namespace
 
-FilteredCandidates filter_candidates(const PointSet& all, const CityNetwork& city,
-                                     const PointSet* stations, const ExclusionAreas* exclusions,
-                                     const CandidateFilterOptions& opt, DropReport& rep) {
-  rep = DropReport{};
-  rep.source = "candidates";
-  rep.what = "candidates";
+FilteredCandidates filter_candidates(const std::vector<const PointSet*>& sources,
+                                     const CityNetwork& city, const PointSet* stations,
+                                     const ExclusionAreas* exclusions,
+                                     const CandidateFilterOptions& opt,
+                                     std::vector<DropReport>& reports) {
+  // All candidates back to back, remembering where each came from.
+  PointSet all;
+  std::vector<uint32_t> src_of;
+  reports.assign(sources.size(), DropReport{});
+  for (size_t k = 0; k < sources.size(); ++k) {
+    all.append(*sources[k]);
+    src_of.resize(all.size(), static_cast<uint32_t>(k));
+    reports[k].source = sources[k]->source.empty() ? "candidates" : sources[k]->source;
+    reports[k].what = "candidates (final checks)";
+    reports[k].read = sources[k]->size();
+  }
   FilteredCandidates out;
   out.sites.source = all.source;
   out.sites.attr_names = all.attr_names;
   out.sites.source_crs = all.source_crs;
+  std::vector<uint32_t> kept_from;           // per kept site: the index into `all`
+  std::vector<std::vector<std::string>> merged;  // per kept site: ids merged into it
   PointGrid station_grid(opt.min_station_m);
   if (stations && opt.min_station_m > 0)
     for (size_t s = 0; s < stations->size(); ++s)
       station_grid.add(stations->xy[s], static_cast<uint32_t>(s));
   PointGrid kept(std::max(opt.merge_m, opt.same_name_m));
   const std::vector<Snap> snaps = city.snapper->snap_all(all.xy, opt.snap);
+  auto category = [&](const PointSet& ps, size_t i) {
+    return ps.info.empty() ? std::string() : ps.info[i].category;
+  };
+  auto drop = [&](size_t i, std::string reason, std::string detail) {
+    reports[src_of[i]].drop(all.source_row(i), all.id[i], all.lonlat[i], std::move(reason),
+                            std::move(detail));
+  };
   for (size_t i = 0; i < all.size(); ++i) {
-    ++rep.read;
     const Vec2 p = all.xy[i];
-    const std::string& id = all.id[i];
     const Snap& s = snaps[i];
     if (!s.usable() || s.status == SnapStatus::island) {
-      rep.drop(i, id, all.lonlat[i], "could not snap",
-               s.status == SnapStatus::island
-                   ? "only a tiny disconnected street piece is near"
-                   : "no walkable street within " + metres(opt.snap.max_snap_m));
+      drop(i, "could not snap",
+           s.status == SnapStatus::island ? "only a tiny disconnected street piece is near"
+                                          : "no walkable street within " +
+                                                metres(opt.snap.max_snap_m));
       continue;
     }
     if (exclusions) {
       if (const int a = exclusions->containing(p); a >= 0) {
-        rep.drop(i, id, all.lonlat[i], "inside an excluded area", "area " + exclusions->id[a]);
+        drop(i, "inside an excluded area", "area " + exclusions->id[a]);
         continue;
       }
     }
@@ -79,34 +102,88 @@ FilteredCandidates filter_candidates(const PointSet& all, const CityNetwork& cit
         if (distance(p, q) < best) best = distance(p, q), which = k;
       });
       if (best < opt.min_station_m) {
-        rep.drop(i, id, all.lonlat[i], "too close to an existing station",
-                 metres(best) + " from " + stations->id[which]);
+        drop(i, "too close to an existing station", metres(best) + " from " + stations->id[which]);
         continue;
       }
     }
-    const std::string& cat = all.info.empty() ? std::string() : all.info[i].category;
-    std::string dup;
+    // The same host already kept? The nearest qualifying one (ties: the earlier).
+    const std::string cat = category(all, i);
+    const std::string& name = all.name[i];
+    int64_t match = -1;
+    double match_d = INFINITY;
     kept.near(p, [&](Vec2 q, uint32_t k) {
-      if (!dup.empty()) return;
       const double d = distance(p, q);
-      const bool same_name = !all.name[i].empty() && all.name[i] == out.sites.name[k] &&
-                             (out.sites.info.empty() || out.sites.info[k].category == cat);
-      if (d <= opt.merge_m || (same_name && d <= opt.same_name_m))
-        dup = "same host as " + out.sites.id[k] + " (" + metres(d) + " away)";
+      const std::string& other = out.sites.name[k];
+      const bool same_name = !name.empty() && name == other && category(out.sites, k) == cat;
+      const bool different_names = !name.empty() && !other.empty() && name != other;
+      const bool same_host =
+          (d <= opt.merge_m && !different_names) || (same_name && d <= opt.same_name_m);
+      if (same_host && (d < match_d || (d == match_d && k < match))) match = k, match_d = d;
     });
-    if (!dup.empty()) {
-      rep.drop(i, id, all.lonlat[i], "duplicate", dup);
+    if (match >= 0) {
+      const auto k = static_cast<uint32_t>(match);
+      const size_t prev = kept_from[k];
+      // Within one source the mapping nearer the street stands for the host (the area's
+      // street-facing point rather than a node in the building's middle); an earlier source
+      // always wins over a later one.
+      if (src_of[prev] == src_of[i] && s.access_m < out.snaps[k].access_m) {
+        drop(prev, "duplicate",
+             "same host as " + all.id[i] + " (" + metres(match_d) +
+                 " away, whose point is nearer the street)");
+        std::vector<std::string> ids = std::move(merged[k]);
+        ids.push_back(all.id[prev]);
+        kept.remove(out.sites.xy[k], k);
+        out.sites.lonlat[k] = all.lonlat[i], out.sites.xy[k] = p;
+        out.sites.weight[k] = all.weight[i], out.sites.id[k] = all.id[i];
+        out.sites.name[k] = all.name[i];
+        if (!all.attr_names.empty()) out.sites.attr_values[k] = all.attr_values[i];
+        if (!all.info.empty()) out.sites.info[k] = all.info[i];
+        out.sites.row[k] = all.source_row(i);
+        out.snaps[k] = s;
+        kept_from[k] = static_cast<uint32_t>(i);
+        merged[k] = std::move(ids);
+        kept.add(p, k);
+      } else {
+        drop(i, "duplicate", "same host as " + out.sites.id[k] + " (" + metres(match_d) + " away)");
+        merged[k].push_back(all.id[i]);
+      }
       continue;
     }
     const uint32_t k = static_cast<uint32_t>(out.sites.size());
-    out.sites.add(all.lonlat[i], p, all.weight[i], id, all.name[i]);
+    out.sites.add(all.lonlat[i], p, all.weight[i], all.id[i], all.name[i]);
+    out.sites.set_row(all.source_row(i));
     if (!all.attr_names.empty()) out.sites.attr_values.back() = all.attr_values[i];
     if (!all.info.empty()) out.sites.info.push_back(all.info[i]);
     out.snaps.push_back(s);
+    kept_from.push_back(static_cast<uint32_t>(i));
+    merged.emplace_back();
     kept.add(p, k);
   }
-  rep.kept = out.sites.size();
+  // The ids merged into each kept candidate, in a pass-through column (added to one the input
+  // may already have, e.g. a layer written by an earlier run).
+  auto& names = out.sites.attr_names;
+  size_t col = std::find(names.begin(), names.end(), kMergedColumn) - names.begin();
+  if (col == names.size()) {
+    names.push_back(kMergedColumn);
+    for (auto& row : out.sites.attr_values) row.emplace_back();
+  }
+  out.sites.attr_values.resize(out.sites.size(), std::vector<std::string>(names.size()));
+  for (size_t k = 0; k < out.sites.size(); ++k) {
+    std::string& v = out.sites.attr_values[k][col];
+    for (const auto& id : merged[k]) v += (v.empty() ? "" : ";") + id;
+  }
+  for (size_t k = 0; k < sources.size(); ++k) reports[k].kept = 0;
+  for (uint32_t i : kept_from) ++reports[src_of[i]].kept;
   return out;
+}
+
+FilteredCandidates filter_candidates(const PointSet& all, const CityNetwork& city,
+                                     const PointSet* stations, const ExclusionAreas* exclusions,
+                                     const CandidateFilterOptions& opt, DropReport& report) {
+  std::vector<DropReport> reports;
+  FilteredCandidates f = filter_candidates({&all}, city, stations, exclusions, opt, reports);
+  report = std::move(reports.front());
+  return f;
 }
 
 }  // namespace yz

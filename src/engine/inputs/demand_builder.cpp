@@ -46,6 +46,17 @@ DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
     add_raster_demand(req.raster_path, city, ro, kRasterComponent, r.items, r.drops.back());
     scale(kRasterComponent, req.raster_weight);
   }
+  // The metadata table keeps what each loader read the coordinates as and what it noted
+  // (repairs, assumptions), next to the component it made.
+  auto with_loader_notes = [&](const std::string& path) {
+    std::string s = path;
+    for (const auto& d : r.drops) {
+      if (d.source != path) continue;
+      if (!d.crs.empty()) s += " [input CRS: " + d.crs + "]";
+      for (const auto& n : d.notes) s += " [note: " + n + "]";
+    }
+    return s;
+  };
   if (r.items.components.empty())
     throw InputError("--components",
                      "no demand component is switched on and no --layer or --raster was given");
@@ -62,11 +73,13 @@ DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
     } else if (s.name == kPlannerComponent) {
       s.description = "the planner's worker counts";
       s.weight = req.layer_weight;
-      s.source = req.layer_path;
+      s.source = with_loader_notes(req.layer_path);
     } else if (s.name == kRasterComponent) {
-      s.description = "workers from a raster, one point per cell centre";
+      s.description =
+          "workers from a raster, one point per cell centre (cells wider than the snap distance "
+          "spread over their streets)";
       s.weight = req.raster_weight;
-      s.source = req.raster_path;
+      s.source = with_loader_notes(req.raster_path);
     }
     r.summary.components.push_back(std::move(s));
   }

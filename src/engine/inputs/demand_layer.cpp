@@ -1,28 +1,25 @@
 #include "engine/inputs/demand_layer.hpp"
 
 #include <gdal_priv.h>
-#include <geos_c.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
 #include <cmath>
 #include <filesystem>
-#include <iterator>
 
+#include "engine/geo/geos_ops.hpp"
+#include "engine/inputs/column_names.hpp"
+#include "engine/inputs/number_text.hpp"
 #include "engine/inputs/point_reader.hpp"
+#include "engine/inputs/source_crs.hpp"
+#include "engine/inputs/street_spread.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/map/vector_layer.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
 
 namespace {
-
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-using BPoint = bg::model::point<double, 2, bg::cs::cartesian>;
-using BBox = bg::model::box<BPoint>;
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -34,114 +31,42 @@ bool is_csv(const std::string& path) {
   return p.ends_with(".csv") || p.ends_with(".txt") || p.ends_with(".tsv");
 }
 
-struct Geos {
-  GEOSContextHandle_t h = GEOS_init_r();
-  ~Geos() { GEOS_finish_r(h); }
-};
-struct GeomPtr {
-  GEOSContextHandle_t h;
-  GEOSGeometry* g;
-  GeomPtr(GEOSContextHandle_t h_, GEOSGeometry* g_) : h(h_), g(g_) {}
-  ~GeomPtr() {
-    if (g) GEOSGeom_destroy_r(h, g);
-  }
-  GeomPtr(const GeomPtr&) = delete;
-  GeomPtr& operator=(const GeomPtr&) = delete;
-};
-
-GEOSGeometry* make_ring(GEOSContextHandle_t h, const OGRLinearRing& r,
-                        const LocalProjection& proj) {
-  std::vector<Vec2> pts;
+// An OGR ring (WGS-84 lon/lat) in the metric projection, closed; empty when unusable.
+Ring metric_ring(const OGRLinearRing& r, const LocalProjection& proj) {
+  Ring pts;
   for (int i = 0; i < r.getNumPoints(); ++i) pts.push_back({r.getX(i), r.getY(i)});
-  if (!pts.empty() && !(pts.front() == pts.back()))
-    pts.push_back(pts.front());  // GEOS wants closed rings
-  if (pts.size() < 4 || !proj.to_metric(pts)) return nullptr;
-  GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, static_cast<unsigned>(pts.size()), 2);
-  for (unsigned i = 0; i < pts.size(); ++i) GEOSCoordSeq_setXY_r(h, cs, i, pts[i].x, pts[i].y);
-  return GEOSGeom_createLinearRing_r(h, cs);
+  if (!pts.empty() && !(pts.front() == pts.back())) pts.push_back(pts.front());
+  if (pts.size() < 4 || !proj.to_metric(pts)) return {};
+  return pts;
 }
 
-// An OGR polygon (lon/lat) as a GEOS polygon in the metric projection; nullptr when unusable.
-GEOSGeometry* make_polygon(GEOSContextHandle_t h, const OGRPolygon& p,
-                           const LocalProjection& proj) {
-  if (p.IsEmpty() || !p.getExteriorRing()) return nullptr;
-  GEOSGeometry* shell = make_ring(h, *p.getExteriorRing(), proj);
-  if (!shell) return nullptr;
-  std::vector<GEOSGeometry*> holes;
-  for (int i = 0; i < p.getNumInteriorRings(); ++i)
-    if (GEOSGeometry* r = make_ring(h, *p.getInteriorRing(i), proj)) holes.push_back(r);
-  return GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
+// An OGR (multi)polygon in the metric projection; polygons without a usable outer ring are left
+// out.
+MultiPolygon metric_polygons(const OGRGeometry& g, const LocalProjection& proj) {
+  MultiPolygon out;
+  auto add = [&](const OGRPolygon& p) {
+    if (p.IsEmpty() || !p.getExteriorRing()) return;
+    Polygon poly;
+    poly.rings.push_back(metric_ring(*p.getExteriorRing(), proj));
+    if (poly.rings[0].empty()) return;
+    for (int i = 0; i < p.getNumInteriorRings(); ++i)
+      if (Ring r = metric_ring(*p.getInteriorRing(i), proj); !r.empty())
+        poly.rings.push_back(std::move(r));
+    out.push_back(std::move(poly));
+  };
+  const auto t = wkbFlatten(g.getGeometryType());
+  if (t == wkbPolygon) add(*g.toPolygon());
+  if (t == wkbMultiPolygon)
+    for (const auto* p : *g.toMultiPolygon()) add(*p);
+  return out;
 }
 
-// Line pieces of a GEOS geometry (intersection results can be collections), cut into chunks of at
-// most `chunk_m`: (chunk midpoint, chunk length). Chunks spread a polygon's count along its
-// streets.
-void line_pieces(GEOSContextHandle_t h, const GEOSGeometry* g, double chunk_m,
-                 std::vector<std::pair<Vec2, double>>& out) {
-  const int type = GEOSGeomTypeId_r(h, g);
-  if (type == GEOS_LINESTRING) {
-    const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, g);
-    unsigned n = 0;
-    GEOSCoordSeq_getSize_r(h, cs, &n);
-    std::vector<Vec2> p(n);
-    for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(h, cs, i, &p[i].x, &p[i].y);
-    double len = 0;
-    for (unsigned i = 0; i + 1 < n; ++i) len += distance(p[i], p[i + 1]);
-    if (!(len > 0)) return;
-    // The tolerance keeps a 150 m piece (round-tripped through WGS-84, off by nanometres) at 3
-    // chunks.
-    const int chunks =
-        chunk_m > 0 ? std::max(1, static_cast<int>(std::min(1e6, std::ceil(len / chunk_m - 1e-6))))
-                    : 1;
-    const double step = len / chunks;
-    // Walk the line once, emitting the point at (k + 0.5) * step for each chunk k.
-    unsigned seg = 0;
-    double before = 0;  // length of the segments before `seg`
-    for (int k = 0; k < chunks; ++k) {
-      const double at = (k + 0.5) * step;
-      while (seg + 2 < n && before + distance(p[seg], p[seg + 1]) < at)
-        before += distance(p[seg], p[seg + 1]), ++seg;
-      const double d = distance(p[seg], p[seg + 1]);
-      const double t = d > 0 ? std::clamp((at - before) / d, 0.0, 1.0) : 0.0;
-      out.emplace_back(p[seg] + (p[seg + 1] - p[seg]) * t, step);
-    }
-  } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
-    for (int i = 0; i < GEOSGetNumGeometries_r(h, g); ++i)
-      line_pieces(h, GEOSGetGeometryN_r(h, g, i), chunk_m, out);
-  }
-}
-
-// Edge bounding boxes of the walk graph, for "which streets may lie inside this polygon".
-class EdgeBoxes {
- public:
-  explicit EdgeBoxes(const WalkGraph& g) {
-    std::vector<std::pair<BBox, EdgeId>> v;
-    for (EdgeId e = 0; e < g.edge_count(); ++e) {
-      Box b;
-      for (uint32_t i = g.geom_first[e]; i < g.geom_first[e + 1]; ++i) b.add(g.geom[i]);
-      v.emplace_back(BBox{{b.min.x, b.min.y}, {b.max.x, b.max.y}}, e);
-    }
-    tree_ = bgi::rtree<std::pair<BBox, EdgeId>, bgi::rstar<16>>(v.begin(), v.end());
-  }
-  std::vector<EdgeId> query(double minx, double miny, double maxx, double maxy) const {
-    std::vector<std::pair<BBox, EdgeId>> hits;
-    tree_.query(bgi::intersects(BBox{{minx, miny}, {maxx, maxy}}), std::back_inserter(hits));
-    std::vector<EdgeId> out;
-    for (auto& h : hits) out.push_back(h.second);
-    std::sort(out.begin(), out.end());  // deterministic order
-    return out;
-  }
-
- private:
-  bgi::rtree<std::pair<BBox, EdgeId>, bgi::rstar<16>> tree_;
-};
-
-int find_count_field(const OGRFeatureDefn& def, const std::string& wanted) {
-  if (!wanted.empty()) return def.GetFieldIndex(wanted.c_str());
-  for (const char* n : {"count", "workers", "weight", "demand", "人数", "population", "pop", "n"})
-    for (int i = 0; i < def.GetFieldCount(); ++i)
-      if (lower(def.GetFieldDefn(i)->GetNameRef()) == n) return i;
-  return -1;
+double polygon_area(const MultiPolygon& mp) {
+  double a = 0;
+  for (const auto& p : mp)
+    for (size_t r = 0; r < p.rings.size(); ++r)
+      a += (r == 0 ? 1 : -1) * std::abs(ring_area(p.rings[r]));
+  return a;
 }
 
 }  // namespace
@@ -163,10 +88,11 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     po.crs = opt.crs;
     po.outside_margin_m = opt.outside_margin_m;
     PointSet ps = read_points(path, proj, bounds, po, rep, "demand points");
+    rep.crs = ps.source_crs;
     const auto snaps = city.snapper->snap_all(ps.xy, opt.snap);
     for (size_t i = 0; i < ps.size(); ++i) {
       if (!snaps[i].usable()) {
-        rep.drop(i, ps.id[i], ps.lonlat[i], snap_reason);
+        rep.drop(ps.source_row(i), ps.id[i], ps.lonlat[i], snap_reason);
         --rep.kept;
         continue;
       }
@@ -200,47 +126,32 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     if (!layer) throw InputError(path, "has no layer of points or polygons");
   }
   const OGRFeatureDefn& def = *layer->GetLayerDefn();
-  const int count_idx = find_count_field(def, opt.count_field);
+  // Names as valid UTF-8 (GBK, DBF-truncated) before matching them.
+  bool recoded = false;
+  const bool dbf = EQUAL(ds->GetDriverName(), "ESRI Shapefile");
+  std::vector<ColumnName> cols;
+  for (int i = 0; i < def.GetFieldCount(); ++i)
+    cols.push_back(column_name(def.GetFieldDefn(i)->GetNameRef(), dbf, recoded));
+  const int count_idx =
+      opt.count_field.empty()
+          ? find_column(cols, {"count", "workers", "weight", "demand", "人数", "population", "pop",
+                               "n"})
+          : column_index(cols, opt.count_field);
   if (count_idx < 0) {
-    std::string cols;
-    for (int i = 0; i < def.GetFieldCount(); ++i)
-      cols += std::string(i ? ", " : "") + def.GetFieldDefn(i)->GetNameRef();
+    std::string names;
+    for (size_t i = 0; i < cols.size(); ++i) names += std::string(i ? ", " : "") + cols[i].utf8;
     throw InputError(path,
                      opt.count_field.empty()
                          ? "has no count column (name it count/workers/weight/population or pass "
                            "--count-field; columns are: " +
-                               cols + ")"
-                         : "has no column '" + opt.count_field + "' (columns are: " + cols + ")");
+                               names + ")"
+                         : "has no column '" + opt.count_field + "' (columns are: " + names + ")");
   }
-  OGRSpatialReference wgs84;
-  wgs84.SetWellKnownGeogCS("WGS84");
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct;
-  OGRSpatialReference src;
-  bool have_src = false;
-  if (!opt.crs.empty()) {
-    if (src.SetFromUserInput(opt.crs.c_str()) != OGRERR_NONE)
-      throw InputError(path, "unknown CRS '" + opt.crs + "'");
-    have_src = true;
-  } else if (layer->GetSpatialRef()) {
-    src = *layer->GetSpatialRef();
-    have_src = true;
-  }
-  if (have_src) {
-    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (!src.IsSame(&wgs84)) {
-      ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
-      if (!ct)
-        throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
-    }
-  } else {
-    rep.notes.push_back(
-        "no coordinate reference system recorded: read as WGS-84 longitude/latitude");
-  }
-  Geos geos;
-  const GEOSContextHandle_t h = geos.h;
-  std::unique_ptr<EdgeBoxes> boxes;
-  const WalkGraph& g = city.graph;
+  // The layer's CRS, or --layer-crs (an EPSG code, or gcj02/bd09: vertices shifted back).
+  const SourceCrs crs(path, opt.crs, layer->GetSpatialRef());
+  rep.crs = crs.name();
+  if (!crs.recorded() || crs.web_shift()) rep.notes.push_back(crs.note());
+  std::unique_ptr<StreetSpread> spread;
   uint64_t row = 0, repaired = 0, no_street = 0, polygons = 0;
   for (auto& f : *layer) {
     const uint64_t index = row++;
@@ -249,7 +160,7 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     // Where the feature is (its envelope's centre), so dropped rows can be found on a map.
     OGRGeometry* geom = f->GetGeometryRef();
     const bool has_geom = geom && !geom->IsEmpty();
-    const bool transformed = !has_geom || !ct || geom->transform(ct.get()) == OGRERR_NONE;
+    const bool transformed = !has_geom || crs.to_wgs84(*geom);
     Vec2 loc{NAN, NAN};
     if (has_geom && transformed) {
       OGREnvelope env;
@@ -257,23 +168,21 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
       loc = {(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2};
       if (!plausible_lonlat(loc)) loc = {NAN, NAN};
     }
-    // A row with a bad count is dropped whatever its geometry.
+    // A row with a bad count is dropped whatever its geometry; the whole field must be a number.
     double count = 0;
     {
-      const char* s = f->GetFieldAsString(count_idx);
-      char* end = nullptr;
-      const double v = std::strtod(s, &end);
-      bool numeric = f->IsFieldSetAndNotNull(count_idx) && end != s && std::isfinite(v);
-      while (numeric && *end == ' ') ++end;
-      if (!numeric || *end != '\0') {
-        rep.drop(index, fid, loc, "missing or non-numeric count");
+      const std::string text =
+          f->IsFieldSetAndNotNull(count_idx) ? f->GetFieldAsString(count_idx) : "";
+      const auto v = parse_decimal(text);
+      if (!v) {
+        rep.drop(index, fid, loc, "missing or non-numeric count", text_to_utf8(text, recoded));
         continue;
       }
-      if (v < 0) {
-        rep.drop(index, fid, loc, "negative count");
+      if (*v < 0) {
+        rep.drop(index, fid, loc, "negative count", text);
         continue;
       }
-      count = v;
+      count = *v;
     }
     if (!has_geom) {
       rep.drop(index, fid, loc, "invalid geometry (missing or empty)");
@@ -310,93 +219,45 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
       continue;
     }
     ++polygons;
-    // Build the (multi)polygon in metric coordinates.
-    std::vector<GEOSGeometry*> parts;
-    if (t == wkbPolygon) {
-      if (GEOSGeometry* p = make_polygon(h, *geom->toPolygon(), proj)) parts.push_back(p);
-    } else {
-      for (const auto* p : *geom->toMultiPolygon())
-        if (GEOSGeometry* q = make_polygon(h, *p, proj)) parts.push_back(q);
-    }
-    OGRPoint inside_ll(0, 0);  // GDAL 3.6 PointOnSurface fails when handed an empty point
-    const bool have_inside =
-        (t == wkbPolygon ? geom->toPolygon()->PointOnSurface(&inside_ll)
-                         : geom->toMultiPolygon()->PointOnSurface(&inside_ll)) == OGRERR_NONE;
-    const Vec2 where = have_inside ? Vec2{inside_ll.getX(), inside_ll.getY()} : Vec2{NAN, NAN};
-    if (parts.empty()) {
+    Vec2 where{NAN, NAN};
+    const bool have_inside = point_on_surface(*geom, where);
+    if (!have_inside) where = loc;
+    // The (multi)polygon in metric coordinates, repaired when invalid.
+    MultiPolygon poly = metric_polygons(*geom, proj);
+    if (poly.empty()) {
       rep.drop(index, fid, where, "invalid geometry (a ring with fewer than 4 points)");
       continue;
     }
-    GeomPtr poly(h, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(),
-                                                static_cast<unsigned>(parts.size())));
-    if (!poly.g) {
-      rep.drop(index, fid, where, "invalid geometry");
-      continue;
-    }
-    if (GEOSisValid_r(h, poly.g) != 1) {
-      char* why = GEOSisValidReason_r(h, poly.g);
-      const std::string reason = why ? why : "invalid";
-      if (why) GEOSFree_r(h, why);
-      GEOSGeometry* fixed = GEOSMakeValid_r(h, poly.g);
-      double area = 0;
-      if (fixed) GEOSArea_r(h, fixed, &area);
-      if (!fixed || !(area > 0)) {
-        if (fixed) GEOSGeom_destroy_r(h, fixed);
-        rep.drop(index, fid, where,
-                 "invalid geometry (" + reason + "; GEOS MakeValid left no area)");
+    if (std::string why; !valid_polygons(poly, &why)) {
+      poly = make_valid(poly);
+      if (poly.empty() || !(polygon_area(poly) > 0)) {
+        rep.drop(index, fid, where, "invalid geometry (" + why + "; GEOS MakeValid left no area)");
         continue;
       }
-      GEOSGeom_destroy_r(h, poly.g);
-      poly.g = fixed;
       ++repaired;
       rep.notes.push_back("feature " + fid + " (row " + std::to_string(index) +
-                          "): invalid polygon (" + reason + ") repaired with GEOS MakeValid");
+                          "): invalid polygon (" + why + ") repaired with GEOS MakeValid");
     }
-    double minx, miny, maxx, maxy;
-    if (GEOSGeom_getXMin_r(h, poly.g, &minx) != 1 || GEOSGeom_getYMin_r(h, poly.g, &miny) != 1 ||
-        GEOSGeom_getXMax_r(h, poly.g, &maxx) != 1 || GEOSGeom_getYMax_r(h, poly.g, &maxy) != 1) {
-      rep.drop(index, fid, where, "invalid geometry");
-      continue;
-    }
+    Box box;
+    for (const auto& p : poly)
+      for (Vec2 q : p.rings[0]) box.add(q);
     const double m = opt.outside_margin_m;
-    if (maxx < bounds.min.x - m || minx > bounds.max.x + m || maxy < bounds.min.y - m ||
-        miny > bounds.max.y + m) {
+    if (box.max.x < bounds.min.x - m || box.min.x > bounds.max.x + m ||
+        box.max.y < bounds.min.y - m || box.min.y > bounds.max.y + m) {
       rep.drop(index, fid, where, "outside the map");
       continue;
     }
-    if (!boxes) boxes = std::make_unique<EdgeBoxes>(g);
-    const GEOSPreparedGeometry* prep = GEOSPrepare_r(h, poly.g);
-    if (!prep) {
-      rep.drop(index, fid, where, "invalid geometry");
-      continue;
-    }
-    std::vector<std::pair<Vec2, double>> pieces;
-    for (EdgeId e : boxes->query(minx, miny, maxx, maxy)) {
-      const uint32_t n = g.geom_first[e + 1] - g.geom_first[e];
-      GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, n, 2);
-      for (uint32_t i = 0; i < n; ++i) {
-        const Vec2 p = g.geom[g.geom_first[e] + i];
-        GEOSCoordSeq_setXY_r(h, cs, i, p.x, p.y);
-      }
-      GeomPtr line(h, GEOSGeom_createLineString_r(h, cs));
-      if (!line.g || GEOSPreparedIntersects_r(h, prep, line.g) != 1) continue;
-      if (GEOSPreparedContains_r(h, prep, line.g) == 1) {
-        line_pieces(h, line.g, opt.chunk_m, pieces);
-        continue;
-      }
-      GeomPtr cut(h, GEOSIntersection_r(h, poly.g, line.g));
-      if (cut.g) line_pieces(h, cut.g, opt.chunk_m, pieces);
-    }
-    GEOSPreparedGeom_destroy_r(h, prep);
+    if (!spread) spread = std::make_unique<StreetSpread>(city.graph);
+    const std::vector<StreetPiece> pieces = spread->pieces(poly, opt.chunk_m);
     double total = 0;
-    for (auto& [p, len] : pieces) total += len;
+    for (const auto& p : pieces) total += p.length_m;
     if (total > 0) {
-      for (auto& [p, len] : pieces) items.add(p, count * len / total, ci);
+      for (const auto& p : pieces) items.add(p.at, count * p.length_m / total, ci);
       ++rep.kept;
       continue;
     }
     // No street inside (a building, a small block): the count goes to a point inside the polygon.
-    const Vec2 xy = proj.to_metric(where);
+    const Vec2 xy = have_inside ? proj.to_metric(where) : Vec2{NAN, NAN};
     if (have_inside && city.snapper->snap(xy, opt.snap).usable()) {
       items.add(xy, count, ci);
       ++no_street;
@@ -423,6 +284,7 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     rep.notes.push_back(
         std::to_string(no_street) +
         " polygons contain no walkable street: their count was placed at a point inside them");
+  if (recoded) rep.notes.push_back("names or values that were not UTF-8 were decoded as GB18030");
 }
 
 }  // namespace yz

@@ -16,7 +16,9 @@ namespace yz {
 struct DemandLayerOptions {
   std::string layer;        // empty = first layer with points or polygons
   std::string count_field;  // empty = auto (count, workers, weight, demand, 人数, population, pop)
-  std::string crs;          // source CRS when the file has none (CSV: default WGS-84)
+  // Source CRS: empty = the layer's own (CSV: WGS-84); an EPSG code when the file records none
+  // or a wrong one; "gcj02"/"bd09" for features traced on Chinese web maps (shifted back).
+  std::string crs;
   SnapOptions snap;         // points/polygons out of reach of the walk network are dropped
   double outside_margin_m = 2000;
   double chunk_m =

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "engine/inputs/street_spread.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/util/error.hpp"
 
@@ -47,6 +48,12 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
                      "e.g. EPSG:4326)");
   }
   src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  {
+    const char* auth = src.GetAuthorityName(nullptr);
+    const char* code = src.GetAuthorityCode(nullptr);
+    rep.crs = auth && code ? std::string(auth) + ":" + code
+                           : (src.GetName() ? src.GetName() : opt.crs);
+  }
   OGRSpatialReference wgs84;
   wgs84.SetWellKnownGeogCS("WGS84");
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -134,7 +141,7 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
       ++rep.read;
       const uint64_t idx = static_cast<uint64_t>(r) * w + c;
       const std::string id = "row " + std::to_string(r) + " col " + std::to_string(c);
-      const Vec2 ll{xs[k], ys[k]};
+            const Vec2 ll{xs[k], ys[k]};
       if (!ok[k] || !plausible_lonlat(ll)) {
         rep.drop(idx, id, {NAN, NAN}, "coordinates cannot be transformed");
         continue;
@@ -160,10 +167,53 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
     throw InputError(path, "the raster lies outside the map: none of its " +
                                std::to_string(positive) +
                                " cells with workers falls on the map's streets");
-  const auto snaps = city.snapper->snap_all(xy, opt.snap);
+  // Cells wider than the snap distance: their centre says little about where the workers are
+  // (an 800 m cell's centre may lie in a park 300 m from any street while streets cross the
+  // cell), so their count is spread over the walkable streets inside them, as demand polygons
+  // are; a cell with no street inside falls back to its centre.
+  auto corner = [&](double c, double r) {
+    double x = gt[0] + c * gt[1] + r * gt[2], y = gt[3] + c * gt[4] + r * gt[5];
+    if (ct && !ct->Transform(1, &x, &y)) return Vec2{NAN, NAN};
+    return Vec2{x, y};
+  };
+  std::unique_ptr<StreetSpread> spread;
+  uint64_t spread_cells = 0, spread_fallback = 0;
+  double widest_m = 0;
+  std::vector<size_t> at_centre;
   for (size_t i = 0; i < xy.size(); ++i) {
     const auto [idx, v] = kept[i];
-    if (!snaps[i].usable()) {
+    const double r = static_cast<double>(idx / w), c = static_cast<double>(idx % w);
+    Ring ring{corner(c, r), corner(c + 1, r), corner(c + 1, r + 1), corner(c, r + 1)};
+    ring.push_back(ring.front());
+    double side = 0;
+    const bool ok = proj.to_metric(ring);
+    for (size_t k = 0; ok && k + 1 < ring.size(); ++k)
+      side = std::max(side, distance(ring[k], ring[k + 1]));
+    widest_m = std::max(widest_m, side);
+    if (!ok || !(side > opt.snap.max_snap_m)) {
+      at_centre.push_back(i);
+      continue;
+    }
+    if (!spread) spread = std::make_unique<StreetSpread>(city.graph);
+    const std::vector<StreetPiece> pieces = spread->pieces({Polygon{{ring}}}, opt.chunk_m);
+    double total = 0;
+    for (const auto& p : pieces) total += p.length_m;
+    if (!(total > 0)) {
+      ++spread_fallback;
+      at_centre.push_back(i);
+      continue;
+    }
+    for (const auto& p : pieces) items.add(p.at, v * p.length_m / total, ci);
+    ++spread_cells;
+    ++rep.kept;
+  }
+  std::vector<Vec2> centres;
+  for (size_t i : at_centre) centres.push_back(xy[i]);
+  const auto snaps = city.snapper->snap_all(centres, opt.snap);
+  for (size_t k = 0; k < at_centre.size(); ++k) {
+    const size_t i = at_centre[k];
+    const auto [idx, v] = kept[i];
+    if (!snaps[k].usable()) {
       rep.drop(idx, "row " + std::to_string(idx / w) + " col " + std::to_string(idx % w),
                kept_ll[i],
                "could not snap (no walkable street within " +
@@ -178,7 +228,19 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
   if (outside)
     rep.notes.push_back(std::to_string(outside) + " cells with " + std::to_string(outside_sum) +
                         " workers lie outside the map");
-  rep.notes.push_back("each raster cell's value is placed at the cell's centre");
+  if (spread_cells + spread_fallback == 0) {
+    rep.notes.push_back("each raster cell's value is placed at the cell's centre");
+  } else {
+    rep.notes.push_back(
+        std::to_string(spread_cells) + " cells wider than the snap distance (" +
+        std::to_string(static_cast<int>(opt.snap.max_snap_m)) + " m; the widest " +
+        std::to_string(static_cast<long>(std::lround(widest_m))) +
+        " m) were spread over the walkable streets inside them in proportion to street length" +
+        (spread_fallback ? "; " + std::to_string(spread_fallback) +
+                               " with no street inside were placed at their centre"
+                         : std::string()) +
+        "; other cells are placed at their centre");
+  }
   if (c1 - c0 < w || r1 - r0 < h)
     rep.notes.push_back("only the cells over the map were read: rows " + std::to_string(r0) + "-" +
                         std::to_string(r1 - 1) + ", columns " + std::to_string(c0) + "-" +

@@ -24,6 +24,7 @@ struct DropReport {
   uint64_t read = 0, kept = 0;
   std::vector<DroppedItem> dropped;
   std::vector<std::string> notes;  // repairs and assumptions ("lon/lat columns: x,y")
+  std::string crs;  // what the coordinates were read as ("EPSG:32650", "GCJ-02 (...)"), if known
 
   void drop(uint64_t index, std::string id, Vec2 lonlat, std::string reason) {
     dropped.push_back({index, std::move(id), lonlat, std::move(reason)});

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "engine/geo/china_coords.hpp"
+#include "engine/inputs/source_crs.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
 #include "engine/util/error.hpp"
@@ -61,32 +61,10 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds) throw InputError(path, "not a readable vector layer (" + cap.first_error() + ")");
   OGRLayer* layer = pick_layer(*ds, path, layer_name, LayerShape::polygons);
-  OGRSpatialReference wgs84;
-  wgs84.SetWellKnownGeogCS("WGS84");
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  OGRSpatialReference src;
-  bool have_src = false;
-  const std::optional<WebDatum> datum = parse_web_datum(crs);
-  const bool web_shift = datum && *datum != WebDatum::wgs84;
-  if (datum) {
-    // lon/lat as given (GCJ-02/BD-09 shifted back vertex by vertex below)
-  } else if (!crs.empty()) {
-    if (src.SetFromUserInput(crs.c_str()) != OGRERR_NONE)
-      throw InputError(path, "unknown CRS '" + crs + "'");
-    have_src = true;
-  } else if (layer->GetSpatialRef()) {
-    src = *layer->GetSpatialRef();
-    have_src = true;
-  }
-  std::unique_ptr<OGRCoordinateTransformation> ct;
-  if (have_src) {
-    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (!src.IsSame(&wgs84)) {
-      ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
-      if (!ct)
-        throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
-    }
-  }
+  // The layer's CRS or `crs` (EPSG, or gcj02/bd09: vertices shifted back to WGS-84).
+  const SourceCrs src(path, crs, layer->GetSpatialRef());
+  rep.crs = src.name();
+  if (src.web_shift()) rep.notes.push_back(src.note());
   const int id_idx = [&] {
     for (const char* n : {"id", "name", "名称"})
       if (int i = layer->GetLayerDefn()->GetFieldIndex(n); i >= 0) return i;
@@ -105,7 +83,7 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
       rep.drop(i, fid, {NAN, NAN}, "not a polygon");
       continue;
     }
-    if (ct && g->transform(ct.get()) != OGRERR_NONE) {
+    if (!src.to_wgs84(*g)) {
       rep.drop(i, fid, {NAN, NAN}, "coordinates cannot be transformed");
       continue;
     }
@@ -132,8 +110,7 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
       for (const auto* ring : *poly) {
         Ring r;
         for (int k = 0; k < ring->getNumPoints(); ++k) {
-          const Vec2 p{ring->getX(k), ring->getY(k)};
-          r.push_back(web_shift ? to_wgs84(p, *datum) : p);
+          r.push_back({ring->getX(k), ring->getY(k)});
         }
         if (r.size() < 4 || !proj.to_metric(r)) continue;
         for (Vec2 p : r) box.add(p);

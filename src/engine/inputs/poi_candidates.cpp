@@ -173,6 +173,7 @@ PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
       }
       const CandidateCategory& c = cats.categories[static_cast<size_t>(cat)];
       ps.add(ll, xy, 1, id, name);
+      ps.set_row(i);
       SiteInfo info;
       info.category = c.name;
       info.origin = "osm";

@@ -4,12 +4,16 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
 
 #include "engine/geo/china_coords.hpp"
+#include "engine/inputs/column_names.hpp"
+#include "engine/inputs/number_text.hpp"
+#include "engine/inputs/source_crs.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
 #include "engine/util/error.hpp"
@@ -28,33 +32,111 @@ bool is_csv(const std::string& path) {
   return p.size() > 4 && (p.ends_with(".csv") || p.ends_with(".txt") || p.ends_with(".tsv"));
 }
 
-int find_field(const OGRFeatureDefn& def, const std::string& wanted,
+int find_field(const std::vector<ColumnName>& cols, const std::string& wanted,
                std::initializer_list<const char*> auto_names) {
-  if (!wanted.empty()) return def.GetFieldIndex(wanted.c_str());
-  for (const char* n : auto_names)
-    for (int i = 0; i < def.GetFieldCount(); ++i)
-      if (lower(def.GetFieldDefn(i)->GetNameRef()) == n) return i;
-  return -1;
+  if (!wanted.empty()) return column_index(cols, wanted);
+  return find_column(cols, auto_names);
 }
 
 const char* kXNames = "lon,lng,long,longitude,x,经度,LON,LNG,Longitude,X";
 const char* kYNames = "lat,latitude,y,纬度,LAT,Latitude,Y";
 
-bool valid_utf8(const std::string& s) {
-  return CPLIsUTF8(s.c_str(), static_cast<int>(s.size())) != 0;
-}
-
-// Text that is not UTF-8 comes from Excel on Chinese Windows, which saves CSV as GB18030 (GBK):
-// decode it as such rather than pass mojibake on.
-std::string to_utf8(const char* s, bool& recoded) {
-  std::string v = s ? s : "";
-  if (valid_utf8(v)) return v;
-  char* r = CPLRecode(v.c_str(), "GB18030", CPL_ENC_UTF8);
-  std::string out = r ? r : v;
-  CPLFree(r);
-  recoded = true;
+// GDAL matches the coordinate columns on the header's raw bytes: add each Chinese name's GB18030
+// spelling, so an Excel CSV saved as GBK (经度/纬度 headers) is understood too.
+std::string with_gb18030(const std::string& names) {
+  std::string out = names;
+  size_t start = 0;
+  while (start <= names.size()) {
+    size_t end = names.find(',', start);
+    if (end == std::string::npos) end = names.size();
+    const std::string gb = to_gb18030(names.substr(start, end - start));
+    if (!gb.empty()) out += "," + gb;
+    start = end + 1;
+  }
   return out;
 }
+
+// Why a CSV row has no point: GDAL leaves the geometry empty for blank, NaN and non-numeric
+// coordinates alike, so the raw x/y text is read again (a second reader, opened only when such
+// rows occur, reading every column as text) and classified.
+class RawCoordinates {
+ public:
+  RawCoordinates(const std::string& path, const std::vector<std::string>& open_opts,
+                 const OGRFeatureDefn& main)
+      : path_(path), opts_(open_opts) {
+    for (int i = 0; i < main.GetFieldCount(); ++i) main_names_.insert(main.GetFieldDefn(i)->GetNameRef());
+  }
+
+  std::string reason(GIntBig fid) {
+    if (!opened_) open();
+    if (!layer_ || x_ < 0 || y_ < 0) return "missing or invalid coordinates";
+    while (!cur_ || cur_->GetFID() < fid) {
+      cur_.reset(layer_->GetNextFeature());
+      if (!cur_) return "missing or invalid coordinates";
+    }
+    if (cur_->GetFID() != fid) return "missing or invalid coordinates";
+    const std::string x = cur_->GetFieldAsString(x_), y = cur_->GetFieldAsString(y_);
+    return classify(x, y);
+  }
+
+  static std::string classify(const std::string& x, const std::string& y) {
+    auto kind = [](std::string v) {
+      while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.pop_back();
+      while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.erase(0, 1);
+      if (v.empty()) return 'm';
+      if (parse_decimal(v)) return 'n';
+      v = lower(v);
+      if (v.front() == '+' || v.front() == '-') v.erase(0, 1);
+      if (v.rfind("nan", 0) == 0) return 'N';
+      if (v == "inf" || v == "infinity") return 'i';
+      return 't';
+    };
+    const char kx = kind(x), ky = kind(y);
+    if (kx == 'N' || ky == 'N') return "NaN coordinates";
+    if (kx == 'i' || ky == 'i') return "infinite coordinates";
+    if (kx == 't' || ky == 't') return "non-numeric coordinates";
+    if (kx == 'm' || ky == 'm') return "missing coordinates";
+    return "missing or invalid coordinates";
+  }
+
+ private:
+  void open() {
+    opened_ = true;
+    // Without the coordinate options every column is plain text (GDAL would type the x/y
+    // columns as numbers and blank out "nan" or "east gate").
+    std::vector<const char*> oo;
+    for (const auto& o : opts_)
+      if (o.rfind("X_POSSIBLE_NAMES=", 0) != 0 && o.rfind("Y_POSSIBLE_NAMES=", 0) != 0 &&
+          o.rfind("KEEP_GEOM_COLUMNS=", 0) != 0)
+        oo.push_back(o.c_str());
+    oo.push_back(nullptr);
+    const char* csv_driver[] = {"CSV", nullptr};
+    ds_.reset(GDALDataset::Open(path_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, csv_driver,
+                                oo.data(), nullptr));
+    if (!ds_ || ds_->GetLayerCount() < 1) return;
+    layer_ = ds_->GetLayer(0);
+    // The coordinate columns are those this reader has and the main one hid (x first).
+    const OGRFeatureDefn& d = *layer_->GetLayerDefn();
+    std::vector<int> extra;
+    for (int i = 0; i < d.GetFieldCount(); ++i)
+      if (!main_names_.count(d.GetFieldDefn(i)->GetNameRef())) extra.push_back(i);
+    if (extra.size() != 2) return;
+    const std::string x_names = "," + lower(opts_.front().substr(opts_.front().find('=') + 1)) + ",";
+    const bool first_is_x =
+        x_names.find("," + lower(d.GetFieldDefn(extra[0])->GetNameRef()) + ",") != std::string::npos;
+    x_ = first_is_x ? extra[0] : extra[1];
+    y_ = first_is_x ? extra[1] : extra[0];
+  }
+
+  std::string path_;
+  std::vector<std::string> opts_;
+  std::set<std::string> main_names_;
+  bool opened_ = false;
+  GDALDatasetUniquePtr ds_;
+  OGRLayer* layer_ = nullptr;
+  OGRFeatureUniquePtr cur_;
+  int x_ = -1, y_ = -1;
+};
 
 }  // namespace
 
@@ -72,10 +154,10 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   const bool csv = is_csv(path);
   std::vector<std::string> open_opts;
   if (csv) {
-    open_opts.push_back(std::string("X_POSSIBLE_NAMES=") +
-                        (opt.x_field.empty() ? kXNames : opt.x_field.c_str()));
-    open_opts.push_back(std::string("Y_POSSIBLE_NAMES=") +
-                        (opt.y_field.empty() ? kYNames : opt.y_field.c_str()));
+    open_opts.push_back("X_POSSIBLE_NAMES=" +
+                        with_gb18030(opt.x_field.empty() ? kXNames : opt.x_field));
+    open_opts.push_back("Y_POSSIBLE_NAMES=" +
+                        with_gb18030(opt.y_field.empty() ? kYNames : opt.y_field));
     open_opts.push_back("KEEP_GEOM_COLUMNS=NO");
     open_opts.push_back("AUTODETECT_TYPE=NO");
   }
@@ -93,6 +175,8 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       std::string first;
       std::getline(in, first);
       if (first.size() > 120) first = first.substr(0, 120) + "...";
+      bool recoded = false;
+      first = text_to_utf8(first, recoded);
       throw InputError(path, "cannot be read as CSV (first line: '" + first +
                                  "'); use a comma, semicolon or tab as the delimiter, with a "
                                  "header row naming the longitude/latitude columns" +
@@ -102,49 +186,29 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
                                (why.empty() ? std::string() : " (" + why + ")"));
   }
   OGRLayer* layer = pick_layer(*ds, path, opt.layer, LayerShape::points);
-  if (csv && wkbFlatten(layer->GetGeomType()) == wkbNone) {
-    std::string cols;
-    for (int i = 0; i < layer->GetLayerDefn()->GetFieldCount(); ++i)
-      cols += std::string(i ? ", " : "") + layer->GetLayerDefn()->GetFieldDefn(i)->GetNameRef();
-    throw InputError(path,
-                     "has no longitude/latitude columns (looked for lon/lng/longitude/x and "
-                     "lat/latitude/y; columns are: " +
-                         cols + "). Is the delimiter a comma, semicolon or tab?");
-  }
-  // Coordinates -> WGS-84.
-  OGRSpatialReference wgs84;
-  wgs84.SetWellKnownGeogCS("WGS84");
-  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> ct;
-  OGRSpatialReference src;
-  bool have_src = false;
-  const std::optional<WebDatum> datum = parse_web_datum(opt.crs);
-  const bool web_shift = datum && *datum != WebDatum::wgs84;
-  if (datum) {
-    have_src = true;  // lon/lat as given; shifted below when GCJ-02/BD-09
-  } else if (!opt.crs.empty()) {
-    if (src.SetFromUserInput(opt.crs.c_str()) != OGRERR_NONE)
-      throw InputError(
-          path, "unknown CRS '" + opt.crs + "' (use e.g. EPSG:4326, EPSG:32650, gcj02 or bd09)");
-    have_src = true;
-  } else if (!csv && layer->GetSpatialRef()) {
-    src = *layer->GetSpatialRef();
-    have_src = true;
-  }
-  if (have_src && !datum) {
-    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (!src.IsSame(&wgs84)) {
-      ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
-      if (!ct)
-        throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
-    }
-  }
   const OGRFeatureDefn& def = *layer->GetLayerDefn();
+  // Column names as valid UTF-8 before anything matches them (GBK headers, DBF-truncated names).
+  bool recoded = false;
+  const bool dbf = EQUAL(ds->GetDriverName(), "ESRI Shapefile");
+  std::vector<ColumnName> cols;
+  for (int i = 0; i < def.GetFieldCount(); ++i)
+    cols.push_back(column_name(def.GetFieldDefn(i)->GetNameRef(), dbf, recoded));
+  if (csv && wkbFlatten(layer->GetGeomType()) == wkbNone) {
+    std::string names;
+    for (size_t i = 0; i < cols.size(); ++i) names += std::string(i ? ", " : "") + cols[i].utf8;
+    throw InputError(path,
+                     "has no longitude/latitude columns (looked for lon/lng/longitude/x/经度 and "
+                     "lat/latitude/y/纬度; columns are: " +
+                         names + "). Is the delimiter a comma, semicolon or tab?");
+  }
+  // Coordinates -> WGS-84 (a CSV records no CRS; GCJ-02/BD-09 are shifted back).
+  const SourceCrs crs(path, opt.crs, csv ? nullptr : layer->GetSpatialRef());
+  const bool web_shift = crs.web_shift().has_value();
   // Sites carry no weight unless asked (a "weight" column there is the planner's own).
   const int w_idx =
       opt.site_attributes && opt.weight_field.empty()
           ? -1
-          : find_field(def, opt.weight_field,
+          : find_field(cols, opt.weight_field,
                        {"weight", "workers", "count", "demand", "人数", "workers_count", "n"});
   if (!opt.weight_field.empty() && w_idx < 0)
     throw InputError(path, "has no column '" + opt.weight_field + "'");
@@ -152,7 +216,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     throw InputError(path,
                      "has no weight column (name it weight/workers/count or pass the column name)");
   // --columns: key=column pairs override the automatic choices.
-  std::vector<std::pair<std::string, std::string>> column_map;
+  std::vector<std::pair<std::string, int>> column_map;
   std::string id_field = opt.id_field, name_field = opt.name_field;
   for (size_t start = 0; start < opt.columns.size();) {
     size_t end = opt.columns.find(',', start);
@@ -164,17 +228,18 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
       throw InputError("--columns", "'" + item + "' is not key=column (e.g. host_type=建设形式)");
     const std::string key = item.substr(0, eq), col = item.substr(eq + 1);
-    if (def.GetFieldIndex(col.c_str()) < 0)
+    const int idx = column_index(cols, col);
+    if (idx < 0)
       throw InputError(path, "has no column '" + col + "' (--columns " + key + "=" + col + ")");
     if (key == "id")
       id_field = col;
     else if (key == "name")
       name_field = col;
     else
-      column_map.emplace_back(key, col);
+      column_map.emplace_back(key, idx);
   }
   int id_idx =
-      find_field(def, id_field, {"id", "station_id", "site_id", "fid", "编号", "站点编号"});
+      find_field(cols, id_field, {"id", "station_id", "site_id", "fid", "编号", "站点编号"});
   if (id_idx >= 0 && id_field.empty()) {
     // A guessed id column that repeats most of its values (ArcGIS writes Id = 0 on every row) is
     // not an identifier: dropping all but one row as "duplicate id" would lose the data.
@@ -183,31 +248,25 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     for (auto& f : *layer) ++rows, distinct.insert(f->GetFieldAsString(id_idx));
     layer->ResetReading();
     if (rows > 2 && distinct.size() * 2 < rows) {
-      rep.notes.push_back(std::string("column '") + def.GetFieldDefn(id_idx)->GetNameRef() +
-                          "' repeats its values (" + std::to_string(distinct.size()) +
-                          " distinct in " + std::to_string(rows) +
+      rep.notes.push_back("column '" + cols[id_idx].utf8 + "' repeats its values (" +
+                          std::to_string(distinct.size()) + " distinct in " +
+                          std::to_string(rows) +
                           " rows), so it is not used as an id; rows are numbered instead");
       id_idx = -1;
     }
   }
-  const int name_idx = find_field(def, name_field, {"name", "名称", "station", "站点名称", "站名"});
+  const int name_idx = find_field(cols, name_field, {"name", "名称", "station", "站点名称", "站名"});
   PointSet ps;
   ps.source = path;
-  if (web_shift)
-    ps.source_crs = std::string(web_datum_name(*datum)) + " (Chinese web map; converted to WGS-84)";
-  else if (have_src && !datum) {
-    const char* auth = src.GetAuthorityName(nullptr);
-    const char* code = src.GetAuthorityCode(nullptr);
-    ps.source_crs =
-        auth && code ? std::string(auth) + ":" + code : (src.GetName() ? src.GetName() : opt.crs);
-  }
-  for (int i = 0; i < def.GetFieldCount(); ++i)
-    ps.attr_names.push_back(def.GetFieldDefn(i)->GetNameRef());
+  ps.source_crs = crs.name();
+  for (const auto& c : cols) ps.attr_names.push_back(c.utf8);
   SiteColumns site_cols;
   if (opt.site_attributes) {
-    site_cols = SiteColumns::find(ps.attr_names, opt.cost_field, opt.capacity_field);
-    for (const auto& [key, col] : column_map)
-      if (!site_cols.assign(key, def.GetFieldIndex(col.c_str())))
+    std::vector<bool> truncated;
+    for (const auto& c : cols) truncated.push_back(c.truncated);
+    site_cols = SiteColumns::find(ps.attr_names, opt.cost_field, opt.capacity_field, truncated);
+    for (const auto& [key, idx] : column_map)
+      if (!site_cols.assign(key, idx))
         throw InputError("--columns",
                          "unknown attribute '" + key + "' (known: " + SiteColumns::keys() + ")");
     if (!opt.cost_field.empty() && site_cols.cost < 0)
@@ -218,23 +277,34 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       rep.notes.push_back("site attributes read from columns: " +
                           site_cols.describe(ps.attr_names));
   }
+  for (int i = 0; i < def.GetFieldCount(); ++i)
+    if (cols[i].truncated && cols[i].utf8 != def.GetFieldDefn(i)->GetNameRef())
+      rep.notes.push_back("column name '" + cols[i].utf8 +
+                          "' was cut inside a character (Shapefile names hold 10 bytes): the "
+                          "partial character was removed");
+  std::unique_ptr<RawCoordinates> raw;
+  if (csv) raw = std::make_unique<RawCoordinates>(path, open_opts, def);
   std::vector<std::string> unrecognised;
   uint64_t unrecognised_rows = 0;
-  bool recoded = false;
   std::vector<std::string> values(def.GetFieldCount());
   std::set<std::string> ids;
   uint64_t row = 0, swapped_inside = 0, outside = 0;
-  std::vector<Vec2> ll_batch;
+  // A point off the map that would land on it with longitude and latitude exchanged.
+  auto swapped_fits = [&](Vec2 ll) {
+    return plausible_lonlat({ll.y, ll.x}) &&
+           map_bounds.contains(proj.to_metric({ll.y, ll.x}), opt.outside_margin_m);
+  };
+  const std::string swapped_reason = "longitude/latitude swapped? (on the map if exchanged)";
   for (auto& f : *layer) {
     const uint64_t index = row++;
     ++rep.read;
     for (int i = 0; i < def.GetFieldCount(); ++i)
-      values[i] =
-          f->IsFieldSetAndNotNull(i) ? to_utf8(f->GetFieldAsString(i), recoded) : std::string();
+      values[i] = f->IsFieldSetAndNotNull(i) ? text_to_utf8(f->GetFieldAsString(i), recoded)
+                                             : std::string();
     const std::string fid = id_idx >= 0 ? values[id_idx] : std::to_string(index + 1);
     OGRGeometry* g = f->GetGeometryRef();
     if (!g || g->IsEmpty()) {
-      rep.drop(index, fid, {NAN, NAN}, "missing or invalid coordinates");
+      rep.drop(index, fid, {NAN, NAN}, raw ? raw->reason(f->GetFID()) : "missing coordinates");
       continue;
     }
     OGRPoint pt;
@@ -257,49 +327,45 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     }
     Vec2 ll{pt.getX(), pt.getY()};
     if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) {
-      rep.drop(index, fid, ll, "NaN or infinite coordinates");
+      rep.drop(index, fid, {NAN, NAN},
+               std::isnan(ll.x) || std::isnan(ll.y) ? "NaN coordinates" : "infinite coordinates");
       continue;
     }
-    if (ct) {
-      double x = ll.x, y = ll.y;
-      if (!ct->Transform(1, &x, &y)) {
-        rep.drop(index, fid, ll, "coordinates cannot be transformed");
-        continue;
-      }
-      ll = {x, y};
+    const Vec2 given = ll;
+    if (!crs.to_wgs84(ll)) {
+      rep.drop(index, fid, {NAN, NAN}, "coordinates cannot be transformed");
+      continue;
     }
-    if (web_shift && plausible_lonlat(ll)) ll = to_wgs84(ll, *datum);
     if (!plausible_lonlat(ll)) {
-      // Latitude > 90 with a plausible swap (all of China: lon > 90) still earns the hint below.
+      // Latitude > 90 with a plausible swap (all of China: lon > 90) still earns the hint.
       ++outside;
-      if (plausible_lonlat({ll.y, ll.x}) &&
-          map_bounds.contains(proj.to_metric({ll.y, ll.x}), opt.outside_margin_m))
-        ++swapped_inside;
-      rep.drop(index, fid, ll, "coordinates are not longitude/latitude");
+      const bool swapped = swapped_fits(ll);
+      swapped_inside += swapped;
+      rep.drop(index, fid, {NAN, NAN},
+               swapped ? swapped_reason : "coordinates are not longitude/latitude",
+               "given " + std::to_string(given.x) + ", " + std::to_string(given.y));
       continue;
     }
     const Vec2 xy = proj.to_metric(ll);
     if (!map_bounds.contains(xy, opt.outside_margin_m)) {
       ++outside;
-      if (plausible_lonlat({ll.y, ll.x}) &&
-          map_bounds.contains(proj.to_metric({ll.y, ll.x}), opt.outside_margin_m))
-        ++swapped_inside;
-      rep.drop(index, fid, ll, "outside the map");
+      const bool swapped = swapped_fits(ll);
+      swapped_inside += swapped;
+      rep.drop(index, fid, ll, swapped ? swapped_reason : "outside the map");
       continue;
     }
     double w = 1;
     if (w_idx >= 0) {
-      const char* s = f->GetFieldAsString(w_idx);
-      char* end = nullptr;
-      w = std::strtod(s, &end);
-      if (!f->IsFieldSetAndNotNull(w_idx) || end == s) {
-        rep.drop(index, fid, ll, "missing or non-numeric weight");
+      const auto v = f->IsFieldSetAndNotNull(w_idx) ? parse_decimal(values[w_idx]) : std::nullopt;
+      if (!v) {
+        rep.drop(index, fid, ll, "missing or non-numeric weight", values[w_idx]);
         continue;
       }
-      if (!std::isfinite(w) || w < 0) {
-        rep.drop(index, fid, ll, "negative or invalid weight");
+      if (*v < 0) {
+        rep.drop(index, fid, ll, "negative or invalid weight", values[w_idx]);
         continue;
       }
+      w = *v;
     }
     SiteInfo info;
     if (opt.site_attributes) {
@@ -317,6 +383,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       continue;
     }
     ps.add(ll, xy, w, fid, name_idx >= 0 ? values[name_idx] : "");
+    ps.set_row(index);
     if (!ps.attr_names.empty()) ps.attr_values.back() = values;
     if (opt.site_attributes) ps.info.push_back(std::move(info));
   }
@@ -334,10 +401,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
                                (rep.dropped.size() > 1 ? ", ..." : "") + ")");
   if (w_idx < 0 && !opt.site_attributes)
     rep.notes.push_back("no weight column: every point counts 1");
-  if (!have_src) rep.notes.push_back("coordinates read as WGS-84 longitude/latitude");
-  if (web_shift)
-    rep.notes.push_back(std::string("coordinates read as ") + web_datum_name(*datum) +
-                        " (Chinese web map) and converted to WGS-84");
+  if (!crs.recorded() || web_shift) rep.notes.push_back(crs.note());
   if (recoded)
     rep.notes.push_back("text that was not UTF-8 was decoded as GB18030/GBK (Excel's Chinese CSV)");
   if (!unrecognised.empty())

@@ -26,6 +26,7 @@ void PointSet::append(const PointSet& o) {
     attr_values.resize(n0, std::vector<std::string>(attr_names.size()));
   for (size_t i = 0; i < o.size(); ++i) {
     add(o.lonlat[i], o.xy[i], o.weight[i], o.id[i], o.name[i]);
+    if (!row.empty() || !o.row.empty()) set_row(o.source_row(i));
     if (!attr_names.empty())
       for (size_t c = 0; c < o.attr_names.size() && i < o.attr_values.size(); ++c)
         attr_values.back()[col[c]] = o.attr_values[i][c];

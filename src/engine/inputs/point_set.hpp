@@ -1,6 +1,7 @@
 #pragma once
 // Points with weights and attributes: existing stations, candidate sites, or demand (outdoor
 // workers). Coordinates are kept in both WGS-84 lon/lat and the map's metric projection.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct PointSet {
   // The coordinates' original reference system, for outputs' metadata ("WGS-84", "EPSG:32650",
   // "GCJ-02 (Chinese web map; converted to WGS-84)").
   std::string source_crs = "WGS-84";
+  // Each point's row (feature) in its source, 0-based, for reports: loaders drop rows, so the
+  // n-th point is not the n-th row. Empty = the points are the rows, in order.
+  std::vector<uint64_t> row;
 
   size_t size() const { return xy.size(); }
   double total_weight() const {
@@ -34,7 +38,14 @@ struct PointSet {
     lonlat.push_back(ll), xy.push_back(p), weight.push_back(w), id.push_back(std::move(pid)),
         name.push_back(std::move(pname));
     if (!attr_names.empty()) attr_values.emplace_back(attr_names.size());
+    if (!row.empty()) row.push_back(xy.size() - 1);
   }
+  // Records the source row of the point added last.
+  void set_row(uint64_t r) {
+    while (row.size() < xy.size()) row.push_back(row.size());
+    row.back() = r;
+  }
+  uint64_t source_row(size_t i) const { return i < row.size() ? row[i] : i; }
   // Appends another set's points; pass-through columns are united by name (missing = "") and
   // site info is kept when both sets have it (a set without gets default SiteInfo rows).
   void append(const PointSet& other);

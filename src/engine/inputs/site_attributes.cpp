@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <initializer_list>
 
+#include "engine/inputs/number_text.hpp"
+
 namespace yz {
 
 namespace {
@@ -71,10 +73,20 @@ const std::initializer_list<Alias> kAmenityAlias = {
      {"ebike-charging", "e-bike-charging", "ev-charging", "电动车充电", "电瓶车充电", "换电"}},
     {"reading", {"reading", "reading-corner", "books", "阅读", "书报", "图书"}}};
 
-int column(const std::vector<std::string>& names, std::initializer_list<const char*> aliases) {
+// Exact (normalised) names first; then a truncated name that starts an alias.
+int column(const std::vector<std::string>& names, std::initializer_list<const char*> aliases,
+           const std::vector<bool>& truncated) {
   for (const char* a : aliases)
     for (size_t i = 0; i < names.size(); ++i)
       if (norm(names[i]) == norm(a)) return static_cast<int>(i);
+  for (const char* a : aliases) {
+    const std::string na = norm(a);
+    for (size_t i = 0; i < names.size() && i < truncated.size(); ++i) {
+      const std::string n = norm(names[i]);
+      if (truncated[i] && !n.empty() && n.size() < na.size() && na.compare(0, n.size(), n) == 0)
+        return static_cast<int>(i);
+    }
+  }
   return -1;
 }
 
@@ -139,15 +151,16 @@ std::optional<double> parse_number(std::string_view s) {
   std::string t;
   for (char c : s)
     if (c != ' ' && c != ',' && c != '\t') t += c;
-  if (t.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double v = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
+  return parse_decimal(t);  // the whole text, so "12abc" and "0x10" are not numbers
 }
 
 SiteColumns SiteColumns::find(const std::vector<std::string>& n, const std::string& cost_field,
-                              const std::string& capacity_field) {
+                              const std::string& capacity_field,
+                              const std::vector<bool>& truncated) {
+  auto column = [&](const std::vector<std::string>& names,
+                    std::initializer_list<const char*> aliases) {
+    return yz::column(names, aliases, truncated);
+  };
   SiteColumns c;
   c.category = column(n, {"category", "类别", "分类"});
   c.host_type = column(n, {"host_type", "host", "hosting", "type", "类型", "站点类型", "建设类型",

@@ -53,9 +53,11 @@ struct SiteColumns {
   int amenity_flag[kAmenityCount] = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
 
   // `cost_field`/`capacity_field` override the automatic choice (empty = auto); a named column
-  // that does not exist is reported by the caller.
+  // that does not exist is reported by the caller. `truncated[i]`: name i may be cut short (DBF
+  // 10-byte names): it then also matches an alias it is the start of ("开放时" -> 开放时间).
   static SiteColumns find(const std::vector<std::string>& names, const std::string& cost_field = {},
-                          const std::string& capacity_field = {});
+                          const std::string& capacity_field = {},
+                          const std::vector<bool>& truncated = {});
   // Points attribute `key` (category, host_type, size_class, area_m2, status, opening_hours,
   // capacity, cost, amenities, or an amenity name such as water) at column `index`; false for an
   // unknown key.

@@ -34,6 +34,12 @@ TagProfile TagProfile::load(const std::string& path) {
     for (const auto& s : j.value("foot_forbids", nlohmann::json::array())) p.foot_forbids_.insert(s.get<std::string>());
     for (const auto& s : j.value("access_forbids", nlohmann::json::array())) p.access_forbids_.insert(s.get<std::string>());
     for (const auto& s : j.value("area_highways", nlohmann::json::array())) p.area_highways_.insert(s.get<std::string>());
+    // Only an explicit right of way opens a way closed by access=no/private; foot=permissive
+    // (the owner tolerates walkers) does not. Profiles without the key get that default.
+    if (j.contains("foot_overrides_access"))
+      for (const auto& s : j.at("foot_overrides_access")) p.foot_overrides_access_.insert(s.get<std::string>());
+    else
+      p.foot_overrides_access_ = {"yes", "designated"};
   } catch (const InputError&) {
     throw;
   } catch (const std::exception& e) {
@@ -56,7 +62,8 @@ WalkVerdict TagProfile::verdict(const WayTags& t) const {
   const bool foot_ok = foot_allows_.count(t.foot) > 0;
   if (foot_forbids_.count(t.foot)) return WalkVerdict::foot_forbidden;
   if (it->second.rule == Rule::if_foot_allowed && !foot_ok) return WalkVerdict::foot_forbidden;
-  if (access_forbids_.count(t.access) && !foot_ok) return WalkVerdict::access_forbidden;
+  if (access_forbids_.count(t.access) && !foot_overrides_access_.count(t.foot))
+    return WalkVerdict::access_forbidden;
   return WalkVerdict::walkable;
 }
 

@@ -34,7 +34,8 @@ class TagProfile {
     RoadClass cls;
   };
   std::map<std::string, Entry, std::less<>> highway_;
-  std::set<std::string, std::less<>> foot_allows_, foot_forbids_, access_forbids_, area_highways_;
+  std::set<std::string, std::less<>> foot_allows_, foot_forbids_, access_forbids_, area_highways_,
+      foot_overrides_access_;
   std::string path_;
 };
 

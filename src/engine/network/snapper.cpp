@@ -5,6 +5,7 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
+#include <iterator>
 
 namespace yz {
 
@@ -79,13 +80,19 @@ Snap Snapper::snap(Vec2 p, const SnapOptions& opt) const {
     out = snap_on_edge(g, e, before + std::sqrt(l2) * t, distance(p, q));
   };
   const BPoint bp{p.x, p.y};
-  bool first = true;
+  bool first = true, past_limit = false;
   Snap nearest;
+  constexpr unsigned kNearest = 64;
+  unsigned seen = 0;
   // Nearest segments in order of true distance; stop once past the snap limit.
-  for (auto it = impl_->tree.qbegin(bgi::nearest(bp, 64)); it != impl_->tree.qend(); ++it) {
+  for (auto it = impl_->tree.qbegin(bgi::nearest(bp, kNearest)); it != impl_->tree.qend(); ++it) {
+    ++seen;
     Snap c;
     project(it->second, c);
-    if (c.access_m > opt.max_snap_m) break;
+    if (c.access_m > opt.max_snap_m) {
+      past_limit = true;
+      break;
+    }
     const uint32_t comp = g.node_component[g.edge_tail[c.edge]];
     if (first) {
       nearest = c;
@@ -104,6 +111,30 @@ Snap Snapper::snap(Vec2 p, const SnapOptions& opt) const {
   if (first) {
     s.status = SnapStatus::off_network;
     return s;
+  }
+  if (!past_limit && seen == kNearest) {
+    // The 64 nearest segments all lie on islands (a campus or estate mapped in detail) and the
+    // snap limit is not reached yet: every segment within reach decides, so a main street a
+    // little farther away is still found.
+    const double r = opt.max_snap_m;
+    std::vector<Value> hits;
+    impl_->tree.query(bgi::intersects(bg::model::box<BPoint>{{p.x - r, p.y - r}, {p.x + r, p.y + r}}),
+                      std::back_inserter(hits));
+    bool found = false;
+    Snap best;
+    uint32_t best_i = 0;
+    for (const auto& h : hits) {
+      Snap c;
+      project(h.second, c);
+      if (c.access_m > opt.max_snap_m || is_island(g.node_component[g.edge_tail[c.edge]], opt))
+        continue;
+      if (!found || c.access_m < best.access_m || (c.access_m == best.access_m && h.second < best_i))
+        best = c, best_i = h.second, found = true;
+    }
+    if (found) {
+      best.status = SnapStatus::moved_off_island;
+      return best;
+    }
   }
   nearest.status = SnapStatus::island;
   return nearest;

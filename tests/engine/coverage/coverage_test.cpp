@@ -1,7 +1,9 @@
-// Coverage on hand-built networks: walk and radius tests, counts, summaries, disagreement, and
-// the incremental state against a fresh computation.
+// Coverage on hand-built networks: walk and radius tests, counts, summaries, disagreement, the
+// grid case against a brute-force Dijkstra, and the incremental state against a fresh computation.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <queue>
 #include <random>
 
 #include "engine/coverage/coverage_study.hpp"
@@ -85,6 +87,89 @@ TEST_CASE("double coverage counts and the incremental state match a fresh comput
   CoverageParams p;
   p.minutes = 8;
   CoverageStudy st = run_coverage(city, sites, demand, false, p);
+  // Independent truth: a plain Dijkstra over the grid's 121 crossings; a point joins the nearest
+  // grid line straight across (that off-street walk counts) and walks to either end of its block.
+  {
+    constexpr int n = 11;
+    constexpr double step = 200;
+    std::vector<std::vector<double>> D(n * n, std::vector<double>(n * n, INFINITY));
+    for (int src = 0; src < n * n; ++src) {
+      auto& d = D[src];
+      std::priority_queue<std::pair<double, int>, std::vector<std::pair<double, int>>,
+                          std::greater<>>
+          q;
+      d[src] = 0;
+      q.push({0, src});
+      while (!q.empty()) {
+        const auto [du, u] = q.top();
+        q.pop();
+        if (du > d[u]) continue;
+        const int i = u / n, j = u % n;
+        for (auto [di, dj] : {std::pair{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+          const int a = i + di, b = j + dj;
+          if (a < 0 || a >= n || b < 0 || b >= n) continue;
+          if (du + step < d[a * n + b]) d[a * n + b] = du + step, q.push({du + step, a * n + b});
+        }
+      }
+    }
+    struct Pos {
+      Vec2 q;
+      double access;
+      int a, b;       // crossings at the ends of its block (node = i * n + j for (i*200, j*200))
+      bool vertical;  // on a north-south line
+      bool tie;       // two lines equally near: the engine may pick either
+    };
+    auto join = [&](Vec2 p) {
+      const int vi = static_cast<int>(std::lround(p.x / step)), hj = static_cast<int>(std::lround(p.y / step));
+      const double dv = std::abs(p.x - vi * step), dh = std::abs(p.y - hj * step);
+      Pos r;
+      r.tie = std::abs(dv - dh) < 1e-6;
+      r.vertical = dv < dh;
+      if (r.vertical) {
+        const int j0 = std::min(n - 2, static_cast<int>(std::floor(p.y / step)));
+        r = {{vi * step, p.y}, dv, vi * n + j0, vi * n + j0 + 1, true, r.tie};
+      } else {
+        const int i0 = std::min(n - 2, static_cast<int>(std::floor(p.x / step)));
+        r = {{p.x, hj * step}, dh, i0 * n + hj, (i0 + 1) * n + hj, false, r.tie};
+      }
+      return r;
+    };
+    auto node_xy = [&](int u) { return Vec2{(u / n) * step, (u % n) * step}; };
+    auto walk = [&](const Pos& s, const Pos& d) {
+      double best = INFINITY;
+      if (s.vertical == d.vertical && s.a == d.a && s.b == d.b) best = distance(s.q, d.q);
+      for (int e1 : {s.a, s.b})
+        for (int e2 : {d.a, d.b})
+          best = std::min(best, distance(s.q, node_xy(e1)) + D[e1][e2] + distance(node_xy(e2), d.q));
+      return s.access + best + d.access;
+    };
+    const double budget = p.budget_m();
+    size_t checked = 0;
+    for (uint32_t si = 0; si < sites.size(); ++si) {
+      const Pos s = join(sites.xy[si]);
+      if (s.tie) continue;
+      std::vector<uint32_t> truth;
+      for (uint32_t d = 0; d < demand.size(); ++d) {
+        const Pos dp = join(demand.xy[d]);
+        const double w = walk(s, dp);
+        if (dp.tie || std::abs(w - budget) < 1e-2) continue;  // ambiguous: skip both sides
+        if (w <= budget) truth.push_back(d);
+      }
+      std::vector<uint32_t> engine;
+      const auto& cv = st.covers[si];
+      for (size_t k = 0; k < cv.walk.size(); ++k) {
+        const Pos dp = join(demand.xy[cv.walk[k]]);
+        const double w = walk(s, dp);
+        if (dp.tie || std::abs(w - budget) < 1e-2) continue;
+        engine.push_back(cv.walk[k]);
+        CHECK(cv.walk_m[k] == Approx(w).margin(0.05));
+      }
+      INFO("site " << si);
+      CHECK(engine == truth);
+      checked += truth.size();
+    }
+    CHECK(checked > 50);  // the comparison is not vacuous
+  }
   // Counts per demand equal the number of sites listing it.
   for (Criterion c : {Criterion::walk, Criterion::radius, Criterion::both, Criterion::either}) {
     std::vector<int> count(demand.size(), 0);

@@ -35,6 +35,16 @@ TEST_CASE("WGS-84 to GCJ-02 matches published reference points", "[geo][china]")
   }
 }
 
+TEST_CASE("GCJ-02 to BD-09 matches the published reference point", "[geo][china]") {
+  // Tiananmen in GCJ-02 and its published BD-09 coordinates (the usual test vector of the
+  // open-source converters, e.g. wandergis/coordtransform).
+  const Vec2 bd = gcj02_to_bd09({116.404, 39.915});
+  CHECK(bd.x == Approx(116.41036949371029).margin(1e-9));
+  CHECK(bd.y == Approx(39.92133699351021).margin(1e-9));
+  const Vec2 back = bd09_to_gcj02({116.41036949371029, 39.92133699351021});
+  CHECK(metres(back, {116.404, 39.915}) < 1e-4);
+}
+
 TEST_CASE("BD-09 agrees with the textbook closed-form inverse", "[geo][china]") {
   // Independent check of the iterated inverse: the widely published one-step formula for
   // BD-09 -> GCJ-02 (accurate to about a metre), written out here separately.

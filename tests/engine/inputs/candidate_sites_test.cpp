@@ -3,6 +3,9 @@
 // polygon repaired), the category config, and POI candidates on the real Chinese extracts.
 #include <catch2/catch.hpp>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -16,6 +19,7 @@
 #include "engine/inputs/grid_candidates.hpp"
 #include "engine/inputs/poi_candidates.hpp"
 #include "engine/map/tag_profile.hpp"
+#include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
 #include "support/test_data.hpp"
 #include "support/tiny_network.hpp"
@@ -202,16 +206,68 @@ TEST_CASE("POI candidates on the Chinese extracts (points and areas)", "[inputs]
     DropReport rep;
     const PointSet ps = poi_candidates(map, city, cats, {}, rep);
     INFO(rep.summary());
-    std::map<std::string, int> by;
-    size_t areas = 0;
-    for (size_t i = 0; i < ps.size(); ++i) {
-      ++by[ps.info[i].category];
-      if (ps.id[i].rfind("node/", 0) != 0) {
-        ++areas;
-        // On the outline, near a street (not the area's middle).
-        CHECK(city.snapper->snap(ps.xy[i]).usable());
+    // The areas' outlines, read here straight from the file (outer rings, metric).
+    std::map<std::string, std::vector<Ring>> outlines;
+    {
+      GDALAllRegister();
+      const std::string conf = "CONFIG_FILE=" + data_file("osmconf_poi.ini");
+      const char* oo[] = {conf.c_str(), nullptr};
+      GDALDatasetUniquePtr ds(
+          GDALDataset::Open(map.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, oo, nullptr));
+      REQUIRE(ds);
+      OGRLayer* mp = ds->GetLayerByName("multipolygons");
+      REQUIRE(mp);
+      for (auto& f : *mp) {
+        const int way = f->GetFieldIndex("osm_way_id");
+        const std::string id = way >= 0 && f->IsFieldSetAndNotNull(way)
+                                   ? std::string("way/") + f->GetFieldAsString(way)
+                                   : std::string("relation/") + f->GetFieldAsString("osm_id");
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbMultiPolygon) continue;
+        for (const auto* poly : *g->toMultiPolygon()) {
+          Ring r;
+          for (int k = 0; k < poly->getExteriorRing()->getNumPoints(); ++k)
+            r.push_back({poly->getExteriorRing()->getX(k), poly->getExteriorRing()->getY(k)});
+          if (city.projection().to_metric(r)) outlines[id].push_back(std::move(r));
+        }
       }
     }
+    auto segment_distance = [](Vec2 p, Vec2 a, Vec2 b) {
+      const Vec2 ab = b - a;
+      const double l2 = dot(ab, ab);
+      const double t = l2 > 0 ? std::clamp(dot(p - a, ab) / l2, 0.0, 1.0) : 0.0;
+      return distance(p, a + ab * t);
+    };
+    std::map<std::string, int> by;
+    size_t areas = 0, checked = 0;
+    for (size_t i = 0; i < ps.size(); ++i) {
+      ++by[ps.info[i].category];
+      if (ps.id[i].rfind("node/", 0) == 0) continue;
+      ++areas;
+      INFO(ps.id[i]);
+      REQUIRE(outlines.count(ps.id[i]));
+      // Brute force over the outline, every metre: how near a walkable street it comes.
+      double on_outline = INFINITY, nearest_street = INFINITY;
+      for (const Ring& r : outlines[ps.id[i]])
+        for (size_t k = 0; k + 1 < r.size(); ++k) {
+          on_outline = std::min(on_outline, segment_distance(ps.xy[i], r[k], r[k + 1]));
+          const double len = distance(r[k], r[k + 1]);
+          for (double t = 0; t <= len; t += 1) {
+            const Snap s = city.snapper->snap(r[k] + (r[k + 1] - r[k]) * (len > 0 ? t / len : 0));
+            if (s.status == SnapStatus::ok || s.status == SnapStatus::moved_off_island)
+              nearest_street = std::min(nearest_street, static_cast<double>(s.access_m));
+          }
+        }
+      if (!(nearest_street <= 250)) continue;  // no street near the area: a point inside it
+      ++checked;
+      // On the outline (not the area's middle) ...
+      CHECK(on_outline < 0.01);
+      // ... where it comes nearest a walkable street (the sampling step is 5 m: within 2.5 m).
+      const Snap s = city.snapper->snap(ps.xy[i]);
+      CHECK((s.status == SnapStatus::ok || s.status == SnapStatus::moved_off_island));
+      CHECK(s.access_m <= nearest_street + 2.5 + 1e-6);
+    }
+    CHECK(checked >= 10);
     CHECK(by["bank"] >= 20);  // README: 22 bank/atm points + 3 areas (ATMs are not hosts)
     CHECK(by["mall"] >= 14);
     CHECK(by["bus_stop"] >= 40);
@@ -258,4 +314,51 @@ TEST_CASE("Exclusion areas traced on a Chinese web map (GCJ-02)", "[inputs][filt
   // Read as WGS-84 the square sits hundreds of metres away (the shift is real here).
   const ExclusionAreas raw = read_exclusion_areas(path, city.projection(), "", "", rep);
   CHECK(raw.containing(o + Vec2{1000, 0}) < 0);
+}
+
+TEST_CASE("Same host twice: the mapping nearer the street is kept and lists the other",
+          "[inputs][filter]") {
+  CityNetwork city = city_from_lines(tiny_lines({{{{0, 0}, {2000, 0}}}}));
+  // node/1: a mall's node in the middle of its building, 40 m from the street; way/2: the same
+  // mall's street-facing outline point, 2 m from it, 38 m from the node (same name: 60 m rule).
+  // node/3 and node/4: two different shops 8 m apart (not merged); node/5 and node/6: one shop
+  // mapped twice 8 m apart under the same name (merged); node/7 and grid-1: an unnamed point and
+  // a free candidate 6 m apart (merged: the earlier source wins even though grid-1 is nearer).
+  PointSet pois = points(city, {{300, 40}, {300, 2}, {800, 5}, {808, 5}, {1200, 5}, {1208, 5},
+                                {1600, 5}},
+                         {"万达广场", "万达广场", "便利店", "药店", "邮局", "邮局", ""});
+  pois.source = "map.osm (OpenStreetMap POIs)";
+  for (size_t i = 0; i < pois.size(); ++i) {
+    pois.id[i] = (i == 1 ? "way/" : "node/") + std::to_string(i + 1);
+    pois.info[i].category = i < 2 ? "mall" : "shop";
+    pois.row.push_back(10 + i);  // rows in the POI report
+  }
+  PointSet grid = points(city, {{1606, 0}});
+  grid.source = "grid";
+  grid.id[0] = "grid-1";
+  std::vector<DropReport> reps;
+  const FilteredCandidates f = filter_candidates({&pois, &grid}, city, nullptr, nullptr, {}, reps);
+  std::vector<std::string> kept(f.sites.id.begin(), f.sites.id.end());
+  CHECK(kept == std::vector<std::string>{"way/2", "node/3", "node/4", "node/5", "node/7"});
+  REQUIRE(reps.size() == 2);
+  CHECK(reps[0].source == pois.source);
+  CHECK(reps[0].read == 7);
+  CHECK(reps[0].kept == 5);
+  CHECK(reps[1].read == 1);
+  CHECK(reps[1].kept == 0);
+  // The dropped ones carry their own source's rows, not positions in the merged list.
+  std::map<std::string, uint64_t> row;
+  for (const auto& r : reps)
+    for (const auto& d : r.dropped) {
+      CHECK(d.reason == "duplicate");
+      row[d.id] = d.index;
+    }
+  CHECK(row == std::map<std::string, uint64_t>{{"node/1", 10}, {"node/6", 15}, {"grid-1", 0}});
+  // Merged ids on the kept candidate.
+  CHECK(f.sites.attr(0, kMergedColumn) == "node/1");
+  CHECK(f.sites.attr(3, kMergedColumn) == "node/6");
+  CHECK(f.sites.attr(4, kMergedColumn) == "grid-1");
+  CHECK(f.sites.attr(1, kMergedColumn).empty());
+  CHECK(f.snaps[0].access_m == Approx(2));
+  CHECK(f.sites.source_row(0) == 11);
 }

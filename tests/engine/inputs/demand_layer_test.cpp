@@ -7,8 +7,12 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <map>
 
+#include "engine/geo/china_coords.hpp"
 #include "engine/inputs/demand_builder.hpp"
 #include "engine/util/error.hpp"
 #include "support/test_data.hpp"
@@ -202,4 +206,116 @@ TEST_CASE("points with counts from CSV: bad rows dropped, snap checked", "[deman
   REQUIRE(rep.read == 4);
   REQUIRE(rep.kept == 2);
   REQUIRE(rep.dropped.size() == 2);
+}
+
+TEST_CASE("counts must be numbers in full (polygon layers too)", "[demand][polygons]") {
+  CityNetwork city = cross_city();
+  const std::string path = write_layer(temp_dir(), "counts",
+                                       {{box(50, -20, 250, 100), "0x10"},
+                                        {box(50, -20, 250, 100), "12abc"},
+                                        {box(50, -20, 250, 100), "3 workers"},
+                                        {box(50, -20, 250, 100), " 8 "}});
+  DemandItems items;
+  DropReport rep;
+  add_layer_demand(path, city, DemandLayerOptions{}, "planner", items, rep);
+  INFO(rep.summary());
+  CHECK(rep.kept == 1);
+  CHECK(count_reason(rep, "missing or non-numeric count") == 3);
+  CHECK(items.total() == Approx(8));
+}
+
+TEST_CASE("CSV demand points: dropped rows keep their row in the file", "[demand][points]") {
+  CityNetwork city = cross_city();
+  const std::string dir = temp_dir();
+  // Row 0: a bad count; row 1: fine; row 2: on the map but 600 m from any street.
+  std::vector<Vec2> ll = {{200, 5}, {200, 5}, {-600, 900}};
+  city.projection().to_lonlat(ll);
+  std::ofstream f(dir + "/rows.csv");
+  f.precision(12);
+  f << "lon,lat,workers\n"
+    << ll[0].x << "," << ll[0].y << ",many\n"
+    << ll[1].x << "," << ll[1].y << ",3\n"
+    << ll[2].x << "," << ll[2].y << ",4\n";
+  f.close();
+  DemandItems items;
+  DropReport rep;
+  add_layer_demand(dir + "/rows.csv", city, DemandLayerOptions{}, "planner", items, rep);
+  INFO(rep.summary());
+  REQUIRE(rep.dropped.size() == 2);
+  CHECK(rep.kept == 1);
+  std::map<uint64_t, std::string> why;
+  for (const auto& d : rep.dropped) why[d.index] = d.reason;
+  CHECK(why.at(0) == "missing or non-numeric weight");
+  CHECK_THAT(why.at(2), Catch::Contains("could not snap"));
+}
+
+TEST_CASE("demand traced on a Chinese web map (GCJ-02/BD-09) is shifted back",
+          "[demand][polygons][crs]") {
+  // The cross of the first test moved near 117 E, 30.6 N (inside China, where the shift applies;
+  // metric (0, 0) of the UTM zone lies on the equator, outside it).
+  const Vec2 o{500000, 3385000};
+  CityNetwork city = city_from_lines(
+      tiny_lines({{{o, o + Vec2{100, 0}, o + Vec2{400, 0}}}, {{o + Vec2{100, 0}, o + Vec2{100, 300}}}}));
+  const std::string dir = temp_dir();
+  for (WebDatum d : {WebDatum::gcj02, WebDatum::bd09}) {
+    const std::string name = d == WebDatum::gcj02 ? "gcj02" : "bd09";
+    INFO(name);
+    // The box of the first test (x 50..250, y -20..100) and a point by the street at (390, 5),
+    // their vertices as the web map shows them.
+    const std::string path = dir + "/web_" + name + ".geojson";
+    {
+      auto ll = [&](double x, double y) {
+        const Vec2 p = from_wgs84(city.projection().to_lonlat(o + Vec2{x, y}), d);
+        char buf[80];
+        std::snprintf(buf, sizeof buf, "[%.12f,%.12f]", p.x, p.y);
+        return std::string(buf);
+      };
+      std::ofstream f(path);
+      f << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"count":300},)"
+        << R"("geometry":{"type":"Polygon","coordinates":[[)" << ll(50, -20) << "," << ll(250, -20)
+        << "," << ll(250, 100) << "," << ll(50, 100) << "," << ll(50, -20) << "]]}},"
+        << R"({"type":"Feature","properties":{"count":5},"geometry":{"type":"Point","coordinates":)"
+        << ll(390, 5) << "}}]}";
+    }
+    DemandRequest req;
+    req.profile = DemandProfile::load_default();
+    req.profile.select({"none"});
+    req.layer_path = path;
+    req.layer.crs = name;
+    req.cell_m = 0;
+    const DemandResult r = build_demand(city, req);
+    REQUIRE(r.drops.at(0).kept == 2);
+    double horizontal = 0, vertical = 0, point = 0;
+    for (size_t i = 0; i < r.items.size(); ++i) {
+      const Vec2 p = r.items.xy[i] - o;
+      if (distance(p, {390, 5}) < 0.01)
+        point += r.items.weight[i];
+      else if (std::abs(p.y) < 0.01 && p.x > 50 - 0.01 && p.x < 250 + 0.01)
+        horizontal += r.items.weight[i];
+      else if (std::abs(p.x - 100) < 0.01 && p.y < 100 + 0.01)
+        vertical += r.items.weight[i];
+    }
+    CHECK(horizontal == Approx(200).epsilon(1e-6));
+    CHECK(vertical == Approx(100).epsilon(1e-6));
+    CHECK(point == Approx(5));
+    // The metadata names the input CRS (the planner component's source).
+    bool named = false;
+    for (const auto& c : r.summary.components)
+      if (c.name == kPlannerComponent)
+        named = c.source.find(web_datum_name(d)) != std::string::npos;
+    CHECK(named);
+    // Read as WGS-84, the same file lands hundreds of metres away.
+    req.layer.crs = "";
+    double on_box_streets = 0;
+    try {
+      const DemandResult raw = build_demand(city, req);
+      for (size_t i = 0; i < raw.items.size(); ++i) {
+        const Vec2 p = raw.items.xy[i] - o;
+        if (std::abs(p.y) < 0.01 && p.x > 50 && p.x < 250) on_box_streets += raw.items.weight[i];
+      }
+    } catch (const InputError&) {
+      // nothing usable at all where the unshifted coordinates fall: also "not there"
+    }
+    CHECK(on_box_streets < 150);
+  }
 }

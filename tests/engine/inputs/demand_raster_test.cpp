@@ -157,3 +157,35 @@ TEST_CASE("raster errors: empty, nodata only, outside the map, no CRS", "[demand
   REQUIRE(r.drops.at(0).dropped.size() == 1);
   REQUIRE(r.drops.at(0).dropped[0].reason == "outside the map");
 }
+
+TEST_CASE("a coarse cell is spread over the streets inside it, not lost", "[demand][raster]") {
+  // Two north-south streets at x = 100 and x = 700 crossing an 800 m cell [0, 800] x [0, 800]:
+  // the cell's centre (400, 400) is 300 m from both, beyond the 250 m snap distance.
+  CityNetwork city = city_from_lines(
+      tiny_lines({{{{100, -200}, {100, 1000}}}, {{{700, -200}, {700, 1000}}}}));
+  const std::string dir = temp_dir();
+  const double gt[6] = {0, 800, 0, 800, 0, -800};
+  write_tif(dir + "/coarse.tif", 1, 1, gt, 32650, {80});
+  const DemandResult r = run(city, dir + "/coarse.tif");
+  INFO(r.drops.at(0).summary());
+  REQUIRE(r.drops.at(0).kept == 1);
+  CHECK(r.cells.total() == Approx(80).epsilon(1e-12));
+  double west = 0, east = 0;
+  for (size_t i = 0; i < r.items.size(); ++i) {
+    const Vec2 p = r.items.xy[i];
+    CHECK(p.y >= -1e-6);
+    CHECK(p.y <= 800 + 1e-6);  // only the streets inside the cell
+    if (std::abs(p.x - 100) < 1e-6) west += r.items.weight[i];
+    if (std::abs(p.x - 700) < 1e-6) east += r.items.weight[i];
+  }
+  // 800 m of each street inside the cell: half the workers each, in 50 m pieces.
+  CHECK(west == Approx(40).epsilon(1e-9));
+  CHECK(east == Approx(40).epsilon(1e-9));
+  CHECK(r.items.size() == 32);
+  // A fine cell (100 m) still goes to its centre.
+  const double fine[6] = {50, 100, 0, 450, 0, -100};
+  write_tif(dir + "/fine.tif", 1, 1, fine, 32650, {3});
+  const DemandResult rf = run(city, dir + "/fine.tif");
+  REQUIRE(rf.items.size() == 1);
+  CHECK(distance(rf.items.xy[0], {100, 400}) < 1e-6);
+}

@@ -4,9 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include <cmath>
 #include <fstream>
+#include <map>
 
 #include "engine/export/vector_writer.hpp"
 #include "engine/geo/china_coords.hpp"
@@ -295,4 +298,104 @@ TEST_CASE("Column names the automatic choice misses are configurable", "[inputs]
   o.columns = "status=状况";
   CHECK_THROWS_WITH(read_points(path, proj(), map_box(), o, rep, "stations"),
                     Catch::Contains("has no column '状况'"));
+}
+
+TEST_CASE("GBK headers (经度/纬度/类型 saved by Excel) are decoded before matching",
+          "[inputs][encoding]") {
+  const std::string path = temp_dir() + "/gbk_headers.csv";
+  {
+    auto gbk = [](const char* utf8) {
+      char* r = CPLRecode(utf8, CPL_ENC_UTF8, "GB18030");
+      std::string s = r;
+      CPLFree(r);
+      return s;
+    };
+    std::ofstream f(path, std::ios::binary);
+    f << gbk("编号,名称,经度,纬度,类型,成本") << "\n"
+      << "S1," << gbk("江汉路驿站") << ",114.295,30.581," << gbk("共建") << ",30000\n";
+  }
+  DropReport rep;
+  const auto ps = read(path, "", rep);
+  INFO(rep.summary());
+  REQUIRE(ps.size() == 1);
+  CHECK(ps.id[0] == "S1");
+  CHECK(ps.name[0] == "江汉路驿站");
+  CHECK(ps.lonlat[0].x == Approx(114.295));
+  CHECK(ps.info[0].host_type == "co-built");
+  CHECK(ps.info[0].cost == 30000);
+  CHECK(ps.attr_names[2] == "类型");
+}
+
+TEST_CASE("Shapefile names cut inside a character by the 10-byte limit are repaired",
+          "[inputs][encoding]") {
+  GDALAllRegister();
+  const std::string path = temp_dir() + "/hours.shp";
+  {
+    GDALDatasetUniquePtr ds(GetGDALDriverManager()
+                                ->GetDriverByName("ESRI Shapefile")
+                                ->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRSpatialReference wgs;
+    wgs.SetWellKnownGeogCS("WGS84");
+    const char* lco[] = {"ENCODING=UTF-8", nullptr};
+    OGRLayer* l = ds->CreateLayer("hours", &wgs, wkbPoint, const_cast<char**>(lco));
+    for (const char* name : {"名称", "开放时间"}) {
+      OGRFieldDefn fd(name, OFTString);
+      REQUIRE(l->CreateField(&fd) == OGRERR_NONE);
+    }
+    OGRFeature f(l->GetLayerDefn());
+    f.SetField(0, "江汉路驿站");
+    f.SetField(1, "8:00-20:00");
+    OGRPoint p(114.295, 30.581);
+    f.SetGeometry(&p);
+    REQUIRE(l->CreateFeature(&f) == OGRERR_NONE);
+  }
+  {
+    // The premise: the stored name is "开放时" plus the first byte of 间 (not UTF-8).
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+    const std::string raw = ds->GetLayer(0)->GetLayerDefn()->GetFieldDefn(1)->GetNameRef();
+    REQUIRE(raw.size() == 10);
+    REQUIRE(CPLIsUTF8(raw.c_str(), -1) == 0);
+  }
+  DropReport rep;
+  const auto ps = read(path, "", rep);
+  INFO(rep.summary());
+  REQUIRE(ps.size() == 1);
+  CHECK(ps.name[0] == "江汉路驿站");
+  CHECK(ps.info[0].opening_hours == "8:00-20:00");  // 开放时(间) recognised as opening hours
+  for (const auto& n : ps.attr_names) CHECK(CPLIsUTF8(n.c_str(), -1) != 0);
+  CHECK(ps.attr_names[1] == "开放时");
+}
+
+TEST_CASE("Weights must be numbers in full; NaN and swapped rows say so", "[inputs][bad]") {
+  const std::string path = temp_dir() + "/weights.csv";
+  std::ofstream(path) << "id,lon,lat,workers\n"
+                         "a,114.30,30.60,12\n"
+                         "b,114.30,30.60,12abc\n"
+                         "c,114.30,30.60,3 workers\n"
+                         "d,114.30,30.60,0x10\n"
+                         "e,114.30,30.60, 7 \n"
+                         "f,nan,30.60,1\n"
+                         "g,30.60,114.31,1\n"  // latitude and longitude exchanged
+                         "h,,,1\n"
+                         "i,east,30.6,1\n";
+  PointReadOptions o;
+  o.weight_required = true;
+  DropReport rep;
+  const auto ps = read_points(path, proj(), map_box(), o, rep, "demand points");
+  INFO(rep.summary());
+  REQUIRE(ps.size() == 2);
+  CHECK(ps.weight[0] == 12);
+  CHECK(ps.weight[1] == 7);
+  CHECK(ps.source_row(1) == 4);
+  std::map<std::string, std::string> why;
+  for (const auto& d : rep.dropped) why[d.id] = d.reason;
+  CHECK(why.at("b") == "missing or non-numeric weight");
+  CHECK(why.at("c") == "missing or non-numeric weight");
+  CHECK(why.at("d") == "missing or non-numeric weight");
+  CHECK(why.at("f") == "NaN coordinates");
+  CHECK_THAT(why.at("g"), Catch::Contains("swapped"));
+  CHECK(why.at("h") == "missing coordinates");
+  CHECK(why.at("i") == "non-numeric coordinates");
+  for (const auto& d : rep.dropped)
+    if (d.id == "f" || d.id == "h") CHECK(std::isnan(d.lonlat.x));  // no position, not (0, 0)
 }

@@ -105,6 +105,10 @@ TEST_CASE("walkability follows the tag profile", "[map][osm]") {
       {{{"highway", "service"}, {"access", "private"}}, false},
       {{{"highway", "service"}, {"access", "private"}, {"foot", "yes"}}, true},
       {{{"highway", "residential"}, {"access", "no"}, {"foot", "designated"}}, true},
+      // permissive only tolerates walkers: it opens a trunk road, never a closed (access=no/
+      // private) way.
+      {{{"highway", "service"}, {"access", "private"}, {"foot", "permissive"}}, false},
+      {{{"highway", "residential"}, {"access", "no"}, {"foot", "permissive"}}, false},
       {{{"highway", "construction"}}, false},
   };
   OsmXml osm;
@@ -137,7 +141,7 @@ TEST_CASE("walkability follows the tag profile", "[map][osm]") {
   CHECK(L.report.walkable == n_walk);
   CHECK(L.report.not_walkable_class == 4);  // motorway, motorway_link, motorway+foot, construction
   CHECK(L.report.foot_forbidden == 4);      // trunk, trunk foot=no, foot=no, use_sidepath
-  CHECK(L.report.access_forbidden == 2);
+  CHECK(L.report.access_forbidden == 4);  // access=no/private, foot=permissive on two of them
   CHECK(L.road_class[line_of(L, 1010)] == RoadClass::tertiary);  // tertiary_link draws as tertiary
   CHECK(L.road_class[line_of(L, 1011)] == RoadClass::motorway);
   // The walk graph holds exactly the walkable ways: 80 m each.

@@ -47,7 +47,8 @@ constexpr double kMaxJump = 50;  // the loader's default for ways with missing n
 // TagProfile).
 struct RefProfile {
   std::map<std::string, std::string> walk;  // highway -> yes | no | if_foot_allowed
-  std::set<std::string> foot_allows, foot_forbids, access_forbids, area_highways;
+  std::set<std::string> foot_allows, foot_forbids, access_forbids, area_highways,
+      foot_overrides_access;
   RefProfile() {
     std::ifstream in(data_file("walk_profile.json"));
     const auto j = nlohmann::json::parse(in);
@@ -56,6 +57,8 @@ struct RefProfile {
     for (const auto& s : j.at("foot_forbids")) foot_forbids.insert(s.get<std::string>());
     for (const auto& s : j.at("access_forbids")) access_forbids.insert(s.get<std::string>());
     for (const auto& s : j.at("area_highways")) area_highways.insert(s.get<std::string>());
+    for (const auto& s : j.at("foot_overrides_access"))
+      foot_overrides_access.insert(s.get<std::string>());
   }
   bool walkable(const std::string& hw, const std::string& foot, const std::string& access) const {
     if (hw.empty()) return false;
@@ -64,7 +67,7 @@ struct RefProfile {
     if (it == walk.end()) return foot_yes;  // unknown classes only with explicit foot access
     if (it->second == "no" || foot_forbids.count(foot)) return false;
     if (it->second == "if_foot_allowed" && !foot_yes) return false;
-    return foot_yes || !access_forbids.count(access);
+    return foot_overrides_access.count(foot) || !access_forbids.count(access);
   }
 };
 

@@ -1,0 +1,112 @@
+#include "engine/inputs/source_crs.hpp"
+
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+
+#include <cmath>
+
+#include "engine/geo/local_projection.hpp"
+#include "engine/util/error.hpp"
+
+namespace yz {
+
+namespace {
+
+// Shifts every vertex of a geometry from a web datum to WGS-84 (points outside China stay put).
+class WebShift : public OGRDefaultGeometryVisitor {
+ public:
+  explicit WebShift(WebDatum d) : d_(d) {}
+  using OGRDefaultGeometryVisitor::visit;
+  void visit(OGRPoint* p) override {
+    if (p->IsEmpty()) return;
+    const Vec2 ll{p->getX(), p->getY()};
+    if (!plausible_lonlat(ll)) return;
+    const Vec2 w = yz::to_wgs84(ll, d_);
+    p->setX(w.x);
+    p->setY(w.y);
+  }
+
+ private:
+  WebDatum d_;
+};
+
+}  // namespace
+
+struct SourceCrs::Impl {
+  std::unique_ptr<OGRCoordinateTransformation> ct;  // null: already WGS-84 (or a web datum)
+};
+
+SourceCrs::SourceCrs(const std::string& path, const std::string& user_crs,
+                     const OGRSpatialReference* layer_srs)
+    : impl_(std::make_unique<Impl>()) {
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  OGRSpatialReference src;
+  const std::optional<WebDatum> datum = parse_web_datum(user_crs);
+  if (datum) {
+    // lon/lat as given (a web datum overrides the layer's nominal WGS-84), shifted below.
+    recorded_ = true;
+    if (*datum != WebDatum::wgs84) {
+      shift_ = *datum;
+      name_ = std::string(web_datum_name(*datum)) + " (Chinese web map; converted to WGS-84)";
+    }
+    return;
+  }
+  if (!user_crs.empty()) {
+    if (src.SetFromUserInput(user_crs.c_str()) != OGRERR_NONE)
+      throw InputError(
+          path, "unknown CRS '" + user_crs + "' (use e.g. EPSG:4326, EPSG:32650, gcj02 or bd09)");
+  } else if (layer_srs) {
+    src = *layer_srs;
+  } else {
+    return;  // nothing recorded: WGS-84 lon/lat assumed
+  }
+  recorded_ = true;
+  src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const char* auth = src.GetAuthorityName(nullptr);
+  const char* code = src.GetAuthorityCode(nullptr);
+  name_ =
+      auth && code ? std::string(auth) + ":" + code : (src.GetName() ? src.GetName() : user_crs);
+  if (src.IsSame(&wgs84)) {
+    name_ = "WGS-84";
+    return;
+  }
+  impl_->ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
+  if (!impl_->ct)
+    throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
+}
+
+SourceCrs::~SourceCrs() = default;
+SourceCrs::SourceCrs(SourceCrs&&) noexcept = default;
+SourceCrs& SourceCrs::operator=(SourceCrs&&) noexcept = default;
+
+bool SourceCrs::to_wgs84(OGRGeometry& g) const {
+  if (impl_->ct && g.transform(impl_->ct.get()) != OGRERR_NONE) return false;
+  if (shift_) {
+    WebShift v(*shift_);
+    g.accept(&v);
+  }
+  return true;
+}
+
+bool SourceCrs::to_wgs84(Vec2& p) const {
+  if (impl_->ct) {
+    double x = p.x, y = p.y;
+    if (!impl_->ct->Transform(1, &x, &y)) return false;
+    p = {x, y};
+  }
+  if (shift_ && plausible_lonlat(p)) p = yz::to_wgs84(p, *shift_);
+  return true;
+}
+
+std::string SourceCrs::note() const {
+  if (!recorded_)
+    return "no coordinate reference system recorded: read as WGS-84 longitude/latitude";
+  if (shift_)
+    return std::string("coordinates read as ") + web_datum_name(*shift_) +
+           " (Chinese web map) and converted to WGS-84";
+  return "coordinates read as " + name_ + (impl_->ct ? " and converted to WGS-84" : "");
+}
+
+}  // namespace yz
