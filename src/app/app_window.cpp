@@ -278,7 +278,7 @@ int run_app(const AppOptions& opt) {
           st.notify(st.job.label() + ": " + err, err != "cancelled");
         if (!err.empty() && headless) exit_code = 2;
       }
-      if (!st.job.busy() && !startup.empty() && !st.recovery) {
+      if (!st.job.busy() && !startup.empty()) {  // a recovery offer shows over it
         auto step = std::move(startup.front());
         startup.pop_front();
         step(st);

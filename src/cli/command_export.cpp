@@ -43,7 +43,7 @@ struct ExportCommand {
       formats = "all", png_size = "1600x1200", lang = "zh", title, criterion = "both",
       cost_field = "cost", capacity_field;
   int64_t k = -1;
-  double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = 25, gap_m = 150,
+  double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = kDefaultStreetHalfWidthM, gap_m = 150,
          time_limit_s = 10;
 
   int run() {

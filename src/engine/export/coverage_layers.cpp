@@ -137,7 +137,7 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
                 {"reason", FieldType::text}};
     for (const auto& r : drops)
       for (const auto& d : r.dropped)
-        l.features.push_back({std::isfinite(d.lonlat.x) ? d.lonlat : Vec2{0, 0},
+        l.features.push_back({d.lonlat,  // NaN: written without geometry
                               {r.source, r.what, static_cast<int64_t>(d.index), d.id, d.reason}});
   }
   out.settings = {{"map", st.city->lines.source},

@@ -133,7 +133,7 @@ void write_demand_layers(const std::string& path, const DemandCells& cells,
                  {"reason", FieldType::text}});
   for (const auto& r : drops)
     for (const auto& d : r.dropped)
-      w.add_point(std::isfinite(d.lonlat.x) ? d.lonlat : Vec2{0, 0},
+      w.add_point(d.lonlat,  // NaN: written without geometry
                   {r.source, r.what, static_cast<int64_t>(d.index), d.id, d.reason});
   if (VectorWriter::driver_for(path) == "GPKG") w.add_table("yizhan_demand", summary.rows(cells));
   w.close();

@@ -1,0 +1,63 @@
+#include "support/gui_shot.hpp"
+
+#include <stb_image.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+
+#include "support/test_data.hpp"
+
+namespace yz::test {
+
+Shot gui_shot(const std::string& args, const std::string& name) {
+  if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+    std::printf("SKIPPED: xvfb-run is not installed\n");
+    std::exit(4);
+  }
+  const std::string png = temp_dir() + "/" + name + ".png", json = temp_dir() + "/" + name + ".json";
+  std::remove(png.c_str());
+  std::remove(json.c_str());
+  Shot s;
+  s.rc = run_command("YIZHAN_STATE_DIR=" + temp_dir() + "/state xvfb-run -a -s \"-screen 0 1280x800x24\" " +
+                         cli_exe() + " gui " + args + " --screenshot " + png + " --ui-report " + json,
+                     s.output);
+  int n = 0;
+  if (unsigned char* p = stbi_load(png.c_str(), &s.img.w, &s.img.h, &n, 3)) {
+    s.img.px.assign(p, p + static_cast<size_t>(s.img.w) * s.img.h * 3);
+    stbi_image_free(p);
+  }
+  std::ifstream in(json);
+  if (in) s.report = nlohmann::json::parse(in, nullptr, false);
+  return s;
+}
+
+int count_colour(const Image& img, app::Rgba c, int x0, int y0, int x1, int y1) {
+  if (x1 < 0) x1 = img.w;
+  if (y1 < 0) y1 = img.h;
+  int n = 0;
+  for (int y = std::max(0, y0); y < std::min(y1, img.h); ++y)
+    for (int x = std::max(0, x0); x < std::min(x1, img.w); ++x) {
+      const unsigned char* p = img.at(x, y);
+      n += p[0] == c.r && p[1] == c.g && p[2] == c.b;
+    }
+  return n;
+}
+
+int colour_near(const Image& img, app::Rgba c, double x, double y, int r) {
+  return count_colour(img, c, static_cast<int>(x) - r, static_cast<int>(y) - r, static_cast<int>(x) + r + 1,
+                      static_cast<int>(y) + r + 1);
+}
+
+int distinct_colours(const Image& img, int x0, int y0, int x1, int y1) {
+  std::set<int> colours;
+  for (int y = std::max(0, y0); y < std::min(y1, img.h); y += 3)
+    for (int x = std::max(0, x0); x < std::min(x1, img.w); x += 3) {
+      const unsigned char* p = img.at(x, y);
+      colours.insert(p[0] << 16 | p[1] << 8 | p[2]);
+    }
+  return static_cast<int>(colours.size());
+}
+
+}  // namespace yz::test
