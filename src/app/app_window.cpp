@@ -249,8 +249,8 @@ int run_app(const AppOptions& opt) {
     });
   if (!opt.tab.empty())
     startup.push_back([t = parse_tab(opt.tab)](AppState& s) { s.tab = t, s.tab_forced = true; });
-  // Work left by a crash is offered back before anything else (not in headless runs).
-  if (opt.recover_prompt && !headless) st.recovery = find_recovery(opt.session);
+  // Work left by a crash is offered back (headless runs only with --recover).
+  if (opt.recover_prompt) st.recovery = find_recovery(opt.session);
 
   bool shot_ok = false;
   int exit_code = 0;

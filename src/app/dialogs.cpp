@@ -94,7 +94,9 @@ void recovery_prompt(AppState& st) {
   centre_next();
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::PushTextWrapPos(520);
-  ImGui::Text(tr(Str::recovery_fmt, L), st.recovery->saved_at.c_str(),
+  std::string when = st.recovery->saved_at;  // ISO time: 2026-12-01T21:54:00Z -> 2026-12-01 21:54:00 UTC
+  if (when.size() == 20) when = when.substr(0, 10) + " " + when.substr(11, 8) + " UTC";
+  ImGui::Text(tr(Str::recovery_fmt, L), when.c_str(),
               st.recovery->session.empty() ? tr(Str::untitled, L) : st.recovery->session.c_str());
   ImGui::PopTextWrapPos();
   if (ImGui::Button(tr(Str::recover, L), ImVec2(140, 0))) {
