@@ -84,18 +84,22 @@ Camera LayerCache::begin(const Camera& cam, int fb_width, int fb_height, uint64_
   return cam_;
 }
 
-void LayerCache::begin_like(const LayerCache& like, const float clear[4]) {
+Camera LayerCache::begin_like(const LayerCache& like, uint64_t key, const float clear[4], int& fb_w,
+                              int& fb_h) {
   margin_px_ = like.margin_px_;
   fb_scale_ = like.fb_scale_;
   fb_w_ = like.fb_w_;
   fb_h_ = like.fb_h_;
   cam_ = like.cam_;
-  key_ = like.key_;
-  bind(fb_w_ + 2 * margin_fb(), fb_h_ + 2 * margin_fb());
+  key_ = key;
+  fb_w = fb_w_ + 2 * margin_fb();
+  fb_h = fb_h_ + 2 * margin_fb();
+  bind(fb_w, fb_h);
   glDisable(GL_SCISSOR_TEST);
   glClearColor(clear[0], clear[1], clear[2], clear[3]);
-  glClear(GL_COLOR_BUFFER_BIT);
+  glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
   valid_ = like.valid_;
+  return cam_;
 }
 
 void LayerCache::begin_rect(const Rect& r) {
@@ -113,12 +117,6 @@ void LayerCache::copy_from(const LayerCache& src) {
   glBlitFramebuffer(r.x, r.y, r.x + r.w, r.y + r.h, r.x, r.y, r.x + r.w, r.y + r.h,
                     GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
-}
-
-double LayerCache::share(Box world) const {
-  if (!valid_ || world.empty()) return 0;
-  const double w = cam_.width_px * cam_.m_per_px, h = cam_.height_px * cam_.m_per_px;
-  return std::min(1.0, (world.max.x - world.min.x) * (world.max.y - world.min.y) / (w * h));
 }
 
 bool LayerCache::begin_part(Box world, double pad_px, const float clear[4], Camera& cache_cam,

@@ -16,7 +16,7 @@ class LayerCache {
   struct Rect {
     int x = 0, y = 0, w = 0, h = 0;  // framebuffer pixels of the cache, GL rows (from the bottom)
   };
-  explicit LayerCache(int margin_px = 192);  // needs a current GL context
+  explicit LayerCache(int margin_px = 128);  // needs a current GL context
   ~LayerCache();
   LayerCache(const LayerCache&) = delete;
   LayerCache& operator=(const LayerCache&) = delete;
@@ -34,8 +34,10 @@ class LayerCache {
   // empty.
   bool begin_part(Box world, double pad_px, const float clear[4], Camera& cache_cam, int& fb_w,
                   int& fb_h);
-  // Binds the cache for a full redraw at exactly `like`'s view and size.
-  void begin_like(const LayerCache& like, const float clear[4]);
+  // Binds the cache for a full redraw (cleared, stencil too) at exactly `like`'s view and size;
+  // returns that view's camera.
+  Camera begin_like(const LayerCache& like, uint64_t key, const float clear[4], int& fb_w,
+                    int& fb_h);
   // Binds the cache with only `r` writable (scissor), nothing cleared.
   void begin_rect(const Rect& r);
   const Rect& last_part() const { return part_; }  // what begin_part made writable
@@ -51,8 +53,6 @@ class LayerCache {
   void invalidate() { valid_ = false; }
   const Camera& camera() const { return cam_; }
   bool valid() const { return valid_; }
-  // The cache's share of the view a part redraw would touch (0..1), to prefer a full redraw.
-  double share(Box world) const;
 
  private:
   GlProgram prog_;

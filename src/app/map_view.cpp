@@ -760,43 +760,81 @@ void MapView::draw(const Camera& cam, const LayerStyles& styles, int fb_width, i
   const float clear[4] = {0, 0, 0, 0};
   int w = 0, h = 0;
 
-  // Both caches share one view: when either needs a full redraw, both get one.
+  // Both caches share one view (the base's): a pan or zoom redraws both, a change of the plan's
+  // layers only the overlay, an edit only around what it changed.
   const uint64_t base_key = looks_key(styles, kBaseLayers, map_version_);
   const uint64_t overlay_key = looks_key(styles, kOverlayLayers, overlay_version_);
   bool compose = false, compose_part = false;
   Camera c;
-  if (!base_.covers(cam, fb_width, fb_height, base_key) ||
-      !overlay_.covers(cam, fb_width, fb_height, overlay_key) ||
-      overlay_.share(overlay_dirty_) > 0.5) {
+  const bool new_view = !base_.covers(cam, fb_width, fb_height, base_key);
+  if (new_view) {
     c = base_.begin(cam, fb_width, fb_height, base_key, opaque_bg, w, h);
     draw_layers(kBaseLayers, c, styles, w, h);
     base_.end();
-    c = overlay_.begin(cam, fb_width, fb_height, overlay_key, clear, w, h);
+  }
+  // An edit redraws what it changed on screen now and the rest of it (in the cache's margin)
+  // once the view moves: zoomed in, a station's area spans more than the screen.
+  const bool moved = !(cam.centre == last_centre_);
+  last_centre_ = cam.centre;
+  Box todo;
+  if (new_view || !overlay_.covers(cam, fb_width, fb_height, overlay_key)) {
+    c = overlay_.begin_like(base_, overlay_key, clear, w, h);
     draw_layers(kOverlayLayers, c, styles, w, h);
     overlay_.end();
     compose = true;
-  } else if (overlay_.begin_part(overlay_dirty_, 24, clear, c, w, h)) {
-    // An edit: redraw only around what changed (lines and rings reach 24 px past their points).
+    pending_ = Box{};
+  } else if (!overlay_dirty_.empty() || (moved && !pending_.empty())) {
+    const double grow = 24 * cam.m_per_px;
+    const Vec2 half{cam.width_px / 2 * cam.m_per_px + grow,
+                    cam.height_px / 2 * cam.m_per_px + grow};
+    const Box view{cam.centre - half, cam.centre + half};
+    todo = overlay_dirty_;
+    if (moved) {
+      if (!pending_.empty()) todo.add(pending_.min), todo.add(pending_.max);
+      pending_ = Box{};
+    } else if (!todo.empty() && !(view.contains(todo.min) && view.contains(todo.max))) {
+      pending_.add(todo.min), pending_.add(todo.max);
+      todo = {{std::max(todo.min.x, view.min.x), std::max(todo.min.y, view.min.y)},
+              {std::min(todo.max.x, view.max.x), std::min(todo.max.y, view.max.y)}};
+    }
+  }
+  if (!todo.empty() && overlay_.begin_part(todo, 24, clear, c, w, h)) {
+    // Lines and rings reach 24 px past their points.
     draw_layers(kOverlayLayers, c, styles, w, h);
     overlay_.end();
     compose_part = true;
   }
   overlay_dirty_ = Box{};
-  // The two composed once per change (only the changed part after an edit), so a still frame is
-  // one copy.
-  if (compose || !frame_.valid()) {
-    frame_.begin_like(base_, opaque_bg);
-    frame_.copy_from(base_);
-    overlay_.composite(frame_.camera());
-    frame_.end();
-  } else if (compose_part) {
-    frame_.begin_rect(overlay_.last_part());
-    frame_.copy_from(base_);
-    overlay_.composite(frame_.camera());
-    frame_.end();
-  }
+  // The two composed once per change, so a still frame is one copy. While edits keep coming (a
+  // station dragged) they are drawn straight to the screen and composed once the plan rests.
   glViewport(0, 0, fb_width, fb_height);
-  frame_.blit(cam, fb_width, fb_height);
+  if (compose || !frame_.valid()) {
+    frame_.begin_like(base_, 0, opaque_bg, w, h);
+    frame_.copy_from(base_);
+    overlay_.composite(frame_.camera());
+    frame_.end();
+    frame_stale_ = LayerCache::Rect{};
+  } else if (compose_part) {
+    const LayerCache::Rect& r = overlay_.last_part();
+    if (frame_stale_.w == 0) {
+      frame_stale_ = r;
+    } else {
+      const int x1 = std::max(frame_stale_.x + frame_stale_.w, r.x + r.w);
+      const int y1 = std::max(frame_stale_.y + frame_stale_.h, r.y + r.h);
+      frame_stale_.x = std::min(frame_stale_.x, r.x),
+      frame_stale_.y = std::min(frame_stale_.y, r.y);
+      frame_stale_.w = x1 - frame_stale_.x, frame_stale_.h = y1 - frame_stale_.y;
+    }
+    base_.blit(cam, fb_width, fb_height);
+    overlay_.composite(cam);
+  } else if (frame_stale_.w > 0) {
+    frame_.begin_rect(frame_stale_);
+    frame_.copy_from(base_);
+    overlay_.composite(frame_.camera());
+    frame_.end();
+    frame_stale_ = LayerCache::Rect{};
+  }
+  if (!compose_part) frame_.blit(cam, fb_width, fb_height);
   premultiplied_blend();
   draw_layers(kLiveLayers, cam, styles, fb_width, fb_height);
   glDisable(GL_PROGRAM_POINT_SIZE);

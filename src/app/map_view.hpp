@@ -6,6 +6,7 @@
 // plan on every edit (set_scene, re-uploading only what changed), and each layer's visibility,
 // opacity and colour are uniforms at draw time, so restyling never rebuilds a buffer.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -116,7 +117,10 @@ class MapView {
   // circles, demand), redrawn in part after an edit; markers are drawn live on top every frame.
   LayerCache base_, overlay_, frame_;  // frame_: the two composed
   uint64_t map_version_ = 0, overlay_version_ = 0;
-  Box overlay_dirty_;
+  Box overlay_dirty_;             // changed since the last draw
+  Box pending_;                   // changed off screen, redrawn when the view moves
+  LayerCache::Rect frame_stale_;  // overlay parts not yet composed into frame_
+  Vec2 last_centre_{NAN, NAN};
 
   // Map metres are stored relative to this (the map's centre) for float precision.
   Vec2 origin_{0, 0};
