@@ -701,6 +701,7 @@ void MapView::draw_layer(MapLayer l, const Camera& cam, const LayerStyle& look, 
 
 namespace {
 
+// kDrawOrder, in the three groups the caches hold.
 const std::vector<MapLayer> kBaseLayers = {MapLayer::areas, MapLayer::streets};
 const std::vector<MapLayer> kOverlayLayers = {MapLayer::demand_density, MapLayer::walk_areas,
                                               MapLayer::circles,        MapLayer::demand_points,

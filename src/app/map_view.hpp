@@ -42,14 +42,15 @@ inline constexpr MapLayer kDrawOrder[] = {
 // suggestions: the star.
 class MapView {
  public:
-  MapView();  // needs a current OpenGL 3.3 core context; a stencil buffer for areas/walk areas
+  MapView();  // needs a current OpenGL 3.3 core context (its caches bring their own stencil)
   ~MapView();
   MapView(const MapView&) = delete;
   MapView& operator=(const MapView&) = delete;
 
   void set_map(const RoadLines& lines);   // static: areas and streets
   void set_scene(const MapScene& scene);  // dynamic layers; keeps no pointer into `scene`
-  // Draws into the framebuffer bound at the call (the window, or an offscreen one in tests).
+  // Draws into the framebuffer bound at the call (the window, or an offscreen one in tests), all
+  // of it: no clear needed. A still frame is one copy of a cached picture plus the markers.
   void draw(const Camera& cam, const LayerStyles& styles, int fb_width, int fb_height);
 
   double last_set_scene_ms() const { return set_scene_ms_; }
