@@ -99,9 +99,15 @@ double DensityLayer::robust_max(double radius_m, const DensityPoints& pts) {
 }
 
 void DensityLayer::splat(const float scale[2], const float shift[2], const DensityPoints& pts) {
-  GLint prev_fbo = 0, vp[4];
+  GLint prev_fbo = 0, vp[4], blend[4];
   glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &prev_fbo);
   glGetIntegerv(GL_VIEWPORT, vp);
+  glGetIntegerv(GL_BLEND_SRC_RGB, &blend[0]);
+  glGetIntegerv(GL_BLEND_DST_RGB, &blend[1]);
+  glGetIntegerv(GL_BLEND_SRC_ALPHA, &blend[2]);
+  glGetIntegerv(GL_BLEND_DST_ALPHA, &blend[3]);
+  const bool scissor = glIsEnabled(GL_SCISSOR_TEST);
+  glDisable(GL_SCISSOR_TEST);  // the splat always covers its whole texture
   // Grow the texture when the window does (never per frame); the splat uses its corner.
   if (used_w_ > alloc_w_ || used_h_ > alloc_h_) {
     alloc_w_ = std::max(alloc_w_, used_w_ + 32);
@@ -123,7 +129,9 @@ void DensityLayer::splat(const float scale[2], const float shift[2], const Densi
   glUniform1f(u_diameter_, static_cast<float>(2 * radius_tex_));
   glBindVertexArray(pts.vao);
   glDrawArrays(GL_POINTS, 0, pts.count);
-  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  glBlendFuncSeparate(static_cast<GLenum>(blend[0]), static_cast<GLenum>(blend[1]),
+                      static_cast<GLenum>(blend[2]), static_cast<GLenum>(blend[3]));
+  if (scissor) glEnable(GL_SCISSOR_TEST);
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(prev_fbo));
   glViewport(vp[0], vp[1], vp[2], vp[3]);
 }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 #include "app/gl.hpp"
 
@@ -58,8 +59,7 @@ MapView::MapView()
   ud_ = {demand_.uniform("u_scale"),  demand_.uniform("u_shift"), demand_.uniform("u_size"),
          demand_.uniform("u_cover"),  demand_.uniform("u_mode"),  demand_.uniform("u_main"),
          demand_.uniform("u_opacity")};
-  for (Buffer* b :
-       {&water_fan_, &water_box_, &park_fan_, &park_box_, &casing_, &streets_, &circles_})
+  for (Buffer* b : {&water_fan_, &water_box_, &park_fan_, &park_box_, &circles_})
     *b = line_buffer();
   for (Buffer* b : {&stations_, &candidates_, &suggestions_, &diff_}) *b = marker_buffer();
 
@@ -85,9 +85,10 @@ MapView::MapView()
 }
 
 MapView::~MapView() {
-  for (Buffer* b : {&water_fan_, &water_box_, &park_fan_, &park_box_, &casing_, &streets_,
-                    &circles_, &stations_, &candidates_, &suggestions_, &diff_})
+  for (Buffer* b : {&water_fan_, &water_box_, &park_fan_, &park_box_, &circles_, &stations_,
+                    &candidates_, &suggestions_, &diff_})
     free_buffer(*b);
+  for (StreetGpu& g : street_levels_) free_buffer(g.streets), free_buffer(g.casings);
   for (WalkMesh& w : walk_pool_) free_buffer(w.buf);
   for (unsigned vao : {demand_vao_, uncovered_vao_, disagree_vao_}) glDeleteVertexArrays(1, &vao);
   for (unsigned b : {demand_pos_vbo_, demand_count_vbo_, uncovered_ibo_, disagree_ibo_})
@@ -171,6 +172,8 @@ void MapView::set_map(const RoadLines& lines) {
     demand_w_.clear();
     demand_counts_.clear();
   }
+  ++map_version_;
+  ++overlay_version_;
   // Areas: a triangle fan per ring (stencil parity decides inside, so holes and concave shapes
   // work without triangulation) and the polygon's bounding box to paint through the stencil.
   MeshBuilder fan[2], box[2];
@@ -196,25 +199,23 @@ void MapView::set_map(const RoadLines& lines) {
   upload(park_fan_, fan[1], false);
   upload(park_box_, box[1], false);
 
-  // Streets: a grey casing under every wider street, minor classes first so arterials draw on
-  // top. White (minor) streets take the streets layer's colour.
-  MeshBuilder cas, st;
-  cas.origin = st.origin = origin_;
-  for (int pass = 0; pass < 3; ++pass) {
-    for (size_t i = 0; i < lines.size(); ++i) {
-      const RoadStyle rs = road_style(lines.road_class[i]);
-      const int rank = rs.width_px < 2 ? 0 : rs.width_px < 4 ? 1 : 2;
-      if (rank != pass) continue;
-      const Vec2* p = lines.points.data() + lines.first[i];
-      const size_t n = lines.first[i + 1] - lines.first[i];
-      const Rgba c = lines.walkable[i] ? rs.color : style::not_walkable;
-      const bool white = c.r == 255 && c.g == 255 && c.b == 255;
-      if (rs.width_px >= 2) cas.line(p, n, rs.width_px + 1.5f, style::casing);
-      st.line(p, n, rs.width_px, c, white);
-    }
+  // Streets: levels of detail cut into tiles; the CPU copies go once uploaded.
+  for (StreetGpu& g : street_levels_) free_buffer(g.streets), free_buffer(g.casings);
+  street_levels_.clear();
+  for (StreetLevel& L : build_street_levels(lines, origin_)) {
+    StreetGpu g;
+    g.from_m_per_px = L.from_m_per_px;
+    g.streets = line_buffer();
+    g.casings = line_buffer();
+    upload(g.streets, L.streets, false);
+    upload(g.casings, L.casings, false);
+    g.street_first = std::move(L.street_first);
+    g.street_count = std::move(L.street_count);
+    g.casing_first = std::move(L.casing_first);
+    g.casing_count = std::move(L.casing_count);
+    g.tile_box = std::move(L.tile_box);
+    street_levels_.push_back(std::move(g));
   }
-  upload(casing_, cas, false);
-  upload(streets_, st, false);
 }
 
 void MapView::set_scene(const MapScene& scene) {
@@ -258,6 +259,7 @@ void MapView::set_demand(const MapScene& scene) {
                  floats_.data(), GL_STATIC_DRAW);
     demand_n_ = static_cast<int>(n);
     ++demand_version_;
+    ++overlay_version_;  // density and every point: redraw all
   }
 
   // Cover counts: upload only the range that changed (an edit touches one station's workers).
@@ -276,6 +278,12 @@ void MapView::set_demand(const MapScene& scene) {
     if (diff.first != bytes_.end()) {
       size_t first = static_cast<size_t>(diff.first - bytes_.begin()), last = bytes_.size();
       while (last > first && bytes_[last - 1] == demand_counts_[last - 1]) --last;
+      Box changed;
+      for (size_t i = first / 2; i < (last + 1) / 2; ++i)
+        if (bytes_[2 * i] != demand_counts_[2 * i] ||
+            bytes_[2 * i + 1] != demand_counts_[2 * i + 1])
+          changed.add(demand_xy_[i]);
+      mark_dirty(changed);
       glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(first),
                       static_cast<GLsizeiptr>(last - first), bytes_.data() + first);
       std::copy(bytes_.begin() + static_cast<std::ptrdiff_t>(first),
@@ -306,6 +314,8 @@ void MapView::set_demand(const MapScene& scene) {
 }
 
 void MapView::set_walk_areas(const MapScene& scene) {
+  old_walk_draw_ = walk_draw_;
+  const int old_selected = walk_selected_ >= 0 ? static_cast<int>(walk_draw_[walk_selected_]) : -1;
   // Pass 1: which stations' areas are already on the GPU (an edit changes one of them).
   for (WalkMesh& w : walk_pool_) w.used = false;
   walk_hash_.assign(scene.stations.size(), 0);
@@ -316,6 +326,8 @@ void MapView::set_walk_areas(const MapScene& scene) {
     auto it = walk_index_.find(walk_hash_[s]);
     if (it != walk_index_.end()) walk_pool_[it->second].used = true;
   }
+  for (WalkMesh& w : walk_pool_)
+    if (!w.used && w.hash != 0) mark_dirty(w.bounds);  // gone: clear where it was
   // Pass 2: build the missing ones, recycling the buffers of areas that went away.
   size_t free_at = 0;
   for (size_t s = 0; s < scene.stations.size(); ++s) {
@@ -328,9 +340,13 @@ void MapView::set_walk_areas(const MapScene& scene) {
     if (!w.buf.vao) w.buf = line_buffer();
     mesh_.clear();
     mesh_.origin = origin_;
-    for (const auto& piece : *scene.stations[s].walk_pieces)
+    w.bounds = Box{};
+    for (const auto& piece : *scene.stations[s].walk_pieces) {
       mesh_.line(piece, style::walk_width_px, kWhite, true);
+      for (Vec2 p : piece) w.bounds.add(p);
+    }
     upload(w.buf, mesh_);
+    mark_dirty(w.bounds);
     w.hash = h;
     w.used = true;
     walk_index_[h] = static_cast<uint32_t>(free_at);
@@ -355,9 +371,22 @@ void MapView::set_walk_areas(const MapScene& scene) {
     }
     walk_draw_.push_back(walk_index_[walk_hash_[s]]);
   }
+  int new_selected = -1;
   if (selected >= 0) {
     walk_selected_ = static_cast<int>(walk_draw_.size());
-    walk_draw_.push_back(walk_index_[walk_hash_[static_cast<size_t>(selected)]]);
+    new_selected = static_cast<int>(walk_index_[walk_hash_[static_cast<size_t>(selected)]]);
+    walk_draw_.push_back(static_cast<uint32_t>(new_selected));
+  }
+  // Areas drawn more or fewer times than before, or whose selection changed, need a redraw.
+  walk_delta_.assign(walk_pool_.size(), 0);
+  for (uint32_t i : old_walk_draw_)
+    if (i < walk_delta_.size()) --walk_delta_[i];
+  for (uint32_t i : walk_draw_) ++walk_delta_[i];
+  for (size_t i = 0; i < walk_delta_.size(); ++i)
+    if (walk_delta_[i] != 0) mark_dirty(walk_pool_[i].bounds);
+  if (old_selected != new_selected) {
+    for (int i : {old_selected, new_selected})
+      if (i >= 0 && static_cast<size_t>(i) < walk_pool_.size()) mark_dirty(walk_pool_[i].bounds);
   }
 }
 
@@ -368,6 +397,11 @@ void MapView::set_circles(const MapScene& scene) {
     same = key[3 * s] == scene.stations[s].xy.x && key[3 * s + 1] == scene.stations[s].xy.y &&
            key[3 * s + 2] == (scene.stations[s].selected ? 1 : 0);
   if (same) return;
+  // Which circles came or went (or changed selection): only they need a redraw.
+  const bool same_radius = !key.empty() && key.back() == scene.radius_m;
+  old_circles_.clear();
+  for (size_t s = 0; s + 1 < key.size(); s += 3)
+    old_circles_.push_back({key[s], key[s + 1], key[s + 2]});
   key.clear();
   mesh_.clear();
   mesh_.origin = origin_;
@@ -390,6 +424,30 @@ void MapView::set_circles(const MapScene& scene) {
     circle_first_.push_back(static_cast<int>(mesh_.v.size()));
   }
   upload(circles_, mesh_);
+  if (!same_radius) {
+    ++overlay_version_;
+    return;
+  }
+  new_circles_.clear();
+  for (size_t s = 0; s + 1 < key.size(); s += 3)
+    new_circles_.push_back({key[s], key[s + 1], key[s + 2]});
+  std::sort(old_circles_.begin(), old_circles_.end());
+  std::sort(new_circles_.begin(), new_circles_.end());
+  changed_circles_.clear();
+  std::set_symmetric_difference(old_circles_.begin(), old_circles_.end(), new_circles_.begin(),
+                                new_circles_.end(), std::back_inserter(changed_circles_));
+  for (const auto& c : changed_circles_) {
+    Box b;
+    b.add({c[0] - scene.radius_m, c[1] - scene.radius_m});
+    b.add({c[0] + scene.radius_m, c[1] + scene.radius_m});
+    mark_dirty(b);
+  }
+}
+
+void MapView::mark_dirty(Box world) {
+  if (world.empty()) return;
+  overlay_dirty_.add(world.min);
+  overlay_dirty_.add(world.max);
 }
 
 void MapView::set_markers(const MapScene& scene) {
@@ -485,6 +543,53 @@ void MapView::fill_areas(const Buffer& fan, const Buffer& box) const {
   glDisable(GL_STENCIL_TEST);
 }
 
+void MapView::draw_tiles(const Buffer& b, const std::vector<int>& first,
+                         const std::vector<int>& count, const std::vector<uint8_t>& visible) {
+  multi_first_.clear();
+  multi_count_.clear();
+  const size_t tiles = visible.size();
+  for (size_t i = 0; i < first.size(); ++i) {
+    if (!visible[i % tiles] || count[i] == 0) continue;
+    if (!multi_first_.empty() && multi_first_.back() + multi_count_.back() == first[i])
+      multi_count_.back() += count[i];  // adjacent ranges: one draw
+    else
+      multi_first_.push_back(first[i]), multi_count_.push_back(count[i]);
+  }
+  if (multi_first_.empty()) return;
+  glBindVertexArray(b.vao);
+  glMultiDrawArrays(GL_TRIANGLES, multi_first_.data(), multi_count_.data(),
+                    static_cast<GLsizei>(multi_first_.size()));
+}
+
+void MapView::draw_streets(const Camera& cam, const LayerStyle& look) {
+  if (street_levels_.empty()) return;
+  // Without casings (zoomed out) white streets would vanish on the light background: darken.
+  const bool casings = cam.m_per_px < 4;
+  Rgba c = look.color;
+  if (!casings)
+    c = {static_cast<uint8_t>(c.r * 0.55 + style::casing.r * 0.45),
+         static_cast<uint8_t>(c.g * 0.55 + style::casing.g * 0.45),
+         static_cast<uint8_t>(c.b * 0.55 + style::casing.b * 0.45), c.a};
+  use_lines(c, look.opacity);
+  size_t k = 0;
+  for (size_t i = 0; i < street_levels_.size(); ++i)
+    if (cam.m_per_px >= street_levels_[i].from_m_per_px) k = i;
+  const StreetGpu& g = street_levels_[k];
+  // The view in metres from the origin, grown by the widest line so edges do not pop.
+  const double hw = cam.width_px / 2 * cam.m_per_px + 8 * cam.m_per_px;
+  const double hh = cam.height_px / 2 * cam.m_per_px + 8 * cam.m_per_px;
+  const double cx = cam.centre.x - origin_.x, cy = cam.centre.y - origin_.y;
+  tile_visible_.resize(g.tile_box.size());
+  for (size_t t = 0; t < g.tile_box.size(); ++t) {
+    const Box& b = g.tile_box[t];
+    tile_visible_[t] = !b.empty() && b.max.x >= cx - hw && b.min.x <= cx + hw &&
+                       b.max.y >= cy - hh && b.min.y <= cy + hh;
+  }
+  // Casings only matter when streets are wide apart; zoomed out they double the vertex work.
+  if (casings) draw_tiles(g.casings, g.casing_first, g.casing_count, tile_visible_);
+  draw_tiles(g.streets, g.street_first, g.street_count, tile_visible_);
+}
+
 void MapView::draw_markers(const Buffer& b, Rgba main, float opacity) {
   if (b.count == 0) return;
   markers_.use();
@@ -531,10 +636,7 @@ void MapView::draw_layer(MapLayer l, const Camera& cam, const LayerStyle& look, 
       fill_areas(water_fan_, water_box_);
       break;
     case MapLayer::streets:
-      use_lines(look.color, look.opacity);
-      // Casings only matter when streets are wide apart; zoomed out they double the vertex work.
-      if (cam.m_per_px < 4) draw_triangles(casing_);
-      draw_triangles(streets_);
+      draw_streets(cam, look);
       break;
     case MapLayer::demand_density:
       density_.draw(cam, scale_, shift_, fb_w, fb_h, look,
@@ -597,33 +699,147 @@ void MapView::draw_layer(MapLayer l, const Camera& cam, const LayerStyle& look, 
   }
 }
 
-void MapView::draw(const Camera& cam, const LayerStyles& styles, int fb_width, int fb_height) {
-  glViewport(0, 0, fb_width, fb_height);
-  glClearColor(style::background.r / 255.f, style::background.g / 255.f,
-               style::background.b / 255.f, 1);
-  glClear(GL_COLOR_BUFFER_BIT);
+namespace {
+
+// kDrawOrder, in the three groups the caches hold.
+const std::vector<MapLayer> kBaseLayers = {MapLayer::areas, MapLayer::streets};
+const std::vector<MapLayer> kOverlayLayers = {MapLayer::demand_density, MapLayer::walk_areas,
+                                              MapLayer::circles,        MapLayer::demand_points,
+                                              MapLayer::uncovered,      MapLayer::disagreement};
+const std::vector<MapLayer> kLiveLayers = {MapLayer::candidates, MapLayer::scenario_diff,
+                                           MapLayer::stations, MapLayer::suggestions};
+
+uint64_t looks_key(const LayerStyles& styles, const std::vector<MapLayer>& layers,
+                   uint64_t version) {
+  uint64_t h = 0xcbf29ce484222325ull ^ version;
+  for (MapLayer l : layers) {
+    const LayerStyle& s = styles[l];
+    const uint64_t v = uint64_t{s.visible} | uint64_t{std::bit_cast<uint32_t>(s.opacity)} << 1 |
+                       uint64_t{s.color.r} << 33 | uint64_t{s.color.g} << 41 |
+                       uint64_t{s.color.b} << 49 | uint64_t{s.color.a} << 57;
+    h = (h ^ v) * 0x100000001b3ull;
+    h ^= h >> 31;
+  }
+  return h;
+}
+
+// Into a cache: colour blended as usual, alpha accumulated so the picture is premultiplied.
+void premultiplied_blend() {
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
+}  // namespace
+
+void MapView::draw_layers(const std::vector<MapLayer>& layers, const Camera& cam,
+                          const LayerStyles& styles, int fb_w, int fb_h) {
   // Metres from the origin -> clip space; the camera offset is taken in double.
   const double sx = 2.0 / (cam.m_per_px * cam.width_px), sy = 2.0 / (cam.m_per_px * cam.height_px);
   scale_[0] = static_cast<float>(sx), scale_[1] = static_cast<float>(sy);
   shift_[0] = static_cast<float>((origin_.x - cam.centre.x) * sx);
   shift_[1] = static_cast<float>((origin_.y - cam.centre.y) * sy);
-  fb_scale_ = static_cast<float>(fb_width / cam.width_px);
+  fb_scale_ = static_cast<float>(fb_w / cam.width_px);
   lines_.use();
   glUniform2f(ul_.pixel, static_cast<float>(2.0 / cam.width_px),
               static_cast<float>(2.0 / cam.height_px));
+  for (MapLayer l : layers) {
+    const LayerStyle& look = styles[l];
+    if (!look.visible || look.opacity <= 0) continue;  // hidden layers cost nothing
+    draw_layer(l, cam, look, fb_w, fb_h);
+  }
+}
+
+void MapView::draw(const Camera& cam, const LayerStyles& styles, int fb_width, int fb_height) {
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
-  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   glEnable(GL_PROGRAM_POINT_SIZE);
-  for (MapLayer l : kDrawOrder) {
-    const LayerStyle& look = styles[l];
-    if (!look.visible || look.opacity <= 0) continue;  // hidden layers cost nothing
-    draw_layer(l, cam, look, fb_width, fb_height);
+  premultiplied_blend();
+  const Rgba bg = style::background;
+  const float opaque_bg[4] = {bg.r / 255.f, bg.g / 255.f, bg.b / 255.f, 1};
+  const float clear[4] = {0, 0, 0, 0};
+  int w = 0, h = 0;
+
+  // Both caches share one view (the base's): a pan or zoom redraws both, a change of the plan's
+  // layers only the overlay, an edit only around what it changed.
+  const uint64_t base_key = looks_key(styles, kBaseLayers, map_version_);
+  const uint64_t overlay_key = looks_key(styles, kOverlayLayers, overlay_version_);
+  bool compose = false, compose_part = false;
+  Camera c;
+  const bool new_view = !base_.covers(cam, fb_width, fb_height, base_key);
+  if (new_view) {
+    c = base_.begin(cam, fb_width, fb_height, base_key, opaque_bg, w, h);
+    draw_layers(kBaseLayers, c, styles, w, h);
+    base_.end();
   }
+  // An edit redraws what it changed on screen now and the rest of it (in the cache's margin)
+  // once the view moves: zoomed in, a station's area spans more than the screen.
+  const bool moved = !(cam.centre == last_centre_);
+  last_centre_ = cam.centre;
+  Box todo;
+  if (new_view || !overlay_.covers(cam, fb_width, fb_height, overlay_key)) {
+    c = overlay_.begin_like(base_, overlay_key, clear, w, h);
+    draw_layers(kOverlayLayers, c, styles, w, h);
+    overlay_.end();
+    compose = true;
+    pending_ = Box{};
+  } else if (!overlay_dirty_.empty() || (moved && !pending_.empty())) {
+    const double grow = 24 * cam.m_per_px;
+    const Vec2 half{cam.width_px / 2 * cam.m_per_px + grow,
+                    cam.height_px / 2 * cam.m_per_px + grow};
+    const Box view{cam.centre - half, cam.centre + half};
+    todo = overlay_dirty_;
+    if (moved) {
+      if (!pending_.empty()) todo.add(pending_.min), todo.add(pending_.max);
+      pending_ = Box{};
+    } else if (!todo.empty() && !(view.contains(todo.min) && view.contains(todo.max))) {
+      pending_.add(todo.min), pending_.add(todo.max);
+      todo = {{std::max(todo.min.x, view.min.x), std::max(todo.min.y, view.min.y)},
+              {std::min(todo.max.x, view.max.x), std::min(todo.max.y, view.max.y)}};
+    }
+  }
+  if (!todo.empty() && overlay_.begin_part(todo, 24, clear, c, w, h)) {
+    // Lines and rings reach 24 px past their points.
+    draw_layers(kOverlayLayers, c, styles, w, h);
+    overlay_.end();
+    compose_part = true;
+  }
+  overlay_dirty_ = Box{};
+  // The two composed once per change, so a still frame is one copy. While edits keep coming (a
+  // station dragged) they are drawn straight to the screen and composed once the plan rests.
+  glViewport(0, 0, fb_width, fb_height);
+  if (compose || !frame_.valid()) {
+    frame_.begin_like(base_, 0, opaque_bg, w, h);
+    frame_.copy_from(base_);
+    overlay_.composite(frame_.camera());
+    frame_.end();
+    frame_stale_ = LayerCache::Rect{};
+  } else if (compose_part) {
+    const LayerCache::Rect& r = overlay_.last_part();
+    if (frame_stale_.w == 0) {
+      frame_stale_ = r;
+    } else {
+      const int x1 = std::max(frame_stale_.x + frame_stale_.w, r.x + r.w);
+      const int y1 = std::max(frame_stale_.y + frame_stale_.h, r.y + r.h);
+      frame_stale_.x = std::min(frame_stale_.x, r.x),
+      frame_stale_.y = std::min(frame_stale_.y, r.y);
+      frame_stale_.w = x1 - frame_stale_.x, frame_stale_.h = y1 - frame_stale_.y;
+    }
+    base_.blit(cam, fb_width, fb_height);
+    overlay_.composite(cam);
+  } else if (frame_stale_.w > 0) {
+    frame_.begin_rect(frame_stale_);
+    frame_.copy_from(base_);
+    overlay_.composite(frame_.camera());
+    frame_.end();
+    frame_stale_ = LayerCache::Rect{};
+  }
+  if (!compose_part) frame_.blit(cam, fb_width, fb_height);
+  premultiplied_blend();
+  draw_layers(kLiveLayers, cam, styles, fb_width, fb_height);
   glDisable(GL_PROGRAM_POINT_SIZE);
+  glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   glBindVertexArray(0);
   glUseProgram(0);
 }

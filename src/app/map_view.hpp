@@ -5,6 +5,8 @@
 // (shape by host type, fill by status) and suggestions. The map is uploaded once (set_map), the
 // plan on every edit (set_scene, re-uploading only what changed), and each layer's visibility,
 // opacity and colour are uniforms at draw time, so restyling never rebuilds a buffer.
+#include <array>
+#include <cmath>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -12,8 +14,10 @@
 #include "app/camera.hpp"
 #include "app/density_layer.hpp"
 #include "app/gl_program.hpp"
+#include "app/layer_cache.hpp"
 #include "app/map_scene.hpp"
 #include "app/mesh_builder.hpp"
+#include "app/street_mesh.hpp"
 #include "engine/map/road_lines.hpp"
 
 namespace yz::app {
@@ -38,14 +42,15 @@ inline constexpr MapLayer kDrawOrder[] = {
 // suggestions: the star.
 class MapView {
  public:
-  MapView();  // needs a current OpenGL 3.3 core context; a stencil buffer for areas/walk areas
+  MapView();  // needs a current OpenGL 3.3 core context (its caches bring their own stencil)
   ~MapView();
   MapView(const MapView&) = delete;
   MapView& operator=(const MapView&) = delete;
 
   void set_map(const RoadLines& lines);   // static: areas and streets
   void set_scene(const MapScene& scene);  // dynamic layers; keeps no pointer into `scene`
-  // Draws into the framebuffer bound at the call (the window, or an offscreen one in tests).
+  // Draws into the framebuffer bound at the call (the window, or an offscreen one in tests), all
+  // of it: no clear needed. A still frame is one copy of a cached picture plus the markers.
   void draw(const Camera& cam, const LayerStyles& styles, int fb_width, int fb_height);
 
   double last_set_scene_ms() const { return set_scene_ms_; }
@@ -60,6 +65,7 @@ class MapView {
   struct WalkMesh {
     uint64_t hash = 0;  // of the station's reached pieces
     Buffer buf;
+    Box bounds;  // metres
     bool used = false;
   };
 
@@ -83,10 +89,18 @@ class MapView {
   void use_lines(Rgba main, float opacity, float width_scale = 1);
   void draw_triangles(const Buffer& b, int first = 0, int count = -1) const;
   void fill_areas(const Buffer& fan, const Buffer& box) const;
+  void draw_streets(const Camera& cam, const LayerStyle& look);
+  // Draws the ranges of `first`/`count` (per pass and tile) whose tile is on screen.
+  void draw_tiles(const Buffer& b, const std::vector<int>& first, const std::vector<int>& count,
+                  const std::vector<uint8_t>& tile_visible);
   void draw_markers(const Buffer& b, Rgba main, float opacity);
   void draw_demand(unsigned vao, int count, bool indexed, int mode, const LayerStyle& look,
                    float size_px);
   void draw_layer(MapLayer l, const Camera& cam, const LayerStyle& look, int fb_w, int fb_h);
+  // Sets the camera uniforms and draws `layers` (in drawing order) that are visible.
+  void draw_layers(const std::vector<MapLayer>& layers, const Camera& cam,
+                   const LayerStyles& styles, int fb_w, int fb_h);
+  void mark_dirty(Box world);  // the overlay cache must redraw this (metres)
 
   GlProgram lines_, markers_, demand_;
   struct {
@@ -99,25 +113,45 @@ class MapView {
     int scale, shift, size, cover, mode, main, opacity;
   } ud_{};
   DensityLayer density_;
+  // Layers are drawn through two cached pictures (layer_cache.hpp): the base map (areas, streets),
+  // redrawn when the view or their looks change, and the plan's overlay (density, walk areas,
+  // circles, demand), redrawn in part after an edit; markers are drawn live on top every frame.
+  LayerCache base_, overlay_, frame_;  // frame_: the two composed
+  uint64_t map_version_ = 0, overlay_version_ = 0;
+  Box overlay_dirty_;             // changed since the last draw
+  Box pending_;                   // changed off screen, redrawn when the view moves
+  LayerCache::Rect frame_stale_;  // overlay parts not yet composed into frame_
+  Vec2 last_centre_{NAN, NAN};
 
   // Map metres are stored relative to this (the map's centre) for float precision.
   Vec2 origin_{0, 0};
   bool have_origin_ = false;
   float scale_[2] = {1, 1}, shift_[2] = {0, 0}, fb_scale_ = 1;
 
-  Buffer water_fan_, water_box_, park_fan_, park_box_, casing_, streets_;
+  Buffer water_fan_, water_box_, park_fan_, park_box_;
+  // Streets by level of detail, each with vertex ranges per (pass, tile) (street_mesh.hpp).
+  struct StreetGpu {
+    double from_m_per_px = 0;
+    Buffer streets, casings;
+    std::vector<int> street_first, street_count, casing_first, casing_count;
+    std::vector<Box> tile_box;
+  };
+  std::vector<StreetGpu> street_levels_;
+  std::vector<int> multi_first_, multi_count_;  // scratch for glMultiDrawArrays
 
   // Walk areas: one buffer per distinct reached-piece set, reused across edits (an edit rebuilds
   // only the station it touched); drawn in scene order with the selected one last.
   std::vector<WalkMesh> walk_pool_;
   std::unordered_map<uint64_t, uint32_t> walk_index_;  // hash -> pool entry
   std::vector<uint64_t> walk_hash_;                    // per scene station (0 = no area)
-  std::vector<uint32_t> walk_draw_;
+  std::vector<uint32_t> walk_draw_, old_walk_draw_;
+  std::vector<int> walk_delta_;
   int walk_selected_ = -1;  // index into walk_draw_ of the selected station's area
 
   Buffer circles_;
   std::vector<int> circle_first_;   // circle i = vertices [circle_first_[i], circle_first_[i+1])
-  std::vector<double> circle_key_;  // x, y per station, radius, selected: rebuild when it changes
+  std::vector<double> circle_key_;  // x, y, selected per station, then the radius
+  std::vector<std::array<double, 3>> old_circles_, new_circles_, changed_circles_;
 
   Buffer stations_, candidates_, suggestions_, diff_;
 
@@ -138,6 +172,7 @@ class MapView {
   std::vector<float> floats_;
   std::vector<uint8_t> bytes_;
   std::vector<uint32_t> indices_;
+  std::vector<uint8_t> tile_visible_;
 
   double set_scene_ms_ = 0;
 };

@@ -454,3 +454,99 @@ TEST_CASE("areas keep holes, streets by class, frames are deterministic", "[app]
   CHECK(same_rgb(b.at(150, 180), {200, 200, 200}));                       // minor streets recolour
   CHECK(same_rgb(b.at(150, 150), road_style(RoadClass::primary).color));  // classes keep theirs
 }
+
+TEST_CASE("edits redraw only what changed, and match a fresh view", "[app]") {
+  gl();
+  const Camera cam = camera(4);
+  // A grid of streets, demand along them, three stations with walk pieces.
+  RoadLines lines;
+  for (int i = -4; i <= 4; ++i) {
+    lines.add_line({{i * 100.0, -400}, {i * 100.0, 400}}, RoadClass::residential, true, i + 10);
+    lines.add_line({{-400, i * 100.0}, {400, i * 100.0}}, RoadClass::footway, true, i + 30);
+  }
+  MapScene a;
+  for (int x = -380; x <= 380; x += 20)
+    for (int y = -380; y <= 380; y += 100) {
+      a.demand_xy.push_back({double(x), double(y)});
+      a.demand_weight.push_back(1);
+      a.demand_walk.push_back(static_cast<uint8_t>((x / 20 + y) & 3));
+      a.demand_radius.push_back(static_cast<uint8_t>((x / 20) & 1));
+    }
+  std::vector<std::vector<std::vector<Vec2>>> pieces = {
+      {{{-300, -300}, {-100, -300}, {-100, -100}}},
+      {{{100, 100}, {300, 100}}},
+      {{{0, 0}, {0, 200}}, {{0, 0}, {-200, 0}}}};
+  const Vec2 at[3] = {{-200, -300}, {200, 100}, {0, 0}};
+  for (int k = 0; k < 3; ++k) {
+    SceneStation s;
+    s.xy = at[k];
+    s.host = static_cast<uint8_t>(k);
+    s.status = 0;
+    s.walk_pieces = &pieces[static_cast<size_t>(k)];
+    a.stations.push_back(s);
+  }
+  a.radius_m = 150;
+  LayerStyles styles = LayerStyles::defaults();
+  styles[MapLayer::demand_density].visible = true;
+
+  MapView view;
+  view.set_map(lines);
+  view.set_scene(a);
+  const Image before = render(view, cam, styles);
+
+  // Move station 1 (new pieces, new circle), select station 2, change some workers' counts.
+  MapScene b = a;
+  pieces[1] = {{{150, -200}, {300, -200}}};
+  b.stations[1].xy = {220, -200};
+  b.stations[2].selected = true;
+  for (size_t i = 0; i < b.demand_walk.size(); i += 7) b.demand_walk[i] = 0;
+  view.set_scene(b);
+  CHECK(view.last_set_scene_ms() >= 0);
+  const Image after = render(view, cam, styles);
+  MapView fresh;
+  fresh.set_map(lines);
+  fresh.set_scene(b);
+  const Image want = render(fresh, cam, styles);
+  CHECK(after.px != before.px);
+  int differ = 0;
+  for (int y = 0; y < H; ++y)
+    for (int x = 0; x < W; ++x) differ += !same_rgb(after.at(x, y), want.at(x, y));
+  CHECK(differ == 0);
+  CHECK(render(view, cam, styles).px == want.px);  // the next, still frame (from the composed copy)
+
+  // A small pan reuses the cached picture, shifted: it matches drawing afresh there (the density
+  // is left out: its texel grid follows the view, so it differs by rounding everywhere).
+  styles[MapLayer::demand_density].visible = false;
+  render(view, cam, styles);
+  Camera moved = cam;
+  moved.pan_pixels(-30, 20);
+  const Image panned = render(view, moved, styles);
+  MapView fresh2;
+  fresh2.set_map(lines);
+  fresh2.set_scene(b);
+  const Image want2 = render(fresh2, moved, styles);
+  differ = 0;
+  for (int y = 0; y < H; ++y)
+    for (int x = 0; x < W; ++x) differ += !near_rgb(panned.at(x, y), want2.at(x, y), 3);
+  CHECK(differ < 20);  // sub-pixel rounding at a few edges at most
+
+  // Zoomed in, an edit reaching off screen: the hidden part is redrawn once the view pans there.
+  Camera close = camera(1);
+  close.centre = {200, -150};
+  render(view, close, styles);
+  pieces[1] = {{{120, -220}, {330, -220}}, {{200, -300}, {200, -60}}};
+  b.stations[1].xy = {200, -210};
+  view.set_scene(b);
+  render(view, close, styles);
+  Camera close_moved = close;
+  close_moved.pan_pixels(-100, 0);  // within the cache's margin
+  const Image seen = render(view, close_moved, styles);
+  MapView fresh3;
+  fresh3.set_map(lines);
+  fresh3.set_scene(b);
+  const Image want3 = render(fresh3, close_moved, styles);
+  differ = 0;
+  for (int y = 0; y < H; ++y)
+    for (int x = 0; x < W; ++x) differ += !near_rgb(seen.at(x, y), want3.at(x, y), 3);
+  CHECK(differ < 20);
+}
