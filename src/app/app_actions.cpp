@@ -6,6 +6,10 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "engine/inputs/candidate_filter.hpp"
+#include "engine/inputs/demand_builder.hpp"
+#include "engine/inputs/grid_candidates.hpp"
+#include "engine/inputs/poi_candidates.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/map/map_loader.hpp"
 #include "engine/session/session_file.hpp"
@@ -226,6 +230,67 @@ void open_layer(AppState& st, const std::string& path, LayerKind kind) {
       st.scene_dirty = true;
       st.fonts_dirty = true;
       st.notify(drop->summary(), !drop->dropped.empty());
+    };
+  });
+}
+
+void candidates_from_map(AppState& st, double grid_m) {
+  if (!st.session) return;
+  auto city = st.session->workspace().city_ptr();
+  const MapSource map = st.session->workspace().map();
+  auto stations = std::make_shared<PointSet>(
+      points_from_stations(st.session->active().stations(), city->projection(), "stations"));
+  start(st, Str::job_candidates, true, [=](const Progress&) -> JobFinish {
+    const CandidateCategories cats = default_candidate_categories();
+    std::vector<PointSet> sources;
+    std::vector<DropReport> reports;
+    if (!map.demo() && is_osm_file(map.path)) {
+      DropReport r;
+      sources.push_back(poi_candidates(map.path, *city, cats, PoiCandidateOptions{}, r));
+    }
+    if (grid_m > 0) sources.push_back(grid_candidates(*city, grid_m, cats.grid));
+    std::vector<const PointSet*> order;
+    for (const auto& p : sources) order.push_back(&p);
+    auto kept = std::make_shared<FilteredCandidates>(
+        filter_candidates(order, *city, stations.get(), nullptr, CandidateFilterOptions{}, reports));
+    size_t dropped = 0;
+    for (const auto& r : reports) dropped += r.dropped.size();
+    return [kept, dropped](AppState& st) {
+      char label[200];
+      std::snprintf(label, sizeof label, tr(Str::candidates_made_fmt, st.lang), kept->sites.size(), dropped);
+      st.session->set_candidates(std::move(kept->sites), label);
+      st.styles[MapLayer::candidates].visible = true;
+      st.suggest.run = nullptr;
+      st.scene_dirty = true;
+      st.fonts_dirty = true;
+      st.notify(label);
+    };
+  });
+}
+
+void demand_from_map(AppState& st) {
+  if (!st.session) return;
+  auto ws = st.session->workspace_ptr();
+  auto in = std::make_shared<Session::RebaseInput>(st.session->rebase_input());
+  start(st, Str::job_demand, true, [=](const Progress& p) -> JobFinish {
+    DemandRequest req;
+    req.profile = DemandProfile::load_default();
+    DemandResult d = build_demand(ws->city(), req, p.slice(0, 0.3));
+    PointSet pts;
+    pts.source = "map proxies (data/demand_profile.json)";
+    for (size_t i = 0; i < d.cells.size(); ++i)
+      pts.add(d.cells.lonlat[i], d.cells.xy[i], d.cells.weight[i], "cell-" + std::to_string(i + 1), "");
+    if (pts.size() == 0) throw InputError("demand", "the map proxies found no workers on this map");
+    const double total = pts.total_weight();
+    auto r = std::make_shared<Session::Rebase>(
+        Session::compute_rebase(*in, ws->with_demand(std::move(pts), p.slice(0.3, 0.4)), p.slice(0.4, 1)));
+    return [r, total](AppState& st) {
+      char label[200];
+      std::snprintf(label, sizeof label, tr(Str::demand_made_fmt, st.lang), total);
+      st.session->apply_rebase(std::move(*r), label);
+      reset_baselines(st);
+      st.scene_dirty = true;
+      st.notify(label);
     };
   });
 }

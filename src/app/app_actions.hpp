@@ -20,6 +20,12 @@ void open_demo(AppState& st);
 void open_map(AppState& st, const std::string& path);
 void open_session(AppState& st, const std::string& path, bool recovered_from = false);
 void open_layer(AppState& st, const std::string& path, LayerKind kind);
+// For a planner with nothing but a map: candidate sites from its POIs (all categories of
+// data/candidate_categories.json) plus a free grid every `grid_m` metres of street; and workers
+// from the map proxies of data/demand_profile.json (riders, couriers, sanitation, drivers,
+// construction), aggregated to 50 m cells. Both undoable.
+void candidates_from_map(AppState& st, double grid_m);
+void demand_from_map(AppState& st);
 // A dropped or chosen file: sessions and maps open directly; point layers ask what they hold.
 void open_any(AppState& st, const std::string& path);
 

@@ -135,33 +135,39 @@ Tab parse_tab(const std::string& t) {
   return Tab::stations;
 }
 
-// Frame and edit timings on whatever is loaded (printed; not a pass/fail test).
+// Frame and edit timings on whatever is loaded (printed; not a pass/fail test): a quarter of the
+// frames still, a quarter panning in a circle, a quarter zooming in and out (the scaled preview),
+// a quarter zooming with every frame redrawn in full (what the frame after a zoom costs).
 struct Bench {
   int frames = 0, done = 0;
-  std::vector<double> frame_ms, edit_ms;
+  std::vector<double> ms[4];
   double t_last = 0;
   Vec2 start_centre;
   double start_scale = 0;
-  bool edits_done = false;
 
+  int phase(int i) const { return std::min(3, 4 * i / std::max(1, frames)); }
+  bool full_redraw() const { return phase(done) == 3; }
   void frame(AppState& st) {
     const double t = now_s();
-    if (done > 0) frame_ms.push_back(1000 * (t - t_last));
+    if (done > 0) ms[phase(done - 1)].push_back(1000 * (t - t_last));
     t_last = t;
-    // Pan in a circle and breathe the zoom, so every frame redraws everything.
     if (done == 0) start_centre = st.cam.centre, start_scale = st.cam.m_per_px;
-    const double a = 2 * M_PI * done / std::max(1, frames);
-    st.cam.centre = {start_centre.x + 300 * std::cos(a), start_centre.y + 300 * std::sin(a)};
-    st.cam.m_per_px = start_scale * (1 + 0.3 * std::sin(2 * a));
+    const double a = 2 * M_PI * done / std::max(1, frames / 4);
+    if (phase(done) == 1) st.cam.centre = {start_centre.x + 20 * st.cam.m_per_px * std::cos(a),
+                                           start_centre.y + 20 * st.cam.m_per_px * std::sin(a)};
+    if (phase(done) >= 2)
+      st.cam.centre = start_centre, st.cam.m_per_px = start_scale * (1 + 0.3 * std::sin(a));
     ++done;
   }
-  static void print_stats(const char* what, std::vector<double> v) {
+  static void print_stats(const char* what, std::vector<double> v, bool fps = true) {
     if (v.empty()) return;
     std::sort(v.begin(), v.end());
     double sum = 0;
     for (double x : v) sum += x;
-    std::printf("%-28s n=%zu  mean %.2f ms  p50 %.2f  p95 %.2f  max %.2f\n", what, v.size(),
-                sum / v.size(), v[v.size() / 2], v[v.size() * 95 / 100], v.back());
+    char rate[32] = "";
+    if (fps) std::snprintf(rate, sizeof rate, " (%5.1f fps)", 1000.0 * v.size() / sum);
+    std::printf("%-26s n=%3zu  mean %6.2f ms%s  p50 %6.2f  p95 %6.2f  max %6.2f\n", what, v.size(),
+                sum / v.size(), rate, v[v.size() / 2], v[v.size() * 95 / 100], v.back());
   }
 };
 
@@ -228,6 +234,10 @@ int run_app(const AppOptions& opt) {
         [p = opt.candidates](AppState& s) { open_layer(s, p, LayerKind::candidates); });
   if (!opt.demand.empty())
     startup.push_back([p = opt.demand](AppState& s) { open_layer(s, p, LayerKind::demand); });
+  if (opt.from_map) {
+    startup.push_back([](AppState& s) { candidates_from_map(s, 200); });
+    startup.push_back([](AppState& s) { demand_from_map(s); });
+  }
   if (opt.lang_given) startup.push_back([L = opt.lang](AppState& s) { s.lang = L; });
   if (opt.scenario >= 0)
     startup.push_back([i = opt.scenario](AppState& s) {
@@ -263,6 +273,7 @@ int run_app(const AppOptions& opt) {
     MapScene scene;
     const RoadLines* shown_map = nullptr;
     int frames_after_load = 0;
+    double last_scale = 0, last_zoom_s = 0;
     while (!st.quit) {
       glfwPollEvents();
       if (events.close_requested) events.close_requested = false, request_quit(st);
@@ -344,7 +355,12 @@ int run_app(const AppOptions& opt) {
       glViewport(0, 0, fw, fh);
       glClearColor(bg.x, bg.y, bg.z, 1);
       glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
-      if (st.session) view.draw(st.cam, st.styles, fw, fh);
+      // While the view is zooming (or just zoomed), a scaled preview; the full picture once it
+      // has rested for a quarter second.
+      if (st.cam.m_per_px != last_scale) last_scale = st.cam.m_per_px, last_zoom_s = now_s();
+      const bool preview = now_s() - last_zoom_s < 0.25 && !(opt.bench_frames > 0 && bench.full_redraw()) &&
+                           opt.screenshot.empty();
+      if (st.session) view.draw(st.cam, st.styles, fw, fh, preview);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
       const bool settled = st.session && startup.empty() && !st.job.busy();
@@ -394,14 +410,12 @@ int run_app(const AppOptions& opt) {
       std::printf("map: %s  nodes %u  stations %u  workers %zu\n",
                   s.workspace().map().label().c_str(), s.workspace().city().graph.node_count(),
                   sc.active_count(), s.workspace().demand().size());
-      Bench::print_stats("frame time (pan+zoom)", bench.frame_ms);
-      if (!bench.frame_ms.empty()) {
-        double sum = 0;
-        for (double x : bench.frame_ms) sum += x;
-        std::printf("%-28s %.1f fps\n", "mean frame rate", 1000.0 * bench.frame_ms.size() / sum);
-      }
-      Bench::print_stats("what-if edit: engine", engine_ms);
-      Bench::print_stats("what-if edit: end to end", total_ms);
+      Bench::print_stats("frames: still", bench.ms[0]);
+      Bench::print_stats("frames: panning", bench.ms[1]);
+      Bench::print_stats("frames: zooming (preview)", bench.ms[2]);
+      Bench::print_stats("frames: full redraw", bench.ms[3]);
+      Bench::print_stats("what-if edit: engine", engine_ms, false);
+      Bench::print_stats("what-if edit: end to end", total_ms, false);
     }
   }
   ImGui_ImplOpenGL3_Shutdown();

@@ -12,7 +12,8 @@ namespace yz::app {
 struct AppOptions {
   // What to open (at most one of session / map; neither = the demo city).
   std::string session, map, stations, candidates, demand;
-  int suggest_k = 0;  // run a suggestion for k new stations once loaded
+  bool from_map = false;  // once loaded: candidate sites and workers from the map itself
+  int suggest_k = 0;      // run a suggestion for k new stations once loaded
   std::string tab;    // stations | suggest | scenarios | layers
   int select = -1;    // select this station slot once loaded
   int compare = -1;   // compare the active scenario with this one on the map

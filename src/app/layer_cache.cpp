@@ -168,7 +168,9 @@ void LayerCache::composite(const Camera& cam) {
   // The cache's extent relative to the view, in clip space; shifted by the pan since it was drawn.
   const double ox = (cam_.centre.x - cam.centre.x) / cam.m_per_px;
   const double oy = (cam_.centre.y - cam.centre.y) / cam.m_per_px;
-  const double hw = cam_.width_px / 2, hh = cam_.height_px / 2;
+  // Zoomed since it was drawn: the picture scales with the view (a preview while zooming).
+  const double zoom = cam_.m_per_px / cam.m_per_px;
+  const double hw = cam_.width_px / 2 * zoom, hh = cam_.height_px / 2 * zoom;
   const double sx = 2 / cam.width_px, sy = 2 / cam.height_px;
   prog_.use();
   glUniform4f(u_rect_, static_cast<float>((ox - hw) * sx), static_cast<float>((oy - hh) * sy),

@@ -46,7 +46,7 @@ class LayerCache {
   void copy_from(const LayerCache& src);  // honours the scissor of begin_rect
 
   // Draws the cache over the bound framebuffer for `cam` (premultiplied "over"; `cam` may be
-  // another cache's view).
+  // another cache's view, or a zoomed one: the picture is then scaled).
   void composite(const Camera& cam);
   // Copies the cache into the bound framebuffer for `cam` (opaque caches; whole-pixel pans).
   void blit(const Camera& cam, int fb_width, int fb_height);

@@ -270,7 +270,9 @@ void MapInput::update(AppState& st) {
     }
     drag_slot_ = -1;
   }
-  if (over_map && !pressed_on_map_ && !ImGui::IsAnyMouseDown()) hover_tooltip(st, world, mx, my);
+  // Headless runs have no real pointer (Xvfb parks it mid-screen): no tooltips in screenshots.
+  if (over_map && !pressed_on_map_ && !ImGui::IsAnyMouseDown() && !st.headless)
+    hover_tooltip(st, world, mx, my);
 }
 
 }  // namespace yz::app

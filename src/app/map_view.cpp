@@ -748,7 +748,8 @@ void MapView::draw_layers(const std::vector<MapLayer>& layers, const Camera& cam
   }
 }
 
-void MapView::draw(const Camera& cam, const LayerStyles& styles, int fb_width, int fb_height) {
+void MapView::draw(const Camera& cam, const LayerStyles& styles, int fb_width, int fb_height,
+                   bool preview) {
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
@@ -768,6 +769,19 @@ void MapView::draw(const Camera& cam, const LayerStyles& styles, int fb_width, i
   bool compose = false, compose_part = false;
   Camera c;
   const bool new_view = !base_.covers(cam, fb_width, fb_height, base_key);
+  if (new_view && preview && frame_.valid() && overlay_dirty_.empty()) {
+    glViewport(0, 0, fb_width, fb_height);
+    glClearColor(opaque_bg[0], opaque_bg[1], opaque_bg[2], 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    frame_.composite(cam);
+    premultiplied_blend();
+    draw_layers(kLiveLayers, cam, styles, fb_width, fb_height);
+    glDisable(GL_PROGRAM_POINT_SIZE);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glBindVertexArray(0);
+    glUseProgram(0);
+    return;
+  }
   if (new_view) {
     c = base_.begin(cam, fb_width, fb_height, base_key, opaque_bg, w, h);
     draw_layers(kBaseLayers, c, styles, w, h);

@@ -51,7 +51,11 @@ class MapView {
   void set_scene(const MapScene& scene);  // dynamic layers; keeps no pointer into `scene`
   // Draws into the framebuffer bound at the call (the window, or an offscreen one in tests), all
   // of it: no clear needed. A still frame is one copy of a cached picture plus the markers.
-  void draw(const Camera& cam, const LayerStyles& styles, int fb_width, int fb_height);
+  // `preview`: while the planner is zooming or panning fast, show the last finished picture
+  // scaled and shifted (plus the live markers) instead of redrawing every street each frame; the
+  // caller draws once more without it when the view rests.
+  void draw(const Camera& cam, const LayerStyles& styles, int fb_width, int fb_height,
+            bool preview = false);
 
   double last_set_scene_ms() const { return set_scene_ms_; }
   bool density_supported() const { return density_.supported(); }

@@ -53,6 +53,8 @@ const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
                   "Candidate sites (as written by yizhan sites, or your own layer)");
   sub->add_option("--demand", o.demand, "Outdoor workers; default: the street-length proxy");
   sub->add_option("--lang", cmd->lang, "UI language: en or zh (default: the session's, else en)");
+  sub->add_flag("--from-map", o.from_map,
+                "Once loaded, make candidate sites (POIs + 200 m grid) and workers (map proxies) from the map");
   sub->add_option("--suggest-k", o.suggest_k, "Once loaded, suggest this many new stations");
   sub->add_option("--tab", o.tab, "Sidebar tab to show: stations, suggest, scenarios, layers");
   sub->add_option("--select", o.select, "Select this station (slot number) once loaded");
