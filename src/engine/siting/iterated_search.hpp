@@ -1,7 +1,8 @@
 #pragma once
-// Iterated local search for the max goals: close a few open sites, refill greedily, run the swap
-// search again, keep the result when it is better. Rounds and work are counted, never timed, so
-// the same input gives the same plan on any machine and under any load.
+// Iterated local search for the max goals: close a few open sites (a random one and those
+// sharing most workers with it), force a random candidate sharing workers with it open, refill
+// greedily, run the swap search again, keep the result when it is better. Rounds and work are
+// counted, never timed, so the same input gives the same plan on any machine and under any load.
 #include <cstdint>
 
 #include "engine/siting/cover_state.hpp"

@@ -57,7 +57,8 @@ struct SitingResult {
   bool exact_run = false, exact_improved = false;
   // The clock ended the proof (bound/gap) before CBC finished; the plan is unaffected.
   bool stopped_by_time = false;
-  std::string plan_source = "heuristic";  // "heuristic", "cbc", "cbc second stage"
+  // "heuristic", "iterated search" (the extra rounds before CBC), "cbc", "cbc second stage"
+  std::string plan_source = "heuristic";
   double cbc_nodes = 0, cbc_iterations = 0;
   uint32_t demand_groups = 0, candidates_kept = 0, candidates_dominated = 0,
            candidates_conflicting = 0, candidates_empty = 0,

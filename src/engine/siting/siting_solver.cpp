@@ -39,8 +39,8 @@ constexpr double kIteratedRoundWork = 2e7;    // sets its round count from one r
 constexpr double kExactIteratedWork = 2.5e8;  // more rounds before CBC, per 10 s of time limit
 constexpr double kLagrangianWork = 1e9;       // Lagrangian bound, per 10 s of time limit
 constexpr double kCapacitySearchWork = 2e8;
-constexpr double kCbcNodes = 20000;          // per 10 s of time limit
-constexpr double kCbcIterationWork = 2.5e9;  // simplex iterations x model size, per 10 s
+constexpr double kCbcNodes = 20000;         // per 10 s of time limit
+constexpr double kCbcIterationWork = 2e10;  // simplex iterations x model size, per 10 s
 
 // Heuristic plan on the presolved problem: reduced ids of the new sites.
 std::vector<uint32_t> heuristic(const Reduced& r, const Limits& lim, const Progress& progress) {
@@ -74,7 +74,7 @@ MilpLimits cbc_limits(const MilpModel& m, double scale, double seconds) {
   l.time_limit_s = seconds;
   l.max_nodes = std::max(100.0, kCbcNodes * scale);
   const double size = static_cast<double>(m.nonzeros()) + m.rows() + m.cols() + 1.0;
-  l.max_iterations = std::clamp(kCbcIterationWork * scale / size, 2000.0, 5e7);
+  l.max_iterations = std::clamp(kCbcIterationWork * scale / size, 5000.0, 5e7);
   return l;
 }
 
@@ -254,6 +254,7 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
         plan = better_plan;
         plan_cover = objective = v;
         res.exact_improved = true;
+        res.plan_source = "iterated search";
       }
     }
     // Lagrangian reduction: a site whose "opened" bound is below the heuristic plan cannot be in
