@@ -231,7 +231,7 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
   if (!target) bound = std::max(bound, objective);
   bool optimal = reached && gap_of(objective, bound) <= 1e-9;
   const auto t_exact = Clock::now();
-  if (o.exact && !optimal && !proven_unreachable && time_left() > 0.05) {
+  if (o.exact && !optimal && !proven_unreachable) {
     res.exact_run = true;
     // More iterated-search rounds first: on city-sized models CBC may not get past its root LP
     // in the time left, and a better plan also sharpens the reduction below. Rounds and work
@@ -257,6 +257,11 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
         res.plan_source = "iterated search";
       }
     }
+  }
+  // The extra rounds run whatever the clock says (they decide the plan); CBC only with time left.
+  if (o.exact && !optimal && !proven_unreachable && time_left() <= 0.05)
+    res.stopped_by_time = true;  // no time left for CBC: the proof ends here
+  if (o.exact && !optimal && !proven_unreachable && time_left() > 0.05) {
     // Lagrangian reduction: a site whose "opened" bound is below the heuristic plan cannot be in
     // a better plan, so the exact search goes without it. Any plan using one is worth at most
     // removed_max, which stays part of the bound.
