@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
+#include "cli/command_review.hpp"
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"
@@ -20,20 +21,46 @@ namespace {
 
 using namespace yz::siting;
 
+// --target: a fraction in (0, 1] ("0.9") or an explicit percentage ("90%"). A bare number above
+// 1 is ambiguous ("1.5": 1.5 % or 150 %?) and rejected, as is anything outside (0, 100 %].
+double parse_target(const std::string& text) {
+  std::string t = text;
+  t.erase(0, t.find_first_not_of(" \t"));
+  t.erase(t.find_last_not_of(" \t") + 1);
+  const bool percent = !t.empty() && t.back() == '%';
+  if (percent) t.pop_back();
+  char* end = nullptr;
+  const double v = std::strtod(t.c_str(), &end);
+  const bool number = !t.empty() && end == t.c_str() + t.size() && std::isfinite(v);
+  const std::string hint = "give a fraction in (0, 1] such as 0.9, or a percentage such as 90%";
+  if (!number) throw InputError("--target", "'" + text + "' is not a number: " + hint);
+  if (percent) {
+    if (!(v > 0 && v <= 100))
+      throw InputError("--target", "'" + text + "' is outside (0 %, 100 %]: " + hint);
+    return v / 100;
+  }
+  if (v > 1)
+    throw InputError("--target",
+                     "'" + text + "' is ambiguous (a fraction above 1, or " + t + " %?): " + hint);
+  if (!(v > 0)) throw InputError("--target", "'" + text + "' must be above 0: " + hint);
+  return v;
+}
+
 struct SuggestCommand {
   MapOptions map;
   CoverageOptions cov;
   std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out;
-  std::string criterion = "both", cost_field = "cost", capacity_field;
+  std::string criterion = "both", cost_field = "cost", capacity_field, target_text;
   int64_t k = -1;
-  double budget = -1, target = -1, spacing_m = 0, time_limit_s = 10;
+  double budget = -1, spacing_m = 0, spacing_walk_m = 0, time_limit_s = 10;
+  std::vector<std::string> notes;  // printed with the summary
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
        json = false;
   std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
 
   int run() {
     cov.validate();
-    const int goals = (k >= 0) + (budget >= 0) + (target >= 0);
+    const int goals = (k >= 0) + (budget >= 0) + !target_text.empty();
     if (goals != 1)
       throw InputError("--k/--budget/--target",
                        "give exactly one of --k N, --budget X, --target F");
@@ -42,6 +69,9 @@ struct SuggestCommand {
     Criterion crit;
     if (!parse_criterion(criterion, crit))
       throw InputError("--criterion", "must be walk, radius, both or either");
+    const double target = target_text.empty() ? -1 : parse_target(target_text);
+    if (!(spacing_m >= 0)) throw InputError("--spacing-m", "must be >= 0 metres");
+    if (!(spacing_walk_m >= 0)) throw InputError("--spacing-walk-m", "must be >= 0 metres");
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
     VectorWriter::driver_for(out);
     const Progress progress = terminal_progress();
@@ -52,9 +82,7 @@ struct SuggestCommand {
     // Cost, capacity and host type as `yizhan sites` writes them (or the planner's own columns).
     const PointReadOptions so = site_read_options(sites_crs, cost_field, capacity_field);
     SuggestRequest req;
-    if (!stations.empty())
-      req.stations =
-          read_points(stations, city.projection(), city.bounds(), so, drop_st, "stations");
+    if (!stations.empty()) req.stations = read_stations(city, so, drop_st);
     req.candidates =
         read_points(candidates, city.projection(), city.bounds(), so, drop_cand, "candidates");
     req.demand_is_proxy = demand.empty();
@@ -75,12 +103,13 @@ struct SuggestCommand {
     Options& o = req.options;
     if (k >= 0) o.goal = Goal::max_cover_k, o.k = static_cast<uint32_t>(k);
     if (budget >= 0) o.goal = Goal::max_cover_budget, o.budget = budget;
-    if (target >= 0) o.goal = Goal::min_for_target, o.target = target > 1 ? target / 100 : target;
+    if (target >= 0) o.goal = Goal::min_for_target, o.target = target;
     o.min_cost = min_cost;
     o.objective = double_cover
                       ? Objective::double_cover
                       : (double_second ? Objective::single_then_double : Objective::single);
     o.spacing_m = spacing_m;
+    o.spacing_walk_m = spacing_walk_m;
     o.time_limit_s = time_limit_s;
     o.exact = !no_exact;
     const SuggestRun run = run_suggest(city, req, progress);
@@ -89,13 +118,56 @@ struct SuggestCommand {
     const Problem& problem = run.problem;
     const SitingResult& r = run.result;
     const uint32_t fixed = run.fixed;
-    write(sites, demand_pts, problem, r, fixed);
-    print(sites, problem, r, fixed);
+    if (spacing_walk_m > 0)
+      notes.push_back(fmt::format(
+          "walking spacing {:g} m: {} site pairs closer than that on foot may not both be open{}",
+          spacing_walk_m, run.walk_spacing_pairs,
+          run.walk_spacing_off_network
+              ? fmt::format(" ({} sites off the network have no walking distance)",
+                            run.walk_spacing_off_network)
+              : std::string()));
+    std::vector<uint32_t> plan;
+    for (const auto& s : r.sites) plan.push_back(s.site);
+    const StationReview review = review_stations(problem, sites, wanted_mask(), plan);
+    write(sites, demand_pts, problem, r, fixed, review, run);
+    print(sites, problem, r, fixed, review);
     return kExitOk;
   }
 
+  uint32_t wanted_mask() const { return (1u << kAmenityCount) - 1; }
+
+  // Existing stations. A --capacity-field column they lack is not an error: capacities apply
+  // "where given", so those stations count as unlimited (and the summary says so).
+  PointSet read_stations(const CityNetwork& city, const PointReadOptions& so, DropReport& drop) {
+    try {
+      return read_points(stations, city.projection(), city.bounds(), so, drop, "stations");
+    } catch (const InputError&) {
+      if (so.capacity_field.empty()) throw;
+      PointReadOptions without = so;
+      without.capacity_field.clear();
+      DropReport d2;
+      PointSet ps =
+          read_points(stations, city.projection(), city.bounds(), without, d2, "stations");
+      bool has = false;
+      for (const std::string& n : ps.attr_names) {
+        std::string a = n, b = so.capacity_field;
+        for (auto& ch : a) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        for (auto& ch : b) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        has |= a == b;
+      }
+      if (has) throw;  // the column exists: the error was about something else
+      for (SiteInfo& info : ps.info) info.capacity = NAN;  // not an automatic guess either
+      const std::string note = "stations have no column '" + so.capacity_field +
+                               "': existing stations count as unlimited capacity";
+      d2.notes.push_back(note);
+      notes.push_back(note);
+      drop = std::move(d2);
+      return ps;
+    }
+  }
+
   void write(const PointSet& sites, const PointSet& dem, const Problem& p, const SitingResult& r,
-             uint32_t fixed) {
+             uint32_t fixed, const StationReview& review, const SuggestRun& run) {
     VectorWriter w(out);
     w.begin_layer("suggested", GeomKind::point,
                   {{"rank", FieldType::integer},        {"site_id", FieldType::text},
@@ -147,6 +219,8 @@ struct SuggestCommand {
                    {"stations_after", FieldType::integer}});
     for (size_t d = 0; d < dem.size(); ++d)
       w.add_point(dem.lonlat[d], {dem.weight[d], int64_t{before[d]}, int64_t{after[d]}});
+    // The existing stations under review, with the plan counted as built.
+    if (fixed > 0) write_review_layers(w, sites, review);
     std::vector<DropReport> used;
     for (const auto& d : drops)
       if (!d.source.empty()) used.push_back(d);
@@ -161,11 +235,27 @@ struct SuggestCommand {
                                    {"feasible", r.feasible ? "yes" : "no"},
                                    {"message", r.message},
                                    {"existing_stations", std::to_string(fixed)},
-                                   {"spacing_m", fmt::format("{}", p.options.spacing_m)}});
+                                   {"spacing_m", fmt::format("{}", p.options.spacing_m)},
+                                   {"spacing_walk_m", fmt::format("{}", p.options.spacing_walk_m)},
+                                   {"walk_spacing_pairs", std::to_string(run.walk_spacing_pairs)},
+                                   {"secondary", fmt::format("{}", r.secondary)},
+                                   {"secondary_bound", fmt::format("{}", r.secondary_bound)},
+                                   {"secondary_optimal", r.secondary_optimal ? "yes" : "no"},
+                                   {"plan_source", r.plan_source},
+                                   {"stopped_by_time", r.stopped_by_time ? "yes" : "no"},
+                                   {"time_limit_s", fmt::format("{}", p.options.time_limit_s)},
+                                   {"notes", join_notes()}});
     w.close();
   }
 
-  void print(const PointSet& sites, const Problem& p, const SitingResult& r, uint32_t fixed) const {
+  std::string join_notes() const {
+    std::string s;
+    for (const auto& n : notes) s += (s.empty() ? "" : "; ") + n;
+    return s;
+  }
+
+  void print(const PointSet& sites, const Problem& p, const SitingResult& r, uint32_t fixed,
+             const StationReview& review) const {
     if (json) {
       nlohmann::json j;
       j["goal"] = to_string(p.options.goal);
@@ -186,6 +276,24 @@ struct SuggestCommand {
       j["new_stations"] = r.count;
       j["cost"] = r.cost;
       j["bound_method"] = r.bound_method;
+      j["secondary_bound"] = r.secondary_bound;
+      j["secondary_optimal"] = r.secondary_optimal;
+      j["secondary_run"] = r.secondary_run;
+      j["plan_source"] = r.plan_source;
+      j["stopped_by_time"] = r.stopped_by_time;
+      j["walk_spacing_pairs"] = nullptr;
+      if (p.options.spacing_walk_m > 0) j["walk_spacing_pairs"] = p.options.conflicts.size();
+      j["notes"] = notes;
+      j["least_useful"] = nlohmann::json::array();
+      for (const auto& c : review.removal)
+        j["least_useful"].push_back(
+            {{"id", sites.id[c.site]}, {"lost", c.lost}, {"lost_twice", c.lost_twice}});
+      j["upgrade_priority"] = nlohmann::json::array();
+      for (const auto& u : review.upgrade)
+        j["upgrade_priority"].push_back({{"id", sites.id[u.site]},
+                                         {"served", u.served},
+                                         {"missing", u.missing},
+                                         {"priority", u.priority}});
       j["sites"] = nlohmann::json::array();
       for (const auto& s : r.sites) {
         nlohmann::json a = nlohmann::json::array();
@@ -215,6 +323,7 @@ struct SuggestCommand {
     }
     for (const auto& d : drops)
       if (!d.source.empty()) std::cout << d.summary() << "\n";
+    for (const auto& n : notes) std::cout << "Note: " << n << "\n";
     const double W = std::max(r.before.total, 1e-300);
     std::cout << fmt::format("Existing stations: {}   candidates: {}   workers: {:.0f}\n", fixed,
                              p.sites.size() - fixed, r.before.total);
@@ -235,6 +344,19 @@ struct SuggestCommand {
           "Objective {:.2f}, bound {:.2f}: within {:.2f} % of optimal, proven ({})\n", r.objective,
           r.bound, 100 * r.gap, r.bound_method);
     }
+    if (p.options.objective == Objective::single_then_double && r.feasible) {
+      if (r.secondary_optimal)
+        std::cout << fmt::format(
+            "Double coverage {:.2f}: the most possible at this single coverage, proven\n",
+            r.secondary);
+      else
+        std::cout << fmt::format(
+            "Double coverage {:.2f}, bound {:.2f} at this single coverage ({})\n", r.secondary,
+            r.secondary_bound,
+            r.secondary_run ? "second stage stopped by its limit" : "second stage not run");
+    }
+    if (r.stopped_by_time)
+      std::cout << "(the time limit ended the proof; the plan does not depend on it)\n";
     std::cout << "rank  site                 gain      shared    alternatives (id, m)\n";
     for (const auto& s : r.sites) {
       std::string alts;
@@ -243,8 +365,14 @@ struct SuggestCommand {
       std::cout << fmt::format("{:>4}  {:<18} {:>9.0f} {:>9.0f}    {}\n", s.rank, sites.id[s.site],
                                s.gain, s.shared, alts);
     }
-    std::cout << "Wrote " << out
-              << " (layers: suggested, alternatives, demand, dropped, yizhan_suggest)\n";
+    if (fixed > 0 && !review.removal.empty()) {
+      const auto& c = review.removal.front();
+      std::cout << fmt::format("Least useful existing station: {} (removing it loses {:.0f})\n",
+                               sites.id[c.site], c.lost);
+    }
+    std::cout << "Wrote " << out << " (layers: suggested, alternatives, demand"
+              << (fixed > 0 ? ", least_useful, upgrade_priority, relocation" : "")
+              << ", dropped, yizhan_suggest)\n";
   }
 };
 
@@ -268,15 +396,17 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");
   sub->add_option("--budget", cmd->budget,
                   "Most workers covered with new stations costing at most X (see --cost-field)");
-  sub->add_option("--target", cmd->target,
-                  "Fewest new stations reaching this share of workers (0.9 or 90)");
+  sub->add_option("--target", cmd->target_text,
+                  "Fewest new stations reaching this share of workers: a fraction (0.9) or a "
+                  "percentage (90%)");
   sub->add_flag("--min-cost", cmd->min_cost,
                 "With --target: least money instead of fewest stations");
   sub->add_option("--cost-field", cmd->cost_field,
                   "Candidate column holding its cost (missing = 1)")
       ->capture_default_str();
   sub->add_option("--capacity-field", cmd->capacity_field,
-                  "Column holding how many workers a station can serve");
+                  "Column holding how many workers a station can serve (missing or empty = "
+                  "unlimited)");
   sub->add_option("--criterion", cmd->criterion,
                   "Coverage test: walk, radius, both (the standard) or either")
       ->capture_default_str();
@@ -285,7 +415,11 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
                 "Single coverage first, then the most double coverage");
   sub->add_option("--spacing-m", cmd->spacing_m,
                   "No two stations closer than this, straight line (metres)");
-  sub->add_option("--time-limit", cmd->time_limit_s, "Seconds for the bound and the exact search")
+  sub->add_option("--spacing-walk-m", cmd->spacing_walk_m,
+                  "No two stations closer than this on foot: network distance from bounded walk "
+                  "searches between the sites' snapped points, off-street ends included (metres)");
+  sub->add_option("--time-limit", cmd->time_limit_s,
+                  "Seconds for the whole run; ends the proof (bound, gap), never changes the plan")
       ->capture_default_str();
   sub->add_flag("--no-exact", cmd->no_exact, "Heuristic and bound only (no branch-and-cut)");
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();

@@ -109,4 +109,62 @@ double capacitated_cover(const Problem& p, const std::vector<uint32_t>& open,
   return total;
 }
 
+ReducedFlow reduced_flow(const Reduced& r, const std::vector<uint8_t>& open) {
+  const uint32_t ng = r.groups(), ns = r.sites();
+  ReducedFlow out;
+  out.served.assign(ns, 0);
+  out.residual = r.weight;
+  out.first.assign(ng + 1, 0);
+  // Nodes: 0 source, 1 sink, 2.. open sites, then the groups they touch.
+  std::vector<uint32_t> site_node(ns, 0xffffffffu), group_node(ng, 0xffffffffu);
+  uint32_t n = 2;
+  for (uint32_t j = 0; j < ns; ++j)
+    if (open[j]) site_node[j] = n++;
+  for (uint32_t g = 0; g < ng; ++g) {
+    if (!(r.weight[g] > 0)) continue;
+    for (const uint32_t* j = r.inv_begin(g); j != r.inv_end(g); ++j)
+      if (open[*j]) {
+        group_node[g] = n++;
+        break;
+      }
+  }
+  MaxFlow mf(n);
+  std::vector<uint32_t> arc_first(ng + 1, 0);
+  std::vector<std::pair<uint32_t, uint32_t>> arcs;  // (site, arc id) by group
+  for (uint32_t g = 0; g < ng; ++g) {
+    arc_first[g] = static_cast<uint32_t>(arcs.size());
+    if (group_node[g] == 0xffffffffu) continue;
+    mf.add(0, group_node[g], r.weight[g]);
+    for (const uint32_t* j = r.inv_begin(g); j != r.inv_end(g); ++j)
+      if (open[*j]) arcs.emplace_back(*j, mf.add(group_node[g], site_node[*j], r.weight[g]));
+  }
+  arc_first[ng] = static_cast<uint32_t>(arcs.size());
+  std::vector<uint32_t> sink_arc(ns, 0);
+  for (uint32_t j = 0; j < ns; ++j) {
+    if (!open[j]) continue;
+    double cap = r.capacity[j];
+    if (!std::isfinite(cap)) {
+      cap = 0;
+      for (const uint32_t* g = r.cov_begin(j); g != r.cov_end(j); ++g) cap += r.weight[*g];
+    }
+    sink_arc[j] = mf.add(site_node[j], 1, cap);
+  }
+  out.value = mf.run(0, 1);
+  for (uint32_t j = 0; j < ns; ++j)
+    if (open[j]) out.served[j] = mf.flow_on(sink_arc[j]);
+  for (uint32_t g = 0; g < ng; ++g) {
+    out.first[g] = static_cast<uint32_t>(out.alloc.size());
+    for (uint32_t t = arc_first[g]; t < arc_first[g + 1]; ++t) {
+      const double f = mf.flow_on(arcs[t].second);
+      if (f > 0) {
+        out.alloc.emplace_back(arcs[t].first, f);
+        out.residual[g] -= f;
+      }
+    }
+    if (out.residual[g] < 0) out.residual[g] = 0;
+  }
+  out.first[ng] = static_cast<uint32_t>(out.alloc.size());
+  return out;
+}
+
 }  // namespace yz::siting

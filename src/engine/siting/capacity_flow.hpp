@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/siting/presolve.hpp"
 #include "engine/siting/siting_problem.hpp"
 
 namespace yz::siting {
@@ -11,5 +12,17 @@ namespace yz::siting {
 // open: original site ids. served (optional): per entry of `open`, the workers assigned to it.
 double capacitated_cover(const Problem& p, const std::vector<uint32_t>& open,
                          std::vector<double>* served = nullptr);
+
+// The same on the presolved problem (groups merge demand points with the same covering sites,
+// which leaves the maximum flow unchanged), with the assignment itself: what the capacitated
+// local search needs to estimate swaps.
+struct ReducedFlow {
+  double value = 0;
+  std::vector<double> served;                      // per reduced site (0 when closed)
+  std::vector<double> residual;                    // per group: workers left unserved
+  std::vector<uint32_t> first;                     // per group, CSR into alloc
+  std::vector<std::pair<uint32_t, double>> alloc;  // (site, workers) served, by group
+};
+ReducedFlow reduced_flow(const Reduced& r, const std::vector<uint8_t>& open);
 
 }  // namespace yz::siting

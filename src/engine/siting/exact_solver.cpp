@@ -30,49 +30,71 @@ CoinPackedMatrix to_matrix(const MilpModel& m) {
                           start.data(), len.data());
 }
 
-// Stops CBC when the user cancels; reports elapsed time against the limit as progress.
+// Shared by the LP and branch-and-cut handlers (their clones keep the pointer).
+struct StopState {
+  const Progress* progress;
+  Clock::time_point t0, deadline;
+  double time_limit_s = 0;
+  double max_iterations = -1;  // < 0: unlimited
+  double iterations = 0;       // simplex iterations so far, all LPs of the run together
+  bool lp_stopped = false;     // an LP was cut short: its results prove nothing
+  bool by_time = false;        // stopped by the clock or a cancel
+  bool by_work = false;        // stopped by the iteration budget
+  double last_report = 0;
+  bool over_budget() const { return max_iterations >= 0 && iterations >= max_iterations; }
+};
+
+// Stops CBC on cancel, at the deadline and once the iteration budget is spent; reports elapsed
+// time against the limit as progress.
 class StopHandler : public CbcEventHandler {
  public:
-  StopHandler(const Progress* p, Clock::time_point t0, double limit)
-      : progress_(p), t0_(t0), limit_(limit) {}
+  explicit StopHandler(StopState* s) : state_(s) {}
   CbcAction event(CbcEvent) override {
-    if (progress_->cancelled()) return stop;
-    const double e = std::chrono::duration<double>(Clock::now() - t0_).count();
-    if (e - last_ > 0.2) {
-      last_ = e;
-      (*progress_)(std::min(1.0, e / std::max(limit_, 1e-9)), "exact");
+    if (state_->progress->cancelled()) {
+      state_->by_time = true;
+      return stop;
+    }
+    if (state_->over_budget()) {
+      state_->by_work = true;
+      return stop;
+    }
+    const double e = std::chrono::duration<double>(Clock::now() - state_->t0).count();
+    if (Clock::now() > state_->deadline) {
+      state_->by_time = true;
+      return stop;
+    }
+    if (e - state_->last_report > 0.2) {
+      state_->last_report = e;
+      (*state_->progress)(std::min(1.0, e / std::max(state_->time_limit_s, 1e-9)), "exact");
     }
     return noAction;
   }
   CbcEventHandler* clone() const override { return new StopHandler(*this); }
 
  private:
-  const Progress* progress_;
-  Clock::time_point t0_;
-  double limit_;
-  double last_ = 0;
+  StopState* state_;
 };
 
 int no_callback(CbcModel*, int) {
   return 0;
 }
 
-// Shared by the LP and branch-and-cut handlers (their clones keep the pointer).
-struct StopState {
-  const Progress* progress;
-  Clock::time_point deadline;
-  bool lp_stopped = false;  // an LP was cut short: its results prove nothing
-};
-
-// CBC checks its time limit only between nodes; a city-sized root LP can run for minutes, so
-// the simplex itself is stopped at the deadline or on cancel.
+// CBC checks its limits only between nodes; a city-sized root LP can run for minutes, so the
+// simplex itself is stopped at the deadline, on cancel, or when the iteration budget is spent
+// (counted per iteration, so that stop is repeatable).
 class LpStop : public ClpEventHandler {
  public:
   explicit LpStop(StopState* s) : state_(s) {}
   int event(Event e) override {
-    if (e != endOfIteration || (++count_ & 63) != 0) return -1;
+    if (e != endOfIteration) return -1;
+    state_->iterations += 1;
+    if (state_->over_budget()) {
+      state_->by_work = state_->lp_stopped = true;
+      return 0;
+    }
+    if ((++count_ & 63) != 0) return -1;
     if (state_->progress->cancelled() || Clock::now() > state_->deadline) {
-      state_->lp_stopped = true;
+      state_->lp_stopped = state_->by_time = true;
       return 0;
     }
     return -1;
@@ -107,10 +129,21 @@ std::string name(uint32_t j, char tag) {
 
 MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, double time_limit_s,
                      const Progress& progress) {
+  MilpLimits limits;
+  limits.time_limit_s = time_limit_s;
+  return solve_milp(m, start, limits, progress);
+}
+
+MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, const MilpLimits& limits,
+                     const Progress& progress) {
   const auto t0 = Clock::now();
+  const double time_limit_s = limits.time_limit_s;
   MilpSolve out;
-  StopState stop{&progress, t0 + std::chrono::duration_cast<Clock::duration>(
-                                     std::chrono::duration<double>(time_limit_s + 0.5))};
+  StopState stop{&progress, t0,
+                 t0 + std::chrono::duration_cast<Clock::duration>(
+                          std::chrono::duration<double>(time_limit_s))};
+  stop.time_limit_s = time_limit_s;
+  stop.max_iterations = limits.max_iterations;
   LpStop lp_stop(&stop);
   OsiClpSolverInterface solver;
   solver.getModelPtr()->passInEventHandler(&lp_stop);
@@ -143,25 +176,35 @@ MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, doubl
     for (const std::string& s : names) name_ptr.push_back(s.c_str());
     model.setMIPStart(static_cast<int>(names.size()), name_ptr.data(), values.data());
   }
-  StopHandler handler(&progress, t0, time_limit_s);
+  StopHandler handler(&stop);
   model.passInEventHandler(&handler);
   CbcSolverUsefulData data;
   data.noPrinting_ = true;
   CbcMain0(model, data);
   data.noPrinting_ = true;
+  // One thread (CBC's default, said explicitly) and no randomised restarts: with the node and
+  // iteration limits the run is repeatable. CBC's own clock limit only backs up the handlers.
   const std::string sec = std::to_string(std::max(0.01, time_limit_s));
-  const char* argv[] = {"yizhan",    "-log",        "0",   "-slog",  "0",    "-sec",
-                        sec.c_str(), "-preprocess", "off", "-solve", "-quit"};
+  const std::string nodes = std::to_string(
+      limits.max_nodes >= 0 ? static_cast<long long>(limits.max_nodes) : 2147483647LL);
+  const char* argv[] = {"yizhan",      "-log",        "0",    "-slog",     "0",
+                        "-threads",    "0",           "-sec", sec.c_str(), "-maxNodes",
+                        nodes.c_str(), "-preprocess", "off",  "-solve",    "-quit"};
   model.setLogLevel(0);
   CbcMain1(static_cast<int>(sizeof(argv) / sizeof(argv[0])), argv, model, no_callback, data);
 
   out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   out.nodes = model.getNodeCount();
+  out.iterations = stop.iterations;
   // After a cut-short LP, CBC's statuses and bound mean nothing: keep only a solution it holds.
   const bool trust = !stop.lp_stopped && !progress.cancelled();
   out.optimal = trust && model.isProvenOptimal();
   out.infeasible = trust && model.isProvenInfeasible();
   out.stopped = !out.optimal && !out.infeasible;
+  out.by_time = stop.by_time || model.isSecondsLimitReached() || model.maximumSecondsReached() ||
+                progress.cancelled();
+  out.by_work = !out.by_time && (stop.by_work || model.isNodeLimitReached());
+  if (out.optimal || out.infeasible) out.by_time = out.by_work = false;
   const double sign = m.negated ? -1.0 : 1.0;
   if (model.bestSolution() && model.getSolutionCount() > 0) {
     out.has_solution = true;
@@ -182,11 +225,15 @@ MilpSolve solve_milp(const MilpModel& m, const std::vector<double>* start, doubl
   return out;
 }
 
-MilpSolve solve_lp(const MilpModel& m, double time_limit_s, const Progress& progress) {
+MilpSolve solve_lp(const MilpModel& m, double time_limit_s, const Progress& progress,
+                   double max_iterations) {
   const auto t0 = Clock::now();
   MilpSolve out;
-  StopState stop{&progress, t0 + std::chrono::duration_cast<Clock::duration>(
-                                     std::chrono::duration<double>(time_limit_s))};
+  StopState stop{&progress, t0,
+                 t0 + std::chrono::duration_cast<Clock::duration>(
+                          std::chrono::duration<double>(time_limit_s))};
+  stop.time_limit_s = time_limit_s;
+  stop.max_iterations = max_iterations;
   LpStop lp_stop(&stop);
   ClpSimplex clp;
   clp.passInEventHandler(&lp_stop);
@@ -199,6 +246,9 @@ MilpSolve solve_lp(const MilpModel& m, double time_limit_s, const Progress& prog
   clp.setMaximumSeconds(std::max(0.01, time_limit_s));
   clp.dual();
   out.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  out.iterations = stop.iterations;
+  out.by_time = stop.by_time;
+  out.by_work = stop.by_work;
   if (clp.status() == 0 && !stop.lp_stopped) {
     out.has_solution = out.optimal = true;
     out.objective = out.bound = m.negated ? -clp.objectiveValue() : clp.objectiveValue();

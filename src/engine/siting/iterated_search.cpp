@@ -1,7 +1,6 @@
 #include "engine/siting/iterated_search.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <random>
 
 #include "engine/siting/lazy_greedy.hpp"
@@ -26,17 +25,19 @@ void reset_to(CoverState& st, const std::vector<uint32_t>& plan) {
 }  // namespace
 
 IteratedSearchStats iterated_search(CoverState& st, const Limits& lim, const Progress& progress,
-                                    uint32_t max_rounds, uint32_t patience, double time_cap_s) {
+                                    uint32_t max_rounds, uint32_t patience, uint64_t work_limit) {
   IteratedSearchStats stats;
   if (lim.goal == Goal::min_for_target) return stats;
-  const auto t0 = std::chrono::steady_clock::now();
   std::mt19937 rng(12345);  // fixed seed: deterministic
+  Progress quiet;           // inner searches: cancellable, but their own progress is not shown
+  quiet.cancel = progress.cancel;
   std::vector<uint32_t> best = new_sites(st);
   Score best_value = st.value();
+  std::vector<uint32_t> candidates, stamp(st.reduced().sites(), 0);
+  uint32_t stamp_now = 0;
   uint32_t since = 0;
-  while (stats.rounds < max_rounds && since < patience && best.size() >= 2) {
-    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() > time_cap_s)
-      break;
+  while (stats.rounds < max_rounds && since < patience && best.size() >= 2 &&
+         stats.work < work_limit) {
     progress.throw_if_cancelled();
     ++stats.rounds;
     ++since;
@@ -65,8 +66,26 @@ IteratedSearchStats iterated_search(CoverState& st, const Limits& lim, const Pro
     std::sort(near.begin(), near.end());
     st.close(seed);
     for (uint32_t t = 0; t + 1 < q && t < near.size(); ++t) st.close(near[t].second);
-    lazy_greedy(st, lim, {});
-    local_search(st, lim, {}, time_cap_s);
+    // Then force one random candidate sharing workers with the seed open: without it the refill
+    // mostly rebuilds the same plan (on sparse networks nearly always).
+    {
+      const Reduced& r = st.reduced();
+      candidates.clear();
+      ++stamp_now;
+      for (const uint32_t* g = r.cov_begin(seed); g != r.cov_end(seed); ++g)
+        for (const uint32_t* j = r.inv_begin(*g); j != r.inv_end(*g); ++j)
+          if (stamp[*j] != stamp_now) {
+            stamp[*j] = stamp_now;
+            if (*j != seed && !st.is_open(*j) && st.clashes(*j) == 0 &&
+                (lim.goal != Goal::max_cover_budget ||
+                 st.cost() + r.cost[*j] <= lim.budget + 1e-9) &&
+                (lim.goal != Goal::max_cover_k || st.count() < lim.k))
+              candidates.push_back(*j);
+          }
+      if (!candidates.empty()) st.open(candidates[rng() % candidates.size()]);
+    }
+    lazy_greedy(st, lim, quiet);
+    stats.work += local_search(st, lim, quiet, work_limit - stats.work).work;
     if (better(st.value(), best_value, lim.eps)) {
       best = new_sites(st);
       best_value = st.value();

@@ -7,9 +7,15 @@
 
 namespace yz::siting {
 
+uint32_t lagrangian_iterations(const Reduced& r, double work, uint32_t min_it, uint32_t max_it) {
+  // One iteration: a pass over the cover matrix (site values), the groups, and the sites.
+  const double per = static_cast<double>(r.cov.size()) + 2.0 * r.sites() + 2.0 * r.groups() + 1.0;
+  return static_cast<uint32_t>(std::clamp(work / per, double(min_it), double(max_it)));
+}
+
 LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double lower,
-                                 double time_limit_s, const Progress& progress, double rel_gap,
-                                 uint32_t max_iterations) {
+                                 const Progress& progress, double rel_gap, uint32_t max_iterations,
+                                 double time_cap_s) {
   const auto t0 = std::chrono::steady_clock::now();
   const uint32_t ng = r.groups(), m = r.sites();
   const double p1 = r.value.p1, p2 = r.value.p2;
@@ -23,7 +29,7 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
     return out;
   }
 
-  std::vector<double> lambda(ng), rho(m), x(m), sub(ng);
+  std::vector<double> lambda(ng), rho(m), x(m), sub(ng), cover(ng);
   for (uint32_t g = 0; g < ng; ++g) lambda[g] = 0.5 * r.weight[g] * std::max(p1, p2);
   std::vector<uint32_t> idx(m);
   // Sites sorted once by cost for the knapsack would change with rho; sort per iteration.
@@ -66,7 +72,12 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
         if (left <= 0) break;
       }
     }
-    // Group part and subgradient.
+    // Group part and subgradient. Coverage by the (few) chosen sites, from their cover lists:
+    // cheaper than a pass over every group's site list.
+    std::fill(cover.begin(), cover.end(), 0.0);
+    for (uint32_t j = 0; j < m; ++j)
+      if (x[j] > 0)
+        for (const uint32_t* g = r.cov_begin(j); g != r.cov_end(j); ++g) cover[*g] += x[j];
     double group_part = 0, norm = 0;
     for (uint32_t g = 0; g < ng; ++g) {
       const double w = r.weight[g], l = lambda[g];
@@ -80,9 +91,7 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
         if (one > best) best = one, take = 1;
       }
       group_part += best;
-      double cover = 0;
-      for (const uint32_t* j = r.inv_begin(g); j != r.inv_end(g); ++j) cover += x[*j];
-      sub[g] = cover - take;
+      sub[g] = cover[g] - take;
       // Projected: a multiplier at zero that would go negative does not move.
       if (l <= 0 && sub[g] > 0) sub[g] = 0;
       norm += sub[g] * sub[g];
@@ -99,12 +108,14 @@ LagrangianBound lagrangian_bound(const Reduced& r, const Limits& lim, double low
     }
     const double gap = out.bound - lower;
     if (gap <= rel_gap * std::max(1.0, std::abs(lower)) || norm <= 0 || theta < 1e-6) break;
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (elapsed > time_limit_s) break;
     if ((it & 7) == 0) {
       progress.throw_if_cancelled();
-      progress(std::min(1.0, elapsed / std::max(time_limit_s, 1e-9)), "bound");
+      progress(std::min(1.0, it / static_cast<double>(std::max(max_iterations, 1u))), "bound");
+      if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() >
+          time_cap_s) {
+        out.stopped_by_time = true;
+        break;
+      }
     }
     const double step = theta * std::max(L - lower, 1e-9 * std::max(1.0, lower)) / norm;
     for (uint32_t g = 0; g < ng; ++g) lambda[g] = std::max(0.0, lambda[g] - step * sub[g]);

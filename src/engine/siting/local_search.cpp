@@ -1,13 +1,10 @@
 #include "engine/siting/local_search.hpp"
 
 #include <algorithm>
-#include <chrono>
 
 namespace yz::siting {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 bool positive(Score g, double eps) {
   return g.p > eps || (g.p > -eps && g.s > eps);
@@ -34,10 +31,8 @@ bool drop_redundant(CoverState& st, const Limits& lim) {
 }  // namespace
 
 LocalSearchStats local_search(CoverState& st, const Limits& lim, const Progress& progress,
-                              double time_limit_s) {
+                              uint64_t work_limit) {
   const Reduced& r = st.reduced();
-  const auto t0 = Clock::now();
-  const auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - t0).count(); };
   LocalSearchStats stats;
   std::vector<Score> corr(r.sites());
   std::vector<Score> loss(r.sites());
@@ -59,12 +54,13 @@ LocalSearchStats local_search(CoverState& st, const Limits& lim, const Progress&
     for (uint32_t a = 0; a < r.sites(); ++a) {
       if ((a & 255) == 0) {
         progress.throw_if_cancelled();
-        if (elapsed() > time_limit_s) {
-          stats.stopped_by_time = true;
+        if (stats.work > work_limit) {
+          stats.stopped_by_work = true;
           return stats;
         }
       }
       if (st.is_open(a) || st.clashes(a) > 1) continue;
+      stats.work += 2 * (r.cov_first[a + 1] - r.cov_first[a]) + open.size() + 1;
       const Score ga = st.gain(a);
       // Pure add while the k or the budget allows it (monotone objective: never hurts).
       const bool room =

@@ -1,6 +1,8 @@
 #include "engine/siting/siting_benchmark.hpp"
 
 #include <chrono>
+#include <cmath>
+#include <limits>
 
 #include "engine/siting/exact_solver.hpp"
 #include "engine/siting/milp_model.hpp"
@@ -42,6 +44,10 @@ std::vector<BenchRow> run_siting_benchmark(const Problem& base, const std::vecto
     row.exact_bound = e.bound;
     row.exact_gap = e.gap;
     row.exact_optimal = e.optimal;
+    row.exact_stopped_by_time = e.stopped_by_time;
+    row.plan_source = e.plan_source;
+    row.cbc_iterations = e.cbc_iterations;
+    row.cbc_nodes = e.cbc_nodes;
 
     if (textbook) {
       const auto conflicts = conflict_pairs(p);
@@ -55,8 +61,10 @@ std::vector<BenchRow> run_siting_benchmark(const Problem& base, const std::vecto
       row.textbook_objective = s.has_solution ? s.objective : 0;
       row.textbook_bound = s.bound;
       row.textbook_optimal = s.optimal;
-      row.textbook_gap =
-          s.bound > 0 ? std::max(0.0, (s.bound - row.textbook_objective) / s.bound) : 0;
+      // No finite bound (CBC stopped inside an LP): the gap is unknown, not zero.
+      row.textbook_gap = std::isfinite(s.bound) && s.bound > 0
+                             ? std::max(0.0, (s.bound - row.textbook_objective) / s.bound)
+                             : std::numeric_limits<double>::quiet_NaN();
       row.speedup = row.exact_s > 0 ? row.textbook_s / row.exact_s : 0;
     }
     rows.push_back(row);

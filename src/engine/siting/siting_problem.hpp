@@ -49,7 +49,14 @@ struct Options {
   double spacing_m = 0;  // no two stations (new or existing) closer than this, straight line
   // Extra pairs of sites that may not both be open (e.g. walk spacing precomputed by the caller).
   std::vector<std::pair<uint32_t, uint32_t>> conflicts;
-  double time_limit_s = 10;   // total for bound + exact search (heuristics are not limited)
+  // Walking spacing the caller turned into `conflicts` (run_suggest does): for messages only.
+  double spacing_walk_m = 0;
+  // Wall clock for the whole run. The heuristic always runs to the end of its work budget (which
+  // grows with this setting, not with the clock); the bound and the exact search stop at the
+  // limit. The plan depends on the inputs and settings only, never on the machine's speed or
+  // load: CBC's solution is taken only when CBC ended by itself (optimal, or its node/iteration
+  // budget, also derived from this setting), never when the clock stopped it.
+  double time_limit_s = 10;
   bool exact = true;          // run CBC branch-and-cut after the heuristic
   uint32_t alternatives = 3;  // nearby alternatives reported per suggested site
 };

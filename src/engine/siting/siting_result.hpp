@@ -35,8 +35,14 @@ struct SitingResult {
   // coverage target, the money (min_cost) or station count of the new stations.
   double objective = 0;
   double secondary = 0;  // tie-break measure (double coverage after single, or the reverse)
-  double bound = 0;      // proven: >= best possible (max goals), <= best possible (target)
-  double gap = 0;        // relative distance to the bound, 0 = proven optimal
+  // single_then_double: the second stage (most double coverage with single coverage held at
+  // `objective`). secondary_bound >= the double coverage of any plan covering at least as many
+  // workers once; secondary_optimal: proven (then, if `optimal` too, no plan beats this one
+  // lexicographically).
+  double secondary_bound = 0;
+  bool secondary_optimal = false, secondary_run = false;
+  double bound = 0;  // proven: >= best possible (max goals), <= best possible (target)
+  double gap = 0;    // relative distance to the bound, 0 = proven optimal
   bool optimal = false;
   bool feasible = true;           // target goal: the target was reached
   std::string message;            // why not feasible, what is reachable
@@ -49,6 +55,11 @@ struct SitingResult {
   double heuristic_objective = 0, heuristic_s = 0, bound_s = 0, exact_s = 0, presolve_s = 0;
   std::string bound_method;  // "lagrangian", "lp", "cbc", "exhaustive"
   bool exact_run = false, exact_improved = false;
+  // The clock ended the proof (bound/gap) before CBC finished; the plan is unaffected.
+  bool stopped_by_time = false;
+  // "heuristic", "iterated search" (the extra rounds before CBC), "cbc", "cbc second stage"
+  std::string plan_source = "heuristic";
+  double cbc_nodes = 0, cbc_iterations = 0;
   uint32_t demand_groups = 0, candidates_kept = 0, candidates_dominated = 0,
            candidates_conflicting = 0, candidates_empty = 0,
            candidates_fixed_out = 0;  // left out of the exact search by the Lagrangian test

@@ -6,7 +6,9 @@
 #include <limits>
 #include <sstream>
 
+#include "engine/siting/capacity_bound.hpp"
 #include "engine/siting/capacity_greedy.hpp"
+#include "engine/siting/capacity_search.hpp"
 #include "engine/siting/cover_state.hpp"
 #include "engine/siting/exact_solver.hpp"
 #include "engine/siting/iterated_search.hpp"
@@ -26,27 +28,54 @@ double since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
+// Work budgets. Everything that decides the plan is limited by counted work, never by the clock,
+// so a slow or loaded machine returns the same stations (see Options::time_limit_s). Units:
+// local-search units (local_search.hpp), cover-matrix entries per Lagrangian iteration,
+// simplex iterations and nodes for CBC. Calibrated so that on a typical 2020s core the heuristic
+// of a city-sized instance takes about a second and CBC's budget ends well inside the time limit.
+constexpr double kLocalSearchWork = 6e7;      // first swap search
+constexpr double kIteratedWork = 8e7;         // iterated search of the heuristic
+constexpr double kIteratedRoundWork = 2e7;    // sets its round count from one round's size
+constexpr double kExactIteratedWork = 2.5e8;  // more rounds before CBC, per 10 s of time limit
+constexpr double kLagrangianWork = 1e9;       // Lagrangian bound, per 10 s of time limit
+constexpr double kCapacitySearchWork = 2e8;
+constexpr double kCbcNodes = 20000;         // per 10 s of time limit
+constexpr double kCbcIterationWork = 2e10;  // simplex iterations x model size, per 10 s
+
 // Heuristic plan on the presolved problem: reduced ids of the new sites.
-std::vector<uint32_t> heuristic(const Reduced& r, const Limits& lim, const Progress& progress,
-                                double ls_time_s) {
+std::vector<uint32_t> heuristic(const Reduced& r, const Limits& lim, const Progress& progress) {
   std::vector<uint32_t> out;
   if (r.capacitated) {
     for (uint32_t j : capacity_greedy(r, lim, progress))
       if (!r.fixed[j]) out.push_back(j);
+    if (lim.goal != Goal::min_for_target)
+      capacity_local_search(r, lim, out, progress, static_cast<uint64_t>(kCapacitySearchWork));
     return out;
   }
   CoverState st(r);
   lazy_greedy(st, lim, progress);
-  local_search(st, lim, progress, ls_time_s);
+  local_search(st, lim, progress, static_cast<uint64_t>(kLocalSearchWork));
   // Rounds scale with the work one costs (cover matrix + sites x plan), so a city-sized instance
-  // stays near a second; counted, not timed, to stay deterministic.
+  // stays near a second.
   const double work = static_cast<double>(r.cov.size()) +
                       static_cast<double>(r.sites()) * std::max<size_t>(st.open_list().size(), 1);
-  const uint32_t rounds = static_cast<uint32_t>(std::clamp(2e7 / std::max(work, 1.0), 5.0, 100.0));
-  iterated_search(st, lim, progress, rounds, 30, std::max(10.0, ls_time_s));
+  const uint32_t rounds =
+      static_cast<uint32_t>(std::clamp(kIteratedRoundWork / std::max(work, 1.0), 5.0, 100.0));
+  iterated_search(st, lim, progress, rounds, 30, static_cast<uint64_t>(kIteratedWork));
   for (uint32_t j : st.open_list())
     if (!r.fixed[j]) out.push_back(j);
   return out;
+}
+
+// CBC's deterministic budget for a model: nodes, and simplex iterations in proportion to how
+// much one iteration costs (about the model's size).
+MilpLimits cbc_limits(const MilpModel& m, double scale, double seconds) {
+  MilpLimits l;
+  l.time_limit_s = seconds;
+  l.max_nodes = std::max(100.0, kCbcNodes * scale);
+  const double size = static_cast<double>(m.nonzeros()) + m.rows() + m.cols() + 1.0;
+  l.max_iterations = std::clamp(kCbcIterationWork * scale / size, 5000.0, 5e7);
+  return l;
 }
 
 std::vector<uint32_t> to_original(const Reduced& r, const std::vector<uint32_t>& sites) {
@@ -76,6 +105,14 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
   const auto t_start = Clock::now();
   const Options& o = p.options;
   const bool target = o.goal == Goal::min_for_target;
+  // Budgets follow the time-limit setting (never the clock): more time, more deterministic work.
+  const double scale = std::clamp(o.time_limit_s / 10.0, 0.05, 10.0);
+  const auto time_left = [&] { return std::max(0.0, o.time_limit_s - since(t_start)); };
+  // The heuristic stages (greedy, swap and iterated search, also the extra rounds before CBC)
+  // always run to the end of their work budgets. The Lagrangian bound and CBC stop at the time
+  // limit at the latest; once the clock has cut one short, the stages after it may still tighten
+  // the bound but no longer change the plan: what they would return depends on the machine.
+  bool repeatable = true;
   SitingResult res;
   progress(0, "presolve");
   const auto conflicts = conflict_pairs(p);
@@ -104,7 +141,7 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
 
   // 1. Heuristic.
   const auto t_heur = Clock::now();
-  std::vector<uint32_t> plan = heuristic(r, lim, progress, std::max(1.0, 0.25 * o.time_limit_s));
+  std::vector<uint32_t> plan = heuristic(r, lim, progress);
   res.heuristic_s = since(t_heur);
   double plan_cover = covered_p(plan);
   bool reached = !target || plan_cover >= o.target * W - eps;
@@ -117,7 +154,7 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
     Limits all = lim;
     all.goal = Goal::max_cover_k;
     all.k = r.sites();
-    std::vector<uint32_t> best = heuristic(r, all, progress, std::max(1.0, 0.25 * o.time_limit_s));
+    std::vector<uint32_t> best = heuristic(r, all, progress);
     double best_cover = covered_p(best);
     // Every candidate open (spacing ignored) is the most anyone can cover.
     std::vector<uint32_t> every;
@@ -134,7 +171,7 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
       if (!r.capacitated) {
         CoverState st(r);
         for (uint32_t j : plan) st.open(j);
-        local_search(st, lim, progress, std::max(1.0, 0.25 * o.time_limit_s));
+        local_search(st, lim, progress, static_cast<uint64_t>(kLocalSearchWork));
         plan.clear();
         for (uint32_t j : st.open_list()) plan.push_back(j);
       }
@@ -143,27 +180,37 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
     res.heuristic_objective = reached ? cost_of(plan) : 0;
   }
 
-  // 2. Bound.
+  // 2. Bound. Only the Lagrangian bounds feed back into the plan (through the reduction below);
+  // they are iteration-counted. The LP is for the proof only, so it may be stopped by the clock.
   const auto t_bound = Clock::now();
-  const double bound_time = 0.3 * o.time_limit_s;
   double bound = target ? 0 : W;  // trivial
   res.bound_method = "trivial";
   LagrangianBound lb;
   if (!target && !r.capacitated) {
     const double gain = plan_cover - r.constant.p;
-    // Iteration-limited (the time limit is a safety net) so the same input gives the same bound.
-    lb = lagrangian_bound(r, lim, gain, bound_time, progress, 1e-4, 600);
+    lb =
+        lagrangian_bound(r, lim, gain, progress, 1e-4,
+                         lagrangian_iterations(r, kLagrangianWork * scale, 100, 3000), time_left());
+    if (lb.stopped_by_time) repeatable = false, res.stopped_by_time = true;
     bound = std::min(bound, r.constant.p + lb.bound);
     res.bound_method = "lagrangian";
+  } else if (!target) {
+    const CapacityBound cb = capacity_bound(
+        r, lim, plan_cover - r.constant.p, progress,
+        lagrangian_iterations(r, kLagrangianWork * scale, 50, 2000), 1e-4, 0.5 * time_left());
+    bound = std::min(bound, r.constant.p + cb.bound);
+    res.bound_method = "capacity lagrangian";
   } else if (!proven_unreachable) {
-    MilpSolve lp = solve_lp(build_milp(r, lim), bound_time);
+    MilpSolve lp = solve_lp(build_milp(r, lim), 0.3 * time_left(), progress);
     if (lp.optimal) {
-      double b = target ? lp.bound : r.constant.p + lp.bound;
-      if (target && !o.min_cost) b = std::ceil(b - 1e-6);
-      bound = target ? std::max(bound, b) : std::min(bound, b);
+      double b = lp.bound;
+      if (!o.min_cost) b = std::ceil(b - 1e-6);
+      bound = std::max(bound, b);
       res.bound_method = "lp";
-    } else if (lp.infeasible && target) {
+    } else if (lp.infeasible) {
       proven_unreachable = true;
+    } else {
+      res.stopped_by_time = true;
     }
   }
   res.bound_s = since(t_bound);
@@ -177,24 +224,28 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
     if (target) return obj > 0 ? std::max(0.0, (obj - b) / obj) : 0.0;
     return b > 0 ? std::max(0.0, (b - obj) / b) : 0.0;
   };
+  // A solution CBC found is used only when CBC stopped by itself (proof, or its node/iteration
+  // budget): one the clock cut short depends on the machine's speed.
+  auto usable = [&](const MilpSolve& ms) { return ms.has_solution && !ms.by_time && repeatable; };
   double objective = reached ? value_of(plan) : 0;
   if (!target) bound = std::max(bound, objective);
   bool optimal = reached && gap_of(objective, bound) <= 1e-9;
-  const double time_left = std::max(0.0, o.time_limit_s - since(t_bound));
-  if (o.exact && !optimal && !proven_unreachable && time_left > 0.05) {
-    const auto t_exact = Clock::now();
+  const auto t_exact = Clock::now();
+  if (o.exact && !optimal && !proven_unreachable) {
     res.exact_run = true;
     // More iterated-search rounds first: on city-sized models CBC may not get past its root LP
-    // in the time left, and a better plan also sharpens the reduction below. The round count
-    // follows the time limit and the instance size, never the clock, so runs repeat exactly.
+    // in the time left, and a better plan also sharpens the reduction below. Rounds and work
+    // follow the time-limit setting and the instance size, never the clock.
     if (!target && !r.capacitated && reached && !plan.empty()) {
       CoverState st(r);
       for (uint32_t j : plan) st.open(j);
       const double work = static_cast<double>(r.cov.size()) +
                           static_cast<double>(r.sites()) * static_cast<double>(plan.size());
       const uint32_t rounds = static_cast<uint32_t>(
-          std::clamp(1e8 * (o.time_limit_s / 10) / std::max(work, 1.0), 0.0, 300.0));
-      iterated_search(st, lim, progress, rounds, 60, 0.5 * time_left + 1);
+          std::clamp(kExactIteratedWork * scale / 4 / std::max(work, 1.0), 0.0, 300.0));
+      // Part of the plan, so never cut by the clock (its budget is sized to leave CBC time).
+      iterated_search(st, lim, progress, rounds, 60,
+                      static_cast<uint64_t>(kExactIteratedWork * scale));
       std::vector<uint32_t> better_plan;
       for (uint32_t j : st.open_list())
         if (!r.fixed[j]) better_plan.push_back(j);
@@ -203,8 +254,14 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
         plan = better_plan;
         plan_cover = objective = v;
         res.exact_improved = true;
+        res.plan_source = "iterated search";
       }
     }
+  }
+  // The extra rounds run whatever the clock says (they decide the plan); CBC only with time left.
+  if (o.exact && !optimal && !proven_unreachable && time_left() <= 0.05)
+    res.stopped_by_time = true;  // no time left for CBC: the proof ends here
+  if (o.exact && !optimal && !proven_unreachable && time_left() > 0.05) {
     // Lagrangian reduction: a site whose "opened" bound is below the heuristic plan cannot be in
     // a better plan, so the exact search goes without it. Any plan using one is worth at most
     // removed_max, which stays part of the bound.
@@ -233,11 +290,17 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
     const MilpModel model = build_milp(*er, lim);
     std::vector<double> start;
     if (reached) start = milp_start(*er, model, er_plan);
-    const double cbc_time = std::max(0.05, o.time_limit_s - since(t_bound));
-    MilpSolve ms = solve_milp(model, reached ? &start : nullptr, cbc_time, progress);
+    // When the second stage follows, the first leaves it part of the time.
+    const bool second = o.objective == Objective::single_then_double && !r.capacitated;
+    const double share = second ? 0.6 : 1.0;
+    MilpSolve ms = solve_milp(model, reached ? &start : nullptr,
+                              cbc_limits(model, scale * share, share * time_left()), progress);
     progress.throw_if_cancelled();
+    res.cbc_nodes = ms.nodes;
+    res.cbc_iterations = ms.iterations;
+    if (ms.by_time) res.stopped_by_time = true;
     if (er != &r && !target) ms.bound = std::max(ms.bound, removed_max);
-    if (ms.has_solution) {
+    if (usable(ms)) {
       std::vector<uint32_t> cand;
       for (uint32_t j : from_columns(*er, ms.col)) cand.push_back(r.orig_site[er->site_orig[j]]);
       const double v = value_of(cand);
@@ -248,6 +311,7 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
         plan_cover = covered_p(plan);
         reached = true;
         res.exact_improved = true;
+        res.plan_source = "cbc";
       }
     }
     if (ms.infeasible && target) proven_unreachable = true;
@@ -257,30 +321,53 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
     } else if (!ms.infeasible) {
       double b = target ? ms.bound : r.constant.p + ms.bound;
       if (target && !o.min_cost) b = std::ceil(b - 1e-6);
-      if (target ? b > bound : b < bound) {
+      if (std::isfinite(b) && (target ? b > bound : b < bound)) {
         bound = b;
         res.bound_method = "cbc";
       }
     }
-    // Lexicographic second stage: the secondary measure with the primary held.
-    if (o.objective == Objective::single_then_double && reached && !r.capacitated &&
-        o.time_limit_s - since(t_bound) > 0.05) {
-      const double floor = target ? objective : objective - r.constant.p;
-      const MilpModel m2 = build_milp(r, lim, MilpStage::secondary, floor);
-      std::vector<double> s2 = milp_start(r, m2, plan);
-      MilpSolve ms2 = solve_milp(m2, &s2, o.time_limit_s - since(t_bound), progress);
-      if (ms2.has_solution) {
-        std::vector<uint32_t> cand = from_columns(r, ms2.col);
-        const Score now = plan_value(p, with_fixed(p, to_original(r, plan)));
-        const Score then = plan_value(p, with_fixed(p, to_original(r, cand)));
-        const double v = value_of(cand);
-        const bool keeps = target ? (v <= objective + 1e-9 && then.p >= o.target * W - eps)
-                                  : then.p >= now.p - eps;
-        if (keeps && then.s > now.s + eps) plan = cand, res.exact_improved = true;
+  }
+  // Lexicographic second stage: the most double coverage with the primary held at what the plan
+  // reaches. Runs whether or not the primary was proven optimal; its own bound and proof are
+  // reported apart (secondary_bound, secondary_optimal).
+  double sec_bound = W;
+  bool sec_optimal = false;
+  if (o.objective == Objective::single_then_double && o.exact && reached && !r.capacitated &&
+      time_left() > 0.05) {
+    res.secondary_run = true;
+    const double floor = target ? objective : objective - r.constant.p;
+    const MilpModel m2 = build_milp(r, lim, MilpStage::secondary, floor);
+    std::vector<double> s2 = milp_start(r, m2, plan);
+    MilpSolve ms2 = solve_milp(m2, &s2, cbc_limits(m2, scale * 0.4, time_left()), progress);
+    progress.throw_if_cancelled();
+    if (ms2.by_time) res.stopped_by_time = true;
+    const Score now = plan_value(p, with_fixed(p, to_original(r, plan)));
+    if (usable(ms2)) {
+      std::vector<uint32_t> cand = from_columns(r, ms2.col);
+      const Score then = plan_value(p, with_fixed(p, to_original(r, cand)));
+      const double v = value_of(cand);
+      const bool keeps =
+          target ? (v <= objective + 1e-9 && then.p >= o.target * W - eps) : then.p >= now.p - eps;
+      if (keeps && then.s > now.s + eps) {
+        plan = cand;
+        plan_cover = then.p;
+        res.exact_improved = true;
+        res.plan_source = "cbc second stage";
       }
     }
-    res.exact_s = since(t_exact);
+    const double s_now = plan_value(p, with_fixed(p, to_original(r, plan))).s;
+    // CBC's values carry its feasibility tolerance; the plan's own value is exact.
+    const double tol = 1e-6 * std::max(1.0, W);
+    if (ms2.optimal) {
+      const double best = r.constant.s + ms2.objective;
+      sec_bound = best > s_now + tol ? best : s_now;
+    } else if (!ms2.infeasible && std::isfinite(ms2.bound)) {
+      const double b = r.constant.s + ms2.bound;
+      sec_bound = std::min(sec_bound, b > s_now + tol ? b : s_now);
+    }
+    sec_optimal = sec_bound <= s_now + eps;
   }
+  if (res.exact_run || res.secondary_run) res.exact_s = since(t_exact);
 
   // 4. Report on the original problem.
   progress(0.98, "report");
@@ -292,6 +379,8 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
   res.count = static_cast<uint32_t>(chosen.size());
   for (uint32_t j : chosen) res.cost += p.sites[j].cost;
   res.secondary = val.s;
+  res.secondary_bound = std::max(sec_bound, val.s);
+  res.secondary_optimal = sec_optimal;
   res.feasible = reached;
   if (target) {
     res.objective = reached ? (o.min_cost ? res.cost : res.count) : 0;
@@ -310,13 +399,23 @@ SitingResult solve_siting(const Problem& p, const Progress& progress) {
       << (proven_unreachable ? "" : " by the search (not proven impossible)")
       << ": the best plan found covers " << percent(best);
     if (proven_unreachable) m << ", and no plan covers more than " << percent(res.reachable_bound);
-    if (!conflicts.empty()) m << " (with " << o.spacing_m << " m spacing)";
+    if (!conflicts.empty()) {
+      if (o.spacing_m > 0 && o.spacing_walk_m > 0)
+        m << " (with " << o.spacing_m << " m spacing and " << o.spacing_walk_m
+          << " m walking spacing)";
+      else if (o.spacing_walk_m > 0)
+        m << " (with " << o.spacing_walk_m << " m walking spacing)";
+      else if (o.spacing_m > 0)
+        m << " (with " << o.spacing_m << " m spacing)";
+      else
+        m << " (with the given site conflicts)";
+    }
     res.message = m.str();
     // Still hand back the plan reaching the most, so the planner sees where it ends.
     Limits all = lim;
     all.goal = Goal::max_cover_k;
     all.k = r.sites();
-    chosen = to_original(r, heuristic(r, all, progress, 1.0));
+    chosen = to_original(r, heuristic(r, all, progress));
     const std::vector<uint32_t> open2 = with_fixed(p, chosen);
     res.after = coverage_summary(p, open2);
     res.count = static_cast<uint32_t>(chosen.size());

@@ -1,6 +1,7 @@
 #pragma once
 // Questions about the stations already built: which are least useful (what removing each one
-// costs) and which to upgrade first (workers served x amenities missing).
+// costs), which to upgrade first (workers served x amenities missing), and where moving one
+// would help most (remove it, build the best candidate instead).
 #include <cstdint>
 #include <vector>
 
@@ -29,9 +30,26 @@ struct UpgradePriority {
 
 // amenities[j]: bit mask of amenities existing station j has (indexed by original site id; sites
 // beyond the vector count as having none); wanted: the mask a full station offers. Highest
-// priority first, ties by site id.
+// priority first, ties by site id. extra_open: new stations (original ids) sharing the workers.
 std::vector<UpgradePriority> upgrade_priority(const Problem& p,
                                               const std::vector<uint32_t>& amenities,
-                                              uint32_t wanted);
+                                              uint32_t wanted,
+                                              const std::vector<uint32_t>& extra_open = {});
+
+struct Relocation {
+  uint32_t site = 0;       // existing station (original id)
+  uint32_t candidate = 0;  // best candidate to build instead; kNoSite when none helps or fits
+  double lost = 0;         // primary objective lost by removing the station
+  double gained = 0;       // ... and won back by the candidate (with the station removed)
+  double net() const { return gained - lost; }
+};
+inline constexpr uint32_t kNoSite = 0xffffffffu;
+
+// For every existing station: remove it and open the one candidate that then adds the most to
+// the primary objective (single, or double coverage), respecting spacing with every other open
+// station. Coverage is counted without capacities. Largest net gain first, ties by site id.
+// extra_open: new stations (original ids) counted as built; they are never the candidate.
+std::vector<Relocation> relocation_moves(const Problem& p,
+                                         const std::vector<uint32_t>& extra_open = {});
 
 }  // namespace yz::siting

@@ -7,6 +7,7 @@
 
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/siting/siting_solver.hpp"
+#include "engine/siting/walk_spacing.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz::siting {
@@ -52,9 +53,20 @@ SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
   run.fixed = static_cast<uint32_t>(req.stations.size());
   const CoverageStudy study =
       run_coverage(city, run.sites, req.demand, req.demand_is_proxy, req.params, progress);
+  Options options = req.options;
+  if (!(options.spacing_walk_m >= 0))
+    throw InputError("--spacing-walk-m", "walking spacing must be >= 0 metres");
+  if (options.spacing_walk_m > 0) {
+    // Site-to-site walking distances from bounded walk searches on the same snaps as coverage.
+    const WalkSpacing ws = walk_spacing_pairs(city.graph, study.site_snaps, run.sites.xy,
+                                              options.spacing_walk_m, run.fixed, progress);
+    options.conflicts.insert(options.conflicts.end(), ws.pairs.begin(), ws.pairs.end());
+    run.walk_spacing_pairs = static_cast<uint32_t>(ws.pairs.size());
+    run.walk_spacing_off_network = ws.off_network;
+  }
   run.problem = make_siting_problem(
       study.covers, req.criterion, req.demand.weight, run.fixed, run.sites.xy, costs,
-      req.capacity_field.empty() ? std::vector<double>{} : caps, req.options);
+      req.capacity_field.empty() ? std::vector<double>{} : caps, std::move(options));
   run.result = solve_siting(run.problem, progress);
   return run;
 }

@@ -27,9 +27,13 @@ struct SuggestRun {
   uint32_t fixed = 0;
   Problem problem;
   SitingResult result;
+  // options.spacing_walk_m > 0: site pairs found closer than that on foot (added to the
+  // problem's conflicts), and sites off the network (no walking distance, so no pair).
+  uint32_t walk_spacing_pairs = 0, walk_spacing_off_network = 0;
 };
 
-// Throws InputError (no candidates, bad cost/capacity values, bad options).
+// Throws InputError (no candidates, bad cost/capacity values, bad options). With
+// req.options.spacing_walk_m > 0 the pairs of sites closer than that on foot become conflicts.
 SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
                        const Progress& progress = {});
 

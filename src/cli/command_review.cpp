@@ -1,0 +1,303 @@
+// yizhan review: the existing stations under review. Which are least useful (what removing each
+// one costs in workers covered), which to upgrade first (workers served x amenities missing),
+// and, with candidates, where moving one would gain most (remove it, build the best candidate
+// instead). Prints the rankings (or --json) and writes them to a GeoPackage.
+#include "cli/command_review.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_common.hpp"
+#include "engine/coverage/coverage_study.hpp"
+#include "engine/export/site_layers.hpp"
+#include "engine/inputs/point_reader.hpp"
+#include "engine/inputs/street_length_demand.hpp"
+#include "engine/siting/walk_spacing.hpp"
+
+namespace yz::cli {
+
+using namespace yz::siting;
+
+std::vector<uint32_t> site_amenities(const PointSet& sites) {
+  std::vector<uint32_t> a(sites.size(), 0);
+  for (size_t i = 0; i < sites.size() && i < sites.info.size(); ++i) a[i] = sites.info[i].amenities;
+  return a;
+}
+
+StationReview review_stations(const Problem& p, const PointSet& sites, uint32_t wanted,
+                              const std::vector<uint32_t>& extra_open) {
+  StationReview r;
+  r.wanted = wanted;
+  r.removal = removal_costs(p, extra_open);
+  r.upgrade = upgrade_priority(p, site_amenities(sites), wanted, extra_open);
+  bool any_candidate = false;
+  std::vector<uint8_t> in_plan(p.sites.size(), 0);
+  for (uint32_t j : extra_open) in_plan[j] = 1;
+  for (uint32_t j = 0; j < p.sites.size(); ++j) any_candidate |= !p.sites[j].fixed && !in_plan[j];
+  if (any_candidate) r.relocation = relocation_moves(p, extra_open);
+  return r;
+}
+
+void write_review_layers(VectorWriter& w, const PointSet& sites, const StationReview& r) {
+  w.begin_layer("least_useful", GeomKind::point,
+                {{"rank", FieldType::integer},
+                 {"site_id", FieldType::text},
+                 {"name", FieldType::text},
+                 {"covers", FieldType::real},
+                 {"lost", FieldType::real},
+                 {"lost_twice", FieldType::real}});
+  int64_t rank = 0;
+  for (const RemovalCost& c : r.removal)
+    w.add_point(sites.lonlat[c.site],
+                {++rank, sites.id[c.site], sites.name[c.site], c.covers, c.lost, c.lost_twice});
+  w.begin_layer("upgrade_priority", GeomKind::point,
+                {{"rank", FieldType::integer},
+                 {"site_id", FieldType::text},
+                 {"name", FieldType::text},
+                 {"served", FieldType::real},
+                 {"missing", FieldType::integer},
+                 {"missing_amenities", FieldType::text},
+                 {"priority", FieldType::real}});
+  const std::vector<uint32_t> have = site_amenities(sites);
+  rank = 0;
+  for (const UpgradePriority& u : r.upgrade)
+    w.add_point(sites.lonlat[u.site],
+                {++rank, sites.id[u.site], sites.name[u.site], u.served, int64_t{u.missing},
+                 amenity_list(r.wanted & ~have[u.site]), u.priority});
+  w.begin_layer("relocation", GeomKind::line,
+                {{"rank", FieldType::integer},
+                 {"site_id", FieldType::text},
+                 {"name", FieldType::text},
+                 {"lost", FieldType::real},
+                 {"to_site_id", FieldType::text},
+                 {"to_name", FieldType::text},
+                 {"gained", FieldType::real},
+                 {"net", FieldType::real}});
+  rank = 0;
+  for (const Relocation& m : r.relocation) {
+    ++rank;
+    if (m.candidate == kNoSite) continue;
+    w.add_line({sites.lonlat[m.site], sites.lonlat[m.candidate]},
+               {rank, sites.id[m.site], sites.name[m.site], m.lost, sites.id[m.candidate],
+                sites.name[m.candidate], m.gained, m.net()});
+  }
+}
+
+namespace {
+
+uint32_t parse_wanted(const std::string& text) {
+  if (text.empty() || text == "all") return (1u << kAmenityCount) - 1;
+  uint32_t mask = 0;
+  std::stringstream ss(text);
+  for (std::string item; std::getline(ss, item, ',');) {
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    const auto a = parse_amenity(item);
+    if (!a) {
+      std::string known;
+      for (const char* k : kAmenities) known += std::string(known.empty() ? "" : ", ") + k;
+      throw InputError("--wanted", "unknown amenity '" + item + "' (known: " + known + ")");
+    }
+    mask |= 1u << *a;
+  }
+  return mask;
+}
+
+struct ReviewCommand {
+  MapOptions map;
+  CoverageOptions cov;
+  std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out, wanted;
+  std::string criterion = "both";
+  double spacing_m = 0, spacing_walk_m = 0;
+  bool double_cover = false, json = false;
+  uint32_t top = 10;
+  std::vector<DropReport> drops = std::vector<DropReport>(3);
+
+  int run() {
+    cov.validate();
+    Criterion crit;
+    if (!parse_criterion(criterion, crit))
+      throw InputError("--criterion", "must be walk, radius, both or either");
+    if (!(spacing_m >= 0)) throw InputError("--spacing-m", "must be >= 0 metres");
+    if (!(spacing_walk_m >= 0)) throw InputError("--spacing-walk-m", "must be >= 0 metres");
+    const uint32_t want = parse_wanted(wanted);
+    if (!out.empty()) VectorWriter::driver_for(out);
+    const Progress progress = terminal_progress();
+    CityNetwork city = map.open(progress);
+    PointReadOptions so;
+    so.crs = sites_crs;
+    so.site_attributes = true;  // amenities (list or yes/no columns), host type, ...
+    PointSet st = read_points(stations, city.projection(), city.bounds(), so, drops[0], "stations");
+    if (st.size() == 0) throw InputError(stations, "no stations inside the map");
+    PointSet sites = st;
+    if (!candidates.empty())
+      sites.append(
+          read_points(candidates, city.projection(), city.bounds(), so, drops[1], "candidates"));
+    const uint32_t fixed = static_cast<uint32_t>(st.size());
+    PointSet dem;
+    const bool proxy = demand.empty();
+    if (proxy) {
+      dem = street_length_demand(city);
+    } else {
+      PointReadOptions dopt;
+      dopt.weight_field = demand_weight;
+      dopt.crs = demand_crs;
+      dem = read_points(demand, city.projection(), city.bounds(), dopt, drops[2], "demand points");
+    }
+    const CoverageStudy study = run_coverage(city, sites, dem, proxy, cov.params, progress);
+    Options o;
+    o.objective = double_cover ? Objective::double_cover : Objective::single;
+    o.spacing_m = spacing_m;
+    o.spacing_walk_m = spacing_walk_m;
+    if (spacing_walk_m > 0)
+      o.conflicts = walk_spacing_pairs(city.graph, study.site_snaps, sites.xy, spacing_walk_m,
+                                       fixed, progress)
+                        .pairs;
+    const Problem p =
+        make_siting_problem(study.covers, crit, study.demand.weight, fixed, sites.xy, {}, {}, o);
+    const StationReview r = review_stations(p, sites, want);
+    if (!out.empty()) {
+      VectorWriter w(out);
+      write_review_layers(w, sites, r);
+      std::vector<DropReport> used;
+      for (const auto& d : drops)
+        if (!d.source.empty()) used.push_back(d);
+      write_dropped_layer(w, used);
+      w.add_table("yizhan_review", {{"criterion", criterion},
+                                    {"objective_kind", to_string(o.objective)},
+                                    {"wanted_amenities", amenity_list(want)},
+                                    {"stations", std::to_string(fixed)},
+                                    {"candidates", std::to_string(sites.size() - fixed)},
+                                    {"demand", proxy ? "street-length proxy" : demand},
+                                    {"spacing_m", fmt::format("{}", spacing_m)},
+                                    {"spacing_walk_m", fmt::format("{}", spacing_walk_m)}});
+      w.close();
+    }
+    print(sites, p, r, want, proxy);
+    return kExitOk;
+  }
+
+  void print(const PointSet& sites, const Problem& p, const StationReview& r, uint32_t want,
+             bool proxy) const {
+    const std::vector<uint32_t> have = site_amenities(sites);
+    const char* what = double_cover ? "workers covered twice" : "workers covered";
+    if (json) {
+      nlohmann::json j;
+      j["criterion"] = criterion;
+      j["measure"] = what;
+      j["demand_is_proxy"] = proxy;
+      j["wanted_amenities"] = amenity_list(want);
+      j["least_useful"] = nlohmann::json::array();
+      for (const auto& c : r.removal)
+        j["least_useful"].push_back({{"id", sites.id[c.site]},
+                                     {"name", sites.name[c.site]},
+                                     {"covers", c.covers},
+                                     {"lost", c.lost},
+                                     {"lost_twice", c.lost_twice}});
+      j["upgrade_priority"] = nlohmann::json::array();
+      for (const auto& u : r.upgrade)
+        j["upgrade_priority"].push_back({{"id", sites.id[u.site]},
+                                         {"name", sites.name[u.site]},
+                                         {"served", u.served},
+                                         {"missing", u.missing},
+                                         {"missing_amenities", amenity_list(want & ~have[u.site])},
+                                         {"priority", u.priority}});
+      j["relocation"] = nlohmann::json::array();
+      for (const auto& m : r.relocation)
+        j["relocation"].push_back(
+            {{"id", sites.id[m.site]},
+             {"lost", m.lost},
+             {"to", m.candidate == kNoSite ? std::string() : sites.id[m.candidate]},
+             {"gained", m.gained},
+             {"net", m.net()}});
+      j["output"] = out;
+      j["inputs"] = nlohmann::json::array();
+      for (const auto& d : drops)
+        if (!d.source.empty())
+          j["inputs"].push_back({{"summary", d.summary()}, {"notes", d.notes}});
+      std::cout << j.dump(2) << "\n";
+      return;
+    }
+    for (const auto& d : drops)
+      if (!d.source.empty()) std::cout << d.summary() << "\n";
+    if (proxy) std::cout << "Demand: street-length proxy (no --demand given)\n";
+    const size_t n = std::min<size_t>(top, r.removal.size());
+    std::cout << fmt::format("Least useful stations (what removing each costs, {}):\n", what);
+    std::cout << "rank  station              covers      lost   lost twice\n";
+    for (size_t i = 0; i < n; ++i) {
+      const auto& c = r.removal[i];
+      std::cout << fmt::format("{:>4}  {:<18} {:>8.0f} {:>9.0f} {:>12.0f}\n", i + 1,
+                               sites.id[c.site], c.covers, c.lost, c.lost_twice);
+    }
+    std::cout << "\nUpgrade first (workers served x amenities missing):\n";
+    std::cout << "rank  station              served  missing  priority  missing amenities\n";
+    for (size_t i = 0; i < std::min<size_t>(top, r.upgrade.size()); ++i) {
+      const auto& u = r.upgrade[i];
+      std::cout << fmt::format("{:>4}  {:<18} {:>8.0f} {:>8} {:>9.0f}  {}\n", i + 1,
+                               sites.id[u.site], u.served, u.missing, u.priority,
+                               amenity_list(want & ~have[u.site]));
+    }
+    if (!r.relocation.empty()) {
+      std::cout << "\nRelocation (remove the station, build the best candidate instead):\n";
+      for (size_t i = 0; i < std::min<size_t>(top, r.relocation.size()); ++i) {
+        const auto& m = r.relocation[i];
+        if (m.candidate == kNoSite)
+          std::cout << fmt::format("  {}: no candidate wins back what removing it loses ({:.0f})\n",
+                                   sites.id[m.site], m.lost);
+        else
+          std::cout << fmt::format("  moving {} to candidate {} {} {:.0f} ({} {:.0f}, {} {:.0f})\n",
+                                   sites.id[m.site], sites.id[m.candidate],
+                                   m.net() >= 0 ? "gains" : "loses", std::abs(m.net()), "loses",
+                                   m.lost, "gains", m.gained);
+      }
+    } else if (candidates.empty()) {
+      std::cout << "\n(no --candidates: relocations not computed)\n";
+    }
+    if (!out.empty())
+      std::cout << "Wrote " << out
+                << " (layers: least_useful, upgrade_priority, relocation, dropped, "
+                   "yizhan_review)\n";
+    (void)p;
+  }
+};
+
+const RegisterCommand reg("review", [](CLI::App& app, std::function<int()>& run) {
+  auto cmd = std::make_shared<ReviewCommand>();
+  auto* sub = app.add_subcommand(
+      "review", "Existing stations: least useful, which to upgrade first, where to move one");
+  cmd->map.add(*sub);
+  sub->add_option("--stations", cmd->stations,
+                  "Existing stations (amenities from an amenities list or yes/no columns)")
+      ->required();
+  sub->add_option("--candidates", cmd->candidates,
+                  "Candidate sites: also report the best relocation of each station");
+  sub->add_option("--demand", cmd->demand,
+                  "Outdoor-worker demand points; default: street-length proxy");
+  sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
+  sub->add_option("--sites-crs", cmd->sites_crs,
+                  "CRS of station/candidate coordinates when not WGS-84 (EPSG code, gcj02, bd09)");
+  sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
+  cmd->cov.add(*sub);
+  sub->add_option("--criterion", cmd->criterion,
+                  "Coverage test: walk, radius, both (the standard) or either")
+      ->capture_default_str();
+  sub->add_option("--wanted", cmd->wanted,
+                  "Amenities a full station offers, comma-separated (default: all nine)");
+  sub->add_flag("--double", cmd->double_cover,
+                "Measure workers covered twice instead of once (removal and relocation)");
+  sub->add_option("--spacing-m", cmd->spacing_m,
+                  "Relocation: no two stations closer than this, straight line (metres)");
+  sub->add_option("--spacing-walk-m", cmd->spacing_walk_m,
+                  "Relocation: no two stations closer than this on foot (metres)");
+  sub->add_option("--top", cmd->top, "Rows of each ranking to print")->capture_default_str();
+  sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)");
+  sub->add_flag("--json", cmd->json, "Print the rankings as JSON (all rows)");
+  sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
+});
+
+}  // namespace
+}  // namespace yz::cli
