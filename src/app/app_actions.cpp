@@ -430,7 +430,7 @@ void run_suggest(AppState& st) {
   o.objective = sp.objective == 0   ? siting::Objective::single
                 : sp.objective == 1 ? siting::Objective::double_cover
                                     : siting::Objective::single_then_double;
-  o.spacing_m = std::max(0.0, sp.spacing_m);
+  (sp.spacing_on_foot ? o.spacing_walk_m : o.spacing_m) = std::max(0.0, sp.spacing_m);
   o.time_limit_s = std::max(0.5, sp.time_limit_s);
   const Criterion crit = sp.criterion;
   const uint32_t id = s.active().id();

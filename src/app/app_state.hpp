@@ -37,6 +37,7 @@ struct SuggestPanel {
   Criterion criterion = Criterion::both;
   int objective = 0;  // 0 single, 1 double, 2 single then double
   double spacing_m = 0;
+  bool spacing_on_foot = false;  // spacing measured along the streets instead of straight
   double time_limit_s = 10;
   // Last run and what it was computed from.
   std::shared_ptr<const siting::SuggestRun> run;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/app_actions.hpp"
+#include "engine/inputs/candidate_categories.hpp"
 
 namespace yz::app {
 namespace {
@@ -72,6 +73,22 @@ std::string amenities_text(uint32_t bits, Lang L) {
   return out.empty() ? tr(Str::none, L) : out;
 }
 
+// A candidate's category as the planner reads it (Chinese labels from the category config).
+std::string category_label(const std::string& name, Lang L) {
+  if (L != Lang::zh) return name;
+  static const CandidateCategories cats = [] {
+    try {
+      return default_candidate_categories();
+    } catch (const std::exception&) {
+      return CandidateCategories{};
+    }
+  }();
+  if (name == cats.grid.name && !cats.grid.label_zh.empty()) return cats.grid.label_zh;
+  for (const auto& c : cats.categories)
+    if (c.name == name && !c.label_zh.empty()) return c.label_zh;
+  return name;
+}
+
 }  // namespace
 
 void fit_view(AppState& st, const Box& b) {
@@ -130,7 +147,7 @@ void MapInput::hover_tooltip(AppState& st, Vec2 world, float mx, float my) {
     const SiteInfo info = static_cast<size_t>(c) < cand.info.size() ? cand.info[c] : SiteInfo{};
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(cand.name[c].empty() ? cand.id[c].c_str() : cand.name[c].c_str());
-    ImGui::TextDisabled("%s: %s · %s", tr(Str::candidate, L), info.category.c_str(),
+    ImGui::TextDisabled("%s: %s · %s", tr(Str::candidate, L), category_label(info.category, L).c_str(),
                         tr(host_str(info.host_type), L));
     if (!std::isnan(info.cost)) ImGui::Text("%s: %.0f", tr(Str::cost, L), info.cost);
     ImGui::TextDisabled("%s", tr(Str::candidate_hint, L));

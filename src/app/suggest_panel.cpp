@@ -19,6 +19,15 @@ std::string site_label(const siting::SuggestRun& run, uint32_t site) {
   return n.empty() ? run.sites.id[site] : n;
 }
 
+Str bound_str(const std::string& m) {
+  if (m == "cbc") return Str::bound_cbc;
+  if (m == "lp") return Str::bound_lp;
+  if (m == "lagrangian" || m == "capacity lagrangian") return Str::bound_lagrangian;
+  if (m == "trivial") return Str::bound_trivial;
+  if (m == "exhaustive") return Str::bound_exhaustive;
+  return Str::bound_other;
+}
+
 void settings(AppState& st) {
   const Lang L = st.lang;
   SuggestPanel& sp = st.suggest;
@@ -45,6 +54,8 @@ void settings(AppState& st) {
   ImGui::Combo(tr(Str::objective, L), &sp.objective, obj, 3);
   ImGui::InputDouble(tr(Str::spacing_m, L), &sp.spacing_m, 50, 250, "%.0f");
   sp.spacing_m = std::max(0.0, sp.spacing_m);
+  ImGui::SameLine();
+  ImGui::Checkbox(tr(Str::spacing_on_foot, L), &sp.spacing_on_foot);
   ImGui::InputDouble(tr(Str::time_limit_s, L), &sp.time_limit_s, 1, 10, "%.0f");
   sp.time_limit_s = std::clamp(sp.time_limit_s, 1.0, 3600.0);
   ImGui::PopItemWidth();
@@ -79,7 +90,7 @@ void results(AppState& st) {
   else
     ImGui::TextColored(ImVec4(0.2f, 0.3f, 0.6f, 1), tr(Str::within_gap_fmt, L), 100 * r.gap);
   ImGui::SameLine();
-  ImGui::TextDisabled(tr(Str::solve_fmt, L), sp.seconds, r.bound_method.c_str());
+  ImGui::TextDisabled(tr(Str::solve_fmt, L), sp.seconds, tr(bound_str(r.bound_method), L));
   if (!r.feasible) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", r.message.c_str());
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
