@@ -45,7 +45,9 @@ LayerStyles LayerStyles::defaults() {
   set(MapLayer::demand_density, style::density_high, false, 0.85f);
   set(MapLayer::demand_points, style::demand0);
   set(MapLayer::uncovered, style::demand0);
-  set(MapLayer::disagreement, style::disagreement);
+  // Half strength: a fifth of the workers can sit inside a circle yet beyond the walk, and full
+  // rings would bury the cover colours under them.
+  set(MapLayer::disagreement, style::disagreement, true, 0.5f);
   set(MapLayer::walk_areas, style::walk_area);
   set(MapLayer::circles, style::circle);
   set(MapLayer::candidates, style::candidate);

@@ -255,6 +255,7 @@ TEST_CASE("demand points by walk count, uncovered halo, disagreement ring", "[ap
   worker(100, 160, 2, 2);  // D: two
   view.set_scene(sc);
   LayerStyles styles = LayerStyles::defaults();
+  styles[MapLayer::disagreement].opacity = 1;  // full strength: the ring's exact colour
   const Image img = render(view, cam, styles);
 
   CHECK(same_rgb(img.at(100, 40), style::demand1));
