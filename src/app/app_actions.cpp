@@ -251,13 +251,14 @@ void candidates_from_map(AppState& st, double grid_m) {
     if (grid_m > 0) sources.push_back(grid_candidates(*city, grid_m, cats.grid));
     std::vector<const PointSet*> order;
     for (const auto& p : sources) order.push_back(&p);
-    auto kept = std::make_shared<FilteredCandidates>(
-        filter_candidates(order, *city, stations.get(), nullptr, CandidateFilterOptions{}, reports));
+    auto kept = std::make_shared<FilteredCandidates>(filter_candidates(
+        order, *city, stations.get(), nullptr, CandidateFilterOptions{}, reports));
     size_t dropped = 0;
     for (const auto& r : reports) dropped += r.dropped.size();
     return [kept, dropped](AppState& st) {
       char label[200];
-      std::snprintf(label, sizeof label, tr(Str::candidates_made_fmt, st.lang), kept->sites.size(), dropped);
+      std::snprintf(label, sizeof label, tr(Str::candidates_made_fmt, st.lang), kept->sites.size(),
+                    dropped);
       st.session->set_candidates(std::move(kept->sites), label);
       st.styles[MapLayer::candidates].visible = true;
       st.suggest.run = nullptr;
@@ -279,11 +280,12 @@ void demand_from_map(AppState& st) {
     PointSet pts;
     pts.source = "map proxies (data/demand_profile.json)";
     for (size_t i = 0; i < d.cells.size(); ++i)
-      pts.add(d.cells.lonlat[i], d.cells.xy[i], d.cells.weight[i], "cell-" + std::to_string(i + 1), "");
+      pts.add(d.cells.lonlat[i], d.cells.xy[i], d.cells.weight[i], "cell-" + std::to_string(i + 1),
+              "");
     if (pts.size() == 0) throw InputError("demand", "the map proxies found no workers on this map");
     const double total = pts.total_weight();
-    auto r = std::make_shared<Session::Rebase>(
-        Session::compute_rebase(*in, ws->with_demand(std::move(pts), p.slice(0.3, 0.4)), p.slice(0.4, 1)));
+    auto r = std::make_shared<Session::Rebase>(Session::compute_rebase(
+        *in, ws->with_demand(std::move(pts), p.slice(0.3, 0.4)), p.slice(0.4, 1)));
     return [r, total](AppState& st) {
       char label[200];
       std::snprintf(label, sizeof label, tr(Str::demand_made_fmt, st.lang), total);

@@ -153,8 +153,9 @@ struct Bench {
     t_last = t;
     if (done == 0) start_centre = st.cam.centre, start_scale = st.cam.m_per_px;
     const double a = 2 * M_PI * done / std::max(1, frames / 4);
-    if (phase(done) == 1) st.cam.centre = {start_centre.x + 20 * st.cam.m_per_px * std::cos(a),
-                                           start_centre.y + 20 * st.cam.m_per_px * std::sin(a)};
+    if (phase(done) == 1)
+      st.cam.centre = {start_centre.x + 20 * st.cam.m_per_px * std::cos(a),
+                       start_centre.y + 20 * st.cam.m_per_px * std::sin(a)};
     if (phase(done) >= 2)
       st.cam.centre = start_centre, st.cam.m_per_px = start_scale * (1 + 0.3 * std::sin(a));
     ++done;
@@ -358,8 +359,8 @@ int run_app(const AppOptions& opt) {
       // While the view is zooming (or just zoomed), a scaled preview; the full picture once it
       // has rested for a quarter second.
       if (st.cam.m_per_px != last_scale) last_scale = st.cam.m_per_px, last_zoom_s = now_s();
-      const bool preview = now_s() - last_zoom_s < 0.25 && !(opt.bench_frames > 0 && bench.full_redraw()) &&
-                           opt.screenshot.empty();
+      const bool preview = now_s() - last_zoom_s < 0.25 &&
+                           !(opt.bench_frames > 0 && bench.full_redraw()) && opt.screenshot.empty();
       if (st.session) view.draw(st.cam, st.styles, fw, fh, preview);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

@@ -14,10 +14,10 @@ struct AppOptions {
   std::string session, map, stations, candidates, demand;
   bool from_map = false;  // once loaded: candidate sites and workers from the map itself
   int suggest_k = 0;      // run a suggestion for k new stations once loaded
-  std::string tab;    // stations | suggest | scenarios | layers
-  int select = -1;    // select this station slot once loaded
-  int compare = -1;   // compare the active scenario with this one on the map
-  int scenario = -1;  // make this scenario active
+  std::string tab;        // stations | suggest | scenarios | layers
+  int select = -1;        // select this station slot once loaded
+  int compare = -1;       // compare the active scenario with this one on the map
+  int scenario = -1;      // make this scenario active
   bool lang_given = false;
   Lang lang = Lang::en;
   int width = 1280, height = 800;

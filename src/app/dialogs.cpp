@@ -94,7 +94,8 @@ void recovery_prompt(AppState& st) {
   centre_next();
   if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::PushTextWrapPos(520);
-  std::string when = st.recovery->saved_at;  // ISO time: 2026-12-01T21:54:00Z -> 2026-12-01 21:54:00 UTC
+  std::string when =
+      st.recovery->saved_at;  // ISO time: 2026-12-01T21:54:00Z -> 2026-12-01 21:54:00 UTC
   if (when.size() == 20) when = when.substr(0, 10) + " " + when.substr(11, 8) + " UTC";
   ImGui::Text(tr(Str::recovery_fmt, L), when.c_str(),
               st.recovery->session.empty() ? tr(Str::untitled, L) : st.recovery->session.c_str());

@@ -147,8 +147,8 @@ void MapInput::hover_tooltip(AppState& st, Vec2 world, float mx, float my) {
     const SiteInfo info = static_cast<size_t>(c) < cand.info.size() ? cand.info[c] : SiteInfo{};
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(cand.name[c].empty() ? cand.id[c].c_str() : cand.name[c].c_str());
-    ImGui::TextDisabled("%s: %s · %s", tr(Str::candidate, L), category_label(info.category, L).c_str(),
-                        tr(host_str(info.host_type), L));
+    ImGui::TextDisabled("%s: %s · %s", tr(Str::candidate, L),
+                        category_label(info.category, L).c_str(), tr(host_str(info.host_type), L));
     if (!std::isnan(info.cost)) ImGui::Text("%s: %.0f", tr(Str::cost, L), info.cost);
     ImGui::TextDisabled("%s", tr(Str::candidate_hint, L));
     ImGui::EndTooltip();

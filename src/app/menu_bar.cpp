@@ -30,8 +30,10 @@ void draw_menu_bar(AppState& st) {
       st.dialog.open(FilePurpose::open_candidates);
     if (ImGui::MenuItem(tr(Str::menu_open_demand, L), nullptr, false, have))
       st.dialog.open(FilePurpose::open_demand);
-    if (ImGui::MenuItem(tr(Str::menu_candidates_from_map, L), nullptr, false, have)) candidates_from_map(st, 200);
-    if (ImGui::MenuItem(tr(Str::menu_demand_from_map, L), nullptr, false, have)) demand_from_map(st);
+    if (ImGui::MenuItem(tr(Str::menu_candidates_from_map, L), nullptr, false, have))
+      candidates_from_map(st, 200);
+    if (ImGui::MenuItem(tr(Str::menu_demand_from_map, L), nullptr, false, have))
+      demand_from_map(st);
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::menu_save, L), "Ctrl+S", false, have)) save_or_ask(st);
     if (ImGui::MenuItem(tr(Str::menu_save_as, L), "Ctrl+Shift+S", false, have))

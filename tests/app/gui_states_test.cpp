@@ -87,14 +87,16 @@ TEST_CASE("suggestion results: stars at the suggested sites, list in the Suggest
   CHECK(sh.report["suggest_gap"].get<double>() <= 0.01);
   int stars = 0;
   for (const auto& p : sh.report["suggestion_screen"])
-    stars += test::colour_near(sh.img, s::suggestion, p[0].get<double>(), p[1].get<double>(), 6) > 10;
+    stars +=
+        test::colour_near(sh.img, s::suggestion, p[0].get<double>(), p[1].get<double>(), 6) > 10;
   CHECK(stars >= 4);  // one may sit under the toolbar or a label
   // Compared with the plain demo, the sidebar shows something else (the results table).
   Shot plain = test::gui_shot("--frames 3", "plain_for_suggest");
   REQUIRE(plain.rc == 0);
   int differ = 0;
   for (int y = 380; y < 760; ++y)
-    for (int x = 0; x < 400; ++x) differ += std::memcmp(sh.img.at(x, y), plain.img.at(x, y), 3) != 0;
+    for (int x = 0; x < 400; ++x)
+      differ += std::memcmp(sh.img.at(x, y), plain.img.at(x, y), 3) != 0;
   CHECK(differ > 5000);
 }
 
@@ -124,7 +126,8 @@ TEST_CASE("a saved session reopens with its scenarios and the comparison on the 
   const std::string path = test::temp_dir() + "/two_plans.gpkg";
   write_session_file(path, ses.snapshot());
 
-  Shot sh = test::gui_shot("--session " + path + " --scenario 1 --compare 0 --tab scenarios --frames 3", "session");
+  Shot sh = test::gui_shot(
+      "--session " + path + " --scenario 1 --compare 0 --tab scenarios --frames 3", "session");
   INFO(sh.output);
   REQUIRE(sh.rc == 0);
   check_panels(sh);
@@ -135,7 +138,8 @@ TEST_CASE("a saved session reopens with its scenarios and the comparison on the 
   CHECK(sh.report["dirty"] == false);
   // The three stations only the other plan has are drawn as differences.
   CHECK(test::count_colour(sh.img, s::diff_lost) > 30);
-  CHECK(test::count_colour(sh.img, s::diff_gained) + test::count_colour(sh.img, s::diff_lost) > 100);
+  CHECK(test::count_colour(sh.img, s::diff_gained) + test::count_colour(sh.img, s::diff_lost) >
+        100);
 }
 
 TEST_CASE("a damaged session is refused with its name and exit code 2", "[app]") {
@@ -155,7 +159,8 @@ TEST_CASE("an autosave left by a crash is offered back", "[app]") {
   // The state folder gui_shot gives the app: write the autosave where the app will look.
   ::setenv("YIZHAN_STATE_DIR", (test::temp_dir() + "/state").c_str(), 1);
   ses.rename_scenario(0, "edited after saving");
-  std::filesystem::last_write_time(path, std::filesystem::last_write_time(path) - std::chrono::seconds(60));
+  std::filesystem::last_write_time(
+      path, std::filesystem::last_write_time(path) - std::chrono::seconds(60));
   write_session_file(autosave_path(path), ses.snapshot());
   Shot sh = test::gui_shot("--session " + path + " --recover --frames 3", "recover");
   INFO(sh.output);

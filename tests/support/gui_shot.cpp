@@ -16,12 +16,14 @@ Shot gui_shot(const std::string& args, const std::string& name) {
     std::printf("SKIPPED: xvfb-run is not installed\n");
     std::exit(4);
   }
-  const std::string png = temp_dir() + "/" + name + ".png", json = temp_dir() + "/" + name + ".json";
+  const std::string png = temp_dir() + "/" + name + ".png",
+                    json = temp_dir() + "/" + name + ".json";
   std::remove(png.c_str());
   std::remove(json.c_str());
   Shot s;
-  s.rc = run_command("YIZHAN_STATE_DIR=" + temp_dir() + "/state xvfb-run -a -s \"-screen 0 1280x800x24\" " +
-                         cli_exe() + " gui " + args + " --screenshot " + png + " --ui-report " + json,
+  s.rc = run_command("YIZHAN_STATE_DIR=" + temp_dir() +
+                         "/state xvfb-run -a -s \"-screen 0 1280x800x24\" " + cli_exe() + " gui " +
+                         args + " --screenshot " + png + " --ui-report " + json,
                      s.output);
   int n = 0;
   if (unsigned char* p = stbi_load(png.c_str(), &s.img.w, &s.img.h, &n, 3)) {
@@ -46,8 +48,8 @@ int count_colour(const Image& img, app::Rgba c, int x0, int y0, int x1, int y1) 
 }
 
 int colour_near(const Image& img, app::Rgba c, double x, double y, int r) {
-  return count_colour(img, c, static_cast<int>(x) - r, static_cast<int>(y) - r, static_cast<int>(x) + r + 1,
-                      static_cast<int>(y) + r + 1);
+  return count_colour(img, c, static_cast<int>(x) - r, static_cast<int>(y) - r,
+                      static_cast<int>(x) + r + 1, static_cast<int>(y) + r + 1);
 }
 
 int distinct_colours(const Image& img, int x0, int y0, int x1, int y1) {

@@ -12,7 +12,9 @@ namespace yz::test {
 struct Image {
   int w = 0, h = 0;
   std::vector<unsigned char> px;  // RGB
-  const unsigned char* at(int x, int y) const { return px.data() + (static_cast<size_t>(y) * w + x) * 3; }
+  const unsigned char* at(int x, int y) const {
+    return px.data() + (static_cast<size_t>(y) * w + x) * 3;
+  }
 };
 
 struct Shot {

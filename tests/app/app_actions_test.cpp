@@ -1,0 +1,141 @@
+// The app's actions without a window: opening the demo city in the background, suggesting,
+// accepting suggestions (one undo step), new walking parameters (undoable), saving (the saved
+// state is clean; edits made while saving stay unsaved), exporting through the engine, opening a
+// points layer, and refusing a second job while one runs.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "app/app_actions.hpp"
+#include "engine/session/session_file.hpp"
+#include "support/test_data.hpp"
+
+namespace {
+
+using namespace yz;
+using namespace yz::app;
+
+// Waits for the background job and hands its result over, as the frame loop does.
+std::string finish(AppState& st) {
+  st.job.wait();
+  std::string err;
+  if (JobFinish f = st.job.collect(&err)) {
+    if (err.empty()) f(st);
+  }
+  return err;
+}
+
+void open_demo_city(AppState& st) {
+  st.headless = true;
+  open_demo(st);
+  REQUIRE(finish(st).empty());
+  REQUIRE(st.session);
+}
+
+}  // namespace
+
+TEST_CASE("suggest, accept and undo through the app's actions", "[app]") {
+  AppState st;
+  open_demo_city(st);
+  CHECK(st.session->active().active_count() == 14);
+  st.suggest.k = 4;
+  run_suggest(st);
+  CHECK(st.job.busy());
+  open_demo(st);  // a second job is refused while one runs
+  CHECK(st.notices.back().error);
+  REQUIRE(finish(st).empty());
+  REQUIRE(st.suggest.run);
+  REQUIRE(st.suggest.run->result.sites.size() == 4);
+  CHECK(suggestion_current(st));
+  const double before = st.session->active().state().summary().percent(Criterion::both);
+  accept_suggestions(st, {0, 1, 2, 3});
+  CHECK(st.session->active().active_count() == 18);
+  // What the run promised is what the plan now covers under its test.
+  CHECK(st.session->active().state().summary().percent(Criterion::both) ==
+        Approx(100 * st.suggest.run->result.after.fraction()).epsilon(1e-9));
+  CHECK(st.session->active().state().summary().percent(Criterion::both) > before);
+  for (uint32_t k = 14; k < 18; ++k) {
+    CHECK(st.session->active().station(k).origin == kOriginSuggested);
+    CHECK(st.session->active().station(k).suggested_rank == k - 13);
+  }
+  accept_suggestions(st, {0});  // already accepted: nothing happens
+  CHECK(st.session->active().active_count() == 18);
+  undo(st);
+  CHECK(st.session->active().active_count() == 14);
+  CHECK(st.session->active().state().summary().percent(Criterion::both) == Approx(before));
+}
+
+TEST_CASE("new walking parameters recompute in the background and undo at once", "[app]") {
+  AppState st;
+  open_demo_city(st);
+  const double walk15 = st.session->active().state().summary().walk.covered;
+  CoverageParams p = st.session->workspace().params();
+  p.minutes = 10;
+  apply_params(st, p);
+  CHECK(st.edits_locked());  // the plan is being replaced: edits wait
+  REQUIRE(finish(st).empty());
+  CHECK_FALSE(st.edits_locked());
+  CHECK(st.session->workspace().params().minutes == 10);
+  CHECK(st.session->active().state().summary().walk.covered < walk15);
+  CHECK(st.session->undo_label().find("15→10 min") != std::string::npos);
+  undo(st);
+  CHECK(st.session->workspace().params().minutes == 15);
+  CHECK(st.session->active().state().summary().walk.covered == Approx(walk15));
+}
+
+TEST_CASE("saving marks the saved state clean; exporting writes the hand-over files", "[app]") {
+  AppState st;
+  open_demo_city(st);
+  PlanStation s = hand_station(st, st.session->active().station(0).xy + Vec2{300, 0});
+  st.session->add_station(s, "add");
+  CHECK(st.session->dirty());
+  const std::string path = test::temp_dir() + "/app_save.gpkg";
+  save(st, path);
+  st.session->remove_station(0, "remove while saving");  // after the snapshot
+  REQUIRE(finish(st).empty());
+  CHECK(st.session->path == path);
+  CHECK(st.session->dirty());  // the removal came after the snapshot
+  undo(st);
+  CHECK_FALSE(st.session->dirty());  // back to exactly what was saved
+  CHECK(read_session_file(path).scenarios.at(0).stations.size() == 15);
+
+  ExportOptions o;
+  o.out_dir = test::temp_dir() + "/app_export";
+  std::filesystem::create_directories(o.out_dir);
+  o.formats = parse_formats("gpkg,csv");
+  export_plan_to(st, o);
+  REQUIRE(finish(st).empty());
+  CHECK(std::filesystem::exists(o.out_dir + "/plan.gpkg"));
+  CHECK(std::filesystem::exists(o.out_dir + "/stations_webmap.csv"));
+}
+
+TEST_CASE("a stations layer replaces the active plan's stations as one undo step", "[app]") {
+  AppState st;
+  open_demo_city(st);
+  const std::string csv = test::temp_dir() + "/two.csv";
+  const Vec2 a =
+      st.session->workspace().city().projection().to_lonlat(st.session->active().station(0).xy);
+  {
+    std::ofstream f(csv);
+    f.precision(10);
+    f << "名称,经度,纬度,类型\n甲站," << a.x << "," << a.y << ",共建\n乙站," << a.x + 0.01 << ","
+      << a.y << ",独立\n"
+      << "坏行,abc,30.5,共建\n";
+  }
+  open_layer(st, csv, LayerKind::stations);
+  REQUIRE(finish(st).empty());
+  const Scenario& sc = st.session->active();
+  REQUIRE(sc.active_count() == 2);
+  const auto live = sc.stations();
+  CHECK(live[0].name == "甲站");
+  CHECK(live[0].info.host_type == "co-built");
+  CHECK(live[1].info.host_type == "standalone");
+  CHECK(st.notices.back().error);  // the bad row is reported
+  CHECK(st.notices.back().text.find("dropped 1") != std::string::npos);
+  undo(st);
+  CHECK(st.session->active().active_count() == 14);
+
+  open_layer(st, test::temp_dir() + "/missing.csv", LayerKind::candidates);
+  const std::string err = finish(st);
+  CHECK(err.find("missing.csv") != std::string::npos);
+}
