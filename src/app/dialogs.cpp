@@ -212,9 +212,12 @@ void export_dialog(AppState& st) {
 }  // namespace
 
 void draw_dialogs(AppState& st) {
-  if (st.dialog.is_open() && st.dialog.purpose() != FilePurpose::export_folder &&
-      st.dialog.draw(st.lang))
-    file_chosen(st);
+  if (st.dialog.is_open() && st.dialog.purpose() != FilePurpose::export_folder) {
+    if (st.dialog.draw(st.lang))
+      file_chosen(st);
+    else if (!st.dialog.is_open() && st.dialog.purpose() == FilePurpose::save_session)
+      st.after_prompt = nullptr;  // "save as" cancelled: what it guarded (quit, open) is off too
+  }
   unsaved_prompt(st);
   recovery_prompt(st);
   dropped_prompt(st);

@@ -183,7 +183,7 @@ void MapInput::shortcuts(AppState& st) {
   if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) redo(st);
   if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) {
     if (shift)
-      st.dialog.open(FilePurpose::save_session);
+      st.after_prompt = nullptr, st.dialog.open(FilePurpose::save_session);
     else
       save_or_ask(st);
   }
