@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iostream>
 
 #include "engine/map/map_source.hpp"
 #include "engine/util/error.hpp"
@@ -52,6 +53,18 @@ PointReadOptions site_read_options(const std::string& sites_crs, const std::stri
   so.cost_field = cost_field == "cost" ? std::string() : cost_field;  // default: auto (cost/成本/...)
   so.capacity_field = capacity_field;
   return so;
+}
+
+nlohmann::json inputs_json(const std::vector<DropReport>& drops) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& d : drops)
+    if (!d.source.empty()) a.push_back({{"summary", d.summary()}, {"notes", d.notes}});
+  return a;
+}
+
+void print_drop_lines(const std::vector<DropReport>& drops) {
+  for (const auto& d : drops)
+    if (!d.source.empty()) std::cout << d.summary() << "\n";
 }
 
 Progress terminal_progress() {

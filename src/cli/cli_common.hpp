@@ -2,6 +2,7 @@
 // Options and helpers shared by the command-line commands (each command lives in command_<verb>.cpp).
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ struct CoverageOptions {
 // column chosen automatically (cost/成本/费用/...) unless --cost-field names another one.
 PointReadOptions site_read_options(const std::string& sites_crs, const std::string& cost_field,
                                    const std::string& capacity_field);
+
+// Each input's read/kept/dropped line: as JSON ({summary, notes} per source) or printed.
+nlohmann::json inputs_json(const std::vector<DropReport>& drops);
+void print_drop_lines(const std::vector<DropReport>& drops);
 
 // A progress line on stderr when stderr is a terminal (quiet in pipes and tests).
 Progress terminal_progress();

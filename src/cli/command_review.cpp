@@ -215,15 +215,11 @@ struct ReviewCommand {
              {"gained", m.gained},
              {"net", m.net()}});
       j["output"] = out;
-      j["inputs"] = nlohmann::json::array();
-      for (const auto& d : drops)
-        if (!d.source.empty())
-          j["inputs"].push_back({{"summary", d.summary()}, {"notes", d.notes}});
+      j["inputs"] = inputs_json(drops);
       std::cout << j.dump(2) << "\n";
       return;
     }
-    for (const auto& d : drops)
-      if (!d.source.empty()) std::cout << d.summary() << "\n";
+    print_drop_lines(drops);
     if (proxy) std::cout << "Demand: street-length proxy (no --demand given)\n";
     const size_t n = std::min<size_t>(top, r.removal.size());
     std::cout << fmt::format("Least useful stations (what removing each costs, {}):\n", what);

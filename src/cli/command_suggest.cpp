@@ -314,15 +314,11 @@ struct SuggestCommand {
              {"alternatives", a}});
       }
       j["output"] = out;
-      j["inputs"] = nlohmann::json::array();
-      for (const auto& d : drops)
-        if (!d.source.empty())
-          j["inputs"].push_back({{"summary", d.summary()}, {"notes", d.notes}});
+      j["inputs"] = inputs_json(drops);
       std::cout << j.dump(2) << "\n";
       return;
     }
-    for (const auto& d : drops)
-      if (!d.source.empty()) std::cout << d.summary() << "\n";
+    print_drop_lines(drops);
     for (const auto& n : notes) std::cout << "Note: " << n << "\n";
     const double W = std::max(r.before.total, 1e-300);
     std::cout << fmt::format("Existing stations: {}   candidates: {}   workers: {:.0f}\n", fixed,
