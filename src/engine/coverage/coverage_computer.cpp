@@ -7,10 +7,12 @@
 #include <atomic>
 #include <numeric>
 
+#include "engine/coverage/walk_area.hpp"
+
 namespace yz {
 
-CoverageComputer::CoverageComputer(const WalkGraph& g, const Snapper& snapper, const DemandIndex& demand,
-                                   CoverageParams params)
+CoverageComputer::CoverageComputer(const WalkGraph& g, const Snapper& snapper,
+                                   const DemandIndex& demand, CoverageParams params)
     : g_(g), snapper_(snapper), demand_(demand), params_(params) {}
 
 SiteCover CoverageComputer::cover(Vec2 site_xy, const Snap& s, CoverScratch& sc) const {
@@ -46,16 +48,21 @@ SiteCover CoverageComputer::cover(Vec2 site_xy, const Snap& s, CoverScratch& sc)
   return out;
 }
 
-std::vector<SiteCover> CoverageComputer::cover_all(const std::vector<Vec2>& sites, std::vector<Snap>* snaps_out,
-                                                   const Progress& progress) const {
+std::vector<SiteCover> CoverageComputer::cover_all(
+    const std::vector<Vec2>& sites, std::vector<Snap>* snaps_out, const Progress& progress,
+    std::vector<std::vector<std::vector<Vec2>>>* pieces) const {
   std::vector<Snap> snaps = snapper_.snap_all(sites, params_.snap);
   std::vector<SiteCover> out(sites.size());
+  if (pieces) pieces->assign(sites.size(), {});
   tbb::enumerable_thread_specific<CoverScratch> scratch([&] { return CoverScratch(g_); });
   std::atomic<size_t> done{0};
   tbb::parallel_for(tbb::blocked_range<size_t>(0, sites.size(), 16), [&](const auto& r) {
     if (progress.cancelled()) return;
     auto& sc = scratch.local();
-    for (size_t i = r.begin(); i != r.end(); ++i) out[i] = cover(sites[i], snaps[i], sc);
+    for (size_t i = r.begin(); i != r.end(); ++i) {
+      out[i] = cover(sites[i], snaps[i], sc);
+      if (pieces && out[i].snapped) (*pieces)[i] = reached_pieces(g_, sc.search);
+    }
     const size_t d = done += r.size();
     progress(static_cast<double>(d) / sites.size(), "walk coverage");
   });

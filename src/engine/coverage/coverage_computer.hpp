@@ -20,7 +20,8 @@ struct CoverScratch {
 
 class CoverageComputer {
  public:
-  CoverageComputer(const WalkGraph& g, const Snapper& snapper, const DemandIndex& demand, CoverageParams params);
+  CoverageComputer(const WalkGraph& g, const Snapper& snapper, const DemandIndex& demand,
+                   CoverageParams params);
 
   const CoverageParams& params() const { return params_; }
   const WalkGraph& graph() const { return g_; }
@@ -30,9 +31,12 @@ class CoverageComputer {
   Snap snap(Vec2 site_xy) const { return snapper_.snap(site_xy, params_.snap); }
   // Coverage of one site; leaves the walk search in `scratch` (for walk-area polygons).
   SiteCover cover(Vec2 site_xy, const Snap& s, CoverScratch& scratch) const;
-  // All sites, in parallel; snaps returned through `snaps` when given.
-  std::vector<SiteCover> cover_all(const std::vector<Vec2>& sites, std::vector<Snap>* snaps = nullptr,
-                                   const Progress& progress = {}) const;
+  // All sites, in parallel; snaps returned through `snaps` when given, and each site's reached
+  // street pieces (for drawing its walk) through `pieces`.
+  std::vector<SiteCover> cover_all(
+      const std::vector<Vec2>& sites, std::vector<Snap>* snaps = nullptr,
+      const Progress& progress = {},
+      std::vector<std::vector<std::vector<Vec2>>>* pieces = nullptr) const;
 
  private:
   const WalkGraph& g_;

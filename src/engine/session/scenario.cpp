@@ -1,9 +1,5 @@
 #include "engine/session/scenario.hpp"
 
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
-
-#include <atomic>
 #include <chrono>
 #include <stdexcept>
 
@@ -49,28 +45,26 @@ Scenario::Scenario(std::shared_ptr<const Workspace> ws, uint32_t id, std::string
 void Scenario::compute_all(const Progress& progress) {
   const auto t0 = Clock::now();
   const size_t n = stations_.size();
-  std::vector<SlotResult> res(n);
-  const WalkGraph& g = ws_->city().graph;
-  tbb::enumerable_thread_specific<CoverScratch> scratch([&] { return CoverScratch(g); });
-  std::atomic<size_t> done{0};
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 8), [&](const auto& r) {
-    if (progress.cancelled()) return;
-    auto& sc = scratch.local();
-    for (size_t i = r.begin(); i != r.end(); ++i)
-      if (stations_[i]) res[i] = compute(*ws_, stations_[i]->xy, sc);
-    progress(static_cast<double>(done += r.size()) / static_cast<double>(n), "walk coverage");
-  });
-  progress.throw_if_cancelled();
+  std::vector<Vec2> xy;
+  std::vector<uint32_t> slot_of;
+  for (uint32_t s = 0; s < n; ++s)
+    if (stations_[s]) xy.push_back(stations_[s]->xy), slot_of.push_back(s);
+  std::vector<Snap> snaps;
+  std::vector<std::vector<std::vector<Vec2>>> pieces;
+  std::vector<SiteCover> covers = ws_->computer().cover_all(xy, &snaps, progress, &pieces);
   state_ = CoverageState(ws_->demand().weight, &ws_->demand_snapped());
-  snaps_.resize(n);
-  pieces_.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    snaps_[i] = res[i].snap;
-    pieces_[i] = std::move(res[i].pieces);
-    const uint32_t slot = state_.add(std::move(res[i].cover));
-    if (!stations_[i]) state_.remove(slot);
+  snaps_.assign(n, Snap{});
+  pieces_.assign(n, {});
+  for (size_t s = 0; s < n; ++s) state_.add(SiteCover{});  // every slot exists, empty or not
+  for (size_t k = 0; k < slot_of.size(); ++k) {
+    const uint32_t s = slot_of[k];
+    snaps_[s] = snaps[k];
+    pieces_[s] = std::move(pieces[k]);
+    state_.replace(s, std::move(covers[k]));
   }
-  scratch_ = std::make_unique<CoverScratch>(g);
+  for (uint32_t s = 0; s < n; ++s)
+    if (!stations_[s]) state_.remove(s);
+  scratch_ = std::make_unique<CoverScratch>(ws_->city().graph);
   compute_ms_ = ms_since(t0);
 }
 
