@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/map_view.hpp"
+#include "support/test_data.hpp"
 
 using namespace yz;
 using namespace yz::app;
@@ -40,7 +41,7 @@ void ensure_display() {
     skip("no DISPLAY and xvfb-run is not installed");
   std::ifstream f("/proc/self/cmdline", std::ios::binary);
   const std::string all((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  std::vector<std::string> args = {"xvfb-run", "-a", "-s", "-screen 0 1280x800x24"};
+  std::vector<std::string> args = yz::test::xvfb_run_argv("map_view");
   char exe[4096];
   const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   if (n <= 0) skip("cannot find this test's executable to re-run it under xvfb-run");

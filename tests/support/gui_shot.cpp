@@ -21,8 +21,9 @@ Shot gui_shot(const std::string& args, const std::string& name) {
   std::remove(png.c_str());
   std::remove(json.c_str());
   Shot s;
-  s.rc = run_command("YIZHAN_STATE_DIR=" + temp_dir() +
-                         "/state xvfb-run -a -s \"-screen 0 1280x800x24\" " + cli_exe() + " gui " +
+  std::string xvfb;
+  for (const std::string& a : xvfb_run_argv(name)) xvfb += "'" + a + "' ";
+  s.rc = run_command("YIZHAN_STATE_DIR=" + temp_dir() + "/state " + xvfb + cli_exe() + " gui " +
                          args + " --screenshot " + png + " --ui-report " + json,
                      s.output);
   int n = 0;

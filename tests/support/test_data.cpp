@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 namespace yz::test {
 
@@ -66,6 +67,12 @@ std::string temp_dir() {
     return t;
   }();
   return dir;
+}
+
+std::vector<std::string> xvfb_run_argv(const std::string& name) {
+  const std::string auth = temp_dir() + "/" + name + ".xauth";
+  std::ofstream{auth};  // xauth warns about a missing file
+  return {"xvfb-run", "-a", "-f", auth, "-s", "-screen 0 1280x800x24"};
 }
 
 }  // namespace yz::test

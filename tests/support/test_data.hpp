@@ -15,5 +15,9 @@ std::string cli_exe();                          // path of the built yizhan exec
 // Runs a command, returns its exit code; stdout+stderr captured into `output`.
 int run_command(const std::string& cmd, std::string& output);
 std::string temp_dir();                         // a fresh folder under /tmp for this test process
+// xvfb-run with a 1280x800 screen and its X authority file in temp_dir(): without -f, xvfb-run
+// makes and removes its own temporary folder and exits 5 (not the app's code) when that removal
+// races with the server's shutdown.
+std::vector<std::string> xvfb_run_argv(const std::string& name);
 
 }  // namespace yz::test
