@@ -406,9 +406,10 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
         box_around(c, (palette::station_half_px + palette::station_outline_px) * u * kStarReach);
   }
   for (const auto& t : types) f.legend_shapes.push_back({t, host_shape(t)});
-  // Labels, placed greedily: suggested ranks first, then station names (when there are few
-  // stations), each beside its mark where it covers no mark, furniture or earlier label; a name
-  // that fits nowhere falls back to the station's id, then to no label.
+  // Labels, placed greedily: suggested ranks first, then station names, the stations that reach
+  // the most workers on foot first (on a crowded map the names that matter most win the room),
+  // each beside its mark where it covers no mark, furniture or earlier label; a name that fits
+  // nowhere falls back to the station's id, then to no label.
   LabelPlacer placer({x + 2 * u, y + 2 * u, x + w - 2 * u, y + h - 2 * u});
   for (const auto& m : f.marks) placer.block(m);
   placer.block(sb_box);
@@ -434,11 +435,14 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   set_map_font(cr, 10.5 * u, true);
   for (uint32_t i = 0; i < st.sites.size(); ++i)
     if (s.rank[i] > 0) label(i, {"#" + std::to_string(s.rank[i])});
-  if (st.sites.size() <= 40) {
-    set_map_font(cr, 10 * u);
-    for (uint32_t i = 0; i < st.sites.size(); ++i)
-      if (s.rank[i] == 0 && !st.sites.name[i].empty()) label(i, {st.sites.name[i], st.sites.id[i]});
-  }
+  std::vector<uint32_t> by_workers;
+  for (uint32_t i = 0; i < st.sites.size(); ++i)
+    if (s.rank[i] == 0 && !st.sites.name[i].empty()) by_workers.push_back(i);
+  std::stable_sort(by_workers.begin(), by_workers.end(), [&](uint32_t a, uint32_t b) {
+    return st.state.covered_weight(a, Criterion::walk) > st.state.covered_weight(b, Criterion::walk);
+  });
+  set_map_font(cr, 10 * u);
+  for (uint32_t i : by_workers) label(i, {st.sites.name[i], st.sites.id[i]});
   cairo_reset_clip(cr);
   const double bx = lx + 10 * u, by = ly + 10 * u;
   cairo_set_source_rgba(cr, 1, 1, 1, 0.92);

@@ -418,6 +418,41 @@ TEST_CASE("map labels: none overlaps a mark or another label, all stay on the ma
   }
 }
 
+TEST_CASE("map labels on a plan with many stations: names where they fit, busiest first", "[export]") {
+  // 14 demo stations plus 106 more spread over the city on a grid: far more names than room.
+  auto& d = demo_plan();
+  CrowdedPlan c;
+  c.stations = d.demo.stations;
+  const Box b = d.city.bounds();
+  for (int i = 0; i < 106; ++i) {
+    const Vec2 p{b.min.x + (b.max.x - b.min.x) * (0.05 + 0.9 * (i % 11) / 10.0),
+                 b.min.y + (b.max.y - b.min.y) * (0.05 + 0.9 * (i / 11) / 9.0)};
+    c.stations.add({}, p, 1, "g" + std::to_string(i), "网格站" + std::to_string(i));
+  }
+  c.stations.lonlat = c.stations.xy;
+  d.city.projection().to_lonlat(c.stations.lonlat);
+  c.study = plan_study(d.city, c.stations, nullptr, nullptr, d.demo.demand, false, CoverageParams{});
+  c.plan.study = &c.study;
+  c.plan.existing = static_cast<uint32_t>(c.stations.size());
+  const MapFrame f =
+      write_png_map(test::temp_dir() + "/many.png", make_map_scene(c.plan, ExportOptions{}), 1600,
+                    1200, 96);
+  check_labels(f);
+  CHECK(f.labels.size() + f.labels_dropped == c.study.sites.size());
+  size_t names = 0;
+  for (const auto& l : f.labels) names += l.text == c.stations.name[l.site];
+  CHECK(names > 40);  // well beyond the old cut-off of 40 stations
+  // The station reaching the most workers on foot is named.
+  uint32_t best = 0;
+  for (uint32_t i = 1; i < c.study.sites.size(); ++i)
+    if (c.study.state.covered_weight(i, Criterion::walk) >
+        c.study.state.covered_weight(best, Criterion::walk))
+      best = i;
+  bool named = false;
+  for (const auto& l : f.labels) named |= l.site == best && l.text == c.stations.name[best];
+  CHECK(named);
+}
+
 TEST_CASE("each host type has one fixed marker shape, on every map and in its legend", "[export]") {
   std::set<int> shapes;
   for (const char* t : kHostTypes) shapes.insert(static_cast<int>(host_shape(t)));
