@@ -261,7 +261,7 @@ const std::map<std::string, KeyNames>& key_names() {
       {"formats", {"输出格式", "Output formats"}},
       {"cell_m", {"可达性栅格单元（米）", "Accessibility raster cell (m)"}},
       {"lang", {"语言", "Language"}},
-      {"k", {"建议新站数", "New stations asked for"}},
+      {"k", {"要求的新站数", "New stations asked for"}},
       {"suggest_goal", {"选址目标", "Siting goal"}},
       {"suggest_criterion", {"覆盖标准", "Coverage test"}},
       {"suggest_new_stations", {"建议新站数量", "New stations suggested"}},
@@ -434,13 +434,26 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
     doc.table({W.rank, W.site, W.gain, W.shared, W.cost, W.alternatives},
               {0.07, 0.30, 0.11, 0.11, 0.08, 0.33}, {true, false, true, true, true, false}, rows);
   }
-  // Settings.
+  // Settings, in two key/value column pairs (read down the left pair, then the right) so that
+  // they rarely spill a few rows onto a page of their own. The suggestion's results (objective,
+  // bound, gap, count) are in its section above, not repeated here.
   doc.heading(W.settings);
+  std::vector<std::pair<std::string, std::string>> kv;
+  for (const auto& [k, v] : settings) {
+    if (k == "suggest_new_stations" || k == "suggest_objective" || k == "suggest_bound" ||
+        k == "suggest_gap" || k == "suggest_optimal")
+      continue;
+    kv.emplace_back(setting_key(k, opt.lang),
+                    v.empty() ? std::string(W.none) : setting_value(k, v, opt.lang));
+  }
   rows.clear();
-  for (const auto& [k, v] : settings)
-    rows.push_back({setting_key(k, opt.lang),
-                    v.empty() ? std::string(W.none) : setting_value(k, v, opt.lang)});
-  doc.table({W.key, W.value}, {0.38, 0.62}, {false, false}, rows);
+  const size_t half = (kv.size() + 1) / 2;
+  for (size_t i = 0; i < half; ++i) {
+    rows.push_back({kv[i].first, kv[i].second, "", ""});
+    if (i + half < kv.size()) rows.back()[2] = kv[i + half].first, rows.back()[3] = kv[i + half].second;
+  }
+  doc.table({W.key, W.value, W.key, W.value}, {0.22, 0.28, 0.22, 0.28},
+            {false, false, false, false}, rows);
   doc.footer();
   cairo_show_page(cr);
   cairo_destroy(cr);
