@@ -16,17 +16,20 @@
 #include <deque>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
 #include "app/app_actions.hpp"
 #include "app/app_state.hpp"
 #include "app/font_loader.hpp"
+#include "app/input_script.hpp"
 #include "app/map_input.hpp"
 #include "app/map_overlay.hpp"
 #include "app/map_view.hpp"
 #include "app/panels.hpp"
 #include "app/scene_builder.hpp"
+#include "engine/util/error.hpp"
 
 namespace yz::app {
 namespace {
@@ -105,12 +108,18 @@ void write_ui_report(const AppState& st, const std::string& path) {
       j["percent"][std::string(to_string(c))] = s.percent(c);
     j["dirty"] = st.session->dirty();
     j["camera"] = {st.cam.centre.x, st.cam.centre.y, st.cam.m_per_px};
-    std::vector<nlohmann::json> screen;
+    std::vector<nlohmann::json> screen, xy, slots;
     for (uint32_t k : sc.active_slots()) {
       const Vec2 p = st.cam.to_screen(sc.station(k).xy);
       screen.push_back({p.x, p.y});
+      xy.push_back({sc.station(k).xy.x, sc.station(k).xy.y});
+      slots.push_back(k);
     }
     j["station_screen"] = screen;
+    j["station_xy"] = xy;  // map metres, as the engine computes with
+    j["station_slots"] = slots;
+    j["undo_steps"] = st.session->history().undo_depth();
+    j["redo_steps"] = st.session->history().redo_depth();
     if (st.suggest.run) {
       j["suggested"] = st.suggest.run->result.sites.size();
       j["suggest_gap"] = st.suggest.run->result.gap;
@@ -263,6 +272,10 @@ int run_app(const AppOptions& opt) {
   // Work left by a crash is offered back (headless runs only with --recover).
   if (opt.recover_prompt) st.recovery = find_recovery(opt.session);
 
+  // Read before the window opens: a bad script is refused at once.
+  std::optional<InputScript> script;
+  if (!opt.input_script.empty()) script = InputScript::load(opt.input_script);
+
   bool shot_ok = false;
   int exit_code = 0;
   Bench bench;
@@ -273,7 +286,7 @@ int run_app(const AppOptions& opt) {
     MapInput input;
     MapScene scene;
     const RoadLines* shown_map = nullptr;
-    int frames_after_load = 0;
+    int frames_after_load = 0, settled_frames = 0;
     double last_scale = 0, last_zoom_s = 0;
     while (!st.quit) {
       glfwPollEvents();
@@ -315,6 +328,21 @@ int run_app(const AppOptions& opt) {
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
+      // The script starts once the loaded map has been drawn twice (the view fitted to it).
+      if (script && settled_frames >= 2 && startup.empty() && !st.job.busy()) {
+        try {
+          script->apply(io, [&](int slot) -> std::optional<std::pair<float, float>> {
+            const Scenario& sc = st.session->active();
+            if (slot < 0 || !sc.active(static_cast<uint32_t>(slot))) return std::nullopt;
+            const Vec2 p = st.cam.to_screen(sc.station(static_cast<uint32_t>(slot)).xy);
+            return std::pair{static_cast<float>(p.x), static_cast<float>(p.y)};
+          });
+        } catch (const InputError& e) {
+          std::fprintf(stderr, "%s\n", e.what());
+          exit_code = 2;
+          break;
+        }
+      }
       ImGui::NewFrame();
       draw_menu_bar(st);
       draw_status_bar(st);
@@ -366,6 +394,8 @@ int run_app(const AppOptions& opt) {
 
       const bool settled = st.session && startup.empty() && !st.job.busy();
       if (headless && settled) ++frames_after_load;
+      settled_frames = settled ? settled_frames + 1 : 0;
+      if (script && !script->done()) frames_after_load = 0;  // the shot shows the script's end
       if (!opt.screenshot.empty() && settled && frames_after_load >= opt.frames) {
         shot_ok = write_screenshot(opt.screenshot, fw, fh);
         if (!opt.ui_report.empty()) write_ui_report(st, opt.ui_report);

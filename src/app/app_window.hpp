@@ -25,6 +25,7 @@ struct AppOptions {
   std::string screenshot;
   int frames = 5;
   std::string ui_report;  // JSON: windows and their rectangles, figures shown, notices
+  std::string input_script;  // headless: mouse and key steps replayed once loaded (input_script.hpp)
   // Benchmark: render this many frames while panning and zooming, then time what-if edits; prints.
   int bench_frames = 0;
   bool recover_prompt = true;  // offer an autosave left by a crash (off in tests by default)

@@ -2,7 +2,8 @@
 
 #include <imgui.h>
 
-#include "app/gl.hpp"  // GLFW key codes (ImGui 1.86 names only a few letter keys)
+#include "app/gl.hpp"  // GLFW key codes: ImGui 1.86 checks io.KeysDown[] by the backend's own
+                       // codes (GLFW's), not by its ImGuiKey_ enum (an index into io.KeyMap)
 
 #include <cmath>
 #include <cstdio>
@@ -179,8 +180,8 @@ void MapInput::shortcuts(AppState& st) {
   ImGuiIO& io = ImGui::GetIO();
   const bool ctrl = io.KeyCtrl, shift = io.KeyShift;
   // Shortcuts with Ctrl work even while a text field has focus (as in every editor).
-  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Z, false)) shift ? redo(st) : undo(st);
-  if (ctrl && ImGui::IsKeyPressed(ImGuiKey_Y, false)) redo(st);
+  if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z, false)) shift ? redo(st) : undo(st);
+  if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Y, false)) redo(st);
   if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_S, false)) {
     if (shift)
       st.after_prompt = nullptr, st.dialog.open(FilePurpose::save_session);
@@ -190,14 +191,14 @@ void MapInput::shortcuts(AppState& st) {
   if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) st.dialog.open(FilePurpose::open_session);
   if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) request_quit(st);
   if (io.WantCaptureKeyboard) return;
-  if (ImGui::IsKeyPressed(ImGuiKey_Home, false) && st.session)
+  if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false) && st.session)
     fit_view(st, st.session->workspace().city().lines.bounds());
-  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))
     st.tool = Tool::select, st.sel = {}, st.scene_dirty = true;
-  if (ImGui::IsKeyPressed(ImGuiKey_A, false)) st.tool = Tool::add;
+  if (ImGui::IsKeyPressed(GLFW_KEY_A, false)) st.tool = Tool::add;
   if (ImGui::IsKeyPressed(GLFW_KEY_S, false) && !ctrl) st.tool = Tool::select;
-  if ((ImGui::IsKeyPressed(ImGuiKey_Delete, false) ||
-       ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) &&
+  if ((ImGui::IsKeyPressed(GLFW_KEY_DELETE, false) ||
+       ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, false)) &&
       st.session && st.sel.station >= 0 && !st.edits_locked()) {
     const auto& sc = st.session->active();
     if (sc.active(st.sel.station)) {

@@ -65,6 +65,9 @@ const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
   sub->add_option("--frames", o.frames, "Frames to render before the screenshot")
       ->capture_default_str();
   sub->add_option("--ui-report", o.ui_report, "With --screenshot: write what was shown as JSON");
+  sub->add_option("--input-script", o.input_script,
+                  "With --screenshot: replay mouse and key steps once loaded (see "
+                  "src/app/input_script.hpp), then take the shot");
   sub->add_flag("--recover", cmd->recover,
                 "With --screenshot: still offer an autosave left by a crash");
   sub->add_option("--bench-frames", o.bench_frames,
