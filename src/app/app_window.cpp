@@ -117,6 +117,12 @@ void write_ui_report(const AppState& st, const std::string& path) {
     }
     j["station_screen"] = screen;
     j["station_xy"] = xy;  // map metres, as the engine computes with
+    std::vector<nlohmann::json> cand;
+    for (const Vec2& c : st.session->candidates().xy) {
+      const Vec2 p = st.cam.to_screen(c);
+      cand.push_back({p.x, p.y});
+    }
+    j["candidate_screen"] = cand;
     j["station_slots"] = slots;
     j["undo_steps"] = st.session->history().undo_depth();
     j["redo_steps"] = st.session->history().redo_depth();

@@ -164,6 +164,43 @@ TEST_CASE("Delete removes the selected station; Ctrl+Z restores it, Ctrl+Y remov
         del.report["percent"]["walk"].get<double>());
 }
 
+TEST_CASE("double-clicking a candidate site builds a station there", "[app]") {
+  const auto& b = baseline().report;
+  const auto area = b["map_area"];
+  // A candidate inside the map with no station or other candidate within 25 px.
+  std::optional<Vec2> pick;
+  for (const auto& c : b["candidate_screen"]) {
+    const Vec2 p{c[0].get<double>(), c[1].get<double>()};
+    if (p.x < area[0].get<double>() + 100 || p.y < area[1].get<double>() + 120 ||
+        p.x > area[0].get<double>() + area[2].get<double>() - 100 ||
+        p.y > area[1].get<double>() + area[3].get<double>() - 100)
+      continue;
+    bool alone = true;
+    for (const auto& o : b["candidate_screen"])
+      if (Vec2 q{o[0].get<double>(), o[1].get<double>()}; !(q == p) && distance(q, p) < 25)
+        alone = false;
+    for (const auto& o : b["station_screen"])
+      if (distance(Vec2{o[0].get<double>(), o[1].get<double>()}, p) < 25) alone = false;
+    if (alone) {
+      pick = p;
+      break;
+    }
+  }
+  REQUIRE(pick);
+  Shot sh = scripted("input_dblclick", "doubleclick " + std::to_string(pick->x) + " " +
+                                           std::to_string(pick->y) + "\n");
+  INFO(sh.output);
+  REQUIRE(sh.rc == 0);
+  CHECK(sh.report["stations"] == 15);
+  CHECK(sh.report["undo_steps"] == 1);
+  bool there = false;
+  for (const auto& p : sh.report["station_screen"])
+    there |= distance(Vec2{p[0].get<double>(), p[1].get<double>()}, *pick) < 0.5;
+  CHECK(there);
+  CHECK(sh.report["percent"]["walk"].get<double>() ==
+        Approx(independent_walk_percent(sh.report)).epsilon(1e-9));
+}
+
 TEST_CASE("a bad input script is refused with its name, the line and exit code 2", "[app]") {
   Shot sh = scripted("input_bad", "key a\nclick here\n");
   CHECK(sh.rc == 2);
