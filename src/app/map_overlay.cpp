@@ -8,14 +8,10 @@
 #include <vector>
 
 #include "app/map_legend.hpp"
+#include "engine/export/label_placement.hpp"
 
 namespace yz::app {
 namespace {
-
-struct Rect {
-  float x0, y0, x1, y1;
-  bool overlaps(const Rect& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
-};
 
 LegendText legend_text(Lang L) {
   LegendText t;
@@ -56,52 +52,58 @@ void draw_map_overlay(const AppState& st, const MapScene& scene) {
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   dl->PushClipRect(ImVec2(st.map_x0, st.map_y0), ImVec2(st.map_x1, st.map_y1));
   const ImU32 ink = IM_COL32(30, 30, 40, 255), halo = IM_COL32(255, 255, 255, 225);
-  std::vector<Rect> placed;
   auto visible = [&](Vec2 s) {
     return s.x >= st.map_x0 - 50 && s.x <= st.map_x1 + 50 && s.y >= st.map_y0 - 20 &&
            s.y <= st.map_y1 + 20;
   };
-  // Suggestion ranks first (they are what the planner is deciding on), then station names;
-  // a label that would overlap one already placed is tried on the other side, then skipped.
-  if (st.styles[MapLayer::suggestions].visible)
+  // The same greedy placement as the exported maps: every visible mark is kept clear; suggestion
+  // ranks first (what the planner is deciding on), then station names, the selected station
+  // first and then those reaching the most workers on foot; each tries eight positions around
+  // its mark and is left out where none is free.
+  LabelPlacer placer({st.map_x0, st.map_y0, st.map_x1, st.map_y1});
+  const bool show_suggestions = st.styles[MapLayer::suggestions].visible;
+  const bool show_names = st.styles[MapLayer::stations].visible && cam.m_per_px < 14;
+  const Scenario& sc = st.session->active();
+  constexpr double kMarkR = 8, kGap = 10;
+  if (show_suggestions)
+    for (const SceneSuggestion& s : scene.suggestions)
+      if (const Vec2 p = cam.to_screen(s.xy); visible(p)) placer.block(box_around(p, kMarkR));
+  if (st.styles[MapLayer::stations].visible)
+    for (uint32_t k : sc.active_slots())
+      if (const Vec2 p = cam.to_screen(sc.station(k).xy); visible(p))
+        placer.block(box_around(p, kMarkR));
+  auto draw_label = [&](Vec2 p, const char* text, ImU32 fill, ImU32 colour) {
+    const ImVec2 sz = ImGui::CalcTextSize(text);
+    const auto b = placer.place(p, kGap, sz.x + 4, sz.y);
+    if (!b) return;
+    dl->AddRectFilled(ImVec2(static_cast<float>(b->x0), static_cast<float>(b->y0)),
+                      ImVec2(static_cast<float>(b->x1), static_cast<float>(b->y1)), fill, 3);
+    dl->AddText(ImVec2(static_cast<float>(b->x0) + 2, static_cast<float>(b->y0)), colour, text);
+  };
+  if (show_suggestions)
     for (const SceneSuggestion& s : scene.suggestions) {
       const Vec2 p = cam.to_screen(s.xy);
       if (!visible(p)) continue;
       char n[16];
       std::snprintf(n, sizeof n, "%u", s.rank);
-      const ImVec2 sz = ImGui::CalcTextSize(n);
-      const Rect r{static_cast<float>(p.x) + 9, static_cast<float>(p.y) - 20,
-                   static_cast<float>(p.x) + 13 + sz.x, static_cast<float>(p.y) - 20 + sz.y};
-      dl->AddRectFilled(ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), IM_COL32(255, 244, 214, 235), 3);
-      dl->AddText(ImVec2(r.x0 + 2, r.y0), IM_COL32(150, 70, 0, 255), n);
-      placed.push_back(r);
+      draw_label(p, n, IM_COL32(255, 244, 214, 235), IM_COL32(150, 70, 0, 255));
     }
-  if (st.styles[MapLayer::stations].visible && cam.m_per_px < 14) {
-    const Scenario& sc = st.session->active();
-    for (uint32_t k = 0; k < sc.slots(); ++k) {
-      if (!sc.active(k)) continue;
-      const Vec2 p = cam.to_screen(sc.station(k).xy);
-      if (!visible(p)) continue;
-      const std::string& name = sc.station(k).name.empty() ? sc.station(k).id : sc.station(k).name;
-      const ImVec2 sz = ImGui::CalcTextSize(name.c_str());
-      const float x = static_cast<float>(p.x), y = static_cast<float>(p.y);
-      const Rect right{x + 10, y - sz.y / 2, x + 14 + sz.x, y + sz.y / 2};
-      const Rect left{x - 14 - sz.x, y - sz.y / 2, x - 10, y + sz.y / 2};
-      const Rect* pick = nullptr;
-      for (const Rect* r : {&right, &left}) {
-        bool free = r->x1 <= st.map_x1 && r->x0 >= st.map_x0;
-        for (const Rect& q : placed) free = free && !r->overlaps(q);
-        if (free) {
-          pick = r;
-          break;
-        }
-      }
-      if (!pick) continue;
+  if (show_names) {
+    std::vector<uint32_t> order;
+    for (uint32_t k : sc.active_slots())
+      if (visible(cam.to_screen(sc.station(k).xy))) order.push_back(k);
+    const CoverageState& cs = sc.state();
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const bool sa = static_cast<int>(a) == st.sel.station, sb = static_cast<int>(b) == st.sel.station;
+      if (sa != sb) return sa;
+      return cs.covered_weight(a, Criterion::walk) > cs.covered_weight(b, Criterion::walk);
+    });
+    for (uint32_t k : order) {
+      const PlanStation& ps = sc.station(k);
+      const std::string& name = ps.name.empty() ? ps.id : ps.name;
       const bool sel = static_cast<int>(k) == st.sel.station;
-      dl->AddRectFilled(ImVec2(pick->x0, pick->y0), ImVec2(pick->x1, pick->y1),
-                        sel ? IM_COL32(255, 226, 190, 240) : halo, 3);
-      dl->AddText(ImVec2(pick->x0 + 2, pick->y0), ink, name.c_str());
-      placed.push_back(*pick);
+      draw_label(cam.to_screen(ps.xy), name.c_str(), sel ? IM_COL32(255, 226, 190, 240) : halo,
+                 ink);
     }
   }
   dl->PopClipRect();

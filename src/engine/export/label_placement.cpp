@@ -1,15 +1,50 @@
 #include "engine/export/label_placement.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace yz {
 
+LabelPlacer::LabelPlacer(LabelBox bounds, double cell)
+    : bounds_(bounds), cell_(cell > 0 ? cell : 48) {
+  cols_ = std::max(1, static_cast<int>(std::ceil(bounds_.width() / cell_)));
+  rows_ = std::max(1, static_cast<int>(std::ceil(bounds_.height() / cell_)));
+  // A huge drawing with tiny cells would make a huge grid: widen the cells instead.
+  while (static_cast<int64_t>(cols_) * rows_ > (1 << 20)) {
+    cell_ *= 2;
+    cols_ = std::max(1, static_cast<int>(std::ceil(bounds_.width() / cell_)));
+    rows_ = std::max(1, static_cast<int>(std::ceil(bounds_.height() / cell_)));
+  }
+  grid_.resize(static_cast<size_t>(cols_) * rows_);
+}
+
+void LabelPlacer::cells_of(const LabelBox& b, int& c0, int& r0, int& c1, int& r1) const {
+  auto col = [&](double x) {
+    return std::clamp(static_cast<int>(std::floor((x - bounds_.x0) / cell_)), 0, cols_ - 1);
+  };
+  auto row = [&](double y) {
+    return std::clamp(static_cast<int>(std::floor((y - bounds_.y0) / cell_)), 0, rows_ - 1);
+  };
+  c0 = col(b.x0), c1 = col(b.x1), r0 = row(b.y0), r1 = row(b.y1);
+}
+
+void LabelPlacer::take(const LabelBox& b) {
+  const auto id = static_cast<uint32_t>(taken_.size());
+  taken_.push_back(b);
+  int c0, r0, c1, r1;
+  cells_of(b, c0, r0, c1, r1);
+  for (int r = r0; r <= r1; ++r)
+    for (int c = c0; c <= c1; ++c) grid_[static_cast<size_t>(r) * cols_ + c].push_back(id);
+}
+
 bool LabelPlacer::free(const LabelBox& b) const {
   if (!b.inside(bounds_)) return false;
-  for (const auto& o : blocked_)
-    if (b.overlaps(o)) return false;
-  for (const auto& o : placed_)
-    if (b.overlaps(o)) return false;
+  int c0, r0, c1, r1;
+  cells_of(b, c0, r0, c1, r1);
+  for (int r = r0; r <= r1; ++r)
+    for (int c = c0; c <= c1; ++c)
+      for (uint32_t i : grid_[static_cast<size_t>(r) * cols_ + c])
+        if (b.overlaps(taken_[i])) return false;
   return true;
 }
 
@@ -34,6 +69,7 @@ std::optional<LabelBox> LabelPlacer::place(Vec2 c, double r, double w, double h)
     const LabelBox b{x, y, x + w, y + h};
     if (free(b)) {
       placed_.push_back(b);
+      take(b);
       return b;
     }
   }

@@ -139,9 +139,6 @@ std::vector<std::string> station_types(const CoverageStudy& st, const std::vecto
   return types;
 }
 
-LabelBox box_around(Vec2 c, double r) {
-  return {c.x - r, c.y - r, c.x + r, c.y + r};
-}
 }  // namespace
 
 MarkerShape host_shape(const std::string& host_type) {
