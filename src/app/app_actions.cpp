@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/engine_messages.hpp"
 #include "engine/inputs/candidate_filter.hpp"
 #include "engine/inputs/demand_builder.hpp"
 #include "engine/inputs/grid_candidates.hpp"
@@ -105,7 +106,8 @@ std::string scenario_default_name(Lang L) {
 void AppState::notify(std::string text, bool error) {
   const double now =
       std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-  notices.push_back({std::move(text), error, now + (error ? 12.0 : 5.0)});
+  // Engine messages come in English; the Chinese UI shows the ones it knows in Chinese.
+  notices.push_back({translate_message(text, lang), error, now + (error ? 12.0 : 5.0)});
   if (notices.size() > 4) notices.erase(notices.begin());
 }
 

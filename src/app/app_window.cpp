@@ -143,6 +143,16 @@ void write_ui_report(const AppState& st, const std::string& path) {
   std::ofstream(path) << j.dump(2) << "\n";
 }
 
+// "Opening map failed: FILE: problem" / "打开地图失败：…" (job labels read "正在…", "…ing").
+std::string job_failed_text(const std::string& label, const std::string& err, Lang L) {
+  std::string what = label;
+  if (L == Lang::zh && what.rfind("正在", 0) == 0) what.erase(0, std::string("正在").size());
+  char buf[2048];
+  std::snprintf(buf, sizeof buf, tr(err == "cancelled" ? Str::job_cancelled_fmt : Str::job_failed_fmt, L),
+                what.c_str(), err.c_str());
+  return buf;
+}
+
 Tab parse_tab(const std::string& t) {
   if (t == "suggest") return Tab::suggest;
   if (t == "scenarios") return Tab::scenarios;
@@ -306,7 +316,7 @@ int run_app(const AppOptions& opt) {
         if (err.empty())
           fin(st);
         else
-          st.notify(st.job.label() + ": " + err, err != "cancelled");
+          st.notify(job_failed_text(st.job.label(), err, st.lang), err != "cancelled");
         if (!err.empty() && headless) exit_code = 2;
       }
       if (!st.job.busy() && !startup.empty()) {  // a recovery offer shows over it

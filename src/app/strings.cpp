@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "app/engine_messages.hpp"
 #include "engine/session/plan_station.hpp"
 
 namespace yz::app {
@@ -30,6 +31,7 @@ std::vector<std::string> all_strings() {
   for (const Entry& e : kTable) out.emplace_back(e.en), out.emplace_back(e.zh);
   // Text the UI writes itself: numbers, units, arrows and marks.
   out.emplace_back("English 中文 EN 0123456789.,%:;()[]-+±→Δ·× kmhs ✓ ©");
+  for (std::string& m : message_strings()) out.push_back(std::move(m));  // translated engine messages
   return out;
 }
 
