@@ -1,12 +1,21 @@
 #include "app/scene_builder.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <unordered_map>
 
 #include "app/app_actions.hpp"
 
 namespace yz::app {
 namespace {
+
+// The 1 m cell of p, shifted by (dx, dy) cells, as one hash key.
+uint64_t cell_key(Vec2 p, int dx, int dy) {
+  const auto cx = static_cast<int64_t>(std::floor(p.x)) + dx;
+  const auto cy = static_cast<int64_t>(std::floor(p.y)) + dy;
+  return static_cast<uint64_t>(cx) * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(cy);
+}
 
 template <size_t N>
 uint8_t index_in(const char* const (&names)[N], const std::string& v) {
@@ -74,17 +83,28 @@ void build_scene(const AppState& st, MapScene& out) {
   if (st.compare_with >= 0 && st.compare_with < static_cast<int>(s.scenario_count()) &&
       static_cast<size_t>(st.compare_with) != s.active_index()) {
     const Scenario& other = s.scenario(static_cast<size_t>(st.compare_with));
-    // Stations match when they stand at the same place (a moved station is one removed, one added).
-    auto has = [](const Scenario& x, Vec2 p) {
-      for (uint32_t k = 0; k < x.slots(); ++k)
-        if (x.active(k) && distance(x.station(k).xy, p) < 1.0) return true;
+    // Stations match when they stand within a metre (a moved station is one removed, one
+    // added). Each plan's stations in a hash of 1 m cells: a lookup reads the 3 x 3 cells around.
+    auto cells = [](const Scenario& x) {
+      std::unordered_multimap<uint64_t, Vec2> h;
+      for (uint32_t k : x.active_slots()) h.emplace(cell_key(x.station(k).xy, 0, 0), x.station(k).xy);
+      return h;
+    };
+    auto has = [](const std::unordered_multimap<uint64_t, Vec2>& h, Vec2 p) {
+      for (int dx = -1; dx <= 1; ++dx)
+        for (int dy = -1; dy <= 1; ++dy) {
+          const auto [b, e] = h.equal_range(cell_key(p, dx, dy));
+          for (auto it = b; it != e; ++it)
+            if (distance(it->second, p) < 1.0) return true;
+        }
       return false;
     };
-    for (uint32_t k = 0; k < sc.slots(); ++k)
-      if (sc.active(k) && !has(other, sc.station(k).xy))
+    const auto here = cells(sc), there_cells = cells(other);
+    for (uint32_t k : sc.active_slots())
+      if (!has(there_cells, sc.station(k).xy))
         out.diff.stations_only_here.push_back(sc.station(k).xy);
-    for (uint32_t k = 0; k < other.slots(); ++k)
-      if (other.active(k) && !has(sc, other.station(k).xy))
+    for (uint32_t k : other.active_slots())
+      if (!has(here, other.station(k).xy))
         out.diff.stations_only_there.push_back(other.station(k).xy);
     const auto& there = other.state().counts(st.view_criterion);
     for (size_t i = 0; i < d.size(); ++i) {

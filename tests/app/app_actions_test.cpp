@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "app/app_actions.hpp"
+#include "app/scene_builder.hpp"
 #include "engine/session/session_file.hpp"
 #include "support/test_data.hpp"
 
@@ -138,4 +139,32 @@ TEST_CASE("a stations layer replaces the active plan's stations as one undo step
   open_layer(st, test::temp_dir() + "/missing.csv", LayerKind::candidates);
   const std::string err = finish(st);
   CHECK(err.find("missing.csv") != std::string::npos);
+}
+
+TEST_CASE("comparing two plans: stations match within a metre, moved ones show on both sides",
+          "[app]") {
+  AppState st;
+  open_demo_city(st);
+  Session& s = *st.session;
+  const size_t b = s.add_scenario("B", true);  // a copy of the existing stations, made active
+  s.set_active(b);
+  const Vec2 p0 = s.active().station(0).xy, p1 = s.active().station(1).xy,
+             p2 = s.active().station(2).xy;
+  auto move = [&](uint32_t slot, Vec2 to) {
+    PlanStation ps = s.active().station(slot);
+    ps.xy = to;
+    s.update_station(slot, ps, "move");
+  };
+  move(0, {p0.x + 0.5, p0.y - 0.4});  // 0.64 m: still the same station
+  move(1, {p1.x + 6, p1.y});          // 6 m: a different place
+  s.remove_station(2, "remove");
+  st.compare_with = 0;
+  MapScene scene;
+  build_scene(st, scene);
+  // Only here: station 1 at its new place. Only in the other plan: station 1's old place and 2.
+  REQUIRE(scene.diff.stations_only_here.size() == 1);
+  CHECK(distance(scene.diff.stations_only_here[0], {p1.x + 6, p1.y}) < 1e-9);
+  REQUIRE(scene.diff.stations_only_there.size() == 2);
+  CHECK(distance(scene.diff.stations_only_there[0], p1) < 1e-9);
+  CHECK(distance(scene.diff.stations_only_there[1], p2) < 1e-9);
 }
