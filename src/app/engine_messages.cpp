@@ -29,14 +29,19 @@ constexpr Pattern kPatterns[] = {
     {"truncated OSM PBF file", "OSM PBF 文件不完整（被截断）"},
     {"not an OSM PBF file \\(bad block header\\)", "不是 OSM PBF 文件（数据块头无效）"},
     {"damaged OSM PBF block( \\(zlib\\))?", "OSM PBF 数据块已损坏"},
-    {"not a readable vector map \\(no GDAL driver could open it", "不是可读的矢量地图（没有 GDAL 驱动能打开它"},
-    {"contains no roads \\(no line features with a road class\\)", "不含道路（没有带道路等级的线要素）"},
-    {"contains roads but none is walkable under the tag profile", "含有道路，但按步行标签规则没有一条可步行"},
-    {"the walkable roads form no network \\(no line has length\\)", "可步行道路构不成路网（没有长度大于零的线）"},
+    {"not a readable vector map \\(no GDAL driver could open it",
+     "不是可读的矢量地图（没有 GDAL 驱动能打开它"},
+    {"contains no roads \\(no line features with a road class\\)",
+     "不含道路（没有带道路等级的线要素）"},
+    {"contains roads but none is walkable under the tag profile",
+     "含有道路，但按步行标签规则没有一条可步行"},
+    {"the walkable roads form no network \\(no line has length\\)",
+     "可步行道路构不成路网（没有长度大于零的线）"},
     {"contains no layers", "不含任何图层"},
     {"has no layer named '([^']*)'", "没有名为“$1”的图层"},
     {"has no layer of points or polygons", "没有点或面图层"},
-    {"its coordinate reference system cannot be transformed to WGS-84", "其坐标参考系无法转换为 WGS-84"},
+    {"its coordinate reference system cannot be transformed to WGS-84",
+     "其坐标参考系无法转换为 WGS-84"},
     // Point layers (stations, candidates, workers)
     {"cannot be read as CSV \\(first line: '(.*)'\\); use a comma, semicolon or tab as the "
      "delimiter, with a header row naming the longitude/latitude columns",
@@ -52,14 +57,15 @@ constexpr Pattern kPatterns[] = {
     {"no {what} fall on the map, but they would with longitude and "
      "latitude swapped: check that the longitude column holds longitude \\(e\\.g\\. 118\\.8\\) and "
      "latitude holds latitude \\(e\\.g\\. 32\\.0\\)",
-     "没有{what}落在地图范围内，但经纬度互换后就会落入：请检查经度列是否为经度（如 118.8）、纬度列是否为纬度（如 32.0）"},
+     "没有{what}落在地图范围内，但经纬度互换后就会落入：请检查经度列是否为经度（如 "
+     "118.8）、纬度列是否为纬度（如 32.0）"},
     {"contains no {what} \\(the layer is empty\\)", "图层为空，没有{what}"},
     {"none of the (\\d+) {what} could be used \\((.*)\\)$", "$1 个{what}都无法使用（$2）"},
     {"none of the (\\d+) {what} could be used", "$1 个{what}都无法使用"},
     {"no usable {what}", "没有可用的{what}"},
-    {"read (\\d+) {what}, kept (\\d+), dropped (\\d+)",
-     "读取 $1 个{what}，保留 $2 个，舍弃 $3 个"},
-    {"longitude/latitude swapped\\? \\(on the map if exchanged\\)", "经纬度互换？（互换后在地图内）"},
+    {"read (\\d+) {what}, kept (\\d+), dropped (\\d+)", "读取 $1 个{what}，保留 $2 个，舍弃 $3 个"},
+    {"longitude/latitude swapped\\? \\(on the map if exchanged\\)",
+     "经纬度互换？（互换后在地图内）"},
     {"coordinates are not longitude/latitude", "坐标不是经纬度"},
     {"coordinates cannot be transformed", "坐标无法转换"},
     {"missing or invalid coordinates", "坐标缺失或无效"},
@@ -73,7 +79,8 @@ constexpr Pattern kPatterns[] = {
     // Sessions
     {"is a GeoPackage but not a Yizhan session \\(no yizhan_session table\\)",
      "是 GeoPackage，但不是驿站方案文件（没有 yizhan_session 表）"},
-    {"not a readable GeoPackage \\(damaged or not a session\\)", "不是可读的 GeoPackage（已损坏或不是方案文件）"},
+    {"not a readable GeoPackage \\(damaged or not a session\\)",
+     "不是可读的 GeoPackage（已损坏或不是方案文件）"},
     {"is not a Yizhan session \\(format entry missing\\)", "不是驿站方案文件（缺少格式信息）"},
     {"was written by a newer Yizhan \\(session format ", "由更新版本的驿站写入（方案格式 "},
     {"cannot open its map: ", "无法打开其地图："},
@@ -83,9 +90,11 @@ constexpr Pattern kPatterns[] = {
     // Rasters
     {"the raster is not georeferenced \\(no geotransform\\)", "栅格没有地理参照（无地理变换参数）"},
     {"the raster is empty \\(no cells or no bands\\)", "栅格为空（没有像元或波段）"},
-    {"the raster holds no workers \\(no cell has a value above 0\\)", "栅格中没有劳动者（没有大于 0 的像元）"},
+    {"the raster holds no workers \\(no cell has a value above 0\\)",
+     "栅格中没有劳动者（没有大于 0 的像元）"},
     {"the raster lies outside the map", "栅格位于地图范围之外"},
-    {"no raster cell with workers is within reach of a walkable street", "有劳动者的栅格像元都不在可步行街道附近"},
+    {"no raster cell with workers is within reach of a walkable street",
+     "有劳动者的栅格像元都不在可步行街道附近"},
     // Jobs
     {"^cancelled$", "已取消"},
 };
@@ -145,7 +154,8 @@ std::string translate_message(const std::string& message, Lang lang) {
   for (const auto& [re, zh] : compiled()) s = std::regex_replace(s, re, zh);
   for (size_t i = kept.size(); i-- > 0;) {
     const std::string mark = '\x01' + std::to_string(i) + '\x02';
-    if (const size_t at = s.find(mark); at != std::string::npos) s.replace(at, mark.size(), kept[i]);
+    if (const size_t at = s.find(mark); at != std::string::npos)
+      s.replace(at, mark.size(), kept[i]);
   }
   return s;
 }

@@ -21,9 +21,8 @@ int key_code(std::string name) {
   if (name.size() == 1 && std::isdigit(static_cast<unsigned char>(name[0])))
     return GLFW_KEY_0 + (name[0] - '0');
   static const std::map<std::string, int> named{
-      {"delete", GLFW_KEY_DELETE}, {"backspace", GLFW_KEY_BACKSPACE},
-      {"escape", GLFW_KEY_ESCAPE}, {"home", GLFW_KEY_HOME},
-      {"enter", GLFW_KEY_ENTER},   {"tab", GLFW_KEY_TAB}};
+      {"delete", GLFW_KEY_DELETE}, {"backspace", GLFW_KEY_BACKSPACE}, {"escape", GLFW_KEY_ESCAPE},
+      {"home", GLFW_KEY_HOME},     {"enter", GLFW_KEY_ENTER},         {"tab", GLFW_KEY_TAB}};
   const auto it = named.find(name);
   return it == named.end() ? -1 : it->second;
 }

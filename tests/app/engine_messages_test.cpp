@@ -29,9 +29,9 @@ std::string write(const std::string& name, const std::string& text) {
 std::set<std::string> english_left(std::string m, const std::string& path) {
   for (size_t at; (at = m.find(path)) != std::string::npos;) m.erase(at, path.size());
   // Format and column names (Yizhan's own and the file's: "name", "x_coord") are not prose.
-  static const std::set<std::string> names{"OpenStreetMap", "GeoPackage", "GDAL", "gzip",
-                                            "bzip", "longitude", "latitude", "weight", "workers",
-                                            "count", "name", "coord"};
+  static const std::set<std::string> names{"OpenStreetMap", "GeoPackage", "GDAL",     "gzip",
+                                           "bzip",          "longitude",  "latitude", "weight",
+                                           "workers",       "count",      "name",     "coord"};
   std::set<std::string> left;
   const std::regex word("[A-Za-z]{4,}");
   for (auto it = std::sregex_iterator(m.begin(), m.end(), word); it != std::sregex_iterator(); ++it)

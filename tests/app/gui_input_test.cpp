@@ -98,8 +98,8 @@ TEST_CASE("Add tool + click adds a station under the pointer; the figures follow
                   area[1].get<double>() + area[3].get<double>() * 0.6};
   for (const auto& p : b["station_screen"])
     REQUIRE(distance(Vec2{p[0].get<double>(), p[1].get<double>()}, spot) > 60);
-  Shot sh = scripted("input_add", "key a\nclick " + std::to_string(spot.x) + " " +
-                                      std::to_string(spot.y) + "\n");
+  Shot sh = scripted(
+      "input_add", "key a\nclick " + std::to_string(spot.x) + " " + std::to_string(spot.y) + "\n");
   INFO(sh.output);
   REQUIRE(sh.rc == 0);
   CHECK(sh.report["stations"] == 15);
