@@ -5,8 +5,8 @@
 // use it to check what-if editing end to end (Add tool + click adds, drag moves, Delete removes,
 // Ctrl+Z undoes).
 //
-// One step per line ('#' starts a comment). POINT is "X Y" in window pixels or "station:N", the
-// current screen position of station slot N.
+// One step per line ('#' starts a comment). POINT is "X Y" in window pixels (ImGui floors them
+// to whole pixels) or "station:N", the current screen position of station slot N.
 //   move POINT              put the pointer there
 //   click POINT             press and release the left button there
 //   doubleclick POINT       two clicks in quick succession

@@ -210,3 +210,43 @@ TEST_CASE("a bad input script is refused with its name, the line and exit code 2
   CHECK(gone.rc == 2);
   CHECK_THAT(gone.output, Catch::Contains("no station 999"));
 }
+
+namespace {
+app::Camera camera_of(const nlohmann::json& r) {
+  app::Camera c;
+  c.centre = {r["camera"][0].get<double>(), r["camera"][1].get<double>()};
+  c.m_per_px = r["camera"][2].get<double>();
+  c.width_px = 1280, c.height_px = 800;
+  return c;
+}
+}  // namespace
+
+TEST_CASE("the wheel zooms about the pointer; dragging the empty map pans with it", "[app]") {
+  const auto& b = baseline().report;
+  const app::Camera before = camera_of(b);
+  const auto area = b["map_area"];
+  // Whole pixels: ImGui floors the pointer's position.
+  const Vec2 spot{std::floor(area[0].get<double>() + area[2].get<double>() * 0.3),
+                  std::floor(area[1].get<double>() + area[3].get<double>() * 0.7)};
+  for (const auto& p : b["station_screen"])
+    REQUIRE(distance(Vec2{p[0].get<double>(), p[1].get<double>()}, spot) > 30);
+  const std::string at = std::to_string(spot.x) + " " + std::to_string(spot.y);
+
+  Shot zoom = scripted("input_wheel", "wheel " + at + " 2\n");
+  REQUIRE(zoom.rc == 0);
+  const app::Camera z = camera_of(zoom.report);
+  CHECK(z.m_per_px == Approx(before.m_per_px / (1.2 * 1.2)).epsilon(1e-9));
+  // The place under the pointer stays under it.
+  const Vec2 w0 = before.to_world(spot.x, spot.y), w1 = z.to_world(spot.x, spot.y);
+  CHECK(distance(w0, w1) < 1e-6 * before.m_per_px);
+
+  Shot pan = scripted("input_pan", "drag " + at + " 120 80\n");
+  REQUIRE(pan.rc == 0);
+  const app::Camera p = camera_of(pan.report);
+  CHECK(p.m_per_px == before.m_per_px);
+  CHECK(pan.report["undo_steps"] == 0);  // panning is not an edit
+  CHECK(pan.report["stations"] == 14);
+  // The place that was under the pointer has followed it.
+  const Vec2 w2 = p.to_world(spot.x + 120, spot.y + 80);
+  CHECK(distance(w0, w2) < 1e-6 * before.m_per_px);
+}
