@@ -1,6 +1,7 @@
 #include "app/font_loader.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <filesystem>
 
@@ -34,6 +35,21 @@ bool load_ui_font(float size_px, const std::vector<std::string>& extra_text) {
   }
   io.Fonts->AddFontDefault();
   return false;
+}
+
+bool font_has_glyphs(const std::string& text) {
+  const ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+  if (!font) return true;
+  const char* p = text.c_str();
+  const char* end = p + text.size();
+  while (p < end) {
+    unsigned int c = 0;
+    const int n = ImTextCharFromUtf8(&c, p, end);
+    if (n <= 0) break;
+    p += n;
+    if (c >= 0x20 && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+  }
+  return true;
 }
 
 }  // namespace yz::app

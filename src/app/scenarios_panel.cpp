@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/font_loader.hpp"
 #include "app/panels.hpp"
 #include "engine/util/error.hpp"
 
@@ -90,6 +91,7 @@ void scenarios_tab(AppState& st) {
                 "##rename", rename, sizeof rename,
                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll)) {
           if (rename[0]) ses.rename_scenario(i, rename);
+          if (!font_has_glyphs(rename)) st.fonts_dirty = true;
           renaming = -1;
         }
         if (ImGui::IsItemDeactivated()) renaming = -1;

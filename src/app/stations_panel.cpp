@@ -10,6 +10,7 @@
 #include <numeric>
 
 #include "app/app_actions.hpp"
+#include "app/font_loader.hpp"
 #include "app/panels.hpp"
 #include "engine/siting/siting_problem.hpp"
 #include "engine/siting/station_review.hpp"
@@ -112,6 +113,7 @@ void station_editor(AppState& st, int slot) {
   ImGui::EndDisabled();
   ImGui::TextDisabled("%s: %s", tr(Str::origin, L), tr(origin_str(p.origin), L));
   if (commit && !(p == cur)) {
+    if (!font_has_glyphs(p.name)) st.fonts_dirty = true;  // rebuilt with the new name's glyphs
     const std::string label = std::string(tr(Str::edit_attributes, L)) + " " + p.name;
     ses.update_station(static_cast<uint32_t>(slot), std::move(p), label);
     st.scene_dirty = true;

@@ -59,3 +59,24 @@ TEST_CASE("every UI character and every loaded name has a glyph", "[app]") {
   CHECK(missing == 0);
   ImGui::DestroyContext();
 }
+
+TEST_CASE("a typed name with a rare character asks for the font to be rebuilt, and then has it",
+          "[app]") {
+  ImGui::CreateContext();
+  if (!yz::app::load_ui_font(17, {})) {
+    std::printf("SKIPPED: no CJK font installed (fonts-noto-cjk or fonts-wqy-microhei)\n");
+    std::exit(4);
+  }
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
+  CHECK(yz::app::font_has_glyphs("演示驿站 Station 12"));
+  CHECK_FALSE(yz::app::font_has_glyphs("驿站（龘）"));  // 龘: outside the common range
+  // The app rebuilds with the loaded names, the new one among them.
+  io.Fonts->Clear();
+  yz::app::load_ui_font(17, {"驿站（龘）"});
+  io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
+  CHECK(yz::app::font_has_glyphs("驿站（龘）"));
+  ImGui::DestroyContext();
+}
