@@ -38,7 +38,8 @@ bool load_ui_font(float size_px, const std::vector<std::string>& extra_text) {
 }
 
 bool font_has_glyphs(const std::string& text) {
-  const ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+  const ImFont* font =
+      ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
   if (!font) return true;
   const char* p = text.c_str();
   const char* end = p + text.size();
