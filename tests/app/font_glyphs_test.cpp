@@ -25,22 +25,28 @@ std::vector<unsigned> code_points(const std::string& s) {
   return out;
 }
 
+// Loads the UI font with `names` and builds its atlas (as the app does before drawing); exits
+// SKIPPED when no CJK font is installed.
+void load_font_or_skip(const std::vector<std::string>& names) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  if (!yz::app::load_ui_font(17, names)) {
+    std::printf("SKIPPED: no CJK font installed (fonts-noto-cjk or fonts-wqy-microhei)\n");
+    std::exit(4);
+  }
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
+  REQUIRE(px);
+}
+
 }  // namespace
 
 TEST_CASE("every UI character and every loaded name has a glyph", "[app]") {
   ImGui::CreateContext();
   const std::vector<std::string> names = {"鑫钮驿站（龘）", "Café Ølstue"};
-  const bool cjk = yz::app::load_ui_font(17, names);
-  if (!cjk) {
-    std::printf("SKIPPED: no CJK font installed (fonts-noto-cjk or fonts-wqy-microhei)\n");
-    std::exit(4);
-  }
-  ImGuiIO& io = ImGui::GetIO();
-  unsigned char* px = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
-  REQUIRE(px);
-  ImFont* font = io.Fonts->Fonts[0];
+  load_font_or_skip(names);
+  ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
   std::vector<std::string> all = yz::app::all_strings();
   all.insert(all.end(), names.begin(), names.end());
   int checked = 0, missing = 0;
@@ -63,20 +69,11 @@ TEST_CASE("every UI character and every loaded name has a glyph", "[app]") {
 TEST_CASE("a typed name with a rare character asks for the font to be rebuilt, and then has it",
           "[app]") {
   ImGui::CreateContext();
-  if (!yz::app::load_ui_font(17, {})) {
-    std::printf("SKIPPED: no CJK font installed (fonts-noto-cjk or fonts-wqy-microhei)\n");
-    std::exit(4);
-  }
-  ImGuiIO& io = ImGui::GetIO();
-  unsigned char* px = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
+  load_font_or_skip({});
   CHECK(yz::app::font_has_glyphs("演示驿站 Station 12"));
   CHECK_FALSE(yz::app::font_has_glyphs("驿站（龘）"));  // 龘: outside the common range
   // The app rebuilds with the loaded names, the new one among them.
-  io.Fonts->Clear();
-  yz::app::load_ui_font(17, {"驿站（龘）"});
-  io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
+  load_font_or_skip({"驿站（龘）"});
   CHECK(yz::app::font_has_glyphs("驿站（龘）"));
   ImGui::DestroyContext();
 }
