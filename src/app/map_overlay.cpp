@@ -92,11 +92,14 @@ void draw_map_overlay(const AppState& st, const MapScene& scene) {
     std::vector<uint32_t> order;
     for (uint32_t k : sc.active_slots())
       if (visible(cam.to_screen(sc.station(k).xy))) order.push_back(k);
-    const CoverageState& cs = sc.state();
+    // Each station's weight once (it sums the station's workers), then the sort.
+    std::vector<double> weight(sc.slots(), 0);
+    for (uint32_t k : order) weight[k] = sc.state().covered_weight(k, Criterion::walk);
     std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      const bool sa = static_cast<int>(a) == st.sel.station, sb = static_cast<int>(b) == st.sel.station;
+      const bool sa = static_cast<int>(a) == st.sel.station,
+                 sb = static_cast<int>(b) == st.sel.station;
       if (sa != sb) return sa;
-      return cs.covered_weight(a, Criterion::walk) > cs.covered_weight(b, Criterion::walk);
+      return weight[a] > weight[b];
     });
     for (uint32_t k : order) {
       const PlanStation& ps = sc.station(k);

@@ -7,14 +7,12 @@ namespace yz {
 
 LabelPlacer::LabelPlacer(LabelBox bounds, double cell)
     : bounds_(bounds), cell_(cell > 0 ? cell : 48) {
-  cols_ = std::max(1, static_cast<int>(std::ceil(bounds_.width() / cell_)));
-  rows_ = std::max(1, static_cast<int>(std::ceil(bounds_.height() / cell_)));
-  // A huge drawing with tiny cells would make a huge grid: widen the cells instead.
-  while (static_cast<int64_t>(cols_) * rows_ > (1 << 20)) {
-    cell_ *= 2;
+  const auto size_grid = [&] {
     cols_ = std::max(1, static_cast<int>(std::ceil(bounds_.width() / cell_)));
     rows_ = std::max(1, static_cast<int>(std::ceil(bounds_.height() / cell_)));
-  }
+  };
+  // A huge drawing with tiny cells would make a huge grid: widen the cells instead.
+  for (size_grid(); static_cast<int64_t>(cols_) * rows_ > (1 << 20); size_grid()) cell_ *= 2;
   grid_.resize(static_cast<size_t>(cols_) * rows_);
 }
 

@@ -433,11 +433,12 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   for (uint32_t i = 0; i < st.sites.size(); ++i)
     if (s.rank[i] > 0) label(i, {"#" + std::to_string(s.rank[i])});
   std::vector<uint32_t> by_workers;
+  std::vector<double> weight(st.sites.size(), 0);  // each station's sum once, then the sort
   for (uint32_t i = 0; i < st.sites.size(); ++i)
-    if (s.rank[i] == 0 && !st.sites.name[i].empty()) by_workers.push_back(i);
-  std::stable_sort(by_workers.begin(), by_workers.end(), [&](uint32_t a, uint32_t b) {
-    return st.state.covered_weight(a, Criterion::walk) > st.state.covered_weight(b, Criterion::walk);
-  });
+    if (s.rank[i] == 0 && !st.sites.name[i].empty())
+      by_workers.push_back(i), weight[i] = st.state.covered_weight(i, Criterion::walk);
+  std::stable_sort(by_workers.begin(), by_workers.end(),
+                   [&](uint32_t a, uint32_t b) { return weight[a] > weight[b]; });
   set_map_font(cr, 10 * u);
   for (uint32_t i : by_workers) label(i, {st.sites.name[i], st.sites.id[i]});
   cairo_reset_clip(cr);
