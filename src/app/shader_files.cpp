@@ -7,12 +7,17 @@
 #include <stdexcept>
 #include <vector>
 
+#include "engine/util/data_files.hpp"
+
 namespace yz::app {
 
 std::string read_shader(const std::string& name) {
   namespace fs = std::filesystem;
+  // Same order as data files: $YIZHAN_SHADERS, beside the installed executable, the source tree,
+  // the configured install prefix.
   std::vector<fs::path> dirs;
   if (const char* env = std::getenv("YIZHAN_SHADERS")) dirs.emplace_back(env);
+  if (auto d = installed_data_dir(); !d.empty()) dirs.push_back(d / "shaders");
   dirs.emplace_back(YIZHAN_SOURCE_SHADER_DIR);
   dirs.emplace_back(YIZHAN_INSTALL_SHADER_DIR);
   for (const auto& d : dirs) {

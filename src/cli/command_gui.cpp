@@ -6,6 +6,7 @@
 
 #include "app/app_window.hpp"
 #include "cli/cli_common.hpp"
+#include "engine/session/session_file.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz::cli {
@@ -13,10 +14,17 @@ namespace {
 
 struct GuiCommand {
   app::AppOptions opt;
-  std::string lang, size;
+  std::string lang, size, file;
   bool recover = false;
 
   int run() {
+    // A file given on its own (`yizhan gui %f` from the desktop entry): a Yizhan session opens as
+    // the session, anything else (.osm, .osm.pbf, a road layer) as the map.
+    if (!file.empty()) {
+      if (!opt.session.empty() || !opt.map.empty())
+        throw InputError(file, "give the file on its own, or --session / --map, not both");
+      (is_session_file(file) ? opt.session : opt.map) = file;
+    }
     if (!lang.empty() && lang != "en" && lang != "zh") throw InputError("--lang", "use en or zh");
     if (opt.frames < 1) throw InputError("--frames", "must be at least 1");
     if (!opt.session.empty() && !opt.map.empty())
@@ -44,6 +52,9 @@ const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
       "gui",
       "Desktop planner: map, coverage, stations, suggestions, scenarios, what-if editing "
       "(the demo city without --map/--session)");
+  sub->add_option("file", cmd->file,
+                  "A session (.yizhan.gpkg) or a map (.osm, .osm.pbf, ...) to open, as the desktop "
+                  "entry passes it");
   sub->add_option("--session", o.session, "Open a saved session (.gpkg written by Yizhan)");
   sub->add_option("--map", o.map,
                   "City map: OpenStreetMap .osm/.osm.pbf/.osm.bz2/.osm.gz, or a road line layer");

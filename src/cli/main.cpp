@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "cli/cli_common.hpp"
+#include "cli/version.hpp"
 #include "engine/util/error.hpp"
 
 int main(int argc, char** argv) {
@@ -11,7 +12,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Yizhan (驿站): plan outdoor-worker service stations to the 'double 15' standard "
                "(1 km radius, 15-minute walk)."};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "yizhan 0.1.0");
+  app.set_version_flag("--version", "yizhan " YIZHAN_VERSION);
   std::function<int()> run;
   auto& cmds = CommandList::all();
   std::sort(cmds.begin(), cmds.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
