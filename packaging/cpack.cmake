@@ -3,13 +3,20 @@
 set(CPACK_PACKAGE_NAME yizhan)
 set(CPACK_PACKAGE_VENDOR "The Yizhan contributors")
 set(CPACK_PACKAGE_CONTACT "The Yizhan contributors <yizhan@invalid>")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
-    "plan outdoor-worker service stations to the double-15 standard")
-set(CPACK_PACKAGE_DESCRIPTION
-    "Yizhan (驿站) helps city planners lay out outdoor-worker service stations: it checks a plan
-against the 'double 15' standard (1 km radius, 15-minute walk) on the real pedestrian
-network of an OpenStreetMap extract or a road layer, and suggests where new stations
-should go. Command line (yizhan) and desktop planner (yizhan gui).")
+# Debian descriptions: a summary line, then the long text (one per package; CPACK_PACKAGE_
+# DESCRIPTION_SUMMARY and project(DESCRIPTION) are left unset, else CPack puts it above each).
+set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
+    "plan outdoor-worker service stations to the double-15 standard
+Yizhan (驿站) helps city planners lay out outdoor-worker service stations: it
+checks a plan against the 'double 15' standard (1 km radius, 15-minute walk) on
+the real pedestrian network of an OpenStreetMap extract or a road layer, and
+suggests where new stations should go. Command line (yizhan) and desktop
+planner (yizhan gui), in English and Chinese.")
+set(CPACK_DEBIAN_DEV_DESCRIPTION
+    "Yizhan engine: static library, headers and CMake package
+The engine of Yizhan (walk graph, coverage, siting, export, sessions) for
+programs of your own: find_package(Yizhan) gives the target Yizhan::engine.
+")
 set(CPACK_RESOURCE_FILE_LICENSE ${CMAKE_SOURCE_DIR}/LICENSE)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)

@@ -28,13 +28,17 @@ endif()
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
 
-# SEE ALSO for every page: the other pages.
-set(see_also "[SEE ALSO]\n.BR yizhan (1)")
+# Sections --help does not hold, the same on every page (exit codes: src/cli/main.cpp), and
+# SEE ALSO: the other pages.
+set(see_also "[EXIT STATUS]\n0 success, 2 bad input (the message names the file, row, column or option and the problem), 1 internal error.\n")
+string(APPEND see_also "[ENVIRONMENT]\n.TP\n.B YIZHAN_DATA\nfolder of Yizhan's data files (tag profiles, osmconf); otherwise <bin>/../share/yizhan beside the program, then the source tree it was built from.\n")
+string(APPEND see_also ".TP\n.B YIZHAN_SHADERS\nfolder of the desktop planner's shaders; otherwise <bin>/../share/yizhan/shaders.\n")
+string(APPEND see_also "[SEE ALSO]\n.BR yizhan (1)")
 foreach(c IN LISTS commands)
   string(APPEND see_also ",\n.BR yizhan-${c} (1)")
 endforeach()
-string(APPEND see_also "\n.PP\nREADME.md in the source tree explains the method and the outputs.\n")
-file(WRITE ${OUT}/see_also.h2m "${see_also}")
+string(APPEND see_also "\n.PP\nREADME.md (installed in /usr/share/doc/yizhan) explains the method, the inputs and the outputs.\n")
+file(WRITE ${OUT}/sections.h2m "${see_also}")
 
 function(page name program_name program description)
   # The main page asks `yizhan --version` itself (checking it works); commands take the version given.
@@ -45,7 +49,7 @@ function(page name program_name program description)
   execute_process(
     # -L C.UTF-8: help2man's default C locale turns 驿站 into question marks.
     COMMAND ${HELP2MAN} -L C.UTF-8 --no-info --no-discard-stderr --section=1 "--name=${description}"
-            ${version_arg} --include=${OUT}/see_also.h2m
+            ${version_arg} --include=${OUT}/sections.h2m
             --output=${OUT}/${name}.1 "${program}"
     RESULT_VARIABLE rc ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
@@ -69,4 +73,4 @@ foreach(c IN LISTS commands)
   # help2man runs "PROGRAM --help" through the shell: "yizhan <command>" prints that command's help.
   page(yizhan-${c} "yizhan ${c}" "${YIZHAN} ${c}" "${desc_${c}}")
 endforeach()
-file(REMOVE ${OUT}/see_also.h2m)
+file(REMOVE ${OUT}/sections.h2m)
