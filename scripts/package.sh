@@ -22,7 +22,7 @@ debs=("$build"/yizhan_*.deb "$build"/yizhan-dev_*.deb)
 for d in "${debs[@]}"; do [ -f "$d" ] || fail "cpack made no $d"; done
 echo "package: built $(basename -a "${debs[@]}" | tr '\n' ' ')"
 dpkg-deb -f "${debs[0]}" Depends
-DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${debs[@]}" >/dev/null
+DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --reinstall "${debs[@]}" >/dev/null
 version="$(dpkg-query -W -f='${Version}' yizhan)"
 
 # From outside the source tree: nothing may come from it.
@@ -47,7 +47,8 @@ PY
 
 # The manual, desktop MIME types (dpkg triggers ran update-mime-database) and icon.
 man -w yizhan-coverage >/dev/null || fail "no manual page yizhan-coverage"
-MANWIDTH=80 man yizhan-coverage 2>/dev/null | grep -q -- "--map" || fail "man yizhan-coverage lacks --map"
+page="$(MANWIDTH=80 man yizhan-coverage 2>/dev/null)"  # not piped into grep -q: SIGPIPE + pipefail
+grep -q -- "--map" <<<"$page" || fail "man yizhan-coverage lacks --map"
 if [ -f /usr/share/mime/globs2 ]; then
   grep -q 'application/x-yizhan-session:\*\.yizhan\.gpkg' /usr/share/mime/globs2 || fail "MIME type not registered"
 fi
@@ -64,7 +65,7 @@ demo, mine = json.load(open(w + "/demo.json")), json.load(open(w + "/consumer.js
 demo.pop("output", None)
 assert demo == mine
 PY
-echo "package: installed yizhan $version: --version, demo, gui screenshot, manual, MIME types, find_package(Yizhan) OK (files in $work)"
+echo "package: installed yizhan $version: --version, demo, gui screenshot, manual, MIME types, find_package(Yizhan) OK in ${SECONDS} s (files in $work)"
 
 if [ "${1:-}" = "--remove" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get remove -y -qq yizhan-dev yizhan >/dev/null
