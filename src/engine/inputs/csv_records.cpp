@@ -15,8 +15,9 @@ std::vector<CsvRecord> scan_csv_records(std::string_view b) {
       ++i, ++line;
       continue;
     }
-    if (b[i] == '\r' && i + 1 < n && b[i + 1] == '\n') {
-      i += 2, ++line;
+    if (b[i] == '\r') {  // CRLF, or a lone CR (old Mac files; GDAL ends lines there too)
+      i += i + 1 < n && b[i + 1] == '\n' ? 2 : 1;
+      ++line;
       continue;
     }
     CsvRecord r;
@@ -31,8 +32,8 @@ std::vector<CsvRecord> scan_csv_records(std::string_view b) {
       } else if (c == '"') {
         if (!quoted) r.quote_line = line;
         quoted = !quoted;
-      } else if (c == '\n') {
-        const size_t len = i - line_start - (i > line_start && b[i - 1] == '\r');
+      } else if (c == '\n' || (c == '\r' && (i + 1 == n || b[i + 1] != '\n'))) {
+        const size_t len = i - line_start - (c == '\n' && i > line_start && b[i - 1] == '\r');
         r.longest_line = std::max(r.longest_line, len);
         r.last_line = line;
         ++line;

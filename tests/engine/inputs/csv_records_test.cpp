@@ -232,6 +232,19 @@ TEST_CASE("The issue's files: a 10 MB line, a NUL byte, an unterminated quote", 
       CHECK(m.find("quote opened on line 2") != std::string::npos);
     }
   }
+  SECTION("old Mac line ends (lone CR) and blank lines count as GDAL reads them") {
+    const std::string path = dir + "/cr.csv";
+    const std::string bytes =
+        "id,name,lon,lat\rS1,a,114.30,30.60\r\r\nS2,\"b\rc\",114.31,30.61\rS3,c,114.32,30.62\r";
+    std::ofstream(path, std::ios::binary) << bytes;
+    CHECK(scan_csv_records(bytes).size() == 4);
+    DropReport rep;
+    const PointSet ps = read(path, rep);
+    CHECK(rep.read == 3);
+    CHECK(ps.size() == 3);
+    CHECK(rep.notes.size() > 0);
+    for (const auto& n : rep.notes) CHECK(n.find("GDAL's CSV reader returned") == std::string::npos);
+  }
   SECTION("good rows before an unterminated quote are kept") {
     const std::string path = dir + "/late_quote.csv";
     std::ofstream(path, std::ios::binary)
