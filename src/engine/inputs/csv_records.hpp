@@ -1,10 +1,11 @@
 #pragma once
 // The records of a CSV file, counted by RFC 4180 rules independently of GDAL's reader: a quote
 // toggles quoting (so "" inside quotes is a quote), a line break (LF, CRLF, or a lone CR as GDAL
-// reads it) outside quotes ends a record, an empty line holds none (GDAL skips those too). GDAL's reader silently stops or merges
-// rows after a record it cannot read — a NUL byte (its lines are C strings, so the rest of the
-// line and the quote that closes it vanish), a line over its 10 MB limit, a quote that never
-// closes — so the loader compares its count with this one and names every record GDAL missed.
+// reads it) outside quotes ends a record, an empty line holds none (GDAL skips those too). GDAL's
+// reader silently stops or merges rows after a record it cannot read — a NUL byte (its lines are C
+// strings, so the rest of the line and the quote that closes it vanish), a line over its 10 MB
+// limit, a quote that never closes — so the loader compares its count with this one and names every
+// record GDAL missed.
 #include <cstddef>
 #include <cstdint>
 #include <string>

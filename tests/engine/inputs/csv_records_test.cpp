@@ -243,7 +243,8 @@ TEST_CASE("The issue's files: a 10 MB line, a NUL byte, an unterminated quote", 
     CHECK(rep.read == 3);
     CHECK(ps.size() == 3);
     CHECK(rep.notes.size() > 0);
-    for (const auto& n : rep.notes) CHECK(n.find("GDAL's CSV reader returned") == std::string::npos);
+    for (const auto& n : rep.notes)
+      CHECK(n.find("GDAL's CSV reader returned") == std::string::npos);
   }
   SECTION("good rows before an unterminated quote are kept") {
     const std::string path = dir + "/late_quote.csv";
