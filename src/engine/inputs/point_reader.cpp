@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -55,7 +56,7 @@ std::string read_all(const std::string& path) {
 class MemCsv {
  public:
   MemCsv(const std::string& path, std::string bytes) : bytes_(std::move(bytes)) {
-    static int counter = 0;
+    static std::atomic<int> counter{0};  // the app may load two files at once
     path_ = "/vsimem/yizhan_csv_" + std::to_string(++counter) + "/" +
             std::filesystem::path(path).filename().string();
     VSIFCloseL(VSIFileFromMemBuffer(path_.c_str(), reinterpret_cast<GByte*>(bytes_.data()),
@@ -74,6 +75,14 @@ int find_field(const std::vector<ColumnName>& cols, const std::string& wanted,
                std::initializer_list<const char*> auto_names) {
   if (!wanted.empty()) return column_index(cols, wanted);
   return find_column(cols, auto_names);
+}
+
+// A spreadsheet's coordinate columns (the CSV names below; matching ignores ASCII case).
+int sheet_x(const std::vector<ColumnName>& cols, const std::string& wanted) {
+  return find_field(cols, wanted, {"lon", "lng", "long", "longitude", "x", "经度"});
+}
+int sheet_y(const std::vector<ColumnName>& cols, const std::string& wanted) {
+  return find_field(cols, wanted, {"lat", "latitude", "y", "纬度"});
 }
 
 const char* kXNames = "lon,lng,long,longitude,x,经度,LON,LNG,Longitude,X";
@@ -279,7 +288,21 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
                                                     : "not a readable table or vector layer") +
                                (why.empty() ? std::string() : " (" + why + ")"));
   }
-  OGRLayer* layer = pick_layer(*ds, path, opt.layer, LayerShape::points);
+  OGRLayer* layer = nullptr;
+  if (sheet_driver && opt.layer.empty()) {
+    // A workbook often starts with a notes or summary sheet: take the first with lon/lat columns.
+    for (OGRLayer* l : ds->GetLayers()) {
+      std::vector<ColumnName> names;
+      const OGRFeatureDefn& d = *l->GetLayerDefn();
+      for (int i = 0; i < d.GetFieldCount(); ++i)
+        names.push_back(column_name(d.GetFieldDefn(i)->GetNameRef(), false, TextEncoding::utf8));
+      if (sheet_x(names, opt.x_field) >= 0 && sheet_y(names, opt.y_field) >= 0) {
+        layer = l;
+        break;
+      }
+    }
+  }
+  if (!layer) layer = pick_layer(*ds, path, opt.layer, LayerShape::points);
   const OGRFeatureDefn& def = *layer->GetLayerDefn();
   // Column names as valid UTF-8 before anything matches them (GBK headers, DBF-truncated names),
   // in the one encoding decided for the whole file.
@@ -301,8 +324,8 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   // A spreadsheet has no geometry: coordinates come from its lon/lat columns, numbers or text.
   int x_idx = -1, y_idx = -1;
   if (sheet_driver) {
-    x_idx = find_field(cols, opt.x_field, {"lon", "lng", "long", "longitude", "x", "经度"});
-    y_idx = find_field(cols, opt.y_field, {"lat", "latitude", "y", "纬度"});
+    x_idx = sheet_x(cols, opt.x_field);
+    y_idx = sheet_y(cols, opt.y_field);
     if (x_idx < 0 || y_idx < 0) throw no_xy(" in the sheet's first row");
   }
   // Coordinates -> WGS-84 (a CSV records no CRS; GCJ-02/BD-09 are shifted back).

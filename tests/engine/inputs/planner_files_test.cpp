@@ -163,6 +163,14 @@ void write_sheet(const std::string& path, const char* driver) {
   REQUIRE(drv);
   GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
   REQUIRE(ds);
+  {  // a notes sheet first, as workbooks often have: the stations sheet is found after it
+    OGRLayer* notes = ds->CreateLayer("说明", nullptr, wkbNone, nullptr);
+    OGRFieldDefn memo("备注", OFTString);
+    REQUIRE(notes->CreateField(&memo) == OGRERR_NONE);
+    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(notes->GetLayerDefn()));
+    f->SetField(0, "2026年驿站清单");
+    REQUIRE(notes->CreateFeature(f.get()) == OGRERR_NONE);
+  }
   OGRLayer* l = ds->CreateLayer("站点", nullptr, wkbNone, nullptr);
   REQUIRE(l);
   OGRFieldDefn id("编号", OFTString), name("名称", OFTString), lon("经度", OFTReal),
