@@ -154,6 +154,28 @@ TEST_CASE("A GBK demand CSV: counts and names read with the file's encoding",
   CHECK(ps.weight[1] == 7);
 }
 
+TEST_CASE("A Shapefile with GBK text and no code page: one decision over all its text",
+          "[inputs][encoding]") {
+  // Made as a GIS user would: iconv to GBK, ogr2ogr with no recoding, the empty .cpg removed.
+  const std::string dir = temp_dir() + "/gbk_shp";
+  std::string out;
+  REQUIRE(
+      run_command(
+          "mkdir -p " + dir +
+              " && printf '编号,名称,开放时间,lon,lat\\nS1,江汉路驿站,24小时,114.3,30.6\\n' | "
+              "iconv -f UTF-8 -t GBK > " +
+              dir + "/s.csv && ogr2ogr -f 'ESRI Shapefile' " + dir + "/s.shp " + dir +
+              "/s.csv -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -lco ENCODING= && rm -f " +
+              dir + "/s.cpg",
+          out) == 0);
+  INFO(out);
+  DropReport rep;
+  const PointSet ps = read_sites(dir + "/s.shp", rep);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps.name[0] == "江汉路驿站");
+  CHECK(ps.info[0].opening_hours == "24小时");
+}
+
 namespace {
 
 // A sheet written with GDAL's own spreadsheet driver: 经度 as numbers, 纬度 as text cells.
