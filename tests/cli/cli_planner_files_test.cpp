@@ -172,3 +172,24 @@ TEST_CASE("export of a GBK station CSV: 24小时 and 状态 survive into every o
   REQUIRE(hours >= 0);
   for (auto& f : *st) CHECK(std::string(f->GetFieldAsString(hours)) == "24小时");
 }
+
+TEST_CASE("coverage --out x.csv: the byte-order mark on request", "[cli][coverage][data]") {
+  const std::string map =
+      require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "real Chinese OSM extract");
+  const std::string dir = temp_dir() + "/cov";
+  fs::create_directories(dir);
+  std::ofstream(dir + "/s.csv") << "编号,名称,经度,纬度\nnj1,新街口驿站,118.7785,32.0418\n";
+  std::string out;
+  for (const bool bom : {true, false}) {
+    // (each run its own folder: GDAL's CSV driver writes the other layers beside the file)
+    std::string o = dir + (bom ? "/with" : "/without");
+    fs::create_directories(o);
+    o += "/coverage.csv";
+    REQUIRE(run_command(cli_exe() + " coverage --map " + map + " --sites " + dir + "/s.csv --out " +
+                            o + " --no-areas" + (bom ? " --bom" : ""),
+                        out) == 0);
+    INFO(out);
+    CHECK(has_bom(o) == bom);
+    CHECK(slurp(o).find("新街口驿站") != std::string::npos);
+  }
+}
