@@ -97,7 +97,7 @@ TEST_CASE("GBK bytes that are also valid UTF-8 are decoded with the file's encod
   CHECK(noted);
 }
 
-TEST_CASE("UTF-8 files stay UTF-8; a byte-order mark wins; UTF-16 is a clear error",
+TEST_CASE("UTF-8 files stay UTF-8, a byte-order mark wins, UTF-16 is a clear error",
           "[inputs][encoding]") {
   const std::string plain = temp_dir() + "/utf8.csv", bom = temp_dir() + "/bom.csv";
   std::ofstream(plain, std::ios::binary) << kStationsCsv;
