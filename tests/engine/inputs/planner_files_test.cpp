@@ -302,3 +302,37 @@ TEST_CASE("Spreadsheets: demand lists, missing coordinate columns, unreadable fi
     CHECK(ps.lonlat[1].x == Approx(114.31));
   }
 }
+
+TEST_CASE("Station lists saved as .xls (Excel 97-2003) open like CSV", "[inputs][spreadsheet]") {
+  // GDAL reads .xls but cannot write it: the workbook is made with python3-xlwt.
+  yz::test::require_file("/usr/lib/python3/dist-packages/xlwt/__init__.py",
+                         "python3-xlwt writes the .xls test workbook");
+  const std::string dir = temp_dir();
+  const std::string script = dir + "/make_xls.py", path = dir + "/stations.xls";
+  std::ofstream(script) << "import xlwt\n"
+                           "wb = xlwt.Workbook(encoding='utf-8')\n"
+                           "ws = wb.add_sheet('站点')\n"
+                           "rows = [['编号', '名称', '经度', '纬度', '状态'],\n"
+                           "        ['S1', '江汉路驿站', 114.295, '30.581', '已建'],\n"
+                           "        ['S2', '户外劳动者之家', 114.305, 30.6, '规划'],\n"
+                           "        ['S3', '东门', '东门口', 30.61, '已建']]\n"
+                           "for r, row in enumerate(rows):\n"
+                           "    for c, v in enumerate(row):\n"
+                           "        ws.write(r, c, v)\n"
+                           "wb.save('" +
+                               path + "')\n";
+  std::string out;
+  REQUIRE(run_command("/usr/bin/python3 " + script, out) == 0);
+  DropReport rep;
+  const PointSet ps = read_sites(path, rep);
+  INFO(rep.summary());
+  REQUIRE(ps.size() == 2);
+  CHECK(ps.name[0] == "江汉路驿站");
+  CHECK(ps.lonlat[0].x == Approx(114.295));
+  CHECK(ps.lonlat[0].y == Approx(30.581));
+  CHECK(ps.lonlat[1].y == Approx(30.6));
+  CHECK(ps.info[1].status == "planned");
+  REQUIRE(rep.dropped.size() == 1);
+  CHECK(rep.dropped[0].index == 2);
+  CHECK(rep.dropped[0].reason == "non-numeric coordinates");
+}
