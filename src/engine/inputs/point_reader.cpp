@@ -531,9 +531,17 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   }
   if (csv) {
     // Every record GDAL was not given or did not return is named, never lost silently.
-    for (const auto& b : bad_records) {
+    for (size_t k = 0; k < bad_records.size(); ++k) {
+      const BadRecord& b = bad_records[k];
       ++rep.read;
       rep.drop(b.row, std::to_string(b.row + 1), {NAN, NAN}, b.reason, b.detail);
+      // Said where the planner sees it, not only in the dropped layer (rows count from 1).
+      if (k < 5)
+        rep.notes.push_back("row " + std::to_string(b.row + 1) + ": " + b.reason + " (" + b.detail +
+                            ")");
+      else if (k == 5)
+        rep.notes.push_back(std::to_string(bad_records.size() - 5) +
+                            " more unreadable rows (listed in the dropped layer)");
     }
     for (size_t k = row; k < csv_rows.size(); ++k) {
       ++rep.read;

@@ -200,6 +200,11 @@ TEST_CASE("The issue's files: a 10 MB line, a NUL byte, an unterminated quote", 
     CHECK(rep.dropped[0].index == 1);  // row 2
     CHECK(rep.dropped[0].reason == "line longer than GDAL's 10 MB limit");
     CHECK(rep.dropped[0].detail.find("line 3") != std::string::npos);
+    // The planner is told the row, not only the dropped layer.
+    bool told = false;
+    for (const auto& n : rep.notes)
+      told |= n.rfind("row 2: line longer than GDAL's 10 MB limit", 0) == 0;
+    CHECK(told);
   }
   SECTION("a NUL byte inside a quoted field takes only its row") {
     const std::string path = dir + "/nul.csv";
@@ -215,6 +220,9 @@ TEST_CASE("The issue's files: a 10 MB line, a NUL byte, an unterminated quote", 
     CHECK(rep.dropped[0].index == 2);  // row 3
     CHECK(rep.dropped[0].reason == "NUL byte in the row");
     CHECK(rep.summary().find("read 4") != std::string::npos);
+    bool told = false;
+    for (const auto& n : rep.notes) told |= n.rfind("row 3: NUL byte in the row (line 4)", 0) == 0;
+    CHECK(told);
   }
   SECTION("an unterminated quote names the row and line where it opened") {
     const std::string path = dir + "/unterminated_quote.csv";
