@@ -56,7 +56,8 @@ std::vector<std::string> FileDialog::extensions(FilePurpose p) {
     case FilePurpose::open_stations:
     case FilePurpose::open_candidates:
     case FilePurpose::open_demand:
-      return {".csv", ".gpkg", ".shp", ".geojson", ".json", ".kml", ".txt"};
+      return {".csv", ".xlsx",    ".xls",  ".ods", ".gpkg",
+              ".shp", ".geojson", ".json", ".kml", ".txt"};
     case FilePurpose::export_folder:
       return {};
   }

@@ -18,7 +18,7 @@ struct CoverageCommand {
   MapOptions map;
   CoverageOptions cov;
   std::string sites, demand, out, demand_weight, sites_crs, demand_crs;
-  bool json = false, no_areas = false;
+  bool json = false, no_areas = false, bom = false;
   double half_width_m = kDefaultStreetHalfWidthM;
 
   int run() {
@@ -49,6 +49,7 @@ struct CoverageCommand {
     CoverageStudy st = run_coverage(city, std::move(site_pts), std::move(demand_pts), proxy, cov.params, progress);
     CoverageExportOptions eo;
     eo.walk_areas = !no_areas;
+    eo.csv_bom = bom;
     eo.settings.push_back({"sites_crs", sites_source_crs});
     eo.area.half_width_m = half_width_m;
     write_coverage_layers(out, st, drops, eo, progress);
@@ -78,6 +79,9 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   sub->add_option("--area-half-width-m", cmd->half_width_m, "Walk-area polygons: metres either side of a reached street")->capture_default_str();
   sub->add_flag("--no-areas", cmd->no_areas, "Skip walk-area polygons (faster)");
   sub->add_flag("--json", cmd->json, "Print the summary as JSON");
+  sub->add_flag(
+      "--bom", cmd->bom,
+      "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

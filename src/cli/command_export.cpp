@@ -21,7 +21,9 @@ constexpr const char* kHelp = R"(Outputs (in --out-dir; --formats picks them, de
   shp      shp/<layer>.shp (+ .dbf .shx .prj, and .cpg = UTF-8 so Chinese names survive)
   csv      csv/<layer>.csv (points as X/Y, polygons as WKT), and stations_webmap.csv: each
            station in WGS-84 (GPS/OpenStreetMap), GCJ-02 (Amap/Gaode, Tencent) and BD-09 (Baidu)
-           coordinates for marking on Chinese web maps (points outside China unshifted)
+           coordinates for marking on Chinese web maps (points outside China unshifted); the same
+           list as stations_webmap.xlsx. With --lang zh the CSVs start with a UTF-8 byte-order
+           mark (Excel/WPS on Chinese Windows need it); --no-bom leaves it out
   tif      accessibility.tif: walking minutes from each cell to the nearest station (band 1) and
            the second-nearest (band 2, double coverage), from the network search, in the map's
            metric projection; cells off the network or beyond --max-minutes are no data (-1)
@@ -38,7 +40,7 @@ Layers: stations (all input columns, workers covered by walk/radius/both/either)
 struct ExportCommand {
   MapOptions map;
   CoverageOptions cov;
-  bool demo = false, bom = false;
+  bool demo = false, bom = false, no_bom = false;
   std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out_dir,
       formats = "all", png_size = "1600x1200", lang = "zh", title, criterion = "both",
       cost_field = "cost", capacity_field;
@@ -58,7 +60,8 @@ struct ExportCommand {
     eo.dpi = dpi;
     if (lang != "zh" && lang != "en") throw InputError("--lang", "must be zh or en");
     eo.lang = lang == "zh" ? ReportLang::zh : ReportLang::en;
-    eo.csv_bom = bom;
+    if (bom && no_bom) throw InputError("--no-bom", "give either --bom or --no-bom, not both");
+    eo.csv_bom = bom || (lang == "zh" && !no_bom);  // Chinese spreadsheet software needs the mark
     eo.title = title;
     eo.area.half_width_m = half_width_m;
     eo.gap_radius_m = gap_m;
@@ -198,7 +201,10 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
       ->capture_default_str();
   sub->add_option("--lang", cmd->lang, "Map and report language: zh or en")->capture_default_str();
   sub->add_flag("--bom", cmd->bom,
-                "Start CSV files with a UTF-8 byte-order mark (Excel/WPS then read Chinese right)");
+                "Start CSV files with a UTF-8 byte-order mark (Excel/WPS then read Chinese right; "
+                "the default with --lang zh)");
+  sub->add_flag("--no-bom", cmd->no_bom,
+                "CSV files without the byte-order mark, also with --lang zh");
   sub->add_option("--title", cmd->title, "Map and report title (default: from the language)");
   sub->add_option("--area-half-width-m", cmd->half_width_m,
                   "Walk-area polygons: metres either side of a reached street")

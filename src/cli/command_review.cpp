@@ -113,7 +113,7 @@ struct ReviewCommand {
   std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out, wanted;
   std::string criterion = "both";
   double spacing_m = 0, spacing_walk_m = 0;
-  bool double_cover = false, json = false;
+  bool double_cover = false, json = false, bom = false;
   uint32_t top = 10;
   std::vector<DropReport> drops = std::vector<DropReport>(3);
 
@@ -162,6 +162,7 @@ struct ReviewCommand {
     const StationReview r = review_stations(p, sites, want);
     if (!out.empty()) {
       VectorWriter w(out);
+      w.set_csv_bom(bom);
       write_review_layers(w, sites, r);
       std::vector<DropReport> used;
       for (const auto& d : drops)
@@ -292,6 +293,9 @@ const RegisterCommand reg("review", [](CLI::App& app, std::function<int()>& run)
   sub->add_option("--top", cmd->top, "Rows of each ranking to print")->capture_default_str();
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)");
   sub->add_flag("--json", cmd->json, "Print the rankings as JSON (all rows)");
+  sub->add_flag(
+      "--bom", cmd->bom,
+      "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

@@ -55,7 +55,7 @@ struct SuggestCommand {
   double budget = -1, spacing_m = 0, spacing_walk_m = 0, time_limit_s = 10;
   std::vector<std::string> notes;  // printed with the summary
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
-       json = false;
+       json = false, bom = false;
   std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
 
   int run() {
@@ -169,6 +169,7 @@ struct SuggestCommand {
   void write(const PointSet& sites, const PointSet& dem, const Problem& p, const SitingResult& r,
              uint32_t fixed, const StationReview& review, const SuggestRun& run) {
     VectorWriter w(out);
+    w.set_csv_bom(bom);
     w.begin_layer("suggested", GeomKind::point,
                   {{"rank", FieldType::integer},        {"site_id", FieldType::text},
                    {"name", FieldType::text},           {"gain", FieldType::real},
@@ -420,6 +421,9 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   sub->add_flag("--no-exact", cmd->no_exact, "Heuristic and bound only (no branch-and-cut)");
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   sub->add_flag("--json", cmd->json, "Print the result as JSON");
+  sub->add_flag(
+      "--bom", cmd->bom,
+      "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

@@ -178,6 +178,7 @@ void write_coverage_layers(const std::string& path, const CoverageStudy& st,
                            const Progress& progress) {
   const CoverageLayers cl = coverage_layers(st, drops, opt, progress);
   VectorWriter w(path);
+  w.set_csv_bom(opt.csv_bom);
   for (const auto& l : cl.layers) write_layer(w, l);
   w.add_table("yizhan_settings", cl.settings);
   w.close();

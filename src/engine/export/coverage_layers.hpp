@@ -17,6 +17,7 @@ struct CoverageExportOptions {
   const std::vector<MultiPolygon>* areas =
       nullptr;  // walk areas already computed (metric, per site)
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows for the settings table
+  bool csv_bom = false;  // a .csv output starts with a UTF-8 byte-order mark
 };
 
 struct CoverageLayers {

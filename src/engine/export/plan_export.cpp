@@ -13,6 +13,7 @@
 #include "engine/export/map_render.hpp"
 #include "engine/export/pdf_report.hpp"
 #include "engine/export/station_webmap_csv.hpp"
+#include "engine/export/station_webmap_xlsx.hpp"
 #include "engine/inputs/site_attributes.hpp"
 #include "engine/util/error.hpp"
 
@@ -350,6 +351,10 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     const std::string p = (dir / "stations_webmap.csv").string();
     write_station_webmap_csv(p, *plan.study, opt.csv_bom);
     res.files.push_back(p);
+    // The same list as a workbook: Excel/WPS open it with no encoding question.
+    const std::string x = (dir / "stations_webmap.xlsx").string();
+    write_station_webmap_xlsx(x, *plan.study);
+    res.files.push_back(x);
   }
   if (has(opt, ExportFormat::tif)) {
     progress(0.7, "accessibility surface");

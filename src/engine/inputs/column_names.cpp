@@ -44,25 +44,15 @@ bool is_utf8(std::string_view s) {
   return CPLIsUTF8(s.data(), static_cast<int>(s.size())) != 0;
 }
 
-std::string text_to_utf8(std::string_view raw, bool& recoded) {
-  std::string v(raw);
-  if (is_utf8(v)) return v;
-  char* r = CPLRecode(v.c_str(), "GB18030", CPL_ENC_UTF8);
-  std::string out = r ? r : v;
-  CPLFree(r);
-  recoded = true;
-  return out;
-}
-
-ColumnName column_name(std::string_view raw, bool dbf, bool& recoded) {
+ColumnName column_name(std::string_view raw, bool dbf, TextEncoding enc) {
   ColumnName c;
-  if (is_utf8(raw)) {
-    c.utf8 = std::string(raw);
-    c.truncated = dbf && raw.size() == 10;
-    return c;
-  }
-  // UTF-8 cut inside its last character: drop the partial character.
-  {
+  if (enc == TextEncoding::utf8) {
+    if (is_utf8(raw)) {
+      c.utf8 = std::string(raw);
+      c.truncated = dbf && raw.size() == 10;
+      return c;
+    }
+    // UTF-8 cut inside its last character: drop the partial character.
     bool cut = false;
     size_t i = 0;
     while (i < raw.size()) {
@@ -75,36 +65,17 @@ ColumnName column_name(std::string_view raw, bool dbf, bool& recoded) {
       c.truncated = true;
       return c;
     }
+    c.utf8 = to_utf8(raw, enc);
+    return c;
   }
   // GB18030 (a DBF limit may also have cut its last two-byte character: drop a lone lead byte).
-  {
-    std::string v(raw);
-    size_t high = 0;
-    while (high < v.size() && static_cast<unsigned char>(v[v.size() - 1 - high]) >= 0x81) ++high;
-    const bool cut = dbf && v.size() >= 9 && high % 2 == 1;
-    if (cut) v.pop_back();
-    char* r = CPLRecode(v.c_str(), "GB18030", CPL_ENC_UTF8);
-    std::string out = r ? r : "";
-    CPLFree(r);
-    if (!out.empty() && is_utf8(out)) {
-      recoded = true;
-      c.utf8 = out;
-      c.truncated = cut || (dbf && raw.size() == 10);
-      return c;
-    }
-  }
-  // Anything else: keep what is valid, mark the rest.
-  bool cut = false;
-  for (size_t i = 0; i < raw.size();) {
-    const size_t n = utf8_sequence(raw, i, cut);
-    if (n == 0) {
-      c.utf8 += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      c.utf8 += raw.substr(i, n);
-      i += n;
-    }
-  }
+  std::string v(raw);
+  size_t high = 0;
+  while (high < v.size() && static_cast<unsigned char>(v[v.size() - 1 - high]) >= 0x81) ++high;
+  const bool cut = dbf && v.size() >= 9 && high % 2 == 1;
+  if (cut) v.pop_back();
+  c.utf8 = to_utf8(v, enc);
+  c.truncated = cut || (dbf && raw.size() == 10);
   return c;
 }
 

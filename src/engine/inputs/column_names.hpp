@@ -9,22 +9,22 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/inputs/text_encoding.hpp"
+
 namespace yz {
 
 bool is_utf8(std::string_view s);
-
-// UTF-8 text as it is; anything else decoded as GB18030 (`recoded` is then set).
-std::string text_to_utf8(std::string_view raw, bool& recoded);
 
 struct ColumnName {
   std::string utf8;        // valid UTF-8: what matching, outputs and messages use
   bool truncated = false;  // may be the start of a longer name (cut by the DBF 10-byte limit)
 };
 
-// A column name as valid UTF-8: a multi-byte character cut off at the end is dropped (and the
-// name marked truncated), GB18030 is decoded, any other invalid byte becomes U+FFFD. `dbf`: the
-// format limits names to 10 bytes, so a name of exactly 10 bytes may be truncated too.
-ColumnName column_name(std::string_view raw, bool dbf, bool& recoded);
+// A column name as valid UTF-8 in the file's encoding (text_encoding.hpp): a multi-byte character
+// cut off at the end is dropped (and the name marked truncated), any other invalid byte becomes
+// U+FFFD. `dbf`: the format limits names to 10 bytes, so a name of exactly 10 bytes may be
+// truncated too.
+ColumnName column_name(std::string_view raw, bool dbf, TextEncoding enc);
 
 // The first column (in alias order) whose name equals an alias, ASCII case-insensitively; failing
 // that, a truncated column whose name starts an alias. -1 when none.

@@ -26,9 +26,11 @@ std::string lower(std::string s) {
   return s;
 }
 
+// CSV and spreadsheets: points from lon/lat columns, read by read_points.
 bool is_csv(const std::string& path) {
   const std::string p = lower(path);
-  return p.ends_with(".csv") || p.ends_with(".txt") || p.ends_with(".tsv");
+  return p.ends_with(".csv") || p.ends_with(".txt") || p.ends_with(".tsv") ||
+         p.ends_with(".xlsx") || p.ends_with(".xls") || p.ends_with(".ods");
 }
 
 // An OGR ring (WGS-84 lon/lat) in the metric projection, closed; empty when unusable.
@@ -126,12 +128,12 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     if (!layer) throw InputError(path, "has no layer of points or polygons");
   }
   const OGRFeatureDefn& def = *layer->GetLayerDefn();
-  // Names as valid UTF-8 (GBK, DBF-truncated) before matching them.
-  bool recoded = false;
+  // Names as valid UTF-8 (GBK, DBF-truncated) before matching them, in one encoding per file.
+  const TextEncoding enc = decide_layer_encoding(*layer);
   const bool dbf = EQUAL(ds->GetDriverName(), "ESRI Shapefile");
   std::vector<ColumnName> cols;
   for (int i = 0; i < def.GetFieldCount(); ++i)
-    cols.push_back(column_name(def.GetFieldDefn(i)->GetNameRef(), dbf, recoded));
+    cols.push_back(column_name(def.GetFieldDefn(i)->GetNameRef(), dbf, enc));
   const int count_idx =
       opt.count_field.empty()
           ? find_column(cols, {"count", "workers", "weight", "demand", "人数", "population", "pop",
@@ -175,7 +177,7 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
           f->IsFieldSetAndNotNull(count_idx) ? f->GetFieldAsString(count_idx) : "";
       const auto v = parse_decimal(text);
       if (!v) {
-        rep.drop(index, fid, loc, "missing or non-numeric count", text_to_utf8(text, recoded));
+        rep.drop(index, fid, loc, "missing or non-numeric count", to_utf8(text, enc));
         continue;
       }
       if (*v < 0) {
@@ -284,7 +286,8 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     rep.notes.push_back(
         std::to_string(no_street) +
         " polygons contain no walkable street: their count was placed at a point inside them");
-  if (recoded) rep.notes.push_back("names or values that were not UTF-8 were decoded as GB18030");
+  if (enc == TextEncoding::gb18030)
+    rep.notes.push_back("names and values decoded as GB18030 (the file's text is not UTF-8)");
 }
 
 }  // namespace yz

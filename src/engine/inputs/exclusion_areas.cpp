@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "engine/inputs/column_names.hpp"
 #include "engine/inputs/source_crs.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
@@ -65,10 +66,15 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
   const SourceCrs src(path, crs, layer->GetSpatialRef());
   rep.crs = src.name();
   if (src.web_shift()) rep.notes.push_back(src.note());
+  // Ids and names as valid UTF-8, in one encoding for the whole file (GBK from a DBF).
+  const TextEncoding enc = decide_layer_encoding(*layer);
   const int id_idx = [&] {
-    for (const char* n : {"id", "name", "名称"})
-      if (int i = layer->GetLayerDefn()->GetFieldIndex(n); i >= 0) return i;
-    return -1;
+    std::vector<ColumnName> cols;
+    const OGRFeatureDefn& def = *layer->GetLayerDefn();
+    for (int i = 0; i < def.GetFieldCount(); ++i)
+      cols.push_back(column_name(def.GetFieldDefn(i)->GetNameRef(),
+                                 EQUAL(ds->GetDriverName(), "ESRI Shapefile"), enc));
+    return find_column(cols, {"id", "name", "名称"});
   }();
   ExclusionAreas ex;
   ex.source = path;
@@ -76,7 +82,8 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
   for (auto& f : *layer) {
     const uint64_t i = index++;
     ++rep.read;
-    const std::string fid = id_idx >= 0 ? f->GetFieldAsString(id_idx) : std::to_string(i + 1);
+    const std::string fid =
+        id_idx >= 0 ? to_utf8(f->GetFieldAsString(id_idx), enc) : std::to_string(i + 1);
     std::unique_ptr<OGRGeometry> g(f->StealGeometry());
     const auto t = g ? wkbFlatten(g->getGeometryType()) : wkbNone;
     if (!g || g->IsEmpty() || (t != wkbPolygon && t != wkbMultiPolygon)) {

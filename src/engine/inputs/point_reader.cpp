@@ -4,14 +4,17 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "engine/geo/china_coords.hpp"
 #include "engine/inputs/column_names.hpp"
+#include "engine/inputs/csv_records.hpp"
 #include "engine/inputs/number_text.hpp"
 #include "engine/inputs/source_crs.hpp"
 #include "engine/map/gdal_session.hpp"
@@ -32,10 +35,54 @@ bool is_csv(const std::string& path) {
   return p.size() > 4 && (p.ends_with(".csv") || p.ends_with(".txt") || p.ends_with(".tsv"));
 }
 
+// The GDAL driver of a spreadsheet file, nullptr for anything else.
+const char* spreadsheet_driver(const std::string& path) {
+  const std::string p = lower(path);
+  if (p.ends_with(".xlsx")) return "XLSX";
+  if (p.ends_with(".ods")) return "ODS";
+  if (p.ends_with(".xls")) return "XLS";
+  return nullptr;
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A copy of a CSV in GDAL's memory file system, holding only the records GDAL can read (so one bad
+// record does not take the rows after it); removed when this goes out of scope.
+class MemCsv {
+ public:
+  MemCsv(const std::string& path, std::string bytes) : bytes_(std::move(bytes)) {
+    static std::atomic<int> counter{0};  // the app may load two files at once
+    path_ = "/vsimem/yizhan_csv_" + std::to_string(++counter) + "/" +
+            std::filesystem::path(path).filename().string();
+    VSIFCloseL(VSIFileFromMemBuffer(path_.c_str(), reinterpret_cast<GByte*>(bytes_.data()),
+                                    static_cast<vsi_l_offset>(bytes_.size()), FALSE));
+  }
+  ~MemCsv() { VSIUnlink(path_.c_str()); }
+  MemCsv(const MemCsv&) = delete;
+  MemCsv& operator=(const MemCsv&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string bytes_, path_;
+};
+
 int find_field(const std::vector<ColumnName>& cols, const std::string& wanted,
                std::initializer_list<const char*> auto_names) {
   if (!wanted.empty()) return column_index(cols, wanted);
   return find_column(cols, auto_names);
+}
+
+// A spreadsheet's coordinate columns (the CSV names below; matching ignores ASCII case).
+int sheet_x(const std::vector<ColumnName>& cols, const std::string& wanted) {
+  return find_field(cols, wanted, {"lon", "lng", "long", "longitude", "x", "经度"});
+}
+int sheet_y(const std::vector<ColumnName>& cols, const std::string& wanted) {
+  return find_field(cols, wanted, {"lat", "latitude", "y", "纬度"});
 }
 
 const char* kXNames = "lon,lng,long,longitude,x,经度,LON,LNG,Longitude,X";
@@ -152,8 +199,60 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     throw InputError(path, "file is empty");
   GdalErrorCapture cap;
   const bool csv = is_csv(path);
-  std::vector<std::string> open_opts;
+  const char* sheet_driver = csv ? nullptr : spreadsheet_driver(path);
+  if (sheet_driver && !GetGDALDriverManager()->GetDriverByName(sheet_driver))
+    throw InputError(path, std::string("cannot be read: this GDAL has no ") + sheet_driver +
+                               " reader; save the sheet as .xlsx or CSV");
+  // CSV: one encoding for the whole file, and its records counted by our own scanner; records
+  // GDAL cannot read are set aside (dropped with their row) and GDAL reads a copy without them.
+  FileEncoding file_enc;
+  std::vector<CsvRecord> records;
+  std::vector<uint64_t> csv_rows;  // the data row (0-based) of each record GDAL is given, in order
+  struct BadRecord {
+    uint64_t row;
+    std::string reason, detail;
+  };
+  std::vector<BadRecord> bad_records;
+  std::unique_ptr<MemCsv> mem_csv;
   if (csv) {
+    const std::string bytes = read_all(path);
+    file_enc = decide_encoding(bytes, path);
+    records = scan_csv_records(bytes);
+    std::string detail;
+    if (!records.empty()) {
+      const std::string why = csv_record_problem(records[0], detail);
+      if (!why.empty()) throw InputError(path, "header row: " + why + " (" + detail + ")");
+    }
+    for (size_t k = 1; k < records.size(); ++k) {
+      const std::string why = csv_record_problem(records[k], detail);
+      if (why.empty())
+        csv_rows.push_back(k - 1);
+      else
+        bad_records.push_back({k - 1, why, detail});
+    }
+    if (!bad_records.empty()) {
+      std::string copy;
+      size_t next_bad = 0;
+      for (size_t k = 0; k < records.size(); ++k) {
+        if (next_bad < bad_records.size() && bad_records[next_bad].row + 1 == k) {
+          ++next_bad;
+          continue;
+        }
+        copy.append(bytes, records[k].begin, records[k].end - records[k].begin);
+        if (copy.back() != '\n') copy += '\n';
+      }
+      mem_csv = std::make_unique<MemCsv>(path, std::move(copy));
+    }
+  }
+  const std::string open_path = mem_csv ? mem_csv->path() : path;
+  std::vector<std::string> open_opts;
+  // A sheet's first row names its columns even when every cell is text (GDAL 3.6's spreadsheet
+  // drivers take this from configuration options only; their HEADERS open option is ignored).
+  const std::string headers_key =
+      std::string("OGR_") + (sheet_driver ? sheet_driver : "XLSX") + "_HEADERS";
+  CPLConfigOptionSetter sheet_headers(headers_key.c_str(), "FORCE", true);
+  if (csv) {
+    open_opts.push_back("HEADERS=YES");
     open_opts.push_back("X_POSSIBLE_NAMES=" +
                         with_gb18030(opt.x_field.empty() ? kXNames : opt.x_field));
     open_opts.push_back("Y_POSSIBLE_NAMES=" +
@@ -165,8 +264,12 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   for (auto& s : open_opts) oo.push_back(s.c_str());
   oo.push_back(nullptr);
   const char* csv_driver[] = {"CSV", nullptr};
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                            csv ? csv_driver : nullptr, oo.data(), nullptr));
+  const char* sheet_drivers[] = {sheet_driver, nullptr};
+  GDALDatasetUniquePtr ds(GDALDataset::Open(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                            csv            ? csv_driver
+                                            : sheet_driver ? sheet_drivers
+                                                           : nullptr,
+                                            oo.data(), nullptr));
   if (!ds) {
     const std::string why = cap.first_error();
     if (csv) {
@@ -175,31 +278,55 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       std::string first;
       std::getline(in, first);
       if (first.size() > 120) first = first.substr(0, 120) + "...";
-      bool recoded = false;
-      first = text_to_utf8(first, recoded);
+      first = to_utf8(first, file_enc.encoding);
       throw InputError(path, "cannot be read as CSV (first line: '" + first +
                                  "'); use a comma, semicolon or tab as the delimiter, with a "
                                  "header row naming the longitude/latitude columns" +
                                  (why.empty() ? std::string() : " (" + why + ")"));
     }
-    throw InputError(path, "not a readable table or vector layer" +
+    throw InputError(path, std::string(sheet_driver ? "not a readable spreadsheet"
+                                                    : "not a readable table or vector layer") +
                                (why.empty() ? std::string() : " (" + why + ")"));
   }
-  OGRLayer* layer = pick_layer(*ds, path, opt.layer, LayerShape::points);
+  OGRLayer* layer = nullptr;
+  if (sheet_driver && opt.layer.empty()) {
+    // A workbook often starts with a notes or summary sheet: take the first with lon/lat columns.
+    for (OGRLayer* l : ds->GetLayers()) {
+      std::vector<ColumnName> names;
+      const OGRFeatureDefn& d = *l->GetLayerDefn();
+      for (int i = 0; i < d.GetFieldCount(); ++i)
+        names.push_back(column_name(d.GetFieldDefn(i)->GetNameRef(), false, TextEncoding::utf8));
+      if (sheet_x(names, opt.x_field) >= 0 && sheet_y(names, opt.y_field) >= 0) {
+        layer = l;
+        break;
+      }
+    }
+  }
+  if (!layer) layer = pick_layer(*ds, path, opt.layer, LayerShape::points);
   const OGRFeatureDefn& def = *layer->GetLayerDefn();
-  // Column names as valid UTF-8 before anything matches them (GBK headers, DBF-truncated names).
-  bool recoded = false;
+  // Column names as valid UTF-8 before anything matches them (GBK headers, DBF-truncated names),
+  // in the one encoding decided for the whole file.
+  const TextEncoding enc = csv ? file_enc.encoding : decide_layer_encoding(*layer);
   const bool dbf = EQUAL(ds->GetDriverName(), "ESRI Shapefile");
   std::vector<ColumnName> cols;
   for (int i = 0; i < def.GetFieldCount(); ++i)
-    cols.push_back(column_name(def.GetFieldDefn(i)->GetNameRef(), dbf, recoded));
-  if (csv && wkbFlatten(layer->GetGeomType()) == wkbNone) {
+    cols.push_back(column_name(def.GetFieldDefn(i)->GetNameRef(), dbf, enc));
+  auto no_xy = [&](const char* hint) {
     std::string names;
     for (size_t i = 0; i < cols.size(); ++i) names += std::string(i ? ", " : "") + cols[i].utf8;
-    throw InputError(path,
-                     "has no longitude/latitude columns (looked for lon/lng/longitude/x/经度 and "
-                     "lat/latitude/y/纬度; columns are: " +
-                         names + "). Is the delimiter a comma, semicolon or tab?");
+    return InputError(path,
+                      "has no longitude/latitude columns (looked for lon/lng/longitude/x/经度 and "
+                      "lat/latitude/y/纬度; columns are: " +
+                          names + ")" + hint);
+  };
+  if (csv && wkbFlatten(layer->GetGeomType()) == wkbNone)
+    throw no_xy(". Is the delimiter a comma, semicolon or tab?");
+  // A spreadsheet has no geometry: coordinates come from its lon/lat columns, numbers or text.
+  int x_idx = -1, y_idx = -1;
+  if (sheet_driver) {
+    x_idx = sheet_x(cols, opt.x_field);
+    y_idx = sheet_y(cols, opt.y_field);
+    if (x_idx < 0 || y_idx < 0) throw no_xy(" in the sheet's first row");
   }
   // Coordinates -> WGS-84 (a CSV records no CRS; GCJ-02/BD-09 are shifted back).
   const SourceCrs crs(path, opt.crs, csv ? nullptr : layer->GetSpatialRef());
@@ -283,7 +410,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
                           "' was cut inside a character (Shapefile names hold 10 bytes): the "
                           "partial character was removed");
   std::unique_ptr<RawCoordinates> raw;
-  if (csv) raw = std::make_unique<RawCoordinates>(path, open_opts, def);
+  if (csv) raw = std::make_unique<RawCoordinates>(open_path, open_opts, def);
   std::vector<std::string> unrecognised;
   uint64_t unrecognised_rows = 0;
   std::vector<std::string> values(def.GetFieldCount());
@@ -296,13 +423,28 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   };
   const std::string swapped_reason = "longitude/latitude swapped? (on the map if exchanged)";
   for (auto& f : *layer) {
-    const uint64_t index = row++;
-    ++rep.read;
+    // A CSV record's row is the scanner's (records set aside above keep their numbers).
+    const uint64_t index = csv && row < csv_rows.size() ? csv_rows[row] : row;
+    ++row;
     for (int i = 0; i < def.GetFieldCount(); ++i)
-      values[i] = f->IsFieldSetAndNotNull(i) ? text_to_utf8(f->GetFieldAsString(i), recoded)
-                                             : std::string();
+      values[i] = f->IsFieldSetAndNotNull(i) ? to_utf8(f->GetFieldAsString(i), enc) : std::string();
+    // A blank spreadsheet row (formatting left below the data) holds no record.
+    if (sheet_driver &&
+        std::all_of(values.begin(), values.end(), [](const std::string& v) { return v.empty(); }))
+      continue;
+    ++rep.read;
     const std::string fid = id_idx >= 0 ? values[id_idx] : std::to_string(index + 1);
     OGRGeometry* g = f->GetGeometryRef();
+    OGRPoint cell_point;
+    if (sheet_driver) {
+      const auto x = parse_decimal(values[x_idx]), y = parse_decimal(values[y_idx]);
+      if (!x || !y) {
+        rep.drop(index, fid, {NAN, NAN}, RawCoordinates::classify(values[x_idx], values[y_idx]));
+        continue;
+      }
+      cell_point.setX(*x), cell_point.setY(*y);
+      g = &cell_point;
+    }
     if (!g || g->IsEmpty()) {
       rep.drop(index, fid, {NAN, NAN}, raw ? raw->reason(f->GetFID()) : "missing coordinates");
       continue;
@@ -387,6 +529,33 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     if (!ps.attr_names.empty()) ps.attr_values.back() = values;
     if (opt.site_attributes) ps.info.push_back(std::move(info));
   }
+  if (csv) {
+    // Every record GDAL was not given or did not return is named, never lost silently.
+    for (size_t k = 0; k < bad_records.size(); ++k) {
+      const BadRecord& b = bad_records[k];
+      ++rep.read;
+      rep.drop(b.row, std::to_string(b.row + 1), {NAN, NAN}, b.reason, b.detail);
+      // Said where the planner sees it, not only in the dropped layer (rows count from 1).
+      if (k < 5)
+        rep.notes.push_back("row " + std::to_string(b.row + 1) + ": " + b.reason + " (" + b.detail +
+                            ")");
+      else if (k == 5)
+        rep.notes.push_back(std::to_string(bad_records.size() - 5) +
+                            " more unreadable rows (listed in the dropped layer)");
+    }
+    for (size_t k = row; k < csv_rows.size(); ++k) {
+      ++rep.read;
+      rep.drop(csv_rows[k], std::to_string(csv_rows[k] + 1), {NAN, NAN},
+               "not read by GDAL's CSV reader",
+               "line " + std::to_string(records[csv_rows[k] + 1].line));
+    }
+    if (row > csv_rows.size())
+      rep.notes.push_back("GDAL's CSV reader returned " + std::to_string(row) +
+                          " rows where the file holds " + std::to_string(csv_rows.size()) +
+                          " readable records: check the quoting");
+    std::stable_sort(rep.dropped.begin(), rep.dropped.end(),
+                     [](const DroppedItem& a, const DroppedItem& b) { return a.index < b.index; });
+  }
   rep.kept = ps.size();
   if (rep.read == 0) throw InputError(path, "contains no " + what + " (the layer is empty)");
   if (ps.size() == 0 && swapped_inside > 0 && swapped_inside * 2 >= outside)
@@ -395,15 +564,25 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
                          " fall on the map, but they would with longitude and latitude swapped: "
                          "check that the longitude column holds longitude (e.g. 118.8) and "
                          "latitude holds latitude (e.g. 32.0)");
-  if (ps.size() == 0)
+  if (ps.size() == 0) {
+    // A record the CSV scanner set aside says where (the row and line a stray quote opened on).
+    const DroppedItem& first = rep.dropped.front();
+    const bool record_problem =
+        std::any_of(bad_records.begin(), bad_records.end(),
+                    [&](const BadRecord& b) { return b.row == first.index; });
     throw InputError(path, "none of the " + std::to_string(rep.read) + " " + what +
-                               " could be used (" + rep.dropped.front().reason +
+                               " could be used (" +
+                               (record_problem ? "row " + std::to_string(first.index + 1) + ": " +
+                                                     first.reason + ": " + first.detail
+                                               : first.reason) +
                                (rep.dropped.size() > 1 ? ", ..." : "") + ")");
+  }
   if (w_idx < 0 && !opt.site_attributes)
     rep.notes.push_back("no weight column: every point counts 1");
   if (!crs.recorded() || web_shift) rep.notes.push_back(crs.note());
-  if (recoded)
-    rep.notes.push_back("text that was not UTF-8 was decoded as GB18030/GBK (Excel's Chinese CSV)");
+  if (enc == TextEncoding::gb18030)
+    rep.notes.push_back("text decoded as GB18030/GBK (Excel's Chinese CSV)" +
+                        (file_enc.why.empty() || !csv ? std::string() : ": " + file_enc.why));
   if (!unrecognised.empty())
     rep.notes.push_back(
         std::to_string(unrecognised_rows) +
