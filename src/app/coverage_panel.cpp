@@ -62,15 +62,19 @@ void coverage_section(AppState& st) {
   if (s.total > 0 && !index.joined().empty()) {
     const double jw = s.joins(Criterion::walk).only_through_joins,
                  jb = s.joins(Criterion::both).only_through_joins;
-    ImGui::TextColored(ImVec4(0.6f, 0.35f, 0.0f, 1), tr(Str::joins_only_fmt, L), jw,
-                       100 * jw / s.total, jb, 100 * jb / s.total);
+    // Wrapped: the sidebar is narrow and the Chinese text longer.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.35f, 0.0f, 1));
+    ImGui::TextWrapped(tr(Str::joins_only_fmt, L), jw, 100 * jw / s.total, jb, 100 * jb / s.total);
+    ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::joins_help, L));
     const JoinSummary js =
         summarize_joins(list_joins(ses.workspace().city().graph, *ses.workspace().city().snapper,
                                    ses.workspace().params().snap, index, {}, {}),
                         ses.workspace().params().snap.island_max_m);
-    ImGui::TextDisabled(tr(Str::joins_fmt, L), js.demand_weight, js.pieces,
-                        s.percent_without_joins(Criterion::walk));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped(tr(Str::joins_fmt, L), js.demand_weight, js.pieces,
+                       s.percent_without_joins(Criterion::walk));
+    ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::joins_help, L));
   }
 

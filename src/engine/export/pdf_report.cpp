@@ -65,7 +65,7 @@ struct Words {
       *stations, *name, *host, *lon, *lat, *walk_workers, *both_workers, *suggestions, *rank, *site,
       *gain, *shared, *cost, *alternatives, *settings, *page, *workers_total, *proxy_note,
       *objective_line, *optimal, *within, *key, *value, *not_feasible, *source, *none, *joins_walk,
-      *joins_both, *joins_line;
+      *joins_both, *joins_line, *joins_off;
 };
 const Words kZh{"覆盖情况",
                 "标准",
@@ -104,7 +104,7 @@ const Words kZh{"覆盖情况",
                 "无",
                 "　其中仅经接入的孤立路段（步行）",
                 "　其中仅经接入的孤立路段（双15）",
-                "孤立路段接入（--island-m {:g}）：{} 段，{:.0f} 名劳动者改由步行接入主路网；"
+                "孤立路段接入（--island-m {:g}）：{} 段，{:.0f} 名劳动者改由步行接入主路网",
                 "关闭此规则（--island-m 0）时步行覆盖为 {:.1f} %"};
 const Words kEn{"Coverage",
                 "Test",
@@ -144,8 +144,8 @@ const Words kEn{"Coverage",
                 "  of which only through joined pieces (walk)",
                 "  of which only through joined pieces (both)",
                 "Disconnected street pieces joined (--island-m {:g}): {} pieces, {:.0f} "
-                "workers walk off-street to the main network instead; with --island-m 0 walk "
-                "coverage is {:.1f} %"};
+                "workers walk off-street to the main network instead",
+                "With the rule off (--island-m 0), walk coverage is {:.1f} %"};
 
 struct Doc {
   cairo_t* cr;
@@ -403,14 +403,17 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
     if (has_new) r.insert(r.end(), {num(A.walk.twice), pct(A.walk.twice, A.total)});
     rows.push_back(r);
   }
-  // How much of it rests on joining disconnected street pieces (the island rule).
-  for (Criterion c : {Criterion::walk, Criterion::both}) {
-    const double b = B.joins(c).only_through_joins, a = A.joins(c).only_through_joins;
-    std::vector<std::string> r{c == Criterion::walk ? W.joins_walk : W.joins_both, num(b),
-                               pct(b, B.total)};
-    if (has_new) r.insert(r.end(), {num(a), pct(a, A.total)});
-    rows.push_back(r);
-  }
+  // How much of it rests on joining disconnected street pieces (the island rule), when any
+  // point was joined.
+  const JoinSummary js = join_summary(st);
+  if (js.pieces > 0)
+    for (Criterion c : {Criterion::walk, Criterion::both}) {
+      const double b = B.joins(c).only_through_joins, a = A.joins(c).only_through_joins;
+      std::vector<std::string> r{c == Criterion::walk ? W.joins_walk : W.joins_both, num(b),
+                                 pct(b, B.total)};
+      if (has_new) r.insert(r.end(), {num(a), pct(a, A.total)});
+      rows.push_back(r);
+    }
   std::vector<std::string> head{W.criterion, W.existing, "%"};
   std::vector<double> frac{0.40, 0.20, 0.10};
   std::vector<bool> right{false, true, true};
@@ -418,11 +421,11 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
     head.insert(head.end(), {W.with_new, "%"}), frac = {0.34, 0.16, 0.1, 0.26, 0.14},
                                                 right = {false, true, true, true, true};
   doc.table(head, frac, right, rows);
-  if (st.params.snap.island_max_m > 0) {
-    const JoinSummary js = join_summary(st);
+  if (js.pieces > 0) {
     doc.line(fmt::format(fmt::runtime(W.joins_line), st.params.snap.island_max_m, js.pieces,
-                         js.demand_weight, A.percent_without_joins(Criterion::walk)),
+                         js.demand_weight),
              8.5);
+    doc.line(fmt::format(fmt::runtime(W.joins_off), A.percent_without_joins(Criterion::walk)), 8.5);
   }
   doc.new_page();
   // Stations.
@@ -469,7 +472,8 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   std::vector<std::pair<std::string, std::string>> kv;
   for (const auto& [k, v] : settings) {
     if (k == "suggest_new_stations" || k == "suggest_objective" || k == "suggest_bound" ||
-        k == "suggest_gap" || k == "suggest_optimal")
+        k == "suggest_gap" || k == "suggest_optimal" ||
+        k == "walk_covered_only_through_joins")  // in the coverage table above
       continue;
     kv.emplace_back(setting_key(k, opt.lang),
                     v.empty() ? std::string(W.none) : setting_value(k, v, opt.lang));
