@@ -67,10 +67,17 @@ void coverage_section(AppState& st) {
     ImGui::TextWrapped(tr(Str::joins_only_fmt, L), jw, 100 * jw / s.total, jb, 100 * jb / s.total);
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::joins_help, L));
-    const JoinSummary js =
-        summarize_joins(list_joins(ses.workspace().city().graph, *ses.workspace().city().snapper,
-                                   ses.workspace().params().snap, index, {}, {}),
-                        ses.workspace().params().snap.island_max_m);
+    // Workers' joins change only with the demand index: summarised once per index, not per frame.
+    static const DemandIndex* summarised = nullptr;
+    static size_t summarised_n = 0;
+    static JoinSummary js;
+    if (summarised != &index || summarised_n != index.joined().size()) {
+      const Workspace& ws = ses.workspace();
+      js = summarize_joins(
+          list_joins(ws.city().graph, *ws.city().snapper, ws.params().snap, index, {}, {}),
+          ws.params().snap.island_max_m);
+      summarised = &index, summarised_n = index.joined().size();
+    }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped(tr(Str::joins_fmt, L), js.demand_weight, js.pieces,
                        s.percent_without_joins(Criterion::walk));
