@@ -25,9 +25,10 @@ std::string file_name(const std::string& p) {
 }
 
 const char* layer_key(int i) {
-  static const char* keys[] = {"areas",      "streets",       "demand_density", "demand_points",
-                               "uncovered",  "disagreement",  "walk_areas",     "circles",
-                               "candidates", "scenario_diff", "stations",       "suggestions"};
+  static const char* keys[] = {"areas",      "streets",      "demand_density", "demand_points",
+                               "uncovered",  "disagreement", "joins",          "walk_areas",
+                               "circles",    "candidates",   "scenario_diff",  "stations",
+                               "suggestions"};
   static_assert(sizeof keys / sizeof keys[0] == kMapLayerCount);
   return keys[i];
 }

@@ -9,6 +9,7 @@
 
 #include "app/app_actions.hpp"
 #include "app/panels.hpp"
+#include "engine/coverage/join_summary.hpp"
 
 namespace yz::app {
 
@@ -56,6 +57,33 @@ void coverage_section(AppState& st) {
   if (s.total > 0 && s.radius_not_walk > 0)
     ImGui::TextColored(ImVec4(0.55f, 0.1f, 0.55f, 1), tr(Str::overstates_fmt, L), s.radius_not_walk,
                        100 * s.radius_not_walk / s.total);
+  // How much rests on joining small disconnected street pieces (the island rule, --island-m).
+  const DemandIndex& index = ses.workspace().demand_index();
+  if (s.total > 0 && !index.joined().empty()) {
+    const double jw = s.joins(Criterion::walk).only_through_joins,
+                 jb = s.joins(Criterion::both).only_through_joins;
+    // Wrapped: the sidebar is narrow and the Chinese text longer.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.35f, 0.0f, 1));
+    ImGui::TextWrapped(tr(Str::joins_only_fmt, L), jw, 100 * jw / s.total, jb, 100 * jb / s.total);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::joins_help, L));
+    // Workers' joins change only with the demand index: summarised once per index, not per frame.
+    static const DemandIndex* summarised = nullptr;
+    static size_t summarised_n = 0;
+    static JoinSummary js;
+    if (summarised != &index || summarised_n != index.joined().size()) {
+      const Workspace& ws = ses.workspace();
+      js = summarize_joins(
+          list_joins(ws.city().graph, *ws.city().snapper, ws.params().snap, index, {}, {}),
+          ws.params().snap.island_max_m);
+      summarised = &index, summarised_n = index.joined().size();
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped(tr(Str::joins_fmt, L), js.demand_weight, js.pieces,
+                       s.percent_without_joins(Criterion::walk));
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::joins_help, L));
+  }
 
   // Cover counts under the viewed test: 0 / 1 / 2+ and a histogram 0..5+.
   ImGui::SetNextItemWidth(150);

@@ -20,6 +20,7 @@ enum class MapLayer : uint8_t {
   demand_points,   // workers as points coloured by how many stations reach them on foot
   uncovered,       // workers no station reaches on foot, highlighted
   disagreement,    // workers inside some 1 km circle but not within any 15-minute walk
+  joins,           // disconnected street pieces points were joined off; connecting lines
   walk_areas,      // each station's reached streets
   circles,         // each station's 1 km circle
   candidates,      // candidate sites
@@ -83,6 +84,9 @@ struct MapScene {
   int selected_candidate = -1;
   std::vector<SceneSuggestion> suggestions;
   SceneDiff diff;
+  // The island rule's joins (metres): every street of each piece a worker or station was joined
+  // off, and each straight connecting line from the point to the main network.
+  std::vector<std::vector<Vec2>> join_lines;
 };
 
 }  // namespace yz::app

@@ -48,6 +48,8 @@ LayerStyles LayerStyles::defaults() {
   // Half strength: a fifth of the workers can sit inside a circle yet beyond the walk, and full
   // rings would bury the cover colours under them.
   set(MapLayer::disagreement, style::disagreement, true, 0.5f);
+  // Orange: street pieces the island rule joined points off, and the straight connecting lines.
+  set(MapLayer::joins, {235, 120, 0, 230});
   set(MapLayer::walk_areas, style::walk_area);
   set(MapLayer::circles, style::circle);
   set(MapLayer::candidates, style::candidate);

@@ -59,7 +59,7 @@ MapView::MapView()
   ud_ = {demand_.uniform("u_scale"),  demand_.uniform("u_shift"), demand_.uniform("u_size"),
          demand_.uniform("u_cover"),  demand_.uniform("u_mode"),  demand_.uniform("u_main"),
          demand_.uniform("u_opacity")};
-  for (Buffer* b : {&water_fan_, &water_box_, &park_fan_, &park_box_, &circles_})
+  for (Buffer* b : {&water_fan_, &water_box_, &park_fan_, &park_box_, &circles_, &joins_})
     *b = line_buffer();
   for (Buffer* b : {&stations_, &candidates_, &suggestions_, &diff_}) *b = marker_buffer();
 
@@ -86,7 +86,7 @@ MapView::MapView()
 
 MapView::~MapView() {
   for (Buffer* b : {&water_fan_, &water_box_, &park_fan_, &park_box_, &circles_, &stations_,
-                    &candidates_, &suggestions_, &diff_})
+                    &candidates_, &suggestions_, &diff_, &joins_})
     free_buffer(*b);
   for (StreetGpu& g : street_levels_) free_buffer(g.streets), free_buffer(g.casings);
   for (WalkMesh& w : walk_pool_) free_buffer(w.buf);
@@ -160,7 +160,10 @@ void MapView::set_map(const RoadLines& lines) {
     // A new place: buffers relative to the old origin are dropped until the next set_scene.
     origin_ = bounds.centre();
     have_origin_ = true;
-    for (Buffer* b : {&circles_, &stations_, &candidates_, &suggestions_, &diff_}) b->count = 0;
+    for (Buffer* b : {&circles_, &stations_, &candidates_, &suggestions_, &diff_, &joins_})
+      b->count = 0;
+    join_lines_.clear();
+    joins_box_ = Box{};
     for (WalkMesh& w : walk_pool_) free_buffer(w.buf);
     walk_pool_.clear();
     walk_index_.clear();
@@ -229,6 +232,7 @@ void MapView::set_scene(const MapScene& scene) {
   set_demand(scene);
   set_walk_areas(scene);
   set_circles(scene);
+  set_joins(scene);
   set_markers(scene);
   set_scene_ms_ =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -388,6 +392,22 @@ void MapView::set_walk_areas(const MapScene& scene) {
     for (int i : {old_selected, new_selected})
       if (i >= 0 && static_cast<size_t>(i) < walk_pool_.size()) mark_dirty(walk_pool_[i].bounds);
   }
+}
+
+void MapView::set_joins(const MapScene& scene) {
+  if (scene.join_lines == join_lines_) return;
+  if (!joins_box_.empty()) mark_dirty(joins_box_);
+  join_lines_ = scene.join_lines;
+  if (!joins_.vao) joins_ = line_buffer();
+  mesh_.clear();
+  mesh_.origin = origin_;
+  joins_box_ = Box{};
+  for (const auto& l : join_lines_) {
+    mesh_.line(l, style::walk_width_px, kWhite, true);
+    for (Vec2 p : l) joins_box_.add(p);
+  }
+  upload(joins_, mesh_);
+  if (!joins_box_.empty()) mark_dirty(joins_box_);
 }
 
 void MapView::set_circles(const MapScene& scene) {
@@ -682,6 +702,12 @@ void MapView::draw_layer(MapLayer l, const Camera& cam, const LayerStyle& look, 
     case MapLayer::disagreement:
       draw_demand(disagree_vao_, disagree_n_, true, 2, look, dot * style::disagreement_scale + 2);
       break;
+    case MapLayer::joins:
+      if (joins_.vao && joins_.count > 0) {
+        use_lines(look.color, look.opacity);
+        draw_triangles(joins_);
+      }
+      break;
     case MapLayer::candidates:
       draw_markers(candidates_, look.color, look.opacity);
       break;
@@ -703,9 +729,9 @@ namespace {
 
 // kDrawOrder, in the three groups the caches hold.
 const std::vector<MapLayer> kBaseLayers = {MapLayer::areas, MapLayer::streets};
-const std::vector<MapLayer> kOverlayLayers = {MapLayer::demand_density, MapLayer::walk_areas,
-                                              MapLayer::circles,        MapLayer::demand_points,
-                                              MapLayer::uncovered,      MapLayer::disagreement};
+const std::vector<MapLayer> kOverlayLayers = {
+    MapLayer::demand_density, MapLayer::walk_areas,   MapLayer::circles, MapLayer::demand_points,
+    MapLayer::uncovered,      MapLayer::disagreement, MapLayer::joins};
 const std::vector<MapLayer> kLiveLayers = {MapLayer::candidates, MapLayer::scenario_diff,
                                            MapLayer::stations, MapLayer::suggestions};
 

@@ -32,7 +32,8 @@ struct MapLayers {
 inline constexpr MapLayer kDrawOrder[] = {
     MapLayer::areas,      MapLayer::streets,       MapLayer::demand_density, MapLayer::walk_areas,
     MapLayer::circles,    MapLayer::demand_points, MapLayer::uncovered,      MapLayer::disagreement,
-    MapLayer::candidates, MapLayer::scenario_diff, MapLayer::stations,       MapLayer::suggestions};
+    MapLayer::joins,      MapLayer::candidates,    MapLayer::scenario_diff,  MapLayer::stations,
+    MapLayer::suggestions};
 
 // What each layer's colour (LayerStyle::color) recolours: areas: water; streets: the white
 // (minor) streets; demand_density: the ramp's high end; demand_points: workers no station
@@ -88,6 +89,7 @@ class MapView {
   void set_demand(const MapScene& scene);
   void set_walk_areas(const MapScene& scene);
   void set_circles(const MapScene& scene);
+  void set_joins(const MapScene& scene);
   void set_markers(const MapScene& scene);
 
   void use_lines(Rgba main, float opacity, float width_scale = 1);
@@ -153,6 +155,9 @@ class MapView {
   int walk_selected_ = -1;  // index into walk_draw_ of the selected station's area
 
   Buffer circles_;
+  Buffer joins_;  // join_lines as a line mesh
+  std::vector<std::vector<Vec2>> join_lines_;
+  Box joins_box_;
   std::vector<int> circle_first_;   // circle i = vertices [circle_first_[i], circle_first_[i+1])
   std::vector<double> circle_key_;  // x, y, selected per station, then the radius
   std::vector<std::array<double, 3>> old_circles_, new_circles_, changed_circles_;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "app/app_actions.hpp"
+#include "engine/coverage/join_summary.hpp"
 
 namespace yz::app {
 namespace {
@@ -68,6 +69,29 @@ void build_scene(const AppState& st, MapScene& out) {
     out.demand_count[i] = sat(shown[i]);
     out.demand_walk[i] = sat(walk[i]);
     out.demand_radius[i] = sat(radius[i]);
+  }
+  // Joins (island rule): the pieces points were joined off, every street of them, and the
+  // connecting lines, for workers and the plan's stations.
+  {
+    std::vector<Vec2> site_xy;
+    std::vector<Snap> site_snaps;
+    for (uint32_t k : sc.active_slots())
+      site_xy.push_back(sc.station(k).xy), site_snaps.push_back(sc.snap(k));
+    const WalkGraph& g = ws.city().graph;
+    const auto joins =
+        list_joins(g, *ws.city().snapper, ws.params().snap, ws.demand_index(), site_xy, site_snaps);
+    std::vector<uint32_t> pieces;
+    for (const auto& j : joins) {
+      pieces.push_back(j.piece);
+      out.join_lines.push_back({j.xy, g.point_on_edge(j.joined.edge, j.joined.offset_m)});
+    }
+    std::sort(pieces.begin(), pieces.end());
+    pieces.erase(std::unique(pieces.begin(), pieces.end()), pieces.end());
+    if (!pieces.empty())
+      for (EdgeId e = 0; e < g.edge_count(); ++e)
+        if (std::binary_search(pieces.begin(), pieces.end(), g.node_component[g.edge_tail[e]]))
+          out.join_lines.emplace_back(g.geom.begin() + g.geom_first[e],
+                                      g.geom.begin() + g.geom_first[e + 1]);
   }
   out.candidates = s.candidates().xy;
   out.selected_candidate = st.sel.candidate;

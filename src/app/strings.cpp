@@ -88,10 +88,10 @@ Str criterion_str(Criterion c) {
 
 Str layer_str(MapLayer l) {
   static constexpr Str s[] = {
-      Str::layer_areas,         Str::layer_streets,   Str::layer_density,
-      Str::layer_demand_points, Str::layer_uncovered, Str::layer_disagreement,
-      Str::layer_walk_areas,    Str::layer_circles,   Str::layer_candidates,
-      Str::layer_diff,          Str::layer_stations,  Str::layer_suggestions};
+      Str::layer_areas,      Str::layer_streets,      Str::layer_density, Str::layer_demand_points,
+      Str::layer_uncovered,  Str::layer_disagreement, Str::layer_joins,   Str::layer_walk_areas,
+      Str::layer_circles,    Str::layer_candidates,   Str::layer_diff,    Str::layer_stations,
+      Str::layer_suggestions};
   static_assert(sizeof s / sizeof s[0] == kMapLayerCount);
   return s[static_cast<int>(l)];
 }

@@ -59,7 +59,8 @@ struct CoverageCommand {
       std::cout << j.dump(2) << "\n";
     } else {
       std::cout << coverage_text(st, drops) << "\nWrote " << out
-                << " (layers: sites, walk_areas, radius_circles, demand, dropped, yizhan_settings)\n";
+                << " (layers: sites, walk_areas, radius_circles, demand, joins, dropped, "
+                   "yizhan_settings)\n";
     }
     return kExitOk;
   }

@@ -34,8 +34,10 @@ constexpr const char* kHelp = R"(Outputs (in --out-dir; --formats picks them, de
 Layers: stations (all input columns, workers covered by walk/radius/both/either), candidates,
   suggestions (rank, gain, alternatives), walk_areas (per station), walk_areas_dissolved,
   walk_areas_nearest (each street piece to the station that reaches it first; no overlaps),
-  radius_circles, demand (cover counts, status), coverage_gaps (clusters of workers no station
-  reaches on foot, biggest first), dropped (input rows not used). All WGS-84 (EPSG:4326).)";
+  radius_circles, demand (cover counts, status, joined off a small disconnected street piece),
+  joins (those pieces and each straight connecting segment, with its length: see --island-m),
+  coverage_gaps (clusters of workers no station reaches on foot, biggest first), dropped (input
+  rows not used). All WGS-84 (EPSG:4326).)";
 
 struct ExportCommand {
   MapOptions map;

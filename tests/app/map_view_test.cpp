@@ -377,6 +377,34 @@ TEST_CASE("walk areas wash once per station, selected stronger, and circles", "[
   CHECK(grey > 40);
 }
 
+TEST_CASE("joined street pieces and connecting lines: shown, hidden, replaced", "[app]") {
+  gl();
+  MapView view;
+  const Camera cam = camera(1);
+  MapScene sc;
+  // A piece along row 50 and a connecting line down column 100 to row 150.
+  sc.join_lines = {{at_pixel(cam, 40, 50), at_pixel(cam, 160, 50)},
+                   {at_pixel(cam, 100, 50), at_pixel(cam, 100, 150)}};
+  view.set_scene(sc);
+  LayerStyles styles = only({MapLayer::joins});
+  const Image img = render(view, cam, styles);
+  INFO("piece " << str(img.at(60, 50)) << " line " << str(img.at(100, 120)));
+  CHECK(!same_rgb(img.at(60, 50), style::background));
+  CHECK(!same_rgb(img.at(100, 120), style::background));
+  CHECK(img.at(60, 50).r > img.at(60, 50).b + 40);  // orange
+  CHECK(same_rgb(img.at(60, 120), style::background));
+  // The Layers tab's toggle hides them.
+  styles[MapLayer::joins].visible = false;
+  CHECK(count_rgb(render(view, cam, styles), style::background, 0, 0, W - 1, H - 1) == W * H);
+  // Other joins (new parameters or demand): the old lines go.
+  styles[MapLayer::joins].visible = true;
+  sc.join_lines = {{at_pixel(cam, 40, 170), at_pixel(cam, 160, 170)}};
+  view.set_scene(sc);
+  const Image moved = render(view, cam, styles);
+  CHECK(same_rgb(moved.at(60, 50), style::background));
+  CHECK(!same_rgb(moved.at(60, 170), style::background));
+}
+
 TEST_CASE("candidates, suggestions and scenario differences", "[app]") {
   gl();
   MapView view;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <numeric>
 
 #include "engine/coverage/walk_area.hpp"
@@ -15,6 +16,22 @@ CoverageComputer::CoverageComputer(const WalkGraph& g, const Snapper& snapper,
                                    const DemandIndex& demand, CoverageParams params)
     : g_(g), snapper_(snapper), demand_(demand), params_(params) {}
 
+template <class Fn>
+void CoverageComputer::visit_reached_edges(const Snap& s, CoverScratch& sc, Fn&& fn) const {
+  if (++sc.now == 0) {
+    std::fill(sc.edge_stamp.begin(), sc.edge_stamp.end(), 0);
+    sc.now = 1;
+  }
+  auto visit = [&](EdgeId e) {
+    if (sc.edge_stamp[e] == sc.now) return;
+    sc.edge_stamp[e] = sc.now;
+    fn(e);
+  };
+  visit(s.edge);  // demand on the station's own edge, even if neither end is reached
+  for (NodeId u : sc.search.settled())
+    for (ArcId a = g_.first_out[u]; a < g_.first_out[u + 1]; ++a) visit(g_.arc_edge[a]);
+}
+
 SiteCover CoverageComputer::cover(Vec2 site_xy, const Snap& s, CoverScratch& sc) const {
   SiteCover out;
   demand_.within(site_xy, params_.radius_m, out.radius);
@@ -24,27 +41,53 @@ SiteCover CoverageComputer::cover(Vec2 site_xy, const Snap& s, CoverScratch& sc)
   }
   out.snapped = true;
   const float budget = static_cast<float>(params_.budget_m());
-  sc.search.run(s, budget);
-  if (++sc.now == 0) {
-    std::fill(sc.edge_stamp.begin(), sc.edge_stamp.end(), 0);
-    sc.now = 1;
+  const auto& snaps = demand_.snaps();
+  // The same station with the island rule off (--island-m 0), for SiteCover::join_gain/join_loss.
+  // A station joined off an island searches again from its island; otherwise one search serves
+  // both, joined demand being looked up at its island snap as well.
+  const bool site_joined = s.status == SnapStatus::moved_off_island;
+  std::vector<uint32_t>
+      plain;  // demand reached with the rule off (joined demand only, unless site_joined)
+  auto reach_unjoined = [&](EdgeId e) {
+    for (const uint32_t* it = demand_.unjoined_on_edge_begin(e);
+         it != demand_.unjoined_on_edge_end(e); ++it)
+      if (sc.search.distance_to(demand_.snap_without_joins(*it)) < WalkSearch::kInf)
+        plain.push_back(*it);
+  };
+  if (site_joined) {
+    sc.search.run(snapper_.snap_without_joins(site_xy, params_.snap), budget);
+    visit_reached_edges(sc.search.source(), sc, [&](EdgeId e) {
+      for (const uint32_t* it = demand_.on_edge_begin(e); it != demand_.on_edge_end(e); ++it)
+        if (!demand_.is_joined(*it) && sc.search.distance_to(snaps[*it]) < WalkSearch::kInf)
+          plain.push_back(*it);
+      reach_unjoined(e);
+    });
   }
+  sc.search.run(s, budget);
   std::vector<std::pair<uint32_t, float>> hits;
-  auto scan_edge = [&](EdgeId e) {
-    if (sc.edge_stamp[e] == sc.now) return;
-    sc.edge_stamp[e] = sc.now;
+  visit_reached_edges(s, sc, [&](EdgeId e) {
     for (const uint32_t* it = demand_.on_edge_begin(e); it != demand_.on_edge_end(e); ++it) {
-      const float d = sc.search.distance_to(demand_.snaps()[*it]);
+      const float d = sc.search.distance_to(snaps[*it]);
       if (d < WalkSearch::kInf) hits.emplace_back(*it, d);
     }
-  };
-  scan_edge(s.edge);  // demand on the station's own edge, even if neither end is reached
-  for (NodeId u : sc.search.settled())
-    for (ArcId a = g_.first_out[u]; a < g_.first_out[u + 1]; ++a) scan_edge(g_.arc_edge[a]);
+    if (!site_joined) reach_unjoined(e);
+  });
   std::sort(hits.begin(), hits.end());
   out.walk.reserve(hits.size());
   out.walk_m.reserve(hits.size());
   for (auto [i, d] : hits) out.walk.push_back(i), out.walk_m.push_back(d);
+  std::sort(plain.begin(), plain.end());
+  std::vector<uint32_t> with_rule;  // what the rule's answer is compared with
+  if (site_joined) {
+    with_rule = out.walk;
+  } else {
+    for (uint32_t d : out.walk)
+      if (demand_.is_joined(d)) with_rule.push_back(d);
+  }
+  std::set_difference(with_rule.begin(), with_rule.end(), plain.begin(), plain.end(),
+                      std::back_inserter(out.join_gain));
+  std::set_difference(plain.begin(), plain.end(), out.walk.begin(), out.walk.end(),
+                      std::back_inserter(out.join_loss));
   return out;
 }
 

@@ -29,7 +29,8 @@ class CoverageComputer {
   const DemandIndex& demand() const { return demand_; }
 
   Snap snap(Vec2 site_xy) const { return snapper_.snap(site_xy, params_.snap); }
-  // Coverage of one site; leaves the walk search in `scratch` (for walk-area polygons).
+  // Coverage of one site; leaves the walk search in `scratch` (for walk-area polygons). Also what
+  // the island rule changes for it (SiteCover::join_gain, join_loss).
   SiteCover cover(Vec2 site_xy, const Snap& s, CoverScratch& scratch) const;
   // All sites, in parallel; snaps returned through `snaps` when given, and each site's reached
   // street pieces (for drawing its walk) through `pieces`.
@@ -39,6 +40,10 @@ class CoverageComputer {
       std::vector<std::vector<std::vector<Vec2>>>* pieces = nullptr) const;
 
  private:
+  // Calls fn(e) once for every edge the last search in `sc` (from s) may reach demand on.
+  template <class Fn>
+  void visit_reached_edges(const Snap& s, CoverScratch& sc, Fn&& fn) const;
+
   const WalkGraph& g_;
   const Snapper& snapper_;
   const DemandIndex& demand_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "engine/coverage/join_summary.hpp"
 #include "engine/util/text_width.hpp"
 
 namespace yz {
@@ -20,6 +21,54 @@ std::string thousands(double v, int decimals = 0) {
 }
 double pct(double a, double b) { return b > 0 ? 100.0 * a / b : 0.0; }
 }  // namespace
+
+double join_gain_weight(const CoverageStudy& st, uint32_t site) {
+  double w = 0;
+  for (uint32_t d : st.covers[site].join_gain) w += st.demand.weight[d];
+  return w;
+}
+
+std::string joins_text(const CoverageStudy& st, const std::string& unit) {
+  const auto& S = st.state.summary();
+  const double island_m = st.params.snap.island_max_m;
+  if (island_m <= 0)
+    return "\nJoined street pieces: none (--island-m 0: every point takes its nearest street)\n";
+  const JoinSummary js = join_summary(st);
+  std::string s = fmt::format(
+      "\nJoined street pieces (--island-m {:g}: a worker or station whose nearest street is a "
+      "disconnected piece with under {:g} m of street walks off-street to the main network "
+      "instead)\n",
+      island_m, island_m);
+  if (js.pieces == 0) return s + "  none joined\n";
+  s += fmt::format(
+      "  {} piece{} joined: {} demand point{} ({} {}, on average {:.0f} m farther off-street)",
+      js.pieces, js.pieces == 1 ? "" : "s", thousands(js.demand_points),
+      js.demand_points == 1 ? "" : "s", thousands(js.demand_weight, 1), unit, js.mean_extra_m);
+  s += js.sites ? fmt::format(" and {} station{}\n", js.sites, js.sites == 1 ? "" : "s") : "\n";
+  auto line = [&](const char* what, double JoinEffect::*f) {
+    std::string l = fmt::format("  {:<38}", what);
+    const char* names[] = {"walk", "both", "either"};
+    int k = 0;
+    for (Criterion c : {Criterion::walk, Criterion::both, Criterion::either}) {
+      const double v = S.joins(c).*f;
+      l +=
+          fmt::format("{}{} {} ({:.1f} %)", k ? ", " : "", names[k], thousands(v), pct(v, S.total));
+      ++k;
+    }
+    return l + "\n";
+  };
+  s += line("covered only through a joined piece:", &JoinEffect::only_through_joins);
+  bool lost = false;
+  for (Criterion c : {Criterion::walk, Criterion::both, Criterion::either})
+    lost |= S.joins(c).only_without_joins > 0;
+  if (lost) s += line("covered only with the rule off:", &JoinEffect::only_without_joins);
+  s += fmt::format(
+      "  with --island-m 0: walk {:.1f} % ({:.1f} % with the rule), both {:.1f} %, either {:.1f} "
+      "%\n",
+      S.percent_without_joins(Criterion::walk), S.percent(Criterion::walk),
+      S.percent_without_joins(Criterion::both), S.percent_without_joins(Criterion::either));
+  return s;
+}
 
 std::vector<double> radius_overstatement(const CoverageStudy& st) {
   std::vector<double> out(st.sites.size(), 0);
@@ -77,9 +126,12 @@ nlohmann::json coverage_json(const CoverageStudy& st, const std::vector<DropRepo
   const auto& S = st.state.summary();
   nlohmann::json j;
   j["network"] = network_json(*st.city);
-  j["parameters"] = {{"minutes", st.params.minutes}, {"speed_kmh", st.params.speed_kmh},
-                     {"walk_budget_m", st.params.budget_m()}, {"radius_m", st.params.radius_m},
-                     {"max_snap_m", st.params.snap.max_snap_m}};
+  j["parameters"] = {{"minutes", st.params.minutes},
+                     {"speed_kmh", st.params.speed_kmh},
+                     {"walk_budget_m", st.params.budget_m()},
+                     {"radius_m", st.params.radius_m},
+                     {"max_snap_m", st.params.snap.max_snap_m},
+                     {"island_max_m", st.params.snap.island_max_m}};
   j["demand"] = {{"source", st.demand.source}, {"proxy", st.demand_is_proxy}, {"points", st.demand.size()},
                  {"total", S.total}, {"off_network", S.unsnapped}};
   for (Criterion c : {Criterion::walk, Criterion::radius, Criterion::both, Criterion::either}) {
@@ -87,18 +139,36 @@ nlohmann::json coverage_json(const CoverageStudy& st, const std::vector<DropRepo
     j["coverage"][std::string(to_string(c))] = {{"covered", t.covered}, {"percent", S.percent(c)},
                                                 {"covered_once", t.once}, {"covered_twice_or_more", t.twice},
                                                 {"uncovered", S.total - t.covered}};
+    // The island rule's share (see join_summary.hpp); the radius test does not snap: zeros.
+    const auto& je = S.joins(c);
+    auto& jc = j["coverage"][std::string(to_string(c))];
+    jc["covered_only_through_joins"] = je.only_through_joins;
+    jc["covered_only_without_joins"] = je.only_without_joins;
+    jc["covered_without_joins"] = S.covered_without_joins(c);
+    jc["percent_without_joins"] = S.percent_without_joins(c);
   }
+  const JoinSummary js = join_summary(st);
+  j["joins"] = {{"island_max_m", js.island_max_m},
+                {"pieces", js.pieces},
+                {"demand_points", js.demand_points},
+                {"demand_joined", js.demand_weight},
+                {"stations", js.sites},
+                {"mean_extra_off_street_m", js.mean_extra_m}};
   j["disagreement"] = {{"inside_radius_not_walk", S.radius_not_walk}, {"walk_not_radius", S.walk_not_radius}};
   const auto over = radius_overstatement(st);
   nlohmann::json sites = nlohmann::json::array();
   for (uint32_t i = 0; i < st.sites.size(); ++i)
-    sites.push_back({{"id", st.sites.id[i]}, {"name", st.sites.name[i]}, {"lon", st.sites.lonlat[i].x},
-                     {"lat", st.sites.lonlat[i].y}, {"snap", to_string(st.site_snaps[i].status)},
+    sites.push_back({{"id", st.sites.id[i]},
+                     {"name", st.sites.name[i]},
+                     {"lon", st.sites.lonlat[i].x},
+                     {"lat", st.sites.lonlat[i].y},
+                     {"snap", to_string(st.site_snaps[i].status)},
                      {"walk", st.state.covered_weight(i, Criterion::walk)},
                      {"radius", st.state.covered_weight(i, Criterion::radius)},
                      {"both", st.state.covered_weight(i, Criterion::both)},
                      {"either", st.state.covered_weight(i, Criterion::either)},
                      {"walk_only_here", st.state.unique_weight(i, Criterion::walk)},
+                     {"walk_through_joins", join_gain_weight(st, i)},
                      {"inside_radius_not_walk", over[i]}});
   j["sites"] = sites;
   nlohmann::json dj = nlohmann::json::array();
@@ -149,6 +219,7 @@ std::string coverage_text(const CoverageStudy& st, const std::vector<DropReport>
     s += fmt::format("  {:<32}{:>12}{:>8.1f}%{:>14}{:>14}\n", l, thousands(t.covered, 0), S.percent(c), thousands(t.once), thousands(t.twice));
   }
   s += fmt::format("  {:<32}{:>12}{:>8.1f}%\n", "uncovered (walk)", thousands(S.total - S.walk.covered), pct(S.total - S.walk.covered, S.total));
+  s += joins_text(st, unit);
   s += "\nWhere the two tests disagree\n";
   s += fmt::format("  inside {:g} m but NOT within a {:g}-minute walk: {} {} ({:.1f} % of all) — the circle overstates coverage\n",
                    st.params.radius_m, st.params.minutes, thousands(S.radius_not_walk), unit, pct(S.radius_not_walk, S.total));

@@ -15,8 +15,24 @@ const CriterionTotals& CoverageSummary::of(Criterion c) const {
   return walk;
 }
 
+const JoinEffect& CoverageSummary::joins(Criterion c) const {
+  static const JoinEffect none;
+  switch (c) {
+    case Criterion::walk:
+      return join_walk;
+    case Criterion::both:
+      return join_both;
+    case Criterion::either:
+      return join_either;
+    case Criterion::radius:
+      return none;
+  }
+  return none;
+}
+
 CoverageState::CoverageState(const std::vector<double>& w, const std::vector<uint8_t>* snapped) : weight_(w) {
   for (auto& c : counts_) c.assign(w.size(), 0);
+  for (int c : {0, 2, 3}) plain_[c].assign(w.size(), 0);
   for (size_t i = 0; i < w.size(); ++i) {
     summary_.total += w[i];
     if (snapped && !(*snapped)[i]) summary_.unsnapped += w[i];
@@ -57,12 +73,46 @@ void CoverageState::apply(const SiteCover& cv, int sign) {
       if (w && !r) summary_.walk_not_radius += s * weight_[d];
     }
   };
+  // The island rule's effect, for the demand this station touches with the rule on or off. While
+  // no active station's coverage depends on the rule, counts with and without it are equal and the
+  // effect is zero: nothing to recount.
+  const bool recount = join_covers_ > 0 || cv.joins_matter();
+  std::vector<uint32_t> touched;
+  if (recount)
+    std::set_union(either.begin(), either.end(), cv.join_loss.begin(), cv.join_loss.end(),
+                   std::back_inserter(touched));
+  auto join_effect = [&](int s) {
+    for (uint32_t d : touched)
+      for (Criterion c : {Criterion::walk, Criterion::both, Criterion::either}) {
+        const int k = static_cast<int>(c);
+        const bool on = counts_[k][d] > 0, off = plain_[k][d] > 0;
+        JoinEffect& e = c == Criterion::walk   ? summary_.join_walk
+                        : c == Criterion::both ? summary_.join_both
+                                               : summary_.join_either;
+        if (on && !off) e.only_through_joins += s * weight_[d];
+        if (off && !on) e.only_without_joins += s * weight_[d];
+      }
+  };
   disagreement(-1);
+  join_effect(-1);
+  const std::vector<uint32_t> both = cv.covered(Criterion::both);
   for (uint32_t d : cv.walk) bump(Criterion::walk, d, sign);
   for (uint32_t d : cv.radius) bump(Criterion::radius, d, sign);
-  for (uint32_t d : cv.covered(Criterion::both)) bump(Criterion::both, d, sign);
+  for (uint32_t d : both) bump(Criterion::both, d, sign);
   for (uint32_t d : either) bump(Criterion::either, d, sign);
+  for (Criterion c : {Criterion::walk, Criterion::both, Criterion::either}) {
+    auto& n = plain_[static_cast<int>(c)];
+    auto count = [&](const std::vector<uint32_t>& ids) {
+      for (uint32_t d : ids) n[d] = static_cast<uint16_t>(n[d] + sign);
+    };
+    if (cv.joins_matter())
+      count(cv.covered_without_joins(c));
+    else
+      count(c == Criterion::walk ? cv.walk : c == Criterion::both ? both : either);
+  }
+  if (cv.joins_matter()) join_covers_ = sign > 0 ? join_covers_ + 1 : join_covers_ - 1;
   disagreement(+1);
+  join_effect(+1);
 }
 
 uint32_t CoverageState::add(SiteCover cover) {

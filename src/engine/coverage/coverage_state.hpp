@@ -15,14 +15,32 @@ struct CriterionTotals {
   double twice = 0;     // two or more stations (double coverage)
 };
 
+// What the island rule (`--island-m`, SnapStatus::moved_off_island) does to one test's coverage,
+// against the same stations with the rule off (`--island-m 0`): weight covered only through a
+// join (covered here, by no station with the rule off) and weight covered only with the rule off.
+// covered - only_through_joins + only_without_joins = the covered weight of an `--island-m 0` run.
+struct JoinEffect {
+  double only_through_joins = 0;
+  double only_without_joins = 0;
+};
+
 struct CoverageSummary {
   double total = 0;                 // all demand weight (including points that could not be snapped)
   double unsnapped = 0;             // demand weight off the network (never walk-covered)
   CriterionTotals walk, radius, both, either;
   double radius_not_walk = 0;       // inside some station's radius but no station's walk: 1 km overstates
   double walk_not_radius = 0;       // reachable on foot but outside every radius
+  JoinEffect join_walk, join_both, join_either;  // the radius test ignores snapping: no effect
   const CriterionTotals& of(Criterion c) const;
   double percent(Criterion c) const { return total > 0 ? 100.0 * of(c).covered / total : 0; }
+  const JoinEffect& joins(Criterion c) const;
+  // Covered weight with the island rule off, and its share of all demand.
+  double covered_without_joins(Criterion c) const {
+    return of(c).covered - joins(c).only_through_joins + joins(c).only_without_joins;
+  }
+  double percent_without_joins(Criterion c) const {
+    return total > 0 ? 100.0 * covered_without_joins(c) / total : 0;
+  }
 };
 
 class CoverageState {
@@ -40,6 +58,10 @@ class CoverageState {
 
   uint16_t count(Criterion c, uint32_t demand) const { return counts_[static_cast<int>(c)][demand]; }
   const std::vector<uint16_t>& counts(Criterion c) const { return counts_[static_cast<int>(c)]; }
+  // Stations covering demand d under c with the island rule off (SiteCover::covered_without_joins).
+  uint16_t count_without_joins(Criterion c, uint32_t d) const {
+    return c == Criterion::radius ? counts_[1][d] : plain_[static_cast<int>(c)][d];
+  }
   const CoverageSummary& summary() const { return summary_; }
 
   // Weight a station covers under c, and the part of it no other station covers.
@@ -54,6 +76,8 @@ class CoverageState {
   std::vector<SiteCover> covers_;
   std::vector<uint8_t> active_;
   std::vector<uint16_t> counts_[4];
+  std::vector<uint16_t> plain_[4];  // counts with the island rule off (radius unused: the same)
+  uint32_t join_covers_ = 0;        // active stations whose coverage the rule changes
   CoverageSummary summary_;
 };
 

@@ -21,6 +21,21 @@ DemandIndex::DemandIndex(const WalkGraph& g, const Snapper& snapper, const Point
     for (uint32_t i = 0; i < snaps_.size(); ++i)
       if (snaps_[i].usable()) edge_items_[fill[snaps_[i].edge]++] = i;
   }
+  // Joined points and their snaps with the rule off, indexed by edge the same way.
+  for (uint32_t i = 0; i < snaps_.size(); ++i)
+    if (snaps_[i].status == SnapStatus::moved_off_island) joined_.push_back(i);
+  unjoined_.resize(joined_.size());
+  for (size_t k = 0; k < joined_.size(); ++k)
+    unjoined_[k] = snapper.snap_without_joins(demand.xy[joined_[k]], opt);
+  unjoined_first_.assign(g.edge_count() + 1, 0);
+  for (const auto& s : unjoined_) ++unjoined_first_[s.edge + 1];
+  std::partial_sum(unjoined_first_.begin(), unjoined_first_.end(), unjoined_first_.begin());
+  unjoined_items_.resize(unjoined_first_.back());
+  {
+    std::vector<uint32_t> fill(unjoined_first_.begin(), unjoined_first_.end() - 1);
+    for (size_t k = 0; k < joined_.size(); ++k)
+      unjoined_items_[fill[unjoined_[k].edge]++] = joined_[k];
+  }
   // Uniform grid over finite demand positions.
   Box b;
   for (auto p : demand.xy)
@@ -42,6 +57,12 @@ DemandIndex::DemandIndex(const WalkGraph& g, const Snapper& snapper, const Point
   std::vector<uint32_t> fill(cell_first_.begin(), cell_first_.end() - 1);
   for (uint32_t i = 0; i < demand.xy.size(); ++i)
     if (std::isfinite(demand.xy[i].x) && std::isfinite(demand.xy[i].y)) cell_items_[fill[cell_of(demand.xy[i])]++] = i;
+}
+
+const Snap& DemandIndex::snap_without_joins(uint32_t d) const {
+  if (!is_joined(d)) return snaps_[d];
+  const auto it = std::lower_bound(joined_.begin(), joined_.end(), d);
+  return unjoined_[static_cast<size_t>(it - joined_.begin())];
 }
 
 void DemandIndex::within(Vec2 p, double radius_m, std::vector<uint32_t>& out) const {

@@ -20,4 +20,16 @@ std::vector<uint32_t> SiteCover::covered(Criterion c) const {
   return out;
 }
 
+std::vector<uint32_t> SiteCover::covered_without_joins(Criterion c) const {
+  if (!joins_matter() || c == Criterion::radius) return covered(c);
+  SiteCover plain;
+  std::vector<uint32_t> kept;
+  std::set_difference(walk.begin(), walk.end(), join_gain.begin(), join_gain.end(),
+                      std::back_inserter(kept));
+  std::set_union(kept.begin(), kept.end(), join_loss.begin(), join_loss.end(),
+                 std::back_inserter(plain.walk));
+  plain.radius = radius;
+  return plain.covered(c);
+}
+
 }  // namespace yz

@@ -3,8 +3,11 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cmath>
 
+#include "engine/coverage/coverage_report.hpp"
+#include "engine/coverage/join_summary.hpp"
 #include "engine/export/layer.hpp"
 #include "engine/export/vector_writer.hpp"
 
@@ -33,11 +36,17 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
   Layer& sites = out.layers.emplace_back();
   sites.name = "sites";
   sites.kind = GeomKind::point;
-  sites.fields = {{"site_id", FieldType::text},        {"name", FieldType::text},
-                  {"snap", FieldType::text},           {"access_m", FieldType::real},
-                  {"walk_workers", FieldType::real},   {"radius_workers", FieldType::real},
-                  {"both_workers", FieldType::real},   {"either_workers", FieldType::real},
-                  {"walk_only_here", FieldType::real}, {"radius_not_walk", FieldType::real}};
+  sites.fields = {{"site_id", FieldType::text},
+                  {"name", FieldType::text},
+                  {"snap", FieldType::text},
+                  {"access_m", FieldType::real},
+                  {"walk_workers", FieldType::real},
+                  {"radius_workers", FieldType::real},
+                  {"both_workers", FieldType::real},
+                  {"either_workers", FieldType::real},
+                  {"walk_only_here", FieldType::real},
+                  {"radius_not_walk", FieldType::real},
+                  {"walk_through_joins", FieldType::real}};  // reached only through a join
   const size_t kOwnSiteFields = sites.fields.size();
   for (const auto& a : st.sites.attr_names)
     if (a != "id" && a != "name" && a != "fid") sites.fields.push_back({a, FieldType::text});
@@ -61,7 +70,8 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
         S.covered_weight(i, Criterion::both),
         S.covered_weight(i, Criterion::either),
         S.unique_weight(i, Criterion::walk),
-        rnw};
+        rnw,
+        join_gain_weight(st, i)};
     for (size_t a = 0; a < st.sites.attr_names.size(); ++a)
       if (st.sites.attr_names[a] != "id" && st.sites.attr_names[a] != "name" &&
           st.sites.attr_names[a] != "fid")
@@ -111,18 +121,82 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
     Layer& l = out.layers.emplace_back();
     l.name = "demand";
     l.kind = GeomKind::point;
-    l.fields = {{"demand_id", FieldType::text},     {"workers", FieldType::real},
-                {"walk_count", FieldType::integer}, {"radius_count", FieldType::integer},
-                {"both_count", FieldType::integer}, {"either_count", FieldType::integer},
-                {"status", FieldType::text},        {"source", FieldType::text}};
+    l.fields = {{"demand_id", FieldType::text},
+                {"workers", FieldType::real},
+                {"walk_count", FieldType::integer},
+                {"radius_count", FieldType::integer},
+                {"both_count", FieldType::integer},
+                {"either_count", FieldType::integer},
+                {"status", FieldType::text},
+                {"source", FieldType::text},
+                // The island rule (see the joins layer): joined off a piece, how much farther
+                // off-street that is (NULL when not joined), walk count with the rule off.
+                {"joined", FieldType::integer},
+                {"extra_off_street_m", FieldType::real},
+                {"walk_count_without_joins", FieldType::integer}};
     for (uint32_t d = 0; d < st.demand.size(); ++d) {
       const int wc = S.count(Criterion::walk, d), rc = S.count(Criterion::radius, d);
+      const bool joined = st.index->is_joined(d);
+      const double extra =
+          joined ? st.index->snaps()[d].access_m - st.index->snap_without_joins(d).access_m : NAN;
       l.features.push_back(
           {st.demand.lonlat[d],
            {st.demand.id[d], st.demand.weight[d], static_cast<int64_t>(wc),
             static_cast<int64_t>(rc), static_cast<int64_t>(S.count(Criterion::both, d)),
             static_cast<int64_t>(S.count(Criterion::either, d)), std::string(demand_status(st, d)),
-            st.demand.source}});
+            st.demand.source, static_cast<int64_t>(joined), extra,
+            static_cast<int64_t>(S.count_without_joins(Criterion::walk, d))}});
+    }
+  }
+  // Joins: each piece points were joined off (one line per street of it) and each connecting
+  // segment, straight from the point to where it joins the main network.
+  {
+    Layer& l = out.layers.emplace_back();
+    l.name = "joins";
+    l.kind = GeomKind::line;
+    l.fields = {{"part", FieldType::text},
+                {"piece_id", FieldType::integer},
+                {"piece_street_m", FieldType::real},
+                {"point", FieldType::text},
+                {"point_id", FieldType::text},
+                {"workers", FieldType::real},
+                {"length_m", FieldType::real},
+                {"extra_off_street_m", FieldType::real},
+                {"walk_workers_through_join", FieldType::real}};
+    const WalkGraph& g = st.city->graph;
+    const auto joins = list_joins(st);
+    std::vector<uint32_t> pieces;
+    for (const auto& j : joins) pieces.push_back(j.piece);
+    std::sort(pieces.begin(), pieces.end());
+    pieces.erase(std::unique(pieces.begin(), pieces.end()), pieces.end());
+    for (EdgeId e = 0; e < g.edge_count(); ++e) {
+      const uint32_t piece = g.node_component[g.edge_tail[e]];
+      if (!std::binary_search(pieces.begin(), pieces.end(), piece)) continue;
+      std::vector<Vec2> line(g.geom.begin() + g.geom_first[e],
+                             g.geom.begin() + g.geom_first[e + 1]);
+      for (auto& p : line) p = proj.to_lonlat(p);
+      l.features.push_back(
+          {std::move(line),
+           {std::string("piece"), static_cast<int64_t>(piece), g.component_length_m[piece],
+            std::string(), std::string(), NAN, static_cast<double>(g.edge_length(e)), NAN, NAN}});
+    }
+    for (const auto& j : joins) {
+      const Vec2 to = g.point_on_edge(j.joined.edge, j.joined.offset_m);
+      double through = 0;
+      if (j.site) {
+        for (uint32_t d : st.covers[j.index].join_gain) through += st.demand.weight[d];
+      } else {
+        // Walk-covered only because of the rule (no station reaches it with the rule off).
+        if (S.count(Criterion::walk, j.index) > 0 &&
+            S.count_without_joins(Criterion::walk, j.index) == 0)
+          through = j.weight;
+      }
+      l.features.push_back(
+          {std::vector<Vec2>{proj.to_lonlat(j.xy), proj.to_lonlat(to)},
+           {std::string("connection"), static_cast<int64_t>(j.piece), g.component_length_m[j.piece],
+            std::string(j.site ? "station" : "demand"),
+            j.site ? st.sites.id[j.index] : st.demand.id[j.index], j.site ? NAN : j.weight,
+            static_cast<double>(j.joined.access_m), j.extra_off_street_m(), through}});
     }
   }
   // Dropped inputs: nothing is lost silently.
@@ -147,6 +221,9 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
                   {"walk_budget_m", std::to_string(st.params.budget_m())},
                   {"radius_m", std::to_string(st.params.radius_m)},
                   {"max_snap_m", std::to_string(st.params.snap.max_snap_m)},
+                  {"island_max_m", std::to_string(st.params.snap.island_max_m)},
+                  {"walk_covered_only_through_joins",
+                   std::to_string(st.state.summary().join_walk.only_through_joins)},
                   {"demand_source", st.demand.source},
                   {"demand_is_proxy", st.demand_is_proxy ? "yes" : "no"},
                   {"data_licence", st.city->lines.from_osm ? "© OpenStreetMap contributors (ODbL)"

@@ -1,6 +1,7 @@
 #pragma once
 // The coverage GeoPackage: sites (covered weight per criterion), walk areas (15-minute polygons),
-// radius circles, demand (cover counts), dropped inputs, and a settings table.
+// radius circles, demand (cover counts), joins (street pieces the island rule joined points off,
+// and each connecting segment), dropped inputs, and a settings table.
 #include <string>
 #include <vector>
 
@@ -22,7 +23,7 @@ struct CoverageExportOptions {
 
 struct CoverageLayers {
   std::vector<Layer>
-      layers;  // sites, walk_areas (unless turned off), radius_circles, demand, dropped
+      layers;  // sites, walk_areas (unless turned off), radius_circles, demand, joins, dropped
   std::vector<std::pair<std::string, std::string>> settings;
 };
 CoverageLayers coverage_layers(const CoverageStudy& study, const std::vector<DropReport>& drops,

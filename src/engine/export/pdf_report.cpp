@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <map>
 
+#include "engine/coverage/join_summary.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/util/error.hpp"
 
@@ -63,7 +64,8 @@ struct Words {
   const char *coverage, *criterion, *existing, *with_new, *walk, *radius, *both, *either, *twice,
       *stations, *name, *host, *lon, *lat, *walk_workers, *both_workers, *suggestions, *rank, *site,
       *gain, *shared, *cost, *alternatives, *settings, *page, *workers_total, *proxy_note,
-      *objective_line, *optimal, *within, *key, *value, *not_feasible, *source, *none;
+      *objective_line, *optimal, *within, *key, *value, *not_feasible, *source, *none, *joins_walk,
+      *joins_both, *joins_line, *joins_off;
 };
 const Words kZh{"覆盖情况",
                 "标准",
@@ -99,7 +101,11 @@ const Words kZh{"覆盖情况",
                 "取值",
                 "未达到目标：",
                 "数据：",
-                "无"};
+                "无",
+                "　其中仅经接入的孤立路段（步行）",
+                "　其中仅经接入的孤立路段（双15）",
+                "孤立路段接入（--island-m {:g}）：{} 段，{:.0f} 名劳动者改由步行接入主路网",
+                "关闭此规则（--island-m 0）时步行覆盖为 {:.1f} %"};
 const Words kEn{"Coverage",
                 "Test",
                 "Existing stations",
@@ -134,7 +140,12 @@ const Words kEn{"Coverage",
                 "Value",
                 "Target not met: ",
                 "Data: ",
-                "none"};
+                "none",
+                "  of which only through joined pieces (walk)",
+                "  of which only through joined pieces (both)",
+                "Disconnected street pieces joined (--island-m {:g}): {} pieces, {:.0f} "
+                "workers walk off-street to the main network instead",
+                "With the rule off (--island-m 0), walk coverage is {:.1f} %"};
 
 struct Doc {
   cairo_t* cr;
@@ -254,6 +265,9 @@ const std::map<std::string, KeyNames>& key_names() {
       {"walk_budget_m", {"步行距离上限（米）", "Walking distance limit (m)"}},
       {"radius_m", {"服务半径（米）", "Service radius (m)"}},
       {"max_snap_m", {"最大接入距离（米）", "Farthest snap to a street (m)"}},
+      {"island_max_m", {"孤立路段接入阈值（米，0 为关闭）", "Join pieces under (m; 0 = off)"}},
+      {"walk_covered_only_through_joins",
+       {"仅经接入孤立路段的步行覆盖", "Walk-covered only through joined pieces"}},
       {"demand_source", {"需求数据", "Demand data"}},
       {"demand_is_proxy", {"需求为街道长度估算", "Demand is a street-length proxy"}},
       {"data_licence", {"数据许可", "Data licence"}},
@@ -389,6 +403,17 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
     if (has_new) r.insert(r.end(), {num(A.walk.twice), pct(A.walk.twice, A.total)});
     rows.push_back(r);
   }
+  // How much of it rests on joining disconnected street pieces (the island rule), when any
+  // point was joined.
+  const JoinSummary js = join_summary(st);
+  if (js.pieces > 0)
+    for (Criterion c : {Criterion::walk, Criterion::both}) {
+      const double b = B.joins(c).only_through_joins, a = A.joins(c).only_through_joins;
+      std::vector<std::string> r{c == Criterion::walk ? W.joins_walk : W.joins_both, num(b),
+                                 pct(b, B.total)};
+      if (has_new) r.insert(r.end(), {num(a), pct(a, A.total)});
+      rows.push_back(r);
+    }
   std::vector<std::string> head{W.criterion, W.existing, "%"};
   std::vector<double> frac{0.40, 0.20, 0.10};
   std::vector<bool> right{false, true, true};
@@ -396,6 +421,12 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
     head.insert(head.end(), {W.with_new, "%"}), frac = {0.34, 0.16, 0.1, 0.26, 0.14},
                                                 right = {false, true, true, true, true};
   doc.table(head, frac, right, rows);
+  if (js.pieces > 0) {
+    doc.line(fmt::format(fmt::runtime(W.joins_line), st.params.snap.island_max_m, js.pieces,
+                         js.demand_weight),
+             8.5);
+    doc.line(fmt::format(fmt::runtime(W.joins_off), A.percent_without_joins(Criterion::walk)), 8.5);
+  }
   doc.new_page();
   // Stations.
   doc.heading(W.stations);
@@ -441,7 +472,8 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   std::vector<std::pair<std::string, std::string>> kv;
   for (const auto& [k, v] : settings) {
     if (k == "suggest_new_stations" || k == "suggest_objective" || k == "suggest_bound" ||
-        k == "suggest_gap" || k == "suggest_optimal")
+        k == "suggest_gap" || k == "suggest_optimal" ||
+        k == "walk_covered_only_through_joins")  // in the coverage table above
       continue;
     kv.emplace_back(setting_key(k, opt.lang),
                     v.empty() ? std::string(W.none) : setting_value(k, v, opt.lang));

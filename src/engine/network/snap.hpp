@@ -11,7 +11,8 @@ namespace yz {
 
 enum class SnapStatus : uint8_t {
   ok,
-  moved_off_island,  // nearest street was a tiny island; joined the main network instead
+  moved_off_island,  // nearest street was a tiny island; joined the main network instead (a "join":
+                     // the off-street walk runs straight to the main street, past the island)
   island,            // only a tiny disconnected island is within reach
   off_network,       // no street within the maximum snap distance
   invalid            // NaN/inf coordinates

@@ -25,10 +25,14 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <queue>
+#include <random>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "engine/coverage/coverage_study.hpp"
+#include "engine/coverage/join_summary.hpp"
+#include "engine/inputs/street_length_demand.hpp"
 #include "engine/network/city_network.hpp"
 #include "engine/network/walk_search.hpp"
 #include "engine/util/data_files.hpp"
@@ -352,5 +356,225 @@ TEST_CASE("real extracts load compactly and their 15-minute walks match an indep
     const auto rd = R.dijkstra(
         {{ba, best + distance(bq, R.xy[ba])}, {bb, best + distance(bq, R.xy[bb])}}, kBudget + 1);
     compare(g, ws, R, rd, "from a snapped point near node " + std::to_string(sites[1]));
+  }
+}
+
+// The island rule on real maps. With it off (`--island-m 0`) every station and worker joins its
+// nearest street, and 15-minute walk coverage equals the reference's exactly: nearest segment by
+// brute force over a grid of the raw GDAL segments, Dijkstra from both ends of the station's
+// segment, a worker covered when the walk to either end of their segment plus the way along it
+// (and both off-street distances) fits the budget. With the rule on, the weight covered only
+// through joins (and only without them) that the summary reports is exactly the difference from
+// the `--island-m 0` run, worker by worker.
+namespace {
+
+struct RefSnap {
+  bool ok = false, ambiguous = false;
+  uint32_t a = 0, b = 0;  // segment ends
+  Vec2 q;                 // nearest point
+  double access = 0;
+  uint32_t a2 = 0, b2 = 0;  // ambiguous: the other, as near segment and point
+  Vec2 q2;
+};
+
+struct SegmentGrid {
+  static constexpr double kCell = 100;
+  const RefGraph& R;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> cells;
+  static uint64_t key(int64_t cx, int64_t cy) {
+    return static_cast<uint64_t>(cx) << 32 | static_cast<uint32_t>(cy);
+  }
+  explicit SegmentGrid(const RefGraph& g) : R(g) {
+    for (uint32_t k = 0; k < R.segs.size(); ++k) {
+      const Vec2 A = R.xy[R.segs[k].first], B = R.xy[R.segs[k].second];
+      for (int64_t cx = std::llround(std::floor(std::min(A.x, B.x) / kCell));
+           cx <= std::llround(std::floor(std::max(A.x, B.x) / kCell)); ++cx)
+        for (int64_t cy = std::llround(std::floor(std::min(A.y, B.y) / kCell));
+             cy <= std::llround(std::floor(std::max(A.y, B.y) / kCell)); ++cy)
+          cells[key(cx, cy)].push_back(k);
+    }
+  }
+  // Nearest segment within max_m; ambiguous when a different spot on another segment is as near
+  // (within 0.1 mm: the two sides project the map separately) or the distance is within 1 cm of
+  // max_m.
+  RefSnap snap(Vec2 p, double max_m) const {
+    RefSnap best;
+    double bd = 1e300, second = 1e300;
+    Vec2 second_q;
+    uint32_t second_k = 0, best_k = 0;
+    std::unordered_set<uint32_t> seen;
+    const int64_t x0 = std::llround(std::floor((p.x - max_m) / kCell)),
+                  x1 = std::llround(std::floor((p.x + max_m) / kCell));
+    const int64_t y0 = std::llround(std::floor((p.y - max_m) / kCell)),
+                  y1 = std::llround(std::floor((p.y + max_m) / kCell));
+    for (int64_t cx = x0; cx <= x1; ++cx)
+      for (int64_t cy = y0; cy <= y1; ++cy) {
+        auto it = cells.find(key(cx, cy));
+        if (it == cells.end()) continue;
+        for (uint32_t k : it->second) {
+          if (!seen.insert(k).second) continue;
+          const Vec2 A = R.xy[R.segs[k].first], AB = R.xy[R.segs[k].second] - A;
+          const double t = std::clamp(dot(p - A, AB) / dot(AB, AB), 0.0, 1.0);
+          const Vec2 q = A + AB * t;
+          const double d = distance(p, q);
+          if (d < bd) {
+            if (bd < second) second = bd, second_q = best.q, second_k = best_k;
+            bd = d, best.a = R.segs[k].first, best.b = R.segs[k].second, best.q = q, best_k = k;
+          } else if (d < second) {
+            second = d, second_q = q, second_k = k;
+          }
+        }
+      }
+    best.access = bd;
+    if (bd > max_m + 0.01) return best;
+    best.ok = true;
+    best.ambiguous =
+        std::abs(bd - max_m) < 0.01 || (second - bd < 1e-4 && distance(second_q, best.q) > 1e-3);
+    best.a2 = R.segs[second_k].first, best.b2 = R.segs[second_k].second, best.q2 = second_q;
+    return best;
+  }
+};
+
+}  // namespace
+
+TEST_CASE(
+    "coverage without the island rule matches an independent Dijkstra; joins are the difference",
+    "[network][real][joins]") {
+  const std::string dir = yz::test::require_data_dir() + "/osm/";
+  const TagProfile profile = TagProfile::load_default();
+  const RefProfile ref_profile;
+  for (const char* file : {"cn_nanjing_xinjiekou.osm", "cn_shenzhen_nanshan.osm"}) {
+    const std::string path = yz::test::require_file(dir + file, "Chinese OSM extract");
+    INFO(file);
+    const CityNetwork city = open_city(path, profile);
+    const RefGraph R = reference_graph(path, city.projection().epsg(), ref_profile);
+    const SegmentGrid grid(R);
+    // Demand: the street-length proxy (junctions, island streets included) plus 3,000 random
+    // points; 30 random stations. Fixed seed.
+    PointSet demand = street_length_demand(city);
+    const Box box = city.bounds();
+    std::mt19937 rng(17);
+    std::uniform_real_distribution<double> ux(box.min.x, box.max.x), uy(box.min.y, box.max.y);
+    for (int i = 0; i < 3000; ++i) demand.add({0, 0}, {ux(rng), uy(rng)}, 10, "", "");
+    PointSet sites;
+    std::uniform_real_distribution<double> sx(box.min.x + 0.15 * (box.max.x - box.min.x),
+                                              box.max.x - 0.15 * (box.max.x - box.min.x)),
+        sy(box.min.y + 0.15 * (box.max.y - box.min.y), box.max.y - 0.15 * (box.max.y - box.min.y));
+    for (int i = 0; i < 30; ++i) sites.add({0, 0}, {sx(rng), sy(rng)}, 1, "", "");
+    CoverageParams on;  // defaults: 15 min at 4.5 km/h, 250 m snap, 1000 m islands
+    CoverageParams off = on;
+    off.snap.island_max_m = 0;
+    const CoverageStudy st = run_coverage(city, sites, demand, false, on);
+    const CoverageStudy st0 = run_coverage(city, sites, demand, false, off);
+
+    // 1. `--island-m 0` against the reference, station by station.
+    const double budget = on.budget_m();
+    std::vector<RefSnap> dsnap(demand.size());
+    size_t ambiguous = 0, pairs = 0;
+    for (uint32_t d = 0; d < demand.size(); ++d) {
+      dsnap[d] = grid.snap(demand.xy[d], on.snap.max_snap_m);
+      if (dsnap[d].ambiguous) ++ambiguous;
+      if (std::abs(dsnap[d].access - on.snap.max_snap_m) >= 0.01)
+        CHECK(dsnap[d].ok == st0.index->snaps()[d].usable());
+    }
+    // unsure: a worker some station may or may not reach (ambiguous snap, or within 2 cm of the
+    // budget); left out of the comparison and counted.
+    std::vector<uint8_t> ref_covered(demand.size(), 0), unsure(demand.size(), 0);
+    for (uint32_t s = 0; s < sites.size(); ++s) {
+      const RefSnap ss = grid.snap(sites.xy[s], on.snap.max_snap_m);
+      if (ss.ambiguous) {
+        ++ambiguous;
+        for (uint32_t d : st0.covers[s].walk) unsure[d] = 1;
+        continue;
+      }
+      REQUIRE(ss.ok == st0.site_snaps[s].usable());
+      if (!ss.ok) continue;
+      const auto D = R.dijkstra({{ss.a, ss.access + distance(ss.q, R.xy[ss.a])},
+                                 {ss.b, ss.access + distance(ss.q, R.xy[ss.b])}},
+                                budget + 1);
+      auto at = [&](uint32_t v) {
+        auto it = D.find(v);
+        return it == D.end() ? 1e300 : it->second;
+      };
+      std::vector<uint32_t> ref;
+      std::vector<uint8_t> undecided(demand.size(), 0);
+      auto walk_to = [&](uint32_t a, uint32_t b, Vec2 q, double access) {
+        double w = std::min(at(a) + distance(q, R.xy[a]), at(b) + distance(q, R.xy[b]));
+        if ((a == ss.a && b == ss.b) || (a == ss.b && b == ss.a))
+          w = std::min(w, ss.access + distance(ss.q, q));
+        return w + access;
+      };
+      for (uint32_t d = 0; d < demand.size(); ++d) {
+        const RefSnap& ds = dsnap[d];
+        if (!ds.ok) continue;
+        const double w = walk_to(ds.a, ds.b, ds.q, ds.access);
+        bool doubt = std::abs(w - budget) < kTol;
+        if (ds.ambiguous) {  // two segments as near: decided only when both give the same answer
+          const double w2 = walk_to(ds.a2, ds.b2, ds.q2, ds.access);
+          doubt |= std::abs(w2 - budget) < kTol || ((w <= budget) != (w2 <= budget));
+        }
+        if (doubt) {
+          undecided[d] = unsure[d] = 1;
+          continue;
+        }
+        if (w <= budget) ref.push_back(d), ref_covered[d] = 1;
+      }
+      const auto& engine = st0.covers[s].walk;
+      std::vector<uint32_t> only_e, only_r;
+      std::set_difference(engine.begin(), engine.end(), ref.begin(), ref.end(),
+                          std::back_inserter(only_e));
+      std::set_difference(ref.begin(), ref.end(), engine.begin(), engine.end(),
+                          std::back_inserter(only_r));
+      size_t bad = 0;
+      for (uint32_t d : only_e) bad += !undecided[d];
+      bad += only_r.size();
+      INFO("station " << s << ": " << only_e.size() << " only in the engine, " << only_r.size()
+                      << " only in the reference");
+      CHECK(bad == 0);
+      pairs += ref.size();
+    }
+    CHECK(pairs > 1000);  // not vacuous
+    // Covered weight: equal exactly when nothing was left undecided.
+    double ref_total = 0, unsure_w = 0;
+    for (uint32_t d = 0; d < demand.size(); ++d) {
+      if (unsure[d] && !ref_covered[d]) unsure_w += demand.weight[d];
+      if (ref_covered[d]) ref_total += demand.weight[d];
+    }
+    std::printf(
+        "%-28s reference, --island-m 0: %.1f covered (engine %.1f); %zu ambiguous snaps, "
+        "%.1f weight undecided\n",
+        file, ref_total, st0.state.summary().walk.covered, ambiguous, unsure_w);
+    CHECK(st0.state.summary().walk.covered >= ref_total - 1e-6);
+    CHECK(st0.state.summary().walk.covered <= ref_total + unsure_w + 1e-6);
+    // On these extracts nothing is left undecided: the totals agree exactly.
+    CHECK(unsure_w == 0);
+    CHECK(st0.state.summary().walk.covered == Approx(ref_total).epsilon(1e-12));
+
+    // 2. The default run's join figures are the difference from the `--island-m 0` run.
+    const auto& S = st.state.summary();
+    const auto& S0 = st0.state.summary();
+    for (Criterion c : {Criterion::walk, Criterion::both, Criterion::either}) {
+      double gained = 0, lost = 0;
+      for (uint32_t d = 0; d < demand.size(); ++d) {
+        const bool a = st.state.count(c, d) > 0, b = st0.state.count(c, d) > 0;
+        if (a && !b) gained += demand.weight[d];
+        if (b && !a) lost += demand.weight[d];
+        CHECK(st.state.count_without_joins(c, d) == st0.state.count(c, d));
+      }
+      INFO(to_string(c));
+      CHECK(S.joins(c).only_through_joins == Approx(gained));
+      CHECK(S.joins(c).only_without_joins == Approx(lost));
+      CHECK(S.of(c).covered - S0.of(c).covered ==
+            Approx(S.joins(c).only_through_joins - S.joins(c).only_without_joins).margin(1e-6));
+      CHECK(S.covered_without_joins(c) == Approx(S0.of(c).covered));
+    }
+    const JoinSummary js = join_summary(st);
+    std::printf(
+        "%-28s walk %.1f %% with the rule, %.1f %% without; %.1f covered only through "
+        "joins, %.1f only without; %u pieces, %u points (%.1f weight), %u stations joined\n",
+        file, S.percent(Criterion::walk), S0.percent(Criterion::walk),
+        S.joins(Criterion::walk).only_through_joins, S.joins(Criterion::walk).only_without_joins,
+        js.pieces, js.demand_points, js.demand_weight, js.sites);
+    CHECK(js.demand_points > 0);  // the extract has joined points: the check is not vacuous
   }
 }
