@@ -20,9 +20,10 @@ std::optional<std::string> recorded_crs(const std::string& path, const std::stri
   std::string ext = fs::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return std::tolower(c); });
-  // Plain text tables: read_points reads them with its own CSV options and never a CRS (GDAL's
-  // CSV driver would also pick up a stray .prj beside them).
-  if (ext == ".csv" || ext == ".txt" || ext == ".tsv") return std::nullopt;
+  // Text tables and spreadsheets never record one (GDAL's CSV driver would pick up a stray .prj
+  // beside a CSV, which read_points ignores; an .xls may have no GDAL driver at all).
+  for (const char* table : {".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods"})
+    if (ext == table) return std::nullopt;
   ensure_gdal();
   GdalErrorCapture cap;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
