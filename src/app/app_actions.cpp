@@ -12,6 +12,7 @@
 #include "engine/inputs/grid_candidates.hpp"
 #include "engine/inputs/poi_candidates.hpp"
 #include "engine/inputs/point_reader.hpp"
+#include "engine/inputs/recorded_crs.hpp"
 #include "engine/map/map_loader.hpp"
 #include "engine/session/session_file.hpp"
 #include "engine/util/error.hpp"
@@ -189,14 +190,57 @@ void open_session(AppState& st, const std::string& path, bool recovered) {
         });
 }
 
-void open_layer(AppState& st, const std::string& path, LayerKind kind) {
+LayerOrigin& layer_origin(SessionSettings& s, LayerKind kind) {
+  return kind == LayerKind::stations     ? s.stations_origin
+         : kind == LayerKind::candidates ? s.candidates_origin
+                                         : s.demand_origin;
+}
+
+std::string crs_label(const LayerOrigin& o, Lang L) {
+  const std::string& n = o.crs_name;
+  if (n.empty()) return tr(Str::crs_unknown, L);
+  if (n == "WGS-84") return n;
+  for (const char* web : {"GCJ-02", "BD-09"})
+    if (n.rfind(web, 0) == 0) return std::string(web) + " → WGS-84";
+  return n + " → WGS-84";
+}
+
+void open_layer(AppState& st, const std::string& path, LayerKind kind,
+                std::optional<std::string> crs_given) {
   if (!st.session) return;
+  if (!crs_given) {
+    std::optional<std::string> recorded;
+    bool readable = true;
+    try {
+      recorded = recorded_crs(path);
+    } catch (const InputError&) {
+      readable = false;  // the reader below says what is wrong with it, as for any layer
+    }
+    if (readable && !recorded) {
+      if (st.ask_crs) {
+        st.crs_question = AppState::CrsQuestion{path, kind};
+        return;
+      }
+      const char* option = kind == LayerKind::stations     ? "--stations-crs"
+                           : kind == LayerKind::candidates ? "--candidates-crs"
+                                                           : "--demand-crs";
+      char msg[768];
+      std::snprintf(msg, sizeof msg, tr(Str::crs_assumed_fmt, st.lang), file_name(path).c_str(),
+                    option);
+      st.notify(msg);
+      crs_given = "wgs84";
+    } else {
+      crs_given = std::string();  // the file's own CRS
+    }
+  }
+  const std::string crs = *crs_given;
   auto city = st.session->workspace().city_ptr();
   auto ws = st.session->workspace_ptr();
   auto rebase_in = std::make_shared<Session::RebaseInput>(st.session->rebase_input());
   const Str label = kind == LayerKind::demand ? Str::job_open_demand : Str::job_open_layer;
   start(st, label, true, [=](const Progress& p) -> JobFinish {
     PointReadOptions o;
+    o.crs = crs;
     o.site_attributes = kind != LayerKind::demand;
     auto drop = std::make_shared<DropReport>();
     const char* what = kind == LayerKind::stations     ? "stations"
@@ -213,6 +257,8 @@ void open_layer(AppState& st, const std::string& path, LayerKind kind) {
     return [=](AppState& st) {
       const std::string label =
           std::string(tr(Str::edit_open_layer, st.lang)) + " " + file_name(path);
+      // Kept with the session (and its autosave): the Layers tab and a reopened session show it.
+      layer_origin(st.session->settings, kind) = {path, crs, pts->source_crs};
       if (kind == LayerKind::stations) {
         std::vector<StationEdit> edits;
         const Scenario& sc = st.session->active();
@@ -263,6 +309,7 @@ void candidates_from_map(AppState& st, double grid_m) {
       std::snprintf(label, sizeof label, tr(Str::candidates_made_fmt, st.lang), kept->sites.size(),
                     dropped);
       st.session->set_candidates(std::move(kept->sites), label);
+      st.session->settings.candidates_origin = {};  // made from the map, not read from a file
       st.styles[MapLayer::candidates].visible = true;
       st.suggest.run = nullptr;
       st.scene_dirty = true;
@@ -293,6 +340,7 @@ void demand_from_map(AppState& st) {
       char label[200];
       std::snprintf(label, sizeof label, tr(Str::demand_made_fmt, st.lang), total);
       st.session->apply_rebase(std::move(*r), label);
+      st.session->settings.demand_origin = {};  // made from the map, not read from a file
       reset_baselines(st);
       st.scene_dirty = true;
       st.notify(label);

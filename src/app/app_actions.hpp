@@ -3,6 +3,7 @@
 // layers, saving, exporting, suggesting, accepting suggestions, new walking parameters, undo,
 // autosave and quitting. Long work goes to the background job; the session is changed only here,
 // on the UI thread, when a job hands its result back.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,15 +12,22 @@
 
 namespace yz::app {
 
-enum class LayerKind : uint8_t { stations, candidates, demand };
-
 // Runs `then` now, or after the planner answered "save changes?" (Save / Don't save).
 void guard_unsaved(AppState& st, std::function<void(AppState&)> then);
 
 void open_demo(AppState& st);
 void open_map(AppState& st, const std::string& path);
 void open_session(AppState& st, const std::string& path, bool recovered_from = false);
-void open_layer(AppState& st, const std::string& path, LayerKind kind);
+// `crs`: where the coordinates come from ("wgs84", "gcj02", "bd09", "EPSG:4547", as
+// PointReadOptions::crs). Without it a file that records its CRS is read in it, and for one that
+// records none (CSV, spreadsheets) the planner is asked first (a headless run without an input
+// script reads it as WGS-84 and says so). The layer's file and CRS are kept in the session.
+void open_layer(AppState& st, const std::string& path, LayerKind kind,
+                std::optional<std::string> crs = std::nullopt);
+// How a layer's coordinates were read, for the Layers tab: "WGS-84", "GCJ-02 → WGS-84",
+// "EPSG:4547 → WGS-84", or "not recorded" (a session saved before this was kept).
+std::string crs_label(const LayerOrigin& o, Lang L);
+LayerOrigin& layer_origin(SessionSettings& s, LayerKind kind);
 // For a planner with nothing but a map: candidate sites from its POIs (all categories of
 // data/candidate_categories.json) plus a free grid every `grid_m` metres of street; and workers
 // from the map proxies of data/demand_profile.json (riders, couriers, sanitation, drivers,

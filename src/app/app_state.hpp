@@ -1,6 +1,7 @@
 #pragma once
 // What the panels, the map and the actions share: the session being edited, the view, the
 // selection, the background job, dialogs and notices. One instance, owned by the frame loop.
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 namespace yz::app {
 
 enum class Tool : uint8_t { select, add, remove };
+enum class LayerKind : uint8_t { stations, candidates, demand };
 enum class Tab : uint8_t { stations, suggest, scenarios, layers, count };
 
 struct Selection {
@@ -99,6 +101,17 @@ struct AppState {
   bool unsaved_prompt = false;                  // "save changes?" is open
   std::function<void(AppState&)> after_prompt;  // what the prompt was guarding
   std::string dropped_file;                     // a dropped point layer: ask what it is
+  // A point file that records no CRS (CSV, spreadsheet), waiting for the planner to say where its
+  // coordinates come from (WGS-84, Amap/Tencent GCJ-02, Baidu BD-09, an EPSG code).
+  struct CrsQuestion {
+    std::string path;
+    LayerKind kind = LayerKind::stations;
+  };
+  std::optional<CrsQuestion> crs_question;
+  // Ask it at all: headless runs without an input script read such files as WGS-84 and say so.
+  bool ask_crs = true;
+  // Dialog items drawn this frame (name -> x, y, w, h), for the headless UI report.
+  std::map<std::string, std::array<float, 4>> ui_items;
   bool quit = false;
   bool export_dialog = false;
 

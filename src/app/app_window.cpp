@@ -14,10 +14,12 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 #include "app/app_actions.hpp"
@@ -29,6 +31,7 @@
 #include "app/map_view.hpp"
 #include "app/panels.hpp"
 #include "app/scene_builder.hpp"
+#include "engine/session/session_file.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz::app {
@@ -73,6 +76,10 @@ std::vector<std::string> names_in(const AppState& st) {
   }
   for (const auto& n : s.candidates().name) out.push_back(n);
   out.push_back(s.workspace().map().label());
+  // Layer file names (the Layers tab) may be Chinese too.
+  for (const LayerOrigin* o : {&s.settings.stations_origin, &s.settings.candidates_origin,
+                               &s.settings.demand_origin})
+    out.push_back(std::filesystem::path(o->path).filename().string());
   return out;
 }
 
@@ -96,7 +103,10 @@ void write_ui_report(const AppState& st, const std::string& path) {
   window_rect(win, "status", "###status");
   window_rect(win, "unsaved", "###unsaved");
   window_rect(win, "recovery", "###recovery");
+  window_rect(win, "layer_crs", "###layercrs");
+  window_rect(win, "dropped", "###dropped");
   j["windows"] = win;
+  for (const auto& [name, r] : st.ui_items) j["items"][name] = r;
   if (st.session) {
     const Scenario& sc = st.session->active();
     const CoverageSummary& s = sc.state().summary();
@@ -124,6 +134,15 @@ void write_ui_report(const AppState& st, const std::string& path) {
     }
     j["candidate_screen"] = cand;
     j["station_slots"] = slots;
+    for (auto [kind, name] :
+         {std::pair{LayerKind::stations, "stations"},
+          std::pair{LayerKind::candidates, "candidates"}, std::pair{LayerKind::demand, "demand"}}) {
+      const LayerOrigin& o = layer_origin(st.session->settings, kind);
+      j["layers"][name] = {{"path", o.path},
+                           {"crs", o.crs},
+                           {"crs_name", o.crs_name},
+                           {"shown", crs_label(o, st.lang)}};
+    }
     j["undo_steps"] = st.session->history().undo_depth();
     j["redo_steps"] = st.session->history().redo_depth();
     if (st.suggest.run) {
@@ -253,13 +272,14 @@ int run_app(const AppOptions& opt) {
     startup.push_back([p = opt.map](AppState& s) { open_map(s, p); });
   else
     startup.push_back([](AppState& s) { open_demo(s); });
-  if (!opt.stations.empty())
-    startup.push_back([p = opt.stations](AppState& s) { open_layer(s, p, LayerKind::stations); });
-  if (!opt.candidates.empty())
-    startup.push_back(
-        [p = opt.candidates](AppState& s) { open_layer(s, p, LayerKind::candidates); });
-  if (!opt.demand.empty())
-    startup.push_back([p = opt.demand](AppState& s) { open_layer(s, p, LayerKind::demand); });
+  for (auto [path, crs, kind] :
+       {std::tuple{&opt.stations, &opt.stations_crs, LayerKind::stations},
+        std::tuple{&opt.candidates, &opt.candidates_crs, LayerKind::candidates},
+        std::tuple{&opt.demand, &opt.demand_crs, LayerKind::demand}})
+    if (!path->empty())
+      startup.push_back([p = *path, c = *crs, k = kind](AppState& s) {
+        open_layer(s, p, k, c.empty() ? std::nullopt : std::optional<std::string>(c));
+      });
   if (opt.from_map) {
     startup.push_back([](AppState& s) { candidates_from_map(s, 200); });
     startup.push_back([](AppState& s) { demand_from_map(s); });
@@ -291,6 +311,8 @@ int run_app(const AppOptions& opt) {
   // Read before the window opens: a bad script is refused at once.
   std::optional<InputScript> script;
   if (!opt.input_script.empty()) script = InputScript::load(opt.input_script);
+  // A headless run asks where a CSV's coordinates come from only when a script can answer.
+  st.ask_crs = !headless || script.has_value();
 
   bool shot_ok = false;
   int exit_code = 0;
@@ -319,7 +341,8 @@ int run_app(const AppOptions& opt) {
           st.notify(job_failed_text(st.job.label(), err, st.lang), err != "cancelled");
         if (!err.empty() && headless) exit_code = 2;
       }
-      if (!st.job.busy() && !startup.empty()) {  // a recovery offer shows over it
+      // A recovery offer shows over the next steps; a question about a layer's CRS holds them.
+      if (!st.job.busy() && !startup.empty() && !st.crs_question) {
         auto step = std::move(startup.front());
         startup.pop_front();
         step(st);
@@ -345,7 +368,7 @@ int run_app(const AppOptions& opt) {
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       // The script starts once the loaded map has been drawn twice (the view fitted to it).
-      if (script && settled_frames >= 2 && startup.empty() && !st.job.busy()) {
+      if (script && settled_frames >= 2 && !st.job.busy() && (startup.empty() || st.crs_question)) {
         try {
           script->apply(io, [&](int slot) -> std::optional<std::pair<float, float>> {
             const Scenario& sc = st.session->active();
@@ -360,6 +383,7 @@ int run_app(const AppOptions& opt) {
         }
       }
       ImGui::NewFrame();
+      st.ui_items.clear();
       draw_menu_bar(st);
       draw_status_bar(st);
       if (st.session && st.fit_requested) {
@@ -408,13 +432,23 @@ int run_app(const AppOptions& opt) {
       if (st.session) view.draw(st.cam, st.styles, fw, fh, preview);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-      const bool settled = st.session && startup.empty() && !st.job.busy();
+      // Loaded, or waiting for the planner (the script) to answer a question about a layer.
+      const bool settled = st.session && !st.job.busy() && (startup.empty() || st.crs_question);
       if (headless && settled) ++frames_after_load;
       settled_frames = settled ? settled_frames + 1 : 0;
       if (script && !script->done()) frames_after_load = 0;  // the shot shows the script's end
       if (!opt.screenshot.empty() && settled && frames_after_load >= opt.frames) {
         shot_ok = write_screenshot(opt.screenshot, fw, fh);
         if (!opt.ui_report.empty()) write_ui_report(st, opt.ui_report);
+        if (!opt.save_session.empty()) {
+          try {
+            store_view_settings(st);
+            write_session_file(opt.save_session, st.session->snapshot());
+          } catch (const InputError& e) {
+            std::fprintf(stderr, "%s\n", e.what());
+            exit_code = 2;
+          }
+        }
         break;
       }
       if (opt.bench_frames > 0 && bench.done > opt.bench_frames) break;

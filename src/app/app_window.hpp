@@ -12,6 +12,9 @@ namespace yz::app {
 struct AppOptions {
   // What to open (at most one of session / map; neither = the demo city).
   std::string session, map, stations, candidates, demand;
+  // Where each layer's coordinates come from ("wgs84", "gcj02", "bd09", "EPSG:4547"); empty = the
+  // file's own CRS, else ask (headless without an input script: WGS-84, with a notice).
+  std::string stations_crs, candidates_crs, demand_crs;
   bool from_map = false;  // once loaded: candidate sites and workers from the map itself
   int suggest_k = 0;      // run a suggestion for k new stations once loaded
   std::string tab;        // stations | suggest | scenarios | layers
@@ -25,7 +28,9 @@ struct AppOptions {
   std::string screenshot;
   int frames = 5;
   std::string ui_report;  // JSON: windows and their rectangles, figures shown, notices
-  std::string input_script;  // headless: mouse and key steps replayed once loaded (input_script.hpp)
+  std::string
+      input_script;  // headless: mouse and key steps replayed once loaded (input_script.hpp)
+  std::string save_session;  // headless: save the session here before exiting (after the script)
   // Benchmark: render this many frames while panning and zooming, then time what-if edits; prints.
   int bench_frames = 0;
   bool recover_prompt = true;  // offer an autosave left by a crash (off in tests by default)

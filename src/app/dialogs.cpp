@@ -1,9 +1,12 @@
 // Modal questions: the file chooser (and what each purpose does with the chosen file), "save
-// changes?", recovering an autosave after a crash, what a dropped GIS file holds, and Export.
+// changes?", recovering an autosave after a crash, what a dropped GIS file holds, where a point
+// file's coordinates come from (when it records no CRS), and Export.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <tuple>
 
 #include "app/app_actions.hpp"
 #include "app/panels.hpp"
@@ -145,6 +148,63 @@ void dropped_prompt(AppState& st) {
   ImGui::EndPopup();
 }
 
+// Asked for CSV and spreadsheets: lon/lat copied from Amap read as WGS-84 land ~550 m off.
+void crs_prompt(AppState& st) {
+  static char epsg[16] = "";
+  if (!st.crs_question) return;
+  const Lang L = st.lang;
+  char title[128];
+  std::snprintf(title, sizeof title, "%s###layercrs", tr(Str::crs_title, L));
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  centre_next();
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const AppState::CrsQuestion q = *st.crs_question;
+  ImGui::Text(tr(Str::crs_fmt, L), std::filesystem::path(q.path).filename().string().c_str());
+  ImGui::Spacing();
+  auto item = [&](const char* name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    st.ui_items[name] = {a.x, a.y, b.x - a.x, b.y - a.y};
+  };
+  auto answer = [&](const std::string& crs) {
+    st.crs_question.reset();
+    ImGui::CloseCurrentPopup();
+    open_layer(st, q.path, q.kind, crs);
+  };
+  const float w = std::max(420.f, ImGui::CalcTextSize(tr(Str::crs_wgs84, L)).x + 40);
+  bool done = false;
+  for (auto [label, crs, name] : {std::tuple{Str::crs_wgs84, "wgs84", "crs_wgs84"},
+                                  std::tuple{Str::crs_gcj02, "gcj02", "crs_gcj02"},
+                                  std::tuple{Str::crs_bd09, "bd09", "crs_bd09"}}) {
+    const bool hit = ImGui::Button(tr(label, L), ImVec2(w, 0));
+    item(name);
+    if (hit && !done) answer(crs), done = true;
+  }
+  ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(Str::crs_epsg, L));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(90);
+  ImGui::InputText("##epsg", epsg, sizeof epsg, ImGuiInputTextFlags_CharsDecimal);
+  item("crs_epsg_field");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(epsg[0] == 0);
+  const bool by_code = ImGui::Button(tr(Str::crs_epsg_open, L));
+  item("crs_epsg_open");
+  ImGui::EndDisabled();
+  if (by_code && !done) answer(std::string("EPSG:") + epsg), done = true;
+  ImGui::Spacing();
+  ImGui::PushTextWrapPos(w);
+  ImGui::TextDisabled("%s", tr(Str::crs_help, L));
+  ImGui::PopTextWrapPos();
+  const bool cancel = ImGui::Button(tr(Str::cancel, L), ImVec2(120, 0));
+  item("crs_cancel");
+  if (cancel && !done) {
+    st.crs_question.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
 void export_dialog(AppState& st) {
   static char dir[1024] = "handover";
   static bool fmt_on[8] = {true, true, true, true, true, true, true, true};
@@ -221,6 +281,7 @@ void draw_dialogs(AppState& st) {
   unsaved_prompt(st);
   recovery_prompt(st);
   dropped_prompt(st);
+  crs_prompt(st);
   export_dialog(st);
 }
 

@@ -118,12 +118,26 @@ InputScript InputScript::load(const std::string& path) {
       Frame up;  // released on the next frame
       up.line = line_no;
       push(up);
+    } else if (verb == "type") {
+      std::string text;
+      if (!(ls >> text)) throw bad("type needs the text to type");
+      // One character a frame, as keys are pressed (UTF-8 sequences kept whole).
+      for (size_t i = 0; i < text.size();) {
+        size_t n = 1;
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+        Frame g;
+        g.line = line_no;
+        g.text = text.substr(i, n);
+        push(g);
+        i += n;
+      }
     } else if (verb == "wait") {
       int n = 0;
       if (!(ls >> n) || n < 0 || n > 10000) throw bad("wait needs a number of frames (0-10000)");
       for (int i = 0; i < n; ++i) push(f);
     } else {
-      throw bad("unknown step '" + verb + "' (move, click, doubleclick, drag, wheel, key, wait)");
+      throw bad("unknown step '" + verb +
+                "' (move, click, doubleclick, drag, wheel, key, type, wait)");
     }
     std::string extra;
     if (ls >> extra) throw bad("unexpected '" + extra + "'");
@@ -160,6 +174,7 @@ void InputScript::apply(ImGuiIO& io, const StationAt& station_at) {
   if (f.key >= 0) io.KeysDown[f.key] = true;
   io.KeyCtrl = f.ctrl;
   io.KeyShift = f.shift;
+  if (!f.text.empty()) io.AddInputCharactersUTF8(f.text.c_str());
 }
 
 }  // namespace yz::app

@@ -14,6 +14,7 @@
 //   wheel POINT N           turn the wheel N notches there (positive zooms in)
 //   key [ctrl+][shift+]NAME press and release a key: a letter or digit, delete, backspace,
 //                           escape, home, enter, tab
+//   type TEXT               type these characters into the focused field (no spaces), one a frame
 //   wait N                  let N frames pass
 #include <functional>
 #include <optional>
@@ -49,6 +50,7 @@ class InputScript {
     float wheel = 0;
     int key = -1;  // GLFW key code held down this frame
     bool ctrl = false, shift = false;
+    std::string text;  // characters typed this frame
     int line = 0;
   };
   std::string path_;

@@ -3,6 +3,7 @@
 // docs; run under xvfb-run without a display); --bench-frames prints frame and edit timings.
 #ifdef YIZHAN_WITH_APP
 #include <memory>
+#include <tuple>
 
 #include "app/app_window.hpp"
 #include "cli/cli_common.hpp"
@@ -32,6 +33,15 @@ struct GuiCommand {
     if ((!opt.stations.empty() || !opt.candidates.empty() || !opt.demand.empty()) &&
         opt.map.empty() && opt.session.empty())
       throw InputError("--stations", "layers need a --map (or a --session) to go on");
+    for (auto [crs, layer, name, layer_name] :
+         {std::tuple{&opt.stations_crs, &opt.stations, "--stations-crs", "--stations"},
+          std::tuple{&opt.candidates_crs, &opt.candidates, "--candidates-crs", "--candidates"},
+          std::tuple{&opt.demand_crs, &opt.demand, "--demand-crs", "--demand"}})
+      if (!crs->empty() && layer->empty())
+        throw InputError(name, std::string("applies to the layer given with ") + layer_name +
+                                   ", and none is given");
+    if (!opt.save_session.empty() && opt.screenshot.empty())
+      throw InputError("--save", "only with --screenshot (a window saves with File > Save)");
     if (!opt.tab.empty() && opt.tab != "stations" && opt.tab != "suggest" &&
         opt.tab != "scenarios" && opt.tab != "layers")
       throw InputError("--tab", "use stations, suggest, scenarios or layers");
@@ -63,6 +73,16 @@ const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
   sub->add_option("--candidates", o.candidates,
                   "Candidate sites (as written by yizhan sites, or your own layer)");
   sub->add_option("--demand", o.demand, "Outdoor workers; default: the street-length proxy");
+  const char* crs_help =
+      " come from: wgs84, gcj02 (copied from Amap/Tencent), bd09 (Baidu) or an EPSG code. "
+      "Default: the file's own CRS; a CSV or spreadsheet records none, so the window asks "
+      "(a --screenshot run reads it as WGS-84 and says so)";
+  sub->add_option("--stations-crs,--sites-crs", o.stations_crs,
+                  std::string("Where the --stations coordinates") + crs_help);
+  sub->add_option("--candidates-crs", o.candidates_crs,
+                  std::string("Where the --candidates coordinates") + crs_help);
+  sub->add_option("--demand-crs", o.demand_crs,
+                  std::string("Where the --demand coordinates") + crs_help);
   sub->add_option("--lang", cmd->lang, "UI language: en or zh (default: the session's, else en)");
   sub->add_flag("--from-map", o.from_map,
                 "Once loaded, make candidate sites (POIs + 200 m grid) and workers (map proxies) from the map");
@@ -79,6 +99,8 @@ const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
   sub->add_option("--input-script", o.input_script,
                   "With --screenshot: replay mouse and key steps once loaded (see "
                   "src/app/input_script.hpp), then take the shot");
+  sub->add_option("--save", o.save_session,
+                  "With --screenshot: save the session to this file before exiting (tests)");
   sub->add_flag("--recover", cmd->recover,
                 "With --screenshot: still offer an autosave left by a crash");
   sub->add_option("--bench-frames", o.bench_frames,

@@ -123,8 +123,17 @@ TEST_CASE("a stations layer replaces the active plan's stations as one undo step
       << a.y << ",独立\n"
       << "坏行,abc,30.5,共建\n";
   }
+  // A CSV records no CRS: the planner is asked first, nothing is read yet.
   open_layer(st, csv, LayerKind::stations);
+  REQUIRE(st.crs_question);
+  CHECK(st.crs_question->path == csv);
+  CHECK_FALSE(st.job.busy());
+  CHECK(st.session->active().active_count() == 14);
+  st.crs_question.reset();
+  open_layer(st, csv, LayerKind::stations, "wgs84");  // the answer
   REQUIRE(finish(st).empty());
+  CHECK(st.session->settings.stations_origin.path == csv);
+  CHECK(st.session->settings.stations_origin.crs == "wgs84");
   const Scenario& sc = st.session->active();
   REQUIRE(sc.active_count() == 2);
   const auto live = sc.stations();

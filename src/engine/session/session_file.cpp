@@ -162,6 +162,15 @@ void write_session_file(const std::string& path, const SessionFile& s) {
   for (const auto& sc : s.scenarios) names.push_back(sc.name);
   rows.emplace_back("scenarios", names.dump());
   rows.emplace_back("active_scenario", std::to_string(s.active));
+  for (const auto& [name, o] : {std::pair{"stations", &s.settings.stations_origin},
+                                {"candidates", &s.settings.candidates_origin},
+                                {"demand", &s.settings.demand_origin}}) {
+    if (!o->known()) continue;
+    const std::string k = std::string("layer_") + name;
+    rows.emplace_back(k + "_path", o->path);
+    rows.emplace_back(k + "_crs", o->crs);
+    rows.emplace_back(k + "_crs_name", o->crs_name);
+  }
   for (const auto& [k, v] : s.settings.ui) rows.emplace_back("ui." + k, v);
 
   VectorWriter w(path, "GPKG");
@@ -373,6 +382,15 @@ SessionFile read_session_file(const std::string& path) {
     s.settings.view.centre_lonlat = {r.number("view_lon", -180, 180),
                                      r.number("view_lat", -90, 90)};
     s.settings.view.m_per_px = r.number("view_m_per_px", 1e-6, 1e7);
+  }
+  // Absent in sessions written before layer origins were kept: unknown.
+  for (const auto& [name, o] : {std::pair{"stations", &s.settings.stations_origin},
+                                {"candidates", &s.settings.candidates_origin},
+                                {"demand", &s.settings.demand_origin}}) {
+    const std::string k = std::string("layer_") + name;
+    o->path = r.get_or(k + "_path", "");
+    o->crs = r.get_or(k + "_crs", "");
+    o->crs_name = r.get_or(k + "_crs_name", "");
   }
   for (const auto& [k, v] : r.kv)
     if (k.rfind("ui.", 0) == 0) s.settings.ui.emplace_back(k.substr(3), v);

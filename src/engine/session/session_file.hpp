@@ -30,10 +30,24 @@ struct ViewState {
   double m_per_px = 0;
 };
 
+// Where a point layer came from and how its coordinates were read, so a reopened session can say
+// it (the points themselves are stored in WGS-84). Sessions written before this was kept read
+// back with everything empty: origin unknown.
+struct LayerOrigin {
+  std::string path;  // the file opened (empty: unknown, or not opened from a file)
+  // What the coordinates were read as: the planner's answer or option ("wgs84", "gcj02", "bd09",
+  // "EPSG:4547"), empty when the file recorded its own CRS (or nothing was said).
+  std::string crs;
+  std::string crs_name;  // as the reader named it (PointSet::source_crs): "GCJ-02 (Chinese ...)"
+  bool known() const { return !path.empty() || !crs_name.empty(); }
+};
+
 struct SessionSettings {
   Criterion criterion = Criterion::both;  // the coverage test suggestions and the map use
   std::string lang = "en";                // UI language, "en" or "zh"
   ViewState view;
+  // The stations, candidates and demand layers as last opened from files.
+  LayerOrigin stations_origin, candidates_origin, demand_origin;
   // Front-end settings kept verbatim (layer colours, panel choices), key -> value.
   std::vector<std::pair<std::string, std::string>> ui;
   const std::string* ui_value(const std::string& key) const;

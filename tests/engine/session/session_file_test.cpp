@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <gdal_priv.h>
+
 #include "engine/export/vector_writer.hpp"
 #include "engine/session/session.hpp"
 #include "engine/util/error.hpp"
@@ -97,6 +99,40 @@ TEST_CASE("a saved session reopens as the same session", "[session]") {
   const std::string path2 = test::temp_dir() + "/plan2.gpkg";
   write_session_file(path2, r.snapshot());
   check_same(s, open_session(read_session_file(path2), path2));
+}
+
+TEST_CASE("each layer's source file and the CRS it was read in survive save and reopen",
+          "[session][crs]") {
+  Session s = edited_demo();
+  s.settings.stations_origin = {"/data/驿站_高德.csv", "gcj02",
+                                "GCJ-02 (Chinese web map; converted to WGS-84)"};
+  s.settings.demand_origin = {"/data/workers.gpkg", "", "WGS-84"};
+  const std::string path = test::temp_dir() + "/origins.gpkg";
+  write_session_file(path, s.snapshot());
+  Session r = open_session(read_session_file(path), path);
+  CHECK(r.settings.stations_origin.path == "/data/驿站_高德.csv");
+  CHECK(r.settings.stations_origin.crs == "gcj02");
+  CHECK(r.settings.stations_origin.crs_name == "GCJ-02 (Chinese web map; converted to WGS-84)");
+  CHECK(r.settings.demand_origin.path == "/data/workers.gpkg");
+  CHECK(r.settings.demand_origin.crs.empty());
+  CHECK(r.settings.demand_origin.crs_name == "WGS-84");
+  CHECK_FALSE(r.settings.candidates_origin.known());
+  // Saved again from the reopened session (what autosave writes): still there.
+  const std::string path2 = test::temp_dir() + "/origins2.gpkg";
+  write_session_file(path2, r.snapshot());
+  CHECK(read_session_file(path2).settings.stations_origin.crs == "gcj02");
+
+  // A session written before origins were kept has no layer_* rows: it opens, origins unknown.
+  {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    REQUIRE(ds);
+    ds->ExecuteSQL("DELETE FROM yizhan_session WHERE key LIKE 'layer_%'", nullptr, nullptr);
+  }
+  SessionFile old = read_session_file(path);
+  CHECK_FALSE(old.settings.stations_origin.known());
+  CHECK(old.settings.stations_origin.crs.empty());
+  CHECK_FALSE(old.settings.demand_origin.known());
+  check_same(s, open_session(old, path));
 }
 
 TEST_CASE("the session's stations layer opens as plain GIS data", "[session]") {
