@@ -297,6 +297,37 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
   return out;
 }
 
+std::vector<std::string> export_would_replace(const ExportOptions& opt) {
+  const fs::path dir(opt.out_dir);
+  std::vector<std::string> listed, out;
+  ExportFolder::read_manifest((dir / ExportFolder::kManifest).string(), listed);
+  std::error_code ec;
+  auto consider = [&](const std::string& rel) {
+    if (fs::is_regular_file(dir / rel, ec) &&
+        std::find(listed.begin(), listed.end(), rel) == listed.end())
+      out.push_back(rel);
+  };
+  const std::pair<ExportFormat, std::string> single[] = {
+      {ExportFormat::gpkg, opt.base_name + ".gpkg"},
+      {ExportFormat::kml, opt.base_name + ".kml"},
+      {ExportFormat::csv, "stations_webmap.csv"},
+      {ExportFormat::tif, "accessibility.tif"},
+      {ExportFormat::png, "map.png"},
+      {ExportFormat::pdf, "report.pdf"}};
+  for (const auto& [f, name] : single)
+    if (has(opt, f)) consider(name);
+  // The per-layer folders: any file there may be a layer's (names depend on the plan).
+  for (ExportFormat f : {ExportFormat::geojson, ExportFormat::shp, ExportFormat::csv}) {
+    if (!has(opt, f)) continue;
+    const std::string sub(to_string(f));
+    for (auto it = fs::directory_iterator(dir / sub, ec); !ec && it != fs::end(it);
+         it.increment(ec))
+      consider(sub + "/" + it->path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
                          const Progress& progress) {
   if (!plan.study || !plan.study->city) throw std::invalid_argument("export_plan: no study");

@@ -64,6 +64,10 @@ struct ExportResult {
 ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
                          const Progress& progress = {});
 
+// Files in opt.out_dir that export_plan(opt) may replace and that no earlier export there wrote
+// (relative paths): what a front-end asks about before setting opt.overwrite.
+std::vector<std::string> export_would_replace(const ExportOptions& opt);
+
 // All vector layers of the plan (WGS-84) and the settings rows.
 struct PlanLayers {
   std::vector<Layer> layers;
