@@ -227,3 +227,30 @@ TEST_CASE(
   }
   CHECK(interrupted >= 2);  // most signals land while it works
 }
+
+TEST_CASE("SIGINT/SIGTERM during export on a real extract (heidelberg_region_roads)",
+          "[cli][outputs][signals]") {
+  const std::string map = require_file(data_dir() + "/osm/heidelberg_region_roads.osm.pbf",
+                                       "a real extract whose export takes several seconds");
+  const std::string st = fresh("hd_in") + "/stations.csv";
+  std::ofstream(st) << "id,lon,lat\ns1,8.6724,49.4093\ns2,8.6940,49.4120\ns3,8.7050,49.4030\n";
+  // While the map loads (no cancellation point there: the 2 s grace ends it) and while working.
+  const std::pair<int, int> points[] = {{4000, SIGINT}, {12000, SIGTERM}};
+  for (const auto& [ms, sig] : points) {
+    const std::string d = fresh("hd_" + std::to_string(ms));
+    const auto t0 = std::chrono::steady_clock::now();
+    const int rc = run_and_signal(
+        {"export", "--map", map, "--stations", st, "--formats", "all", "--out-dir", d},
+        std::chrono::milliseconds(ms), sig, d + ".log");
+    const double after_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() - ms / 1e3;
+    INFO("signal " << sig << " at " << ms << " ms; exit " << rc << " " << after_s
+                   << " s later; log: " << get(d + ".log"));
+    CHECK(!has_temporaries(d));
+    if (rc != 0) {
+      CHECK(rc == 128 + sig);
+      CHECK(snapshot(d).empty());
+      CHECK(after_s < 5);  // cancelled, or ended by the grace period
+    }
+  }
+}
