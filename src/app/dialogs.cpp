@@ -211,7 +211,12 @@ void export_dialog(AppState& st) {
   static bool bom = true;
   static int lang = -1;
   static float cell = 50;
-  if (!st.export_dialog) return;
+  // Files in the folder that an export would replace and no earlier export wrote: asked about.
+  static std::vector<std::string> foreign;
+  if (!st.export_dialog) {
+    foreign.clear();
+    return;
+  }
   const Lang L = st.lang;
   if (lang < 0) lang = L == Lang::zh ? 0 : 1;
   char title[128];
@@ -239,7 +244,19 @@ void export_dialog(AppState& st) {
   // The folder chooser opens over this dialog (a nested modal).
   if (st.dialog.is_open() && st.dialog.purpose() == FilePurpose::export_folder && st.dialog.draw(L))
     std::snprintf(dir, sizeof dir, "%s", st.dialog.chosen().c_str());
-  if (ImGui::Button(tr(Str::export_go, L), ImVec2(160, 0)) && dir[0]) {
+  const bool go = ImGui::Button(tr(Str::export_go, L), ImVec2(160, 0));
+  bool replace = false;
+  if (!foreign.empty()) {
+    std::string list;
+    for (size_t i = 0; i < foreign.size() && i < 4; ++i) list += (i ? ", " : "") + foreign[i];
+    if (foreign.size() > 4) list += ", ...";
+    ImGui::PushTextWrapPos(540);
+    ImGui::TextColored(ImVec4(0.9f, 0.55f, 0.1f, 1), tr(Str::export_replace_fmt, L), foreign.size(),
+                       list.c_str());
+    ImGui::PopTextWrapPos();
+    replace = ImGui::Button(tr(Str::export_replace, L), ImVec2(160, 0));
+  }
+  if ((go || replace) && dir[0]) {
     ExportOptions o;
     o.out_dir = dir;
     o.formats.clear();
@@ -251,18 +268,22 @@ void export_dialog(AppState& st) {
     o.csv_bom = bom;
     o.cell_m = cell;
     o.lang = lang == 0 ? ReportLang::zh : ReportLang::en;
+    o.overwrite = replace;
+    if (!replace) foreign = export_would_replace(o);
     std::error_code ec;
     std::filesystem::create_directories(o.out_dir, ec);
     if (ec) {
       st.notify(std::string(dir) + ": " + ec.message(), true);
-    } else if (!o.formats.empty()) {
+    } else if (!o.formats.empty() && (replace || foreign.empty())) {
       export_plan_to(st, o);
+      foreign.clear();
       st.export_dialog = false;
       ImGui::CloseCurrentPopup();
     }
   }
   ImGui::SameLine();
   if (ImGui::Button(tr(Str::cancel, L), ImVec2(120, 0))) {
+    foreign.clear();
     st.export_dialog = false;
     ImGui::CloseCurrentPopup();
   }

@@ -4,10 +4,13 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
+#include "cli/interrupt.hpp"
 #include "engine/map/map_source.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz::cli {
 
@@ -67,8 +70,20 @@ void print_drop_lines(const std::vector<DropReport>& drops) {
     if (!d.source.empty()) std::cout << d.summary() << "\n";
 }
 
+void OutputGuard::add(CLI::App& app) {
+  app.add_flag("--overwrite", overwrite, "Replace output files that already exist");
+}
+
+void OutputGuard::check(const std::string& out, const std::vector<std::string>& inputs) const {
+  if (std::filesystem::is_directory(out))
+    throw InputError(out, "is a folder; give the output file's name");
+  check_not_input(out, inputs);
+  check_may_write(out, overwrite);
+}
+
 Progress terminal_progress() {
   Progress p;
+  p.cancel = interrupt_flag();  // SIGINT/SIGTERM stop the work (interrupt.hpp)
   if (!isatty(STDERR_FILENO)) return p;
   p.report = [](double f, std::string_view stage) {
     std::fprintf(stderr, "\r  %-24.*s %5.1f %%", static_cast<int>(stage.size()), stage.data(), 100 * f);

@@ -34,6 +34,14 @@ struct CoverageOptions {
 PointReadOptions site_read_options(const std::string& sites_crs, const std::string& cost_field,
                                    const std::string& capacity_field);
 
+// --overwrite, and the checks every command makes on its output before any work: an output that
+// is one of the inputs is refused (exit 2, both named), an existing file unless --overwrite.
+struct OutputGuard {
+  bool overwrite = false;
+  void add(CLI::App& app);
+  void check(const std::string& out, const std::vector<std::string>& inputs) const;
+};
+
 // Each input's read/kept/dropped line: as JSON ({summary, notes} per source) or printed.
 nlohmann::json inputs_json(const std::vector<DropReport>& drops);
 void print_drop_lines(const std::vector<DropReport>& drops);

@@ -20,6 +20,7 @@ struct CoverageCommand {
   std::string sites, demand, out, demand_weight, sites_crs, demand_crs;
   bool json = false, no_areas = false, bom = false;
   double half_width_m = kDefaultStreetHalfWidthM;
+  OutputGuard outg;
 
   int run() {
     cov.validate();
@@ -28,6 +29,7 @@ struct CoverageCommand {
       throw InputError(out, "is a folder; give the output file's name (e.g. " +
                                 (std::filesystem::path(out) / "coverage.gpkg").string() + ")");
     VectorWriter::driver_for(out);  // fail early on an unknown extension
+    outg.check(out, {map.map, map.profile, sites, demand});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
     std::vector<DropReport> drops(1);
@@ -77,6 +79,7 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
   cmd->cov.add(*sub);
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
+  cmd->outg.add(*sub);
   sub->add_option("--area-half-width-m", cmd->half_width_m, "Walk-area polygons: metres either side of a reached street")->capture_default_str();
   sub->add_flag("--no-areas", cmd->no_areas, "Skip walk-area polygons (faster)");
   sub->add_flag("--json", cmd->json, "Print the summary as JSON");

@@ -30,6 +30,7 @@ struct DemandCommand {
   std::vector<std::string> weights;
   DemandRequest req;
   bool json = false;
+  OutputGuard outg;
 
   int run() {
     if (out.empty())
@@ -39,6 +40,7 @@ struct DemandCommand {
                                 (std::filesystem::path(out) / "demand.gpkg").string() + ")");
     if (VectorWriter::driver_for(out) != "GPKG")
       throw InputError(out, "the demand output holds several layers: write a GeoPackage (.gpkg)");
+    outg.check(out, {map.map, map.profile, profile, req.layer_path, req.raster_path});
     if (!(req.cell_m == 0 || req.cell_m >= 1) || !std::isfinite(req.cell_m))
       throw InputError("--cell-m", "must be 0 (no aggregation) or a cell size of at least 1 metre");
     if (!(req.snap.max_snap_m > 0)) throw InputError("--max-snap-m", "must be positive");
@@ -123,6 +125,7 @@ const RegisterCommand reg("demand", [](CLI::App& app, std::function<int()>& run)
                   "Items farther than this from any walkable street are dropped")
       ->capture_default_str();
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
+  cmd->outg.add(*sub);
   sub->add_flag("--json", cmd->json, "Print the summary as JSON");
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });

@@ -23,9 +23,11 @@ struct DemoCommand {
   CoverageOptions cov;
   std::string settings, out;
   bool json = false;
+  OutputGuard outg;
 
   int run() {
     cov.validate();
+    if (!out.empty()) outg.check(out, {settings});
     const Progress progress = terminal_progress();
     DemoCity demo = generate_demo_city(settings_from(settings, 0));
     const auto features = demo.features;
@@ -79,9 +81,12 @@ struct DemoCommand {
 struct DemoCityCommand {
   std::string settings, out_dir;
   uint64_t nodes = 0;
+  OutputGuard outg;
   int run() {
     namespace fs = std::filesystem;
     fs::create_directories(out_dir);
+    for (const char* f : {"roads.gpkg", "stations.gpkg", "candidates.gpkg", "demand.gpkg"})
+      outg.check((fs::path(out_dir) / f).string(), {settings});
     DemoCity demo = generate_demo_city(settings_from(settings, nodes));
     const auto& proj = demo.lines.projection;
     {
@@ -123,6 +128,7 @@ const RegisterCommand reg_demo("demo", [](CLI::App& app, std::function<int()>& r
   cmd->cov.add(*sub);
   sub->add_option("--settings", cmd->settings, "Demo-city settings (JSON); default data/demo_city.json");
   sub->add_option("--out", cmd->out, "Also write the coverage GeoPackage here");
+  cmd->outg.add(*sub);
   sub->add_flag("--json", cmd->json, "Print the summary as JSON");
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
@@ -133,6 +139,7 @@ const RegisterCommand reg_city("demo-city", [](CLI::App& app, std::function<int(
   sub->add_option("--settings", cmd->settings, "Demo-city settings (JSON); default data/demo_city.json");
   sub->add_option("--nodes", cmd->nodes, "Scale the street grid to about this many junctions (benchmarks: 1000000)");
   sub->add_option("--out-dir", cmd->out_dir, "Folder to write into")->required();
+  cmd->outg.add(*sub);
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

@@ -42,6 +42,7 @@ Layers: stations (all input columns, workers covered by walk/radius/both/either)
 struct ExportCommand {
   MapOptions map;
   CoverageOptions cov;
+  OutputGuard outg;
   bool demo = false, bom = false, no_bom = false;
   std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out_dir,
       formats = "all", png_size = "1600x1200", lang = "zh", title, criterion = "both",
@@ -67,6 +68,8 @@ struct ExportCommand {
     eo.title = title;
     eo.area.half_width_m = half_width_m;
     eo.gap_radius_m = gap_m;
+    eo.overwrite = outg.overwrite;  // an earlier export's files (its manifest) are replaced anyway
+    eo.inputs = {map.map, map.profile, stations, candidates, demand};
     if (!(cell_m > 0)) throw InputError("--cell-m", "must be a positive number of metres");
     if (!(max_minutes > 0)) throw InputError("--max-minutes", "must be positive");
     Criterion crit;
@@ -149,6 +152,11 @@ struct ExportCommand {
         cov.params.minutes, S.percent(Criterion::both));
     std::cout << "Wrote " << res.files.size() << " files:\n";
     for (const auto& f : res.files) std::cout << "  " << f << "\n";
+    if (!res.removed.empty()) {
+      std::cout << "Removed " << res.removed.size()
+                << " files of the earlier export there that this one does not write:\n";
+      for (const auto& f : res.removed) std::cout << "  " << f << "\n";
+    }
     return kExitOk;
   }
 };
@@ -189,6 +197,8 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   cmd->cov.add(*sub);
   sub->add_option("--out-dir", cmd->out_dir, "Folder to write into (created if missing)")
       ->required();
+  sub->add_flag("--overwrite", cmd->outg.overwrite,
+                "Replace files in --out-dir that an earlier `yizhan export` did not write");
   sub->add_option("--formats", cmd->formats,
                   "Comma-separated: gpkg,geojson,kml,shp,csv,tif,png,pdf or all")
       ->capture_default_str();

@@ -109,6 +109,7 @@ uint32_t parse_wanted(const std::string& text) {
 
 struct ReviewCommand {
   MapOptions map;
+  OutputGuard outg;
   CoverageOptions cov;
   std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out, wanted;
   std::string criterion = "both";
@@ -126,6 +127,7 @@ struct ReviewCommand {
     if (!(spacing_walk_m >= 0)) throw InputError("--spacing-walk-m", "must be >= 0 metres");
     const uint32_t want = parse_wanted(wanted);
     if (!out.empty()) VectorWriter::driver_for(out);
+    if (!out.empty()) outg.check(out, {map.map, map.profile, stations, candidates, demand});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
     PointReadOptions so;
@@ -292,6 +294,7 @@ const RegisterCommand reg("review", [](CLI::App& app, std::function<int()>& run)
                   "Relocation: no two stations closer than this on foot (metres)");
   sub->add_option("--top", cmd->top, "Rows of each ranking to print")->capture_default_str();
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)");
+  cmd->outg.add(*sub);
   sub->add_flag("--json", cmd->json, "Print the rankings as JSON (all rows)");
   sub->add_flag(
       "--bom", cmd->bom,

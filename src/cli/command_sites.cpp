@@ -21,6 +21,7 @@ namespace {
 
 struct SitesCommand {
   MapOptions map;
+  OutputGuard outg;
   std::string layer, layer_name, stations, exclude, exclude_layer, exclude_crs, sites_crs,
       from_pois, categories_file, out, cost_field, capacity_field, columns;
   double grid_m = 0, min_distance_m = 0, merge_m = 10, same_name_m = 60, max_snap_m = 250;
@@ -46,6 +47,7 @@ struct SitesCommand {
                                 (std::filesystem::path(out) / "candidates.gpkg").string() + ")");
     if (VectorWriter::driver_for(out) != "GPKG")
       throw InputError(out, "yizhan sites writes a GeoPackage (use a .gpkg name)");
+    outg.check(out, {map.map, map.profile, layer, stations, exclude, categories_file});
     const CandidateCategories cats = categories_file.empty()
                                          ? default_candidate_categories()
                                          : load_candidate_categories(categories_file);
@@ -210,6 +212,7 @@ const RegisterCommand reg("sites", [](CLI::App& app, std::function<int()>& run) 
                   "Candidates farther than this from a walkable street are dropped")
       ->capture_default_str();
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
+  cmd->outg.add(*sub);
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

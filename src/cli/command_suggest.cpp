@@ -48,6 +48,7 @@ double parse_target(const std::string& text) {
 
 struct SuggestCommand {
   MapOptions map;
+  OutputGuard outg;
   CoverageOptions cov;
   std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out;
   std::string criterion = "both", cost_field = "cost", capacity_field, target_text;
@@ -74,6 +75,7 @@ struct SuggestCommand {
     if (!(spacing_walk_m >= 0)) throw InputError("--spacing-walk-m", "must be >= 0 metres");
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
     VectorWriter::driver_for(out);
+    outg.check(out, {map.map, map.profile, stations, candidates, demand});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
 
@@ -420,6 +422,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
       ->capture_default_str();
   sub->add_flag("--no-exact", cmd->no_exact, "Heuristic and bound only (no branch-and-cut)");
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
+  cmd->outg.add(*sub);
   sub->add_flag("--json", cmd->json, "Print the result as JSON");
   sub->add_flag(
       "--bom", cmd->bom,

@@ -1,14 +1,20 @@
 // yizhan: the command-line front-end. Commands live in command_<verb>.cpp and register themselves;
-// this file maps exceptions to exit codes (0 ok, 2 bad input, 1 internal error).
+// this file maps exceptions to exit codes (0 ok, 2 bad input or an output that cannot be written,
+// 1 internal error, 128 + signal when interrupted: 130 SIGINT, 143 SIGTERM).
 #include <cstdio>
 #include <exception>
 
 #include "cli/cli_common.hpp"
 #include "cli/version.hpp"
+#include "cli/interrupt.hpp"
+#include "engine/map/gdal_session.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 int main(int argc, char** argv) {
   using namespace yz::cli;
+  install_interrupt_handling();  // before any thread starts
+  yz::ensure_gdal();             // GDAL/PROJ messages quiet from the start (gdal_session.cpp)
   CLI::App app{"Yizhan (驿站): plan outdoor-worker service stations to the 'double 15' standard "
                "(1 km radius, 15-minute walk)."};
   app.require_subcommand(1);
@@ -25,12 +31,16 @@ int main(int argc, char** argv) {
   }
   try {
     return run ? run() : kExitOk;
+  } catch (const yz::OutputExists& e) {
+    std::fprintf(stderr, "yizhan: error: %s (add --overwrite to replace it)\n", e.what());
+    return kExitBadInput;
   } catch (const yz::InputError& e) {
     std::fprintf(stderr, "yizhan: error: %s\n", e.what());
     return kExitBadInput;
   } catch (const yz::Cancelled&) {
-    std::fprintf(stderr, "yizhan: cancelled\n");
-    return kExitInternal;
+    // Only a signal cancels a command; its staged outputs are gone by now.
+    std::fprintf(stderr, "yizhan: interrupted; no partial output was left\n");
+    return interrupt_exit_code() ? interrupt_exit_code() : kExitInternal;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "yizhan: internal error: %s\n", e.what());
     return kExitInternal;

@@ -76,7 +76,7 @@ std::string expect_exit(int want, const std::string& args,
 std::string coverage(const std::string& map, const std::string& sites,
                      const std::string& extra = "") {
   return "coverage --map " + map + " --sites " + sites + " --out " + temp_dir() +
-         "/out.gpkg --no-areas " + extra;
+         "/out.gpkg --overwrite --no-areas " + extra;  // one output for every case
 }
 
 }  // namespace

@@ -126,7 +126,7 @@ TEST_CASE("yizhan demand: components, weights, aggregation and planner layers", 
       require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "Nanjing extract");
   const std::string dir = temp_dir();
   std::string out;
-  const std::string base = cli_exe() + " demand --map " + map;
+  const std::string base = cli_exe() + " demand --overwrite --map " + map;  // outputs reused
   REQUIRE(run_command(base + " --components riders --cell-m 0 --out " + dir + "/r1.gpkg", out) ==
           0);
   REQUIRE(run_command(base + " --components riders --weight riders=3 --cell-m 100 --out " + dir +
@@ -216,8 +216,8 @@ TEST_CASE("yizhan demand from a raster and from polygons, read by coverage", "[c
     st << "id,lon,lat\ns1,118.7800,32.0420\n";
   }
   REQUIRE(run_command(cli_exe() + " coverage --map " + map + " --sites " + dir +
-                          "/st.csv --demand " + dir + "/r.gpkg --no-areas --json --out " + dir +
-                          "/c.gpkg",
+                          "/st.csv --demand " + dir +
+                          "/r.gpkg --no-areas --json --overwrite --out " + dir + "/c.gpkg",
                       out) == 0);
   const auto j = nlohmann::json::parse(out.substr(out.find('{')));
   REQUIRE(j["demand"]["total"].get<double>() == Approx(136));

@@ -38,7 +38,7 @@ struct Gpkg {
 };
 
 int run(const std::string& args, std::string& out) {
-  const int rc = run_command(cli_exe() + " " + args, out);
+  const int rc = run_command(cli_exe() + " " + args + " --overwrite", out);  // outputs reused
   INFO(out);
   return rc;
 }

@@ -36,7 +36,7 @@ void write_points(const std::string& dir) {
 
 nlohmann::json run_json(const std::string& args) {
   std::string out;
-  const int rc = run_command(cli_exe() + " suggest " + args + " --json", out);
+  const int rc = run_command(cli_exe() + " suggest " + args + " --json --overwrite", out);
   INFO(out);
   REQUIRE(rc == 0);
   return nlohmann::json::parse(out);

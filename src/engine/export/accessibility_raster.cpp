@@ -2,12 +2,14 @@
 
 #include <gdal_priv.h>
 
+#include <cerrno>
 #include <cmath>
 #include <stdexcept>
 
 #include "engine/map/gdal_session.hpp"
 #include "engine/network/nearest_stations.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz {
 
@@ -53,14 +55,17 @@ void write_accessibility_tiff(const std::string& path, const AccessibilityGrid& 
                               const CoverageStudy& st) {
   ensure_gdal();
   if (g.nx == 0 || g.ny == 0)
-    throw InputError(path, "the map is empty: no accessibility surface to write");
+    throw InputError(output_display_path(path),
+                     "the map is empty: no accessibility surface to write");
   GdalErrorCapture cap;
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
   if (!drv) throw std::runtime_error("GDAL GTiff driver is not available");
   const char* opts[] = {"COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", nullptr};
+  OutputFile out(path);  // staged, moved into place when complete
+  errno = 0;
   GDALDatasetUniquePtr ds(
-      drv->Create(path.c_str(), g.nx, g.ny, 2, GDT_Float32, const_cast<char**>(opts)));
-  if (!ds) throw InputError(path, "cannot create GeoTIFF (" + cap.first_error() + ")");
+      drv->Create(out.path().c_str(), g.nx, g.ny, 2, GDT_Float32, const_cast<char**>(opts)));
+  if (!ds) throw_write_error(path, errno, cap.first_error());
   double gt[6] = {g.x0, g.cell_m, 0, g.y1, 0, -g.cell_m};
   ds->SetGeoTransform(gt);
   ds->SetProjection(st.city->projection().wkt().c_str());
@@ -77,11 +82,11 @@ void write_accessibility_tiff(const std::string& path, const AccessibilityGrid& 
     band->SetNoDataValue(AccessibilityGrid::kNoData);
     if (band->RasterIO(GF_Write, 0, 0, g.nx, g.ny, const_cast<float*>(data[b]->data()), g.nx, g.ny,
                        GDT_Float32, 0, 0) != CE_None)
-      throw std::runtime_error("writing " + path + " failed: " + cap.first_error());
+      throw_write_error(path, errno, cap.first_error());
   }
-  ds.reset();
-  if (!cap.errors().empty())
-    throw std::runtime_error("writing " + path + " failed: " + cap.first_error());
+  ds.reset();  // flushes the tiles
+  if (!cap.errors().empty()) throw_write_error(path, errno, cap.first_error());
+  out.commit();
 }
 
 }  // namespace yz

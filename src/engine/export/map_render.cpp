@@ -11,6 +11,7 @@
 #include "engine/export/coverage_layers.hpp"
 #include "engine/export/map_palette.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz {
 
@@ -543,10 +544,21 @@ MapFrame write_png_map(const std::string& path, const MapScene& scene, int width
   const MapFrame f = draw_map(cr, scene, 0, 0, width, height, dpi / 96.0, true);
   cairo_destroy(cr);
   cairo_surface_flush(surf);
-  const cairo_status_t status = cairo_surface_write_to_png(surf, path.c_str());
+  OutputFile out(path);  // staged, moved into place when complete
+  FileSink sink(out.path(), path);
+  const cairo_status_t status = cairo_surface_write_to_png_stream(
+      surf,
+      [](void* s, const unsigned char* data, unsigned int n) {
+        return static_cast<FileSink*>(s)->write(data, n) ? CAIRO_STATUS_SUCCESS
+                                                         : CAIRO_STATUS_WRITE_ERROR;
+      },
+      &sink);
   cairo_surface_destroy(surf);
+  sink.close();  // throws the OS's reason (no space left, ...) when a write failed
   if (status != CAIRO_STATUS_SUCCESS)
-    throw InputError(path, std::string("cannot write PNG: ") + cairo_status_to_string(status));
+    throw InputError(output_display_path(path),
+                     std::string("cannot write PNG: ") + cairo_status_to_string(status));
+  out.commit();
   return f;
 }
 

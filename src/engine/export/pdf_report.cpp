@@ -14,6 +14,7 @@
 #include "engine/coverage/join_summary.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz {
 
@@ -352,10 +353,17 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
                       const ExportOptions& opt) {
   const CoverageStudy& st = *plan.study;
   const Words& W = opt.lang == ReportLang::zh ? kZh : kEn;
-  cairo_surface_t* surf = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
+  OutputFile out(path);  // staged, moved into place when complete
+  FileSink sink(out.path(), path);
+  cairo_surface_t* surf = cairo_pdf_surface_create_for_stream(
+      [](void* s, const unsigned char* data, unsigned int n) {
+        return static_cast<FileSink*>(s)->write(data, n) ? CAIRO_STATUS_SUCCESS
+                                                         : CAIRO_STATUS_WRITE_ERROR;
+      },
+      &sink, kPageW, kPageH);
   if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surf);
-    throw InputError(path, "cannot create the PDF report");
+    throw InputError(output_display_path(path), "cannot create the PDF report");
   }
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "Yizhan");
@@ -492,9 +500,11 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   cairo_surface_finish(surf);
   const cairo_status_t status = cairo_surface_status(surf);
   cairo_surface_destroy(surf);
+  sink.close();  // throws the OS's reason (no space left, ...) when a write failed
   if (status != CAIRO_STATUS_SUCCESS)
-    throw InputError(path,
+    throw InputError(output_display_path(path),
                      std::string("writing the PDF failed: ") + cairo_status_to_string(status));
+  out.commit();
 }
 
 }  // namespace yz

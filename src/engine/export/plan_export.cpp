@@ -10,10 +10,12 @@
 #include "engine/export/accessibility_raster.hpp"
 #include "engine/export/coverage_gaps.hpp"
 #include "engine/export/coverage_layers.hpp"
+#include "engine/export/export_folder.hpp"
 #include "engine/export/map_render.hpp"
 #include "engine/export/pdf_report.hpp"
 #include "engine/export/station_webmap_csv.hpp"
 #include "engine/export/station_webmap_xlsx.hpp"
+#include "engine/export/vector_writer.hpp"
 #include "engine/inputs/site_attributes.hpp"
 #include "engine/util/error.hpp"
 
@@ -296,89 +298,147 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
   return out;
 }
 
+std::vector<std::string> export_would_replace(const ExportOptions& opt) {
+  const fs::path dir(opt.out_dir);
+  std::vector<std::string> listed, out;
+  ExportFolder::read_manifest((dir / ExportFolder::kManifest).string(), listed);
+  std::error_code ec;
+  auto consider = [&](const std::string& rel) {
+    if (fs::is_regular_file(dir / rel, ec) &&
+        std::find(listed.begin(), listed.end(), rel) == listed.end())
+      out.push_back(rel);
+  };
+  const std::pair<ExportFormat, std::string> single[] = {
+      {ExportFormat::gpkg, opt.base_name + ".gpkg"},
+      {ExportFormat::kml, opt.base_name + ".kml"},
+      {ExportFormat::csv, "stations_webmap.csv"},
+      {ExportFormat::csv, "stations_webmap.xlsx"},
+      {ExportFormat::tif, "accessibility.tif"},
+      {ExportFormat::png, "map.png"},
+      {ExportFormat::pdf, "report.pdf"}};
+  for (const auto& [f, name] : single)
+    if (has(opt, f)) consider(name);
+  // The per-layer folders: any file there may be a layer's (names depend on the plan).
+  for (ExportFormat f : {ExportFormat::geojson, ExportFormat::shp, ExportFormat::csv}) {
+    if (!has(opt, f)) continue;
+    const std::string sub(to_string(f));
+    for (auto it = fs::directory_iterator(dir / sub, ec); !ec && it != fs::end(it);
+         it.increment(ec))
+      consider(sub + "/" + it->path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
                          const Progress& progress) {
   if (!plan.study || !plan.study->city) throw std::invalid_argument("export_plan: no study");
   if (opt.out_dir.empty()) throw InputError("--out-dir", "give an output folder");
-  std::error_code ec;
-  fs::create_directories(opt.out_dir, ec);
-  if (ec || !fs::is_directory(opt.out_dir))
-    throw InputError(opt.out_dir, "cannot create the output folder");
-  const fs::path dir(opt.out_dir);
+  // Everything is staged and moved in at the end, with the manifest last (ExportFolder).
+  ExportFolder folder(opt.out_dir, opt.overwrite, opt.inputs);
   ExportResult res;
   const bool vectors = has(opt, ExportFormat::gpkg) || has(opt, ExportFormat::geojson) ||
                        has(opt, ExportFormat::kml) || has(opt, ExportFormat::shp) ||
                        has(opt, ExportFormat::csv);
   const bool maps = has(opt, ExportFormat::png) || has(opt, ExportFormat::pdf);
+  // Refuse what could not be replaced before any work (the layers' names come after).
+  std::vector<std::string> fixed;
+  if (has(opt, ExportFormat::gpkg)) fixed.push_back(opt.base_name + ".gpkg");
+  if (has(opt, ExportFormat::kml)) fixed.push_back(opt.base_name + ".kml");
+  if (has(opt, ExportFormat::csv)) {
+    fixed.push_back("stations_webmap.csv");
+    fixed.push_back("stations_webmap.xlsx");
+  }
+  if (has(opt, ExportFormat::tif)) fixed.push_back("accessibility.tif");
+  if (has(opt, ExportFormat::png)) fixed.push_back("map.png");
+  if (has(opt, ExportFormat::pdf)) fixed.push_back("report.pdf");
+  folder.check(fixed);
   // Each station's walk area once, for the layers and the map.
   std::vector<MultiPolygon> areas;
   if (vectors || maps) areas = walk_areas(*plan.study, opt.area, progress);
   PlanLayers pl;
   if (vectors || has(opt, ExportFormat::pdf)) pl = plan_layers(plan, opt, progress, &areas);
+  std::vector<std::string> per_layer;
+  for (ExportFormat f : {ExportFormat::geojson, ExportFormat::shp, ExportFormat::csv}) {
+    if (!has(opt, f)) continue;
+    const std::string ext(to_string(f));
+    for (const auto& l : pl.layers) {
+      if (l.features.empty()) continue;
+      per_layer.push_back(ext + "/" + l.name + "." + ext);
+      if (f == ExportFormat::shp)
+        for (const char* sib : {".shx", ".dbf", ".prj", ".cpg"})
+          per_layer.push_back(ext + "/" + l.name + sib);
+    }
+  }
+  folder.check(per_layer);
+  progress.throw_if_cancelled();
   progress(0.6, "writing layers");
+  const fs::path dir(opt.out_dir);
+  auto done = [&](const std::string& rel) {
+    res.files.push_back((dir / rel).string());
+    progress.throw_if_cancelled();
+  };
   if (has(opt, ExportFormat::gpkg)) {
-    const std::string p = (dir / (opt.base_name + ".gpkg")).string();
-    VectorWriter w(p);
+    const std::string rel = opt.base_name + ".gpkg";
+    VectorWriter w(folder.path(rel));
     for (const auto& l : pl.layers) write_layer(w, l);
     w.add_table("yizhan_settings", pl.settings);
     w.close();
-    res.files.push_back(p);
+    done(rel);
   }
   if (has(opt, ExportFormat::kml)) {
-    const std::string p = (dir / (opt.base_name + ".kml")).string();
-    VectorWriter w(p);
+    const std::string rel = opt.base_name + ".kml";
+    VectorWriter w(folder.path(rel));
     for (const auto& l : pl.layers)
       if (!l.features.empty()) write_layer(w, l);
     w.close();
-    res.files.push_back(p);
+    done(rel);
   }
   // One file per layer for the single-layer formats.
   for (ExportFormat f : {ExportFormat::geojson, ExportFormat::shp, ExportFormat::csv}) {
     if (!has(opt, f)) continue;
     const std::string ext(to_string(f));
-    fs::create_directories(dir / ext);
     for (const auto& l : pl.layers) {
       if (l.features.empty()) continue;
-      const std::string p = (dir / ext / (l.name + "." + ext)).string();
-      VectorWriter w(p);
+      const std::string rel = ext + "/" + l.name + "." + ext;
+      VectorWriter w(folder.path(rel));
       w.set_csv_bom(opt.csv_bom);
       write_layer(w, l);
       w.close();
-      res.files.push_back(p);
+      done(rel);
     }
   }
   if (has(opt, ExportFormat::csv)) {
-    const std::string p = (dir / "stations_webmap.csv").string();
-    write_station_webmap_csv(p, *plan.study, opt.csv_bom);
-    res.files.push_back(p);
+    write_station_webmap_csv(folder.path("stations_webmap.csv"), *plan.study, opt.csv_bom);
+    done("stations_webmap.csv");
     // The same list as a workbook: Excel/WPS open it with no encoding question.
-    const std::string x = (dir / "stations_webmap.xlsx").string();
-    write_station_webmap_xlsx(x, *plan.study);
-    res.files.push_back(x);
+    write_station_webmap_xlsx(folder.path("stations_webmap.xlsx"), *plan.study);
+    done("stations_webmap.xlsx");
   }
   if (has(opt, ExportFormat::tif)) {
     progress(0.7, "accessibility surface");
     AccessibilityOptions ao;
     ao.cell_m = opt.cell_m;
     ao.max_minutes = opt.max_minutes;
-    const std::string p = (dir / "accessibility.tif").string();
-    write_accessibility_tiff(p, accessibility_grid(*plan.study, ao, {}), *plan.study);
-    res.files.push_back(p);
+    Progress cancel_only;  // its own stages are not shown, but it stops when asked
+    cancel_only.cancel = progress.cancel;
+    write_accessibility_tiff(folder.path("accessibility.tif"),
+                             accessibility_grid(*plan.study, ao, cancel_only), *plan.study);
+    done("accessibility.tif");
   }
   if (maps) {
     progress(0.85, "map");
     const MapScene scene = make_map_scene(plan, opt, std::move(areas));
     if (has(opt, ExportFormat::png)) {
-      const std::string p = (dir / "map.png").string();
-      write_png_map(p, scene, opt.png_width, opt.png_height, opt.dpi);
-      res.files.push_back(p);
+      write_png_map(folder.path("map.png"), scene, opt.png_width, opt.png_height, opt.dpi);
+      done("map.png");
     }
     if (has(opt, ExportFormat::pdf)) {
-      const std::string p = (dir / "report.pdf").string();
-      write_pdf_report(p, plan, scene, pl.settings, opt);
-      res.files.push_back(p);
+      write_pdf_report(folder.path("report.pdf"), plan, scene, pl.settings, opt);
+      done("report.pdf");
     }
   }
+  res.removed = folder.commit();
   progress(1.0, "exported");
   return res;
 }

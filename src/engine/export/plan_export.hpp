@@ -38,6 +38,10 @@ struct ExportOptions {
   WalkAreaOptions area;
   double gap_radius_m =
       150;  // coverage gaps: uncovered workers within this of each other form one gap
+  // A file in out_dir that an earlier export did not write (see ExportFolder) is replaced only
+  // when overwrite is set; the inputs (map, stations, ...) are never written over.
+  bool overwrite = false;
+  std::vector<std::string> inputs;
 };
 
 // The plan to hand over. The study's sites are the existing stations [0, existing) followed by
@@ -54,10 +58,15 @@ struct PlanExport {
 
 struct ExportResult {
   std::vector<std::string> files;  // written, in order
+  std::vector<std::string> removed;  // an earlier export's files not written again (relative)
 };
 
 ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
                          const Progress& progress = {});
+
+// Files in opt.out_dir that export_plan(opt) may replace and that no earlier export there wrote
+// (relative paths): what a front-end asks about before setting opt.overwrite.
+std::vector<std::string> export_would_replace(const ExportOptions& opt);
 
 // All vector layers of the plan (WGS-84) and the settings rows.
 struct PlanLayers {

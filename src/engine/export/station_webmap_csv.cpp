@@ -2,11 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
+#include <sstream>
 
 #include "engine/export/plan_export.hpp"
 #include "engine/geo/china_coords.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz {
 
@@ -21,8 +22,8 @@ std::string csv_field(const std::string& s) {
 }  // namespace
 
 void write_station_webmap_csv(const std::string& path, const CoverageStudy& st, bool bom) {
-  std::ofstream f(path, std::ios::binary);
-  if (!f) throw InputError(path, "cannot create the station list");
+  OutputFile out(path);  // staged, moved into place when complete
+  std::ostringstream f;
   if (bom) f << "\xEF\xBB\xBF";
   const std::string plan_col = "plan";
   f << "site_id,name,host_type,plan,lon_wgs84,lat_wgs84,lon_gcj02,lat_gcj02,lon_bd09,lat_bd09,"
@@ -42,8 +43,10 @@ void write_station_webmap_csv(const std::string& path, const CoverageStudy& st, 
                      st.state.covered_weight(i, Criterion::walk),
                      st.state.covered_weight(i, Criterion::both));
   }
-  f.close();
-  if (!f) throw InputError(path, "writing the station list failed");
+  FileSink sink(out.path(), path);
+  sink.write(f.str());
+  sink.close();  // throws the OS's reason (no space left, ...) when a write failed
+  out.commit();
 }
 
 }  // namespace yz

@@ -3,13 +3,14 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <unistd.h>
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <filesystem>
 
 #include "engine/map/gdal_session.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz {
 
@@ -82,7 +83,8 @@ std::unique_ptr<OGRGeometry> make_valid_multipolygon(std::unique_ptr<OGRMultiPol
 }  // namespace
 
 struct VectorWriter::Impl {
-  std::string path, tmp, driver;
+  std::string path, driver;
+  std::unique_ptr<OutputFile> out;  // declared before ds: the dataset closes before it is removed
   GDALDatasetUniquePtr ds;
   OGRLayer* layer = nullptr;
   GeomKind kind = GeomKind::point;
@@ -113,8 +115,16 @@ struct VectorWriter::Impl {
       g->assignSpatialReference(&wgs84);
       f->SetGeometryDirectly(g.release());
     }
-    if (layer->CreateFeature(f.get()) != OGRERR_NONE)
-      throw std::runtime_error("cannot write a feature to " + path + ": " + CPLGetLastErrorMsg());
+    if (layer->CreateFeature(f.get()) != OGRERR_NONE) fail();
+  }
+  void commit_txn() {
+    if (in_txn && ds->CommitTransaction() != OGRERR_NONE) fail();
+    in_txn = false;
+  }
+  // A write the driver refused: the disk is full, the folder read-only, ... (exit 2, file named).
+  [[noreturn]] void fail() const {
+    const int err = errno;
+    throw_write_error(path, err, CPLGetLastErrorMsg());
   }
 };
 
@@ -137,27 +147,20 @@ VectorWriter::VectorWriter(const std::string& path, const std::string& driver)
   impl_->driver = driver.empty() ? driver_for(path) : driver;
   impl_->wgs84.SetWellKnownGeogCS("WGS84");
   impl_->wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const fs::path p(path);
-  if (!p.parent_path().empty() && !fs::exists(p.parent_path()))
-    throw InputError(path, "output folder does not exist");
-  // Temporary sibling with the same extension (drivers look at it).
-  impl_->tmp =
-      (p.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + p.filename().string()))
-          .string();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(impl_->driver.c_str());
   if (!drv) throw std::runtime_error("GDAL driver " + impl_->driver + " is not available");
-  std::error_code ec;
-  fs::remove(impl_->tmp, ec);
+  // Staged under the same file name (drivers look at the extension; KML names its document).
+  impl_->out = std::make_unique<OutputFile>(path);
+  errno = 0;
   GdalErrorCapture cap;
-  impl_->ds.reset(drv->Create(impl_->tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  if (!impl_->ds) throw InputError(path, "cannot create output file (" + cap.first_error() + ")");
+  impl_->ds.reset(drv->Create(impl_->out->path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!impl_->ds) throw_write_error(path, errno, cap.first_error());
 }
 
 VectorWriter::~VectorWriter() {
   if (!impl_->closed) {
+    GdalErrorCapture quiet;  // abandoning the file: its flush errors do not matter
     impl_->ds.reset();
-    std::error_code ec;
-    fs::remove(impl_->tmp, ec);
   }
 }
 
@@ -167,7 +170,7 @@ void VectorWriter::set_csv_bom(bool bom) {
 
 void VectorWriter::begin_layer(const std::string& name, GeomKind kind,
                                const std::vector<FieldDef>& fields) {
-  if (impl_->in_txn) impl_->ds->CommitTransaction(), impl_->in_txn = false;
+  impl_->commit_txn();
   const OGRwkbGeometryType gt = kind == GeomKind::point  ? wkbPoint
                                 : kind == GeomKind::line ? wkbLineString
                                                          : wkbMultiPolygon;
@@ -179,9 +182,7 @@ void VectorWriter::begin_layer(const std::string& name, GeomKind kind,
   opts.push_back(nullptr);
   impl_->layer =
       impl_->ds->CreateLayer(name.c_str(), &impl_->wgs84, gt, const_cast<char**>(opts.data()));
-  if (!impl_->layer)
-    throw std::runtime_error("cannot create layer " + name + " in " + impl_->path + ": " +
-                             CPLGetLastErrorMsg());
+  if (!impl_->layer) impl_->fail();
   impl_->field_index.clear();
   GdalErrorCapture quiet;  // Shapefile's "laundered field name" warnings: expected, documented
   const bool dbf = impl_->driver == "ESRI Shapefile";
@@ -195,8 +196,7 @@ void VectorWriter::begin_layer(const std::string& name, GeomKind kind,
                                   : f.type == FieldType::real  ? OFTReal
                                                                : OFTString);
     if (f.type == FieldType::text && f.width > 0) fd.SetWidth(f.width);
-    if (impl_->layer->CreateField(&fd) != OGRERR_NONE)
-      throw std::runtime_error("cannot create field " + f.name + " in " + impl_->path);
+    if (impl_->layer->CreateField(&fd) != OGRERR_NONE) impl_->fail();
     const int after = impl_->layer->GetLayerDefn()->GetFieldCount();
     impl_->field_index.push_back(
         after > before ? after - 1 : impl_->layer->GetLayerDefn()->GetFieldIndex(name.c_str()));
@@ -235,10 +235,10 @@ void VectorWriter::add_polygon(const MultiPolygon& mp, const std::vector<FieldVa
 void VectorWriter::add_table(const std::string& name,
                              const std::vector<std::pair<std::string, std::string>>& rows) {
   if (impl_->driver != "GPKG") return;
-  if (impl_->in_txn) impl_->ds->CommitTransaction(), impl_->in_txn = false;
+  impl_->commit_txn();
   const char* opts[] = {"ASPATIAL_VARIANT=GPKG_ATTRIBUTES", nullptr};
   OGRLayer* l = impl_->ds->CreateLayer(name.c_str(), nullptr, wkbNone, const_cast<char**>(opts));
-  if (!l) throw std::runtime_error("cannot create table " + name + " in " + impl_->path);
+  if (!l) impl_->fail();
   OGRFieldDefn k("key", OFTString), v("value", OFTString);
   l->CreateField(&k);
   l->CreateField(&v);
@@ -246,33 +246,19 @@ void VectorWriter::add_table(const std::string& name,
     OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
     f->SetField(0, key.c_str());
     f->SetField(1, value.c_str());
-    if (l->CreateFeature(f.get()) != OGRERR_NONE)
-      throw std::runtime_error("cannot write table " + name);
+    if (l->CreateFeature(f.get()) != OGRERR_NONE) impl_->fail();
   }
 }
 
 void VectorWriter::close() {
   if (impl_->closed) return;
-  if (impl_->in_txn) impl_->ds->CommitTransaction(), impl_->in_txn = false;
   GdalErrorCapture cap;
+  errno = 0;
+  impl_->commit_txn();
   impl_->ds.reset();  // flush
-  if (!cap.errors().empty())
-    throw std::runtime_error("writing " + impl_->path + " failed: " + cap.first_error());
-  // Shapefiles are several files: rename each sibling.
-  const fs::path tmp(impl_->tmp), dst(impl_->path);
-  std::error_code ec;
-  if (impl_->driver == "ESRI Shapefile") {
-    for (const char* ext : {".shp", ".shx", ".dbf", ".prj", ".cpg"}) {
-      fs::path a = tmp, b = dst;
-      a.replace_extension(ext), b.replace_extension(ext);
-      if (fs::exists(a)) fs::rename(a, b, ec);
-    }
-  } else {
-    fs::rename(tmp, dst, ec);
-  }
-  if (ec)
-    throw std::runtime_error("cannot move " + impl_->tmp + " to " + impl_->path + ": " +
-                             ec.message());
+  if (!cap.errors().empty()) throw_write_error(impl_->path, errno, cap.first_error());
+  // A Shapefile's siblings move with it, the .shp last.
+  impl_->out->commit();
   impl_->closed = true;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Writes layers of points, lines or polygons with attributes to any GDAL vector format
-// (GeoPackage, GeoJSON, KML, Shapefile, CSV), in WGS-84, UTF-8. The file is written to a temporary
-// name and renamed into place on close(), so a failed export never leaves a half-written file.
+// (GeoPackage, GeoJSON, KML, Shapefile, CSV), in WGS-84, UTF-8. The file (and a Shapefile's
+// siblings) is staged (OutputFile) and moved into place on close(), so a failed or interrupted
+// write never leaves a half-written file; a failed write throws InputError naming the file and
+// the reason (no space left on device, ...).
 // Polygons that are not valid (self-touching rings after projection, ...) are repaired with GEOS
 // MakeValid; Shapefiles get a .cpg (UTF-8) so Chinese text survives.
 #include <cstdint>

@@ -4,6 +4,7 @@
 #include <cpl_error.h>
 #include <gdal.h>
 
+#include <cstdlib>
 #include <mutex>
 
 namespace yz {
@@ -14,6 +15,10 @@ void ensure_gdal() {
     GDALAllRegister();
     // Quiet, predictable GDAL: no auxiliary .aux.xml files next to user data.
     CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+    // The engine never prints: outside a GdalErrorCapture, GDAL, PROJ and SQLite messages would go
+    // raw to stderr ("ERROR 1: ...") before Yizhan's own. Failures reach the user as Yizhan's
+    // errors (the captures around each call); YIZHAN_GDAL_MESSAGES=1 shows the raw lines.
+    if (!std::getenv("YIZHAN_GDAL_MESSAGES")) CPLSetErrorHandler(CPLQuietErrorHandler);
   });
 }
 
