@@ -166,7 +166,7 @@ TEST_CASE("yizhan sites: GCJ-02 layer converted, bad requests are clear errors",
   CHECK(run("sites" + map + " --grid-m 200 --out " + dir + "/c.shp", out) == 2);
   // --crs is the metric CRS; web-map datums belong to the point options, and the error says so.
   CHECK(run("sites" + map + " --crs gcj02 --grid-m 200 --out " + c, out) == 2);
-  CHECK(out.find("--sites-crs gcj02") != std::string::npos);
+  CHECK(out.find("--stations-crs gcj02") != std::string::npos);
 }
 
 TEST_CASE("yizhan sites on sparse and dense Chinese extracts", "[cli][sites][data]") {
