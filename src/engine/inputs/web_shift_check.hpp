@@ -22,7 +22,7 @@ struct ShiftReading {
 };
 
 struct ShiftCheckOptions {
-  uint32_t min_points = 3;  // fewer points inside China: no verdict
+  uint32_t min_points = 5;  // fewer points inside China: no verdict (3 fit a grid by chance)
   double ratio = 3;         // the better reading's median is at most 1/ratio of the used one's
   double min_gain_m = 8;    // ... and smaller by at least this many metres
   double cap_m = 2000;      // distances are measured up to this
