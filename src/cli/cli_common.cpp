@@ -6,8 +6,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "cli/interrupt.hpp"
+#include "engine/inputs/outside_map.hpp"
+#include "engine/inputs/web_shift_check.hpp"
 #include "engine/map/map_source.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
@@ -48,10 +51,139 @@ void CoverageOptions::validate() const {
   if (!(params.snap.max_snap_m > 0)) bad("--max-snap-m", "must be positive");
 }
 
-PointReadOptions site_read_options(const std::string& sites_crs, const std::string& cost_field,
+namespace {
+
+struct InputText {
+  const char* option;       // file option
+  const char* what;         // in messages
+  const char* description;  // start of the help
+};
+
+InputText input_text(PointInputKind k) {
+  switch (k) {
+    case PointInputKind::stations:
+      return {"--stations", "stations", "Existing stations"};
+    case PointInputKind::candidates:
+      return {"--candidates", "candidates", "Candidate sites (hosts where a station could go)"};
+    case PointInputKind::demand:
+      return {"--demand", "demand points",
+              "Outdoor-worker demand points (weight column: weight/workers/count/人数)"};
+    case PointInputKind::sites:
+      return {"--sites", "sites", "Stations/sites"};
+    case PointInputKind::layer:
+      break;
+  }
+  return {"--layer", "layer features", "Planner's layer"};
+}
+
+// Shift checks run in this process, by source, for inputs_json().
+std::map<std::string, nlohmann::json>& crs_checks() {
+  static std::map<std::string, nlohmann::json> m;
+  return m;
+}
+
+}  // namespace
+
+std::string PointInput::file_option() const {
+  return input_text(kind).option;
+}
+std::string PointInput::crs_option() const {
+  return file_option() + "-crs";
+}
+std::string PointInput::what() const {
+  return what_as.empty() ? input_text(kind).what : what_as;
+}
+
+CLI::Option* PointInput::add(CLI::App& app, const std::string& role) {
+  const InputText t = input_text(kind);
+  std::string help = t.description;
+  if (!role.empty()) help += " — " + role;
+  help +=
+      ": points in any GDAL vector format (GeoPackage, Shapefile, GeoJSON, KML, ...) or a CSV "
+      "with longitude/latitude columns (lon/lng/经度, lat/纬度)";
+  CLI::Option* o = app.add_option(t.option, path, help);
+  app.add_option(crs_option(), crs,
+                 std::string("CRS of ") + t.option +
+                     " when the file records none (CSV; default WGS-84 longitude/latitude): an "
+                     "EPSG code such as EPSG:32650, or gcj02 for Amap/Tencent and bd09 for Baidu "
+                     "coordinates. A file that records its CRS (GeoPackage, Shapefile .prj, "
+                     "GeoJSON) is read in it; an option contradicting it is an error. Applies "
+                     "to this file only");
+  return o;
+}
+
+void PointInput::add_deprecated_sites_crs(CLI::App& app) {
+  app.add_option("--sites-crs", deprecated_crs,
+                 "Deprecated name of " + crs_option() + " (applies to " + file_option() + " only)");
+}
+
+std::string PointInput::crs_value() const {
+  if (!crs.empty() && !deprecated_crs.empty() && crs != deprecated_crs)
+    throw InputError("--sites-crs", "is a deprecated name of " + crs_option() +
+                                        "; give one of them, not both with different values");
+  return crs.empty() ? deprecated_crs : crs;
+}
+
+PointSet PointInput::read(const CityNetwork& city, PointReadOptions opt, const SnapOptions& snap,
+                          DropReport& rep) const {
+  opt.crs = crs_value();
+  opt.crs_option = crs.empty() && !deprecated_crs.empty() ? "--sites-crs" : crs_option();
+  if (crs.empty() && !deprecated_crs.empty())
+    std::cerr << "Note: --sites-crs is deprecated: it applies to " << file_option() << " only; use "
+              << crs_option() << " (each input has its own CRS option)\n";
+  // Sites are judged on the streets around them: beyond the map's edge they are not sites.
+  const bool site = kind != PointInputKind::demand;
+  Box where = city.bounds();
+  if (site) {
+    where = city.extent();
+    opt.outside_margin_m = snap.max_snap_m;
+  }
+  PointSet ps = read_points(path, city.projection(), where, opt, rep, what());
+  if (site && drop_outside_map(ps, city, snap, rep) > 0 && ps.size() == 0)
+    throw InputError(path, "none of the " + std::to_string(rep.read) + " " + what() +
+                               " lie on the map: all are outside the map (beyond its edge, or "
+                               "by roads clipped at it); is this the map they belong to?");
+  check_web_shift(ps, city, crs_option(), rep);
+  return ps;
+}
+
+void check_web_shift(const PointSet& pts, const CityNetwork& city, const std::string& option,
+                     DropReport& rep) {
+  // What the points were read as (a projected CRS: not a web-map copy, nothing to check).
+  WebDatum read_as;
+  if (pts.source_crs == "WGS-84")
+    read_as = WebDatum::wgs84;
+  else if (pts.source_crs.rfind("GCJ-02", 0) == 0)
+    read_as = WebDatum::gcj02;
+  else if (pts.source_crs.rfind("BD-09", 0) == 0)
+    read_as = WebDatum::bd09;
+  else
+    return;
+  const ShiftCheck c = detect_web_shift(pts.lonlat, read_as, city, rep.what);
+  if (c.points == 0) return;
+  nlohmann::json j{{"read_as", web_datum_name(c.read_as)}, {"points", c.points}};
+  for (const auto& r : c.readings)
+    j["readings"].push_back({{"datum", web_datum_name(r.datum)},
+                             {"median_m", r.median_m},
+                             {"p10_m", r.low_m},
+                             {"p90_m", r.high_m}});
+  j["looks_like"] = c.better ? nlohmann::json(web_datum_name(*c.better)) : nlohmann::json();
+  if (c.better) {
+    const std::string fix = *c.better == WebDatum::wgs84
+                                ? "; drop " + option + " (or give " + option + " wgs84)"
+                                : std::string("; use ") + option + " " +
+                                      (*c.better == WebDatum::gcj02 ? "gcj02" : "bd09");
+    const std::string warning = rep.source + ": " + c.message + fix;
+    std::cerr << "WARNING: " << warning << "\n";
+    rep.notes.push_back("WARNING: " + c.message + fix);
+    j["warning"] = c.message + fix;
+  }
+  crs_checks()[rep.source + "\n" + rep.what] = std::move(j);
+}
+
+PointReadOptions site_read_options(const std::string& cost_field,
                                    const std::string& capacity_field) {
   PointReadOptions so;
-  so.crs = sites_crs;
   so.site_attributes = true;
   so.cost_field = cost_field == "cost" ? std::string() : cost_field;  // default: auto (cost/成本/...)
   so.capacity_field = capacity_field;
@@ -61,7 +193,12 @@ PointReadOptions site_read_options(const std::string& sites_crs, const std::stri
 nlohmann::json inputs_json(const std::vector<DropReport>& drops) {
   nlohmann::json a = nlohmann::json::array();
   for (const auto& d : drops)
-    if (!d.source.empty()) a.push_back({{"summary", d.summary()}, {"notes", d.notes}});
+    if (!d.source.empty()) {
+      nlohmann::json e{{"summary", d.summary()}, {"notes", d.notes}};
+      const auto it = crs_checks().find(d.source + "\n" + d.what);
+      if (it != crs_checks().end()) e["crs_check"] = it->second;
+      a.push_back(std::move(e));
+    }
   return a;
 }
 

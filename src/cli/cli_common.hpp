@@ -28,10 +28,49 @@ struct CoverageOptions {
   void validate() const;  // throws InputError on nonsense (negative minutes, ...)
 };
 
+// One point input of a command (--stations, --candidates, --demand, --sites, --layer) with its
+// own CRS option (--stations-crs, ...): each option and its help are defined here once, so every
+// command reads and describes an input the same way. A CRS option applies to its own file only.
+enum class PointInputKind { stations, candidates, demand, sites, layer };
+
+struct PointInput {
+  explicit PointInput(PointInputKind k, std::string what_as = "")
+      : kind(k), what_as(std::move(what_as)) {}
+  PointInputKind kind;
+  std::string what_as;  // what the file holds in this command, when the kind does not say
+  std::string path, crs;
+  std::string deprecated_crs;  // the old shared --sites-crs, for --stations only
+
+  // Adds the file option and its CRS option; `role` says what this command does with the file.
+  CLI::Option* add(CLI::App& app, const std::string& role = "");
+  // `--sites-crs` kept where the station option is --stations: a deprecated name of
+  // --stations-crs (it no longer applies to candidates).
+  void add_deprecated_sites_crs(CLI::App& app);
+  bool given() const { return !path.empty(); }
+  std::string file_option() const;  // "--stations"
+  std::string crs_option() const;   // "--stations-crs"
+  std::string what() const;         // "stations", for messages
+  // The CRS option's value (or the deprecated one's); throws when both are given and differ.
+  std::string crs_value() const;
+
+  // Reads the file as `opt` says, with this input's CRS; stations and candidates beyond the map
+  // (see outside_map.hpp, snap distance `snap`) are dropped; then the coordinates are checked for
+  // a web-map shift (a warning on stderr and in the report's notes).
+  PointSet read(const CityNetwork& city, PointReadOptions opt, const SnapOptions& snap,
+                DropReport& rep) const;
+};
+
+// Checks points read as `read_as` (see web_shift_check.hpp); when another datum fits clearly
+// better, prints a warning on stderr, adds it to `rep.notes` and keeps the figures for
+// inputs_json(). `option` is the CRS option to suggest ("--stations-crs").
+void check_web_shift(const PointSet& pts, const CityNetwork& city, const std::string& option,
+                     DropReport& rep);
+
 // How `suggest` and `export` read stations and candidates: with the station schema (host type,
 // size, status, capacity and cost from English or Chinese columns: 建设类型, 成本, ...), the cost
 // column chosen automatically (cost/成本/费用/...) unless --cost-field names another one.
-PointReadOptions site_read_options(const std::string& sites_crs, const std::string& cost_field,
+// The CRS comes from each input (PointInput::read).
+PointReadOptions site_read_options(const std::string& cost_field,
                                    const std::string& capacity_field);
 
 // --overwrite, and the checks every command makes on its output before any work: an output that
@@ -42,7 +81,8 @@ struct OutputGuard {
   void check(const std::string& out, const std::vector<std::string>& inputs) const;
 };
 
-// Each input's read/kept/dropped line: as JSON ({summary, notes} per source) or printed.
+// Each input's read/kept/dropped line: as JSON ({summary, notes, crs_check} per source; crs_check:
+// the shift check's figures, when it ran) or printed.
 nlohmann::json inputs_json(const std::vector<DropReport>& drops);
 void print_drop_lines(const std::vector<DropReport>& drops);
 

@@ -17,7 +17,8 @@ namespace {
 struct CoverageCommand {
   MapOptions map;
   CoverageOptions cov;
-  std::string sites, demand, out, demand_weight, sites_crs, demand_crs;
+  PointInput sites{PointInputKind::sites}, demand{PointInputKind::demand};
+  std::string out, demand_weight;
   bool json = false, no_areas = false, bom = false;
   double half_width_m = kDefaultStreetHalfWidthM;
   OutputGuard outg;
@@ -29,24 +30,21 @@ struct CoverageCommand {
       throw InputError(out, "is a folder; give the output file's name (e.g. " +
                                 (std::filesystem::path(out) / "coverage.gpkg").string() + ")");
     VectorWriter::driver_for(out);  // fail early on an unknown extension
-    outg.check(out, {map.map, map.profile, sites, demand});
+    outg.check(out, {map.map, map.profile, sites.path, demand.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
     std::vector<DropReport> drops(1);
-    PointReadOptions so;
-    so.crs = sites_crs;
-    PointSet site_pts = read_points(sites, city.projection(), city.bounds(), so, drops[0], "sites");
+    PointSet site_pts = sites.read(city, PointReadOptions{}, cov.params.snap, drops[0]);
     const std::string sites_source_crs = site_pts.source_crs;  // e.g. GCJ-02, for the settings table
     PointSet demand_pts;
-    bool proxy = demand.empty();
+    bool proxy = !demand.given();
     if (proxy) {
       demand_pts = street_length_demand(city);
     } else {
       drops.emplace_back();
       PointReadOptions dopt;
       dopt.weight_field = demand_weight;
-      dopt.crs = demand_crs;
-      demand_pts = read_points(demand, city.projection(), city.bounds(), dopt, drops.back(), "demand points");
+      demand_pts = demand.read(city, dopt, cov.params.snap, drops.back());
     }
     CoverageStudy st = run_coverage(city, std::move(site_pts), std::move(demand_pts), proxy, cov.params, progress);
     CoverageExportOptions eo;
@@ -72,11 +70,9 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   auto cmd = std::make_shared<CoverageCommand>();
   auto* sub = app.add_subcommand("coverage", "Walking (15 min) and radius (1 km) coverage of stations, written to a GeoPackage");
   cmd->map.add(*sub);
-  sub->add_option("--sites", cmd->sites, "Stations/sites: points in any GDAL vector format, or CSV with lon/lat columns (WGS-84)")->required();
-  sub->add_option("--demand", cmd->demand, "Outdoor-worker demand points (weight column: weight/workers/count); default: street-length proxy");
+  cmd->sites.add(*sub)->required();
+  cmd->demand.add(*sub, "default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
-  sub->add_option("--sites-crs", cmd->sites_crs, "CRS of the sites' coordinates when not WGS-84 (e.g. EPSG:32650, or gcj02/bd09 for Amap/Tencent/Baidu coordinates)");
-  sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
   cmd->cov.add(*sub);
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);

@@ -29,6 +29,7 @@ struct DemandCommand {
   std::string profile, components, out;
   std::vector<std::string> weights;
   DemandRequest req;
+  PointInput layer{PointInputKind::layer, "worker counts"};
   bool json = false;
   OutputGuard outg;
 
@@ -45,6 +46,9 @@ struct DemandCommand {
       throw InputError("--cell-m", "must be 0 (no aggregation) or a cell size of at least 1 metre");
     if (!(req.snap.max_snap_m > 0)) throw InputError("--max-snap-m", "must be positive");
     req.profile = profile.empty() ? DemandProfile::load_default() : DemandProfile::load(profile);
+    req.layer_path = layer.path;
+    req.layer.crs = layer.crs_value();
+    req.layer.crs_option = layer.crs_option();
     const bool planner_data = !req.layer_path.empty() || !req.raster_path.empty();
     if (!components.empty())
       req.profile.select(split_list(components));
@@ -104,16 +108,11 @@ const RegisterCommand reg("demand", [](CLI::App& app, std::function<int()>& run)
   sub->add_option(
       "--weight", cmd->weights,
       "Component weight NAME=W (repeatable), e.g. --weight riders=2 --weight planner=1");
-  sub->add_option(
-      "--layer", cmd->req.layer_path,
-      "Planner's worker counts: points or polygons (any GDAL vector format, or CSV with lon/lat)");
+  cmd->layer.add(*sub, "worker counts as points or polygons (polygons: any GDAL vector format)");
   sub->add_option("--count-field", cmd->req.layer.count_field,
                   "Count column of --layer (default: count/workers/weight/population)");
   sub->add_option("--layer-name", cmd->req.layer.layer,
                   "Layer of the --layer file to read (default: first point/polygon layer)");
-  sub->add_option("--layer-crs", cmd->req.layer.crs,
-                  "CRS of --layer when it records none or a wrong one (CSV default: WGS-84): "
-                  "EPSG code, or gcj02/bd09 for features traced on Amap/Tencent/Baidu maps");
   sub->add_option("--raster", cmd->req.raster_path,
                   "Raster of workers or population (GeoTIFF or any GDAL raster, any CRS)");
   sub->add_option("--raster-band", cmd->req.raster.band, "Band of --raster")->capture_default_str();

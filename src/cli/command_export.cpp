@@ -44,9 +44,10 @@ struct ExportCommand {
   CoverageOptions cov;
   OutputGuard outg;
   bool demo = false, bom = false, no_bom = false;
-  std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out_dir,
-      formats = "all", png_size = "1600x1200", lang = "zh", title, criterion = "both",
-      cost_field = "cost", capacity_field;
+  PointInput stations{PointInputKind::stations}, candidates{PointInputKind::candidates},
+      demand{PointInputKind::demand};
+  std::string demand_weight, out_dir, formats = "all", png_size = "1600x1200", lang = "zh", title,
+                                      criterion = "both", cost_field = "cost", capacity_field;
   int64_t k = -1;
   double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = kDefaultStreetHalfWidthM, gap_m = 150,
          time_limit_s = 10;
@@ -69,7 +70,7 @@ struct ExportCommand {
     eo.area.half_width_m = half_width_m;
     eo.gap_radius_m = gap_m;
     eo.overwrite = outg.overwrite;  // an earlier export's files (its manifest) are replaced anyway
-    eo.inputs = {map.map, map.profile, stations, candidates, demand};
+    eo.inputs = {map.map, map.profile, stations.path, candidates.path, demand.path};
     if (!(cell_m > 0)) throw InputError("--cell-m", "must be a positive number of metres");
     if (!(max_minutes > 0)) throw InputError("--max-minutes", "must be positive");
     Criterion crit;
@@ -77,7 +78,7 @@ struct ExportCommand {
       throw InputError("--criterion", "must be walk, radius, both or either");
     if (demo == !map.map.empty())
       throw InputError("--map/--demo", "give either --map FILE or --demo");
-    if (!demo && stations.empty())
+    if (!demo && !stations.given())
       throw InputError("--stations", "give the stations file (or use --demo)");
     const Progress progress = terminal_progress();
 
@@ -94,24 +95,20 @@ struct ExportCommand {
       city = map.open(progress);
     }
     // Read exactly as `yizhan suggest` reads them (station schema, automatic cost column).
-    const PointReadOptions so = site_read_options(sites_crs, cost_field, capacity_field);
-    if (!stations.empty()) {
+    const PointReadOptions so = site_read_options(cost_field, capacity_field);
+    if (stations.given()) {
       drops.emplace_back();
-      req.stations =
-          read_points(stations, city.projection(), city.bounds(), so, drops.back(), "stations");
+      req.stations = stations.read(city, so, cov.params.snap, drops.back());
     }
-    if (!candidates.empty()) {
+    if (candidates.given()) {
       drops.emplace_back();
-      req.candidates =
-          read_points(candidates, city.projection(), city.bounds(), so, drops.back(), "candidates");
+      req.candidates = candidates.read(city, so, cov.params.snap, drops.back());
     }
-    if (!demand.empty()) {
+    if (demand.given()) {
       drops.emplace_back();
       PointReadOptions dopt;
       dopt.weight_field = demand_weight;
-      dopt.crs = demand_crs;
-      req.demand = read_points(demand, city.projection(), city.bounds(), dopt, drops.back(),
-                               "demand points");
+      req.demand = demand.read(city, dopt, cov.params.snap, drops.back());
     } else if (!demo) {
       req.demand = street_length_demand(city);
       req.demand_is_proxy = true;
@@ -171,10 +168,9 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   cmd->map.add(*sub, false);
   sub->add_flag("--demo", cmd->demo,
                 "Use the built-in SYNTHETIC demo city (its stations, candidates and workers)");
-  sub->add_option(
-      "--stations", cmd->stations,
-      "Existing stations: points in any GDAL vector format, or CSV with lon/lat (WGS-84)");
-  sub->add_option("--candidates", cmd->candidates, "Candidate sites for new stations (with --k)");
+  cmd->stations.add(*sub);
+  cmd->stations.add_deprecated_sites_crs(*sub);
+  cmd->candidates.add(*sub, "for new stations (with --k)");
   sub->add_option("--k", cmd->k,
                   "Also suggest N new stations among the candidates (as `yizhan suggest --k N`)");
   sub->add_option("--criterion", cmd->criterion,
@@ -188,12 +184,8 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   sub->add_option("--time-limit", cmd->time_limit_s,
                   "Seconds for the suggestions' bound and exact search")
       ->capture_default_str();
-  sub->add_option("--demand", cmd->demand,
-                  "Outdoor-worker demand points; default: street-length proxy (demo: its workers)");
+  cmd->demand.add(*sub, "default: street-length proxy (demo: its workers)");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
-  sub->add_option("--sites-crs", cmd->sites_crs,
-                  "CRS of station/candidate coordinates when not WGS-84");
-  sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
   cmd->cov.add(*sub);
   sub->add_option("--out-dir", cmd->out_dir, "Folder to write into (created if missing)")
       ->required();

@@ -111,7 +111,9 @@ struct ReviewCommand {
   MapOptions map;
   OutputGuard outg;
   CoverageOptions cov;
-  std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out, wanted;
+  PointInput stations{PointInputKind::stations}, candidates{PointInputKind::candidates},
+      demand{PointInputKind::demand};
+  std::string demand_weight, out, wanted;
   std::string criterion = "both";
   double spacing_m = 0, spacing_walk_m = 0;
   bool double_cover = false, json = false, bom = false;
@@ -127,28 +129,24 @@ struct ReviewCommand {
     if (!(spacing_walk_m >= 0)) throw InputError("--spacing-walk-m", "must be >= 0 metres");
     const uint32_t want = parse_wanted(wanted);
     if (!out.empty()) VectorWriter::driver_for(out);
-    if (!out.empty()) outg.check(out, {map.map, map.profile, stations, candidates, demand});
+    if (!out.empty()) outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
     PointReadOptions so;
-    so.crs = sites_crs;
     so.site_attributes = true;  // amenities (list or yes/no columns), host type, ...
-    PointSet st = read_points(stations, city.projection(), city.bounds(), so, drops[0], "stations");
-    if (st.size() == 0) throw InputError(stations, "no stations inside the map");
+    PointSet st = stations.read(city, so, cov.params.snap, drops[0]);
+    if (st.size() == 0) throw InputError(stations.path, "no stations inside the map");
     PointSet sites = st;
-    if (!candidates.empty())
-      sites.append(
-          read_points(candidates, city.projection(), city.bounds(), so, drops[1], "candidates"));
+    if (candidates.given()) sites.append(candidates.read(city, so, cov.params.snap, drops[1]));
     const uint32_t fixed = static_cast<uint32_t>(st.size());
     PointSet dem;
-    const bool proxy = demand.empty();
+    const bool proxy = !demand.given();
     if (proxy) {
       dem = street_length_demand(city);
     } else {
       PointReadOptions dopt;
       dopt.weight_field = demand_weight;
-      dopt.crs = demand_crs;
-      dem = read_points(demand, city.projection(), city.bounds(), dopt, drops[2], "demand points");
+      dem = demand.read(city, dopt, cov.params.snap, drops[2]);
     }
     const CoverageStudy study = run_coverage(city, sites, dem, proxy, cov.params, progress);
     Options o;
@@ -175,7 +173,7 @@ struct ReviewCommand {
                                     {"wanted_amenities", amenity_list(want)},
                                     {"stations", std::to_string(fixed)},
                                     {"candidates", std::to_string(sites.size() - fixed)},
-                                    {"demand", proxy ? "street-length proxy" : demand},
+                                    {"demand", proxy ? "street-length proxy" : demand.path},
                                     {"spacing_m", fmt::format("{}", spacing_m)},
                                     {"spacing_walk_m", fmt::format("{}", spacing_walk_m)}});
       w.close();
@@ -253,7 +251,7 @@ struct ReviewCommand {
                                    m.net() >= 0 ? "gains" : "loses", std::abs(m.net()), "loses",
                                    m.lost, "gains", m.gained);
       }
-    } else if (candidates.empty()) {
+    } else if (!candidates.given()) {
       std::cout << "\n(no --candidates: relocations not computed)\n";
     }
     if (!out.empty())
@@ -269,17 +267,11 @@ const RegisterCommand reg("review", [](CLI::App& app, std::function<int()>& run)
   auto* sub = app.add_subcommand(
       "review", "Existing stations: least useful, which to upgrade first, where to move one");
   cmd->map.add(*sub);
-  sub->add_option("--stations", cmd->stations,
-                  "Existing stations (amenities from an amenities list or yes/no columns)")
-      ->required();
-  sub->add_option("--candidates", cmd->candidates,
-                  "Candidate sites: also report the best relocation of each station");
-  sub->add_option("--demand", cmd->demand,
-                  "Outdoor-worker demand points; default: street-length proxy");
+  cmd->stations.add(*sub, "amenities from an amenities list or yes/no columns")->required();
+  cmd->stations.add_deprecated_sites_crs(*sub);
+  cmd->candidates.add(*sub, "also report the best relocation of each station");
+  cmd->demand.add(*sub, "default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
-  sub->add_option("--sites-crs", cmd->sites_crs,
-                  "CRS of station/candidate coordinates when not WGS-84 (EPSG code, gcj02, bd09)");
-  sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
   cmd->cov.add(*sub);
   sub->add_option("--criterion", cmd->criterion,
                   "Coverage test: walk, radius, both (the standard) or either")

@@ -13,6 +13,7 @@
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/candidate_filter.hpp"
 #include "engine/inputs/grid_candidates.hpp"
+#include "engine/inputs/outside_map.hpp"
 #include "engine/inputs/poi_candidates.hpp"
 #include "engine/inputs/point_reader.hpp"
 
@@ -22,8 +23,9 @@ namespace {
 struct SitesCommand {
   MapOptions map;
   OutputGuard outg;
-  std::string layer, layer_name, stations, exclude, exclude_layer, exclude_crs, sites_crs,
-      from_pois, categories_file, out, cost_field, capacity_field, columns;
+  PointInput layer{PointInputKind::layer, "candidates"}, stations{PointInputKind::stations};
+  std::string layer_name, exclude, exclude_layer, exclude_crs, from_pois, categories_file, out,
+      cost_field, capacity_field, columns;
   double grid_m = 0, min_distance_m = 0, merge_m = 10, same_name_m = 60, max_snap_m = 250;
 
   void print(const DropReport& r) const {
@@ -32,13 +34,13 @@ struct SitesCommand {
   }
 
   int run() {
-    if (layer.empty() && from_pois.empty() && !(grid_m > 0))
+    if (!layer.given() && from_pois.empty() && !(grid_m > 0))
       throw InputError(
           "yizhan sites",
           "give at least one source: --layer FILE, --from-pois CATEGORIES|all or --grid-m METRES");
     if (grid_m < 0 || !std::isfinite(grid_m))
       throw InputError("--grid-m", "must be a positive number of metres");
-    if (min_distance_m > 0 && stations.empty())
+    if (min_distance_m > 0 && !stations.given())
       throw InputError("--min-distance-m", "needs the existing stations (--stations FILE)");
     if (min_distance_m < 0 || merge_m < 0)
       throw InputError("--min-distance-m/--merge-m", "must not be negative");
@@ -47,7 +49,7 @@ struct SitesCommand {
                                 (std::filesystem::path(out) / "candidates.gpkg").string() + ")");
     if (VectorWriter::driver_for(out) != "GPKG")
       throw InputError(out, "yizhan sites writes a GeoPackage (use a .gpkg name)");
-    outg.check(out, {map.map, map.profile, layer, stations, exclude, categories_file});
+    outg.check(out, {map.map, map.profile, layer.path, stations.path, exclude, categories_file});
     const CandidateCategories cats = categories_file.empty()
                                          ? default_candidate_categories()
                                          : load_candidate_categories(categories_file);
@@ -61,20 +63,28 @@ struct SitesCommand {
     std::vector<DropReport> drops;
     std::vector<PointSet> sources;  // in priority order: layer, POIs, grid
     std::vector<std::pair<std::string, std::string>> meta{{"map", map.map}};
-    if (!layer.empty()) {
+    // Generated candidates (POIs, grid) beyond the map's edge are dropped like read ones.
+    auto drop_outside = [&](PointSet& pts, const std::string& what) {
+      DropReport r;
+      r.source = pts.source;
+      r.what = what;
+      r.read = r.kept = pts.size();
+      if (drop_outside_map(pts, city, snap, r) == 0) return;
+      print(r);
+      drops.push_back(std::move(r));
+    };
+    if (layer.given()) {
       PointReadOptions o;
       o.layer = layer_name;
-      o.crs = sites_crs;
       o.site_attributes = true;
       o.cost_field = cost_field;
       o.capacity_field = capacity_field;
       o.columns = columns;
       drops.emplace_back();
-      PointSet pts =
-          read_points(layer, city.projection(), city.bounds(), o, drops.back(), "candidates");
+      PointSet pts = layer.read(city, o, snap, drops.back());
       for (auto& i : pts.info) i.origin = "layer";
       print(drops.back());
-      meta.push_back({"layer", layer});
+      meta.push_back({"layer", layer.path});
       meta.push_back({"layer_crs", pts.source_crs});
       sources.push_back(std::move(pts));
     }
@@ -84,6 +94,7 @@ struct SitesCommand {
       po.snap = snap;
       drops.emplace_back();
       PointSet pts = poi_candidates(map.map, city, cats, po, drops.back());
+      drop_outside_map(pts, city, snap, drops.back());
       print(drops.back());
       std::map<std::string, int> by_cat;
       for (const auto& i : pts.info) ++by_cat[i.category];
@@ -100,19 +111,19 @@ struct SitesCommand {
     if (grid_m > 0) {
       PointSet pts = grid_candidates(city, grid_m, cats.grid, snap);
       std::cout << pts.source << ": " << pts.size() << " free candidates\n";
+      drop_outside(pts, "free candidates");
       meta.push_back({"grid_m", fmt::format("{}", grid_m)});
       sources.push_back(std::move(pts));
     }
     PointSet st;
-    if (!stations.empty()) {
+    if (stations.given()) {
       PointReadOptions o;
-      o.crs = sites_crs;
       o.site_attributes = true;
       o.columns = columns;
       drops.emplace_back();
-      st = read_points(stations, city.projection(), city.bounds(), o, drops.back(), "stations");
+      st = stations.read(city, o, snap, drops.back());
       print(drops.back());
-      meta.push_back({"stations", stations});
+      meta.push_back({"stations", stations.path});
       meta.push_back({"stations_crs", st.source_crs});
       meta.push_back({"min_distance_m", fmt::format("{}", min_distance_m)});
     }
@@ -133,7 +144,7 @@ struct SitesCommand {
     std::vector<const PointSet*> order;
     for (const auto& p : sources) order.push_back(&p);
     std::vector<DropReport> final_checks;
-    FilteredCandidates kept = filter_candidates(order, city, stations.empty() ? nullptr : &st,
+    FilteredCandidates kept = filter_candidates(order, city, stations.given() ? &st : nullptr,
                                                 exclude.empty() ? nullptr : &ex, fo, final_checks);
     for (auto& r : final_checks) {
       print(r);
@@ -171,9 +182,8 @@ const RegisterCommand reg("sites", [](CLI::App& app, std::function<int()>& run) 
                                  "Candidate sites for new stations (planner's layer, map POIs, "
                                  "free grid), written to a GeoPackage");
   cmd->map.add(*sub);
-  sub->add_option(
-      "--layer", cmd->layer,
-      "Planner's candidate sites: CSV (lon/lat or x/y), GeoPackage, Shapefile, GeoJSON, KML");
+  cmd->layer.add(*sub, "candidate sites");
+  cmd->layer.add_deprecated_sites_crs(*sub);
   sub->add_option("--layer-name", cmd->layer_name,
                   "Layer to read from --layer (default: first point layer)");
   sub->add_option("--from-pois", cmd->from_pois,
@@ -183,17 +193,14 @@ const RegisterCommand reg("sites", [](CLI::App& app, std::function<int()>& run) 
                   "Category config (default: data/candidate_categories.json)");
   sub->add_option("--grid-m", cmd->grid_m,
                   "Free candidates about every this many metres along the walk network");
-  sub->add_option("--stations", cmd->stations, "Existing stations (for --min-distance-m)");
+  cmd->stations.add(*sub, "for --min-distance-m");
   sub->add_option("--min-distance-m", cmd->min_distance_m,
                   "Drop candidates closer than this to an existing station");
   sub->add_option("--exclude", cmd->exclude, "Polygons where no station may go");
   sub->add_option("--exclude-layer", cmd->exclude_layer, "Layer to read from --exclude");
-  sub->add_option(
-      "--exclude-crs", cmd->exclude_crs,
-      "CRS of --exclude when the file records none or it is wrong (EPSG code, gcj02, bd09)");
-  sub->add_option("--sites-crs", cmd->sites_crs,
-                  "CRS of --layer/--stations coordinates: EPSG code, or gcj02/bd09 for coordinates "
-                  "copied from Amap/Tencent/Baidu maps");
+  sub->add_option("--exclude-crs", cmd->exclude_crs,
+                  "CRS of --exclude when the file records none (EPSG code, gcj02, bd09); an option "
+                  "contradicting a recorded CRS is an error");
   sub->add_option("--cost-field", cmd->cost_field,
                   "Cost column of --layer (default: auto: cost/price/成本/费用/造价)");
   sub->add_option("--capacity-field", cmd->capacity_field,

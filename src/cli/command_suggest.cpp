@@ -50,7 +50,9 @@ struct SuggestCommand {
   MapOptions map;
   OutputGuard outg;
   CoverageOptions cov;
-  std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out;
+  PointInput stations{PointInputKind::stations}, candidates{PointInputKind::candidates},
+      demand{PointInputKind::demand};
+  std::string demand_weight, out;
   std::string criterion = "both", cost_field = "cost", capacity_field, target_text;
   int64_t k = -1;
   double budget = -1, spacing_m = 0, spacing_walk_m = 0, time_limit_s = 10;
@@ -75,27 +77,24 @@ struct SuggestCommand {
     if (!(spacing_walk_m >= 0)) throw InputError("--spacing-walk-m", "must be >= 0 metres");
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
     VectorWriter::driver_for(out);
-    outg.check(out, {map.map, map.profile, stations, candidates, demand});
+    outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
 
     // Sites: existing stations first (fixed), then candidates.
     DropReport &drop_st = drops[0], &drop_cand = drops[1], &drop_dem = drops[2];
     // Cost, capacity and host type as `yizhan sites` writes them (or the planner's own columns).
-    const PointReadOptions so = site_read_options(sites_crs, cost_field, capacity_field);
+    const PointReadOptions so = site_read_options(cost_field, capacity_field);
     SuggestRequest req;
-    if (!stations.empty()) req.stations = read_stations(city, so, drop_st);
-    req.candidates =
-        read_points(candidates, city.projection(), city.bounds(), so, drop_cand, "candidates");
-    req.demand_is_proxy = demand.empty();
+    if (stations.given()) req.stations = read_stations(city, so, drop_st);
+    req.candidates = candidates.read(city, so, cov.params.snap, drop_cand);
+    req.demand_is_proxy = !demand.given();
     if (req.demand_is_proxy) {
       req.demand = street_length_demand(city);
     } else {
       PointReadOptions dopt;
       dopt.weight_field = demand_weight;
-      dopt.crs = demand_crs;
-      req.demand =
-          read_points(demand, city.projection(), city.bounds(), dopt, drop_dem, "demand points");
+      req.demand = demand.read(city, dopt, cov.params.snap, drop_dem);
     }
     req.params = cov.params;
     req.criterion = crit;
@@ -142,14 +141,13 @@ struct SuggestCommand {
   // "where given", so those stations count as unlimited (and the summary says so).
   PointSet read_stations(const CityNetwork& city, const PointReadOptions& so, DropReport& drop) {
     try {
-      return read_points(stations, city.projection(), city.bounds(), so, drop, "stations");
+      return stations.read(city, so, cov.params.snap, drop);
     } catch (const InputError&) {
       if (so.capacity_field.empty()) throw;
       PointReadOptions without = so;
       without.capacity_field.clear();
       DropReport d2;
-      PointSet ps =
-          read_points(stations, city.projection(), city.bounds(), without, d2, "stations");
+      PointSet ps = stations.read(city, without, cov.params.snap, d2);
       bool has = false;
       for (const std::string& n : ps.attr_names) {
         std::string a = n, b = so.capacity_field;
@@ -380,17 +378,11 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   auto* sub = app.add_subcommand(
       "suggest", "Suggest where new stations go, with the proven gap to the optimum");
   cmd->map.add(*sub);
-  sub->add_option("--stations", cmd->stations, "Existing stations (kept in place)");
-  sub->add_option("--candidates", cmd->candidates,
-                  "Candidate sites (hosts where a station could go)")
-      ->required();
-  sub->add_option("--demand", cmd->demand,
-                  "Outdoor-worker demand points; default: street-length proxy");
+  cmd->stations.add(*sub, "kept in place");
+  cmd->stations.add_deprecated_sites_crs(*sub);
+  cmd->candidates.add(*sub)->required();
+  cmd->demand.add(*sub, "default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
-  sub->add_option(
-      "--sites-crs", cmd->sites_crs,
-      "CRS of station/candidate coordinates when not WGS-84 (EPSG code, or gcj02/bd09)");
-  sub->add_option("--demand-crs", cmd->demand_crs, "CRS of the demand coordinates when not WGS-84");
   cmd->cov.add(*sub);
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");
   sub->add_option("--budget", cmd->budget,

@@ -166,7 +166,7 @@ TEST_CASE("yizhan sites: GCJ-02 layer converted, bad requests are clear errors",
   CHECK(run("sites" + map + " --grid-m 200 --out " + dir + "/c.shp", out) == 2);
   // --crs is the metric CRS; web-map datums belong to the point options, and the error says so.
   CHECK(run("sites" + map + " --crs gcj02 --grid-m 200 --out " + c, out) == 2);
-  CHECK(out.find("--sites-crs gcj02") != std::string::npos);
+  CHECK(out.find("--stations-crs gcj02") != std::string::npos);
 }
 
 TEST_CASE("yizhan sites on sparse and dense Chinese extracts", "[cli][sites][data]") {
@@ -202,8 +202,9 @@ TEST_CASE("yizhan sites: nothing left still writes the dropped layer; notes are 
   const std::string dir = temp_dir();
   std::string out;
   REQUIRE(run("demo-city --out-dir " + dir, out) == 0);
-  // Every planner site is either NaN or far out in the countryside (off the streets but on the
-  // map's margin): none can be used.
+  // Every planner site is either NaN or off the streets inside the map (the first demo station,
+  // some metres from its street, with --max-snap-m 3; a site beyond the map's edge is dropped
+  // earlier, as "outside the map"): none can be used.
   double lon = 0, lat = 0;
   {
     Gpkg st(dir + "/stations.gpkg");
@@ -215,14 +216,13 @@ TEST_CASE("yizhan sites: nothing left still writes the dropped layer; notes are 
     lat = f->GetGeometryRef()->toPoint()->getY();
   }
   {
-    // The demo city is 7.2 x 5.4 km around its centre; 1.5 km past its southern edge is off any
-    // street but within the map's 2 km margin.
     std::ofstream csv(dir + "/far.csv");
-    csv.precision(10);
-    csv << "id,lon,lat\nA,nan,nan\nB," << 114.30 << "," << 30.58 - (2700 + 1500) / 110574.0 << "\n";
+    csv.precision(15);
+    csv << "id,lon,lat\nA,nan,nan\nB," << lon << "," << lat << "\n";
   }
   const std::string c = dir + "/none.gpkg";
-  CHECK(run("sites --map " + dir + "/roads.gpkg --layer " + dir + "/far.csv --out " + c, out) == 2);
+  CHECK(run("sites --map " + dir + "/roads.gpkg --layer " + dir + "/far.csv --max-snap-m 3 --out " + c,
+            out) == 2);
   CHECK(out.find("no candidate sites are left") != std::string::npos);
   {
     Gpkg g(c);

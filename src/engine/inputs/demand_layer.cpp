@@ -150,7 +150,7 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
                          : "has no column '" + opt.count_field + "' (columns are: " + names + ")");
   }
   // The layer's CRS, or --layer-crs (an EPSG code, or gcj02/bd09: vertices shifted back).
-  const SourceCrs crs(path, opt.crs, layer->GetSpatialRef());
+  const SourceCrs crs(path, opt.crs, layer->GetSpatialRef(), opt.crs_option);
   rep.crs = crs.name();
   if (!crs.recorded() || crs.web_shift()) rep.notes.push_back(crs.note());
   std::unique_ptr<StreetSpread> spread;

@@ -17,8 +17,10 @@ struct DemandLayerOptions {
   std::string layer;        // empty = first layer with points or polygons
   std::string count_field;  // empty = auto (count, workers, weight, demand, 人数, population, pop)
   // Source CRS: empty = the layer's own (CSV: WGS-84); an EPSG code when the file records none
-  // or a wrong one; "gcj02"/"bd09" for features traced on Chinese web maps (shifted back).
+  // (one contradicting a recorded CRS is an error); "gcj02"/"bd09" for features traced on
+  // Chinese web maps (shifted back).
   std::string crs;
+  std::string crs_option = "--layer-crs";  // names the option in messages
   SnapOptions snap;         // points/polygons out of reach of the walk network are dropped
   double outside_margin_m = 2000;
   double chunk_m =

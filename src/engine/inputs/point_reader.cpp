@@ -329,7 +329,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     if (x_idx < 0 || y_idx < 0) throw no_xy(" in the sheet's first row");
   }
   // Coordinates -> WGS-84 (a CSV records no CRS; GCJ-02/BD-09 are shifted back).
-  const SourceCrs crs(path, opt.crs, csv ? nullptr : layer->GetSpatialRef());
+  const SourceCrs crs(path, opt.crs, csv ? nullptr : layer->GetSpatialRef(), opt.crs_option);
   const bool web_shift = crs.web_shift().has_value();
   // Sites carry no weight unless asked (a "weight" column there is the planner's own).
   const int w_idx =

@@ -20,8 +20,10 @@ struct PointReadOptions {
   std::string id_field, name_field;  // empty = auto (id/fid, name/名称)
   // Source CRS for CSV or layers without one; empty = WGS-84 (or the layer's own CRS). Also
   // "gcj02"/"bd09": lon/lat copied from Chinese web maps (Amap/Tencent, Baidu), shifted back to
-  // WGS-84 with engine/geo/china_coords; this overrides a layer's own (nominally WGS-84) CRS.
+  // WGS-84 with engine/geo/china_coords; allowed on a layer recorded as WGS-84 lon/lat. A CRS
+  // contradicting the layer's recorded one is an error (SourceCrs) naming `crs_option`.
   std::string crs;
+  std::string crs_option = "the CRS option";  // e.g. "--stations-crs", for messages
   double outside_margin_m = 2000;  // points farther than this outside the map's bounds are dropped
   // Stations/candidates: read host type, size, amenities, hours, status, capacity and cost into
   // PointSet::info (site_attributes.hpp lists the accepted column names and values). Rows whose

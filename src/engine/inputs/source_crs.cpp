@@ -30,6 +30,20 @@ class WebShift : public OGRDefaultGeometryVisitor {
   WebDatum d_;
 };
 
+// "EPSG:32650", else the CRS's own name.
+std::string crs_label(const OGRSpatialReference& s, const std::string& fallback) {
+  const char* auth = s.GetAuthorityName(nullptr);
+  const char* code = s.GetAuthorityCode(nullptr);
+  if (auth && code) return std::string(auth) + ":" + code;
+  return s.GetName() ? s.GetName() : fallback;
+}
+
+bool same_crs(const OGRSpatialReference& a, const OGRSpatialReference& b) {
+  const char* opts[] = {"IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES",
+                        "CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
+  return a.IsSame(&b, opts);
+}
+
 }  // namespace
 
 struct SourceCrs::Impl {
@@ -37,13 +51,22 @@ struct SourceCrs::Impl {
 };
 
 SourceCrs::SourceCrs(const std::string& path, const std::string& user_crs,
-                     const OGRSpatialReference* layer_srs)
+                     const OGRSpatialReference* layer_srs, const std::string& option)
     : impl_(std::make_unique<Impl>()) {
   OGRSpatialReference wgs84;
   wgs84.SetWellKnownGeogCS("WGS84");
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   OGRSpatialReference src;
   const std::optional<WebDatum> datum = parse_web_datum(user_crs);
+  auto contradiction = [&](const std::string& given) {
+    return InputError(path, "records its coordinate reference system as " +
+                                crs_label(*layer_srs, "its own CRS") + ", but " + option +
+                                " says " + given +
+                                ": drop the option (a file's recorded CRS is used) or fix the "
+                                "file's CRS");
+  };
+  if (datum && layer_srs && !same_crs(*layer_srs, wgs84))
+    throw contradiction(web_datum_name(*datum));
   if (datum) {
     // lon/lat as given (a web datum overrides the layer's nominal WGS-84), shifted below.
     recorded_ = true;
@@ -57,6 +80,7 @@ SourceCrs::SourceCrs(const std::string& path, const std::string& user_crs,
     if (src.SetFromUserInput(user_crs.c_str()) != OGRERR_NONE)
       throw InputError(
           path, "unknown CRS '" + user_crs + "' (use e.g. EPSG:4326, EPSG:32650, gcj02 or bd09)");
+    if (layer_srs && !same_crs(src, *layer_srs)) throw contradiction(crs_label(src, user_crs));
   } else if (layer_srs) {
     src = *layer_srs;
   } else {
@@ -64,10 +88,7 @@ SourceCrs::SourceCrs(const std::string& path, const std::string& user_crs,
   }
   recorded_ = true;
   src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const char* auth = src.GetAuthorityName(nullptr);
-  const char* code = src.GetAuthorityCode(nullptr);
-  name_ =
-      auth && code ? std::string(auth) + ":" + code : (src.GetName() ? src.GetName() : user_crs);
+  name_ = crs_label(src, user_crs);
   if (src.IsSame(&wgs84)) {
     name_ = "WGS-84";
     return;

@@ -1,9 +1,11 @@
 #pragma once
 // How a layer's coordinates become WGS-84 longitude/latitude, shared by every loader (points,
-// demand features, exclusion areas): the user's CRS option (an EPSG code, WKT or PROJ string, or
-// "gcj02"/"bd09" for coordinates copied from Chinese web maps), else the layer's own CRS, else
-// WGS-84. GCJ-02/BD-09 are shifted back vertex by vertex (engine/geo/china_coords); PROJ has
-// neither. Include this header, link GDAL.
+// demand features, exclusion areas): the layer's own CRS when it records one, else the user's CRS
+// option (an EPSG code, WKT or PROJ string, or "gcj02"/"bd09" for coordinates copied from Chinese
+// web maps), else WGS-84. An option that contradicts the recorded CRS is an error naming both;
+// GCJ-02/BD-09 on a layer recorded as WGS-84 lon/lat is not a contradiction (no file format can
+// label them, so web-map points are stored as "EPSG:4326"). GCJ-02/BD-09 are shifted back vertex
+// by vertex (engine/geo/china_coords); PROJ has neither. Include this header, link GDAL.
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,9 +21,10 @@ namespace yz {
 class SourceCrs {
  public:
   // `layer_srs` may be null (CSV, a file without .prj). Throws InputError naming `path` for an
-  // unknown CRS or one GDAL cannot transform to WGS-84.
+  // unknown CRS, one GDAL cannot transform to WGS-84, or a `user_crs` contradicting `layer_srs`
+  // (`option` names the user's option in that message, e.g. "--candidates-crs").
   SourceCrs(const std::string& path, const std::string& user_crs,
-            const OGRSpatialReference* layer_srs);
+            const OGRSpatialReference* layer_srs, const std::string& option = "the CRS option");
   ~SourceCrs();
   SourceCrs(SourceCrs&&) noexcept;
   SourceCrs& operator=(SourceCrs&&) noexcept;

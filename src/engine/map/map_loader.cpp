@@ -14,6 +14,7 @@
 #include "engine/map/decompress.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/line_end_noding.hpp"
+#include "engine/map/osm_bounds.hpp"
 #include "engine/map/vector_layer.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
@@ -420,6 +421,17 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
     read_osm(path, plain.path(), profile, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     out.from_osm = true;
+    if (const auto ll = read_osm_bounds(plain.path())) {
+      // The box's edges projected (UTM bends them slightly): their metric bounding box.
+      for (int i = 0; i <= 8; ++i) {
+        const double t = i / 8.0;
+        const double lon = ll->min.x + t * (ll->max.x - ll->min.x);
+        const double lat = ll->min.y + t * (ll->max.y - ll->min.y);
+        for (Vec2 p : {Vec2{lon, ll->min.y}, Vec2{lon, ll->max.y}, Vec2{ll->min.x, lat},
+                       Vec2{ll->max.x, lat}})
+          out.declared_extent.add(out.projection.to_metric(p));
+      }
+    }
   } else {
     read_vector(path, profile, opt, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));

@@ -15,8 +15,11 @@ CityNetwork open_map_file(const MapSource& src, const Progress& progress) {
   if (const auto d = parse_web_datum(src.crs); d && *d != WebDatum::wgs84)
     throw InputError("--crs",
                      "is the metric CRS computations run in; for points copied from "
-                     "Chinese web maps use --sites-crs " +
-                         src.crs + " (and --demand-crs / --exclude-crs)");
+                     "Chinese web maps give each point input its own CRS option, e.g. "
+                     "--stations-crs " +
+                         src.crs +
+                         " (also --candidates-crs, --sites-crs, --demand-crs, "
+                         "--layer-crs, --exclude-crs)");
   const TagProfile prof =
       src.profile.empty() ? TagProfile::load_default() : TagProfile::load(src.profile);
   MapLoadOptions o;

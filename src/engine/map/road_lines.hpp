@@ -51,6 +51,9 @@ struct RoadLines {
   std::vector<int64_t> source_id;    // OSM way id or feature id
   MapAreas areas;
   LocalProjection projection;
+  // The area the map was cut to (an OSM extract's <bounds>), metric; empty when the file does not
+  // say (a road layer, PBF): then the roads' own extent is the map's.
+  Box declared_extent;
   std::string source;                // file name, or "demo city (synthetic)"
   bool from_osm = false;
   bool synthetic = false;

@@ -24,8 +24,11 @@ struct CityNetwork {
   GraphBuildReport build;
 
   const LocalProjection& projection() const { return lines.projection; }
-  // Bounds of the walk network (metric), for "outside the map" checks.
+  // Bounds of the walk network (metric).
   Box bounds() const;
+  // The map's extent for "outside the map" checks: the area the extract was cut to when the file
+  // says (OSM <bounds>), else bounds().
+  Box extent() const { return lines.declared_extent.empty() ? bounds() : lines.declared_extent; }
 };
 
 CityNetwork open_city(const std::string& path, const TagProfile& profile, const MapLoadOptions& opt = {},
