@@ -155,6 +155,7 @@ GDALDatasetUniquePtr open_osm(const std::string& path, bool custom_indexing_off)
 
 void read_osm(const std::string& user_path, const std::string& path, const TagProfile& profile,
               const Progress& progress, RawLines& raw, MapLoadReport& rep) {
+  std::optional<OsmReferenceCheck> checked;
   for (int attempt = 0; attempt < 2; ++attempt) {
     raw = RawLines{};
     const uint64_t nodes_before = 0;
@@ -167,9 +168,10 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
       std::string why = cap.first_error();
       throw InputError(user_path, "not a readable OpenStreetMap file" + (why.empty() ? std::string() : " (" + why + ")"));
     }
-    // Our own pass: a PBF cut inside a block is refused here with a clear message, and the ways
-    // GDAL drops or shortens for missing nodes are counted.
-    const OsmReferenceCheck refs = check_osm_references(path, user_path);
+    // Our own pass (once, after GDAL accepted the file): a PBF cut inside a block is refused here
+    // with a clear message, and the ways GDAL drops or shortens for missing nodes are counted.
+    if (!checked) checked = check_osm_references(path, user_path);
+    const OsmReferenceCheck& refs = *checked;
     std::vector<std::pair<int64_t, OGRFeatureUniquePtr>> lines;  // kept until missing-node ids are known
     OGRLayer* layer = nullptr;
     uint64_t seen = 0;
