@@ -179,3 +179,25 @@ TEST_CASE(
   CHECK(rc == 2);
   CHECK_THAT(out, Catch::Contains("--layer") && Catch::Contains("empty file name"));
 }
+
+TEST_CASE("a CSV repeating its longitude column is refused, not a crash (found by fuzzing)",
+          "[cli][bad-input]") {
+  OsmXml osm;
+  osm.node(1, 114.30, 30.60);
+  osm.node(2, 114.302, 30.60);
+  osm.way(1, {1, 2}, {{"highway", "residential"}});
+  const std::string map = osm.write(temp_dir() + "/dup_map.osm");
+  // GDAL 3.6's CSV reader crashed (exit 139) on these headers.
+  for (const std::string header : {"lon,LON,lat", "经度,经度,纬度"}) {
+    INFO(header);
+    const std::string sites =
+        write_text("dup_cols.csv", header + "\n114.301,114.301,30.60\n");
+    int rc = 0;
+    const std::string out = run_yizhan("coverage --map " + map + " --sites " + sites +
+                                           " --sites-crs gcj02 --out " + temp_dir() + "/o.gpkg",
+                                       rc);
+    INFO(out);
+    CHECK(rc == 2);
+    CHECK_THAT(out, Catch::Contains("dup_cols.csv") && Catch::Contains("more than once"));
+  }
+}
