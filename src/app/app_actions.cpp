@@ -186,6 +186,8 @@ void open_session(AppState& st, const std::string& path, bool recovered) {
                             file_name(path).c_str());
               st.notify(msg);
             }
+            // Layers mostly off the map (its file replaced by another place's map?).
+            for (const auto& n : st.session->notes.lines) st.notify(n, true);
           };
         });
 }

@@ -24,6 +24,26 @@ constexpr Pattern kPatterns[] = {
     {"corrupt or truncated (gzip|bzip2) data", "$1 压缩数据已损坏或不完整"},
     {"is a folder, not a session file", "是文件夹，不是方案文件"},
     // OpenStreetMap and road maps
+    {"truncated OSM PBF file: it ends inside block (\\d+) \\(at byte (\\d+)\\); the file was cut "
+     "short, e\\.g\\. by an interrupted download or copy",
+     "OSM PBF 文件不完整：在第 $1 个数据块内（第 $2 "
+     "字节处）中断；文件被截断了，例如下载或复制时中断"},
+    {"truncated OpenStreetMap file: the XML stops before its closing </osm>",
+     "OpenStreetMap 文件不完整：XML 在结尾的 </osm> 之前中断"},
+    {"contains no roads: its (\\d+) nodes are followed by no ways at all \\(is the file "
+     "truncated, cut before its ways\\?\\)",
+     "不含道路：文件中的 $1 个节点之后没有任何路线（文件是否在路线之前被截断？）"},
+    {"(\\d+) of (\\d+) roads reference nodes missing from the file \\(the file may be clipped "
+     "or truncated\\): (\\d+) dropped entirely \\(fewer than 2 of their nodes present\\), "
+     "(\\d+) shortened to the nodes present; (\\d+) straight jumps longer than (\\d+) m "
+     "across missing nodes were cut \\((\\d+) m in all\\)",
+     "$2 条道路中有 $1 条引用了文件中缺失的节点（文件可能被裁剪或截断）：$3 "
+     "条整条舍弃（现存节点不足 "
+     "2 个），$4 条按现存节点缩短；跨越缺失节点、长于 $6 米的直线段 $5 段已切除（共 $7 米）"},
+    {"(\\d+) of (\\d+) nodes carry no tags and belong to no way: the ways that used them are "
+     "missing \\(the file may be truncated, e\\.g\\. cut at a block boundary, or filtered\\)",
+     "$2 个节点中有 $1 个既无标签也不属于任何路线：用到它们的路线缺失（文件可能被截断，例如在数据块"
+     "边界处，或经过筛选）"},
     {"corrupt or truncated OpenStreetMap file", "OpenStreetMap 文件已损坏或不完整"},
     {"not a readable OpenStreetMap file", "不是可读的 OpenStreetMap 文件"},
     {"truncated OSM PBF file", "OSM PBF 文件不完整（被截断）"},
@@ -77,6 +97,14 @@ constexpr Pattern kPatterns[] = {
     {"not a point", "不是点"},
     {"could not snap", "无法接入路网"},
     // Sessions
+    {"none of its (.*) lies on the map \\(the nearest is (\\d+) km from the map's centre\\) "
+     "(.*): was the map file replaced by another place's map\\? Put the session's own map back, "
+     "or open this map as a new session",
+     "其 $1 都不在地图 $3 范围内（最近的距地图中心 $2 公里）：地图文件是否被换成了别处的地图？"
+     "请放回方案原来的地图，或把这张地图作为新方案打开"},
+    {"(\\d+) of (.*) lie outside the map (.*) \\(the nearest is (\\d+) km from its centre\\): "
+     "is this the right map\\?",
+     "$2 中有 $1 个位于地图 $3 范围之外（最近的距其中心 $4 公里）：地图是否正确？"},
     {"is a GeoPackage but not a Yizhan session \\(no yizhan_session table\\)",
      "是 GeoPackage，但不是驿站方案文件（没有 yizhan_session 表）"},
     {"not a readable GeoPackage \\(damaged or not a session\\)",

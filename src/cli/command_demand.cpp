@@ -33,7 +33,14 @@ struct DemandCommand {
   bool json = false;
   OutputGuard outg;
 
+  CLI::App* sub = nullptr;
+
   int run() {
+    // `--layer ""` (an unset shell variable) must not quietly fall back to the map proxies.
+    for (const auto& [opt, value] :
+         {std::pair<const char*, const std::string*>{"--layer", &req.layer_path},
+          {"--raster", &req.raster_path}})
+      if (sub && sub->count(opt) && value->empty()) throw InputError(opt, "empty file name");
     if (out.empty())
       throw InputError("--out", "give an output GeoPackage (e.g. --out demand.gpkg)");
     if (std::filesystem::is_directory(out))
@@ -89,6 +96,7 @@ const RegisterCommand reg("demand", [](CLI::App& app, std::function<int()>& run)
   auto* sub = app.add_subcommand("demand",
                                  "Where the outdoor workers are: map proxies, planner counts or a "
                                  "raster, aggregated, written to a GeoPackage");
+  cmd->sub = sub;
   sub->add_option("--map", cmd->map.map,
                   "City map: OpenStreetMap .osm/.osm.pbf/.osm.bz2/.osm.gz, or a road line layer")
       ->required();

@@ -105,3 +105,23 @@ TEST_CASE("kinds of points are named in Chinese; unknown messages pass through",
   CHECK(translate_message("something no pattern knows", Lang::zh) == "something no pattern knows");
   CHECK(translate_message("cancelled", Lang::zh) == "已取消");
 }
+
+TEST_CASE("a clipped or truncated map's notes read in Chinese", "[app]") {
+  // Two roads near Wuhan, one of which lost its only other node; 6 nodes no way uses.
+  std::string xml = "<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n";
+  for (int i = 1; i <= 8; ++i)
+    xml += "<node id=\"" + std::to_string(i) + "\" lat=\"30.6\" lon=\"" +
+           std::to_string(114.3 + 0.0003 * i) + "\"/>\n";
+  xml += "<way id=\"1\"><nd ref=\"1\"/><nd ref=\"2\"/><tag k=\"highway\" v=\"footway\"/></way>\n";
+  xml += "<way id=\"2\"><nd ref=\"1\"/><nd ref=\"99\"/><tag k=\"highway\" v=\"footway\"/></way>\n";
+  const std::string path = write("clipped.osm", xml + "</osm>\n");
+  const RoadLines L = load_map(path, TagProfile::load_default());
+  REQUIRE(L.report.notes.lines.size() >= 2);
+  for (const auto& m : L.report.notes.lines) {
+    INFO(m);
+    const std::string zh = translate_message(m, Lang::zh);
+    INFO(zh);
+    CHECK(zh != m);
+    CHECK(english_left(zh, m.substr(0, m.find(".osm") + 4)).empty());
+  }
+}

@@ -96,6 +96,11 @@ nlohmann::json network_json(const CityNetwork& c) {
   j["excluded"] = {{"not_walkable_class", r.not_walkable_class}, {"foot_forbidden", r.foot_forbidden},
                    {"access_forbidden", r.access_forbidden}, {"invalid_geometry", r.invalid_geometry}};
   j["ways_missing_nodes"] = r.ways_missing_nodes;
+  j["missing_nodes"] = {{"roads_in_file", r.osm_roads},
+                        {"roads_referencing_missing_nodes", r.ways_missing_nodes},
+                        {"roads_dropped", r.ways_dropped},
+                        {"roads_shortened", r.ways_shortened},
+                        {"untagged_nodes_in_no_way", r.unused_nodes}};
   j["jumps_cut"] = r.jumps_cut;
   j["nodes"] = g.node_count();
   j["edges"] = g.edge_count();

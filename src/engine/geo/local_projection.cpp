@@ -1,5 +1,6 @@
 #include "engine/geo/local_projection.hpp"
 
+#include <cpl_error.h>
 #include <ogr_spatialref.h>
 
 #include <algorithm>
@@ -16,6 +17,15 @@ namespace {
 // OGR transformations are not safe to share between threads: each thread keeps its own pair.
 struct TransformPair {
   std::unique_ptr<OGRCoordinateTransformation> fwd, inv;
+};
+
+// GDAL/PROJ print failures ("ERROR 1: PROJ: ... crs not found") to stderr unless a handler takes
+// them; a bad --crs is reported by our own message, so nothing raw may come before it.
+struct QuietGdalErrors {
+  QuietGdalErrors() { CPLPushErrorHandler(CPLQuietErrorHandler); }
+  ~QuietGdalErrors() { CPLPopErrorHandler(); }
+  QuietGdalErrors(const QuietGdalErrors&) = delete;
+  QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
 };
 }  // namespace
 
@@ -82,6 +92,7 @@ LocalProjection LocalProjection::utm_for(double lon, double lat) {
 
 LocalProjection LocalProjection::from_user(const std::string& crs) {
   OGRSpatialReference srs;
+  QuietGdalErrors quiet;
   if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) {
     throw InputError("--crs", "unknown coordinate reference system '" + crs + "'");
   }

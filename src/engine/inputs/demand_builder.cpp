@@ -83,8 +83,17 @@ DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
     }
     r.summary.components.push_back(std::move(s));
   }
-  if (r.items.total() <= 0)
+  if (r.items.total() <= 0) {
+    // Name what was asked to bring the workers: the planner's layer or raster when given.
+    if (!req.layer_path.empty() || !req.raster_path.empty()) {
+      const bool layer = !req.layer_path.empty();
+      throw InputError(layer ? req.layer_path : req.raster_path,
+                       std::string(layer ? "its worker counts" : "its cell values") +
+                           " add up to no workers on this map" +
+                           (any_proxy ? " (and the map proxies found none either)" : ""));
+    }
     throw InputError(city.lines.source, "the chosen components produced no demand on this map");
+  }
   r.cells = aggregate_demand(r.items, req.cell_m, city.projection());
   r.summary.notes = notes.lines;
   return r;

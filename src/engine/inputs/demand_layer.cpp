@@ -111,7 +111,12 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     throw InputError(path, "file is empty");
   GdalErrorCapture cap;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-  if (!ds) throw InputError(path, "not a readable vector layer (" + cap.first_error() + ")");
+  if (!ds)
+    throw InputError(path,
+                     "not a readable vector layer" +
+                         (cap.first_error().empty()
+                              ? std::string(" (no GDAL driver could open it, or it holds no layer)")
+                              : " (" + cap.first_error() + ")"));
   OGRLayer* layer = nullptr;
   if (!opt.layer.empty()) {
     layer = ds->GetLayerByName(opt.layer.c_str());

@@ -103,6 +103,32 @@ std::string with_gb18030(const std::string& names) {
   return out;
 }
 
+// GDAL 3.6's CSV reader crashes (a null read) iterating a file whose header repeats a coordinate
+// column ("lon,LON,lat"; found by tests/fuzz/fuzz_point_reader): refuse it first, by name.
+void refuse_repeated_coordinate_column(const std::string& path, const std::string& names) {
+  std::set<std::string> wanted;
+  for (size_t start = 0; start <= names.size();) {
+    size_t end = names.find(',', start);
+    if (end == std::string::npos) end = names.size();
+    wanted.insert(lower(names.substr(start, end - start)));
+    start = end + 1;
+  }
+  const char* csv_driver[] = {"CSV", nullptr};
+  const char* oo[] = {"AUTODETECT_TYPE=NO", nullptr};
+  GDALDatasetUniquePtr ds(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, csv_driver, oo, nullptr));
+  if (!ds || ds->GetLayerCount() < 1) return;  // the main open reports it
+  const OGRFeatureDefn& d = *ds->GetLayer(0)->GetLayerDefn();
+  std::set<std::string> seen;
+  for (int i = 0; i < d.GetFieldCount(); ++i) {
+    const std::string n = lower(d.GetFieldDefn(i)->GetNameRef());
+    if (wanted.count(n) && !seen.insert(n).second)
+      throw InputError(path, "has the coordinate column '" + std::string(d.GetFieldDefn(i)->GetNameRef()) +
+                                 "' more than once (column " + std::to_string(i + 1) +
+                                 "); remove or rename the repeated one");
+  }
+}
+
 // Why a CSV row has no point: GDAL leaves the geometry empty for blank, NaN and non-numeric
 // coordinates alike, so the raw x/y text is read again (a second reader, opened only when such
 // rows occur, reading every column as text) and classified.
@@ -260,6 +286,10 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     open_opts.push_back("KEEP_GEOM_COLUMNS=NO");
     open_opts.push_back("AUTODETECT_TYPE=NO");
   }
+  if (csv)
+    refuse_repeated_coordinate_column(
+        path, with_gb18030(opt.x_field.empty() ? kXNames : opt.x_field) + "," +
+                  with_gb18030(opt.y_field.empty() ? kYNames : opt.y_field));
   std::vector<const char*> oo;
   for (auto& s : open_opts) oo.push_back(s.c_str());
   oo.push_back(nullptr);

@@ -15,6 +15,7 @@
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/line_end_noding.hpp"
 #include "engine/map/osm_bounds.hpp"
+#include "engine/map/osm_references.hpp"
 #include "engine/map/vector_layer.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
@@ -155,6 +156,7 @@ GDALDatasetUniquePtr open_osm(const std::string& path, bool custom_indexing_off)
 
 void read_osm(const std::string& user_path, const std::string& path, const TagProfile& profile,
               const Progress& progress, RawLines& raw, MapLoadReport& rep) {
+  std::optional<OsmReferenceCheck> checked;
   for (int attempt = 0; attempt < 2; ++attempt) {
     raw = RawLines{};
     const uint64_t nodes_before = 0;
@@ -167,6 +169,10 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
       std::string why = cap.first_error();
       throw InputError(user_path, "not a readable OpenStreetMap file" + (why.empty() ? std::string() : " (" + why + ")"));
     }
+    // Our own pass (once, after GDAL accepted the file): a PBF cut inside a block is refused here
+    // with a clear message, and the ways GDAL drops or shortens for missing nodes are counted.
+    if (!checked) checked = check_osm_references(path, user_path);
+    const OsmReferenceCheck& refs = *checked;
     std::vector<std::pair<int64_t, OGRFeatureUniquePtr>> lines;  // kept until missing-node ids are known
     OGRLayer* layer = nullptr;
     uint64_t seen = 0;
@@ -220,8 +226,21 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
           cap.has("parsing"))
         throw InputError(user_path, "corrupt or truncated OpenStreetMap file (" + cap.first_error() + ")");
     }
+    if (refs.xml && !refs.xml_closed)
+      throw InputError(user_path,
+                       "truncated OpenStreetMap file: the XML stops before its closing </osm>");
+    if (refs.nodes > 0 && refs.ways == 0 && lines.empty())
+      throw InputError(user_path,
+                       "contains no roads: its " + std::to_string(refs.nodes) +
+                           " nodes are followed by no ways at all (is the file truncated, "
+                           "cut before its ways?)");
     const auto missing = ways_with_missing_nodes(cap.debug());
-    rep.ways_missing_nodes = missing.size();
+    rep.ways_missing_nodes = refs.roads_missing;
+    rep.ways_dropped = refs.roads_dropped;
+    rep.ways_shortened = refs.roads_shortened;
+    rep.osm_roads = refs.roads;
+    rep.unused_nodes = refs.unused_nodes;
+    rep.osm_nodes_in_file = refs.nodes;
     for (auto& [id, f] : lines) {
       auto& fd = *f;
       const auto& def = *fd.GetDefnRef();
@@ -383,11 +402,22 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
     flush();
   }
   if (rep.ways_missing_nodes)
-    rep.notes.add(path + ": " + std::to_string(rep.ways_missing_nodes) +
-                  " ways reference nodes missing from the file (clipped extract); " +
-                  std::to_string(rep.jumps_cut) + " straight jumps longer than " +
-                  std::to_string(static_cast<int>(opt.max_jump_m)) + " m across them were cut (" +
-                  std::to_string(static_cast<long>(rep.jumps_cut_m)) + " m in all)");
+    rep.notes.add(
+        path + ": " + std::to_string(rep.ways_missing_nodes) + " of " +
+        std::to_string(rep.osm_roads) +
+        " roads reference nodes missing from the file (the file may be clipped or truncated): " +
+        std::to_string(rep.ways_dropped) +
+        " dropped entirely (fewer than 2 of their nodes present), " +
+        std::to_string(rep.ways_shortened) + " shortened to the nodes present; " +
+        std::to_string(rep.jumps_cut) + " straight jumps longer than " +
+        std::to_string(static_cast<int>(opt.max_jump_m)) + " m across missing nodes were cut (" +
+        std::to_string(static_cast<long>(rep.jumps_cut_m)) + " m in all)");
+  if (rep.unused_nodes * 100 > rep.osm_nodes_in_file)
+    rep.notes.add(
+        path + ": " + std::to_string(rep.unused_nodes) + " of " +
+        std::to_string(rep.osm_nodes_in_file) +
+        " nodes carry no tags and belong to no way: the ways that used them are missing (the "
+        "file may be truncated, e.g. cut at a block boundary, or filtered)");
   if (rep.custom_indexing_retry)
     rep.notes.add(path + ": node ids are not in ascending order; reopened with USE_CUSTOM_INDEXING=NO");
   size_t walk = 0;

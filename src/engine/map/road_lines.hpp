@@ -21,7 +21,12 @@ struct MapLoadReport {
   uint64_t access_forbidden = 0;
   uint64_t area_outlines = 0;       // pedestrian squares walked along their outline
   uint64_t invalid_geometry = 0;    // empty/one-point/NaN lines dropped
-  uint64_t ways_missing_nodes = 0;  // clipped extracts: ways that referenced absent nodes
+  uint64_t ways_missing_nodes = 0;  // OSM roads referencing nodes absent from the file:
+  uint64_t ways_dropped = 0;        //   fewer than two of their nodes present: not loaded at all
+  uint64_t ways_shortened = 0;      //   loaded through the nodes present
+  uint64_t osm_roads = 0;           // OSM ways with a highway tag in the file (our own count)
+  uint64_t unused_nodes = 0;  // untagged OSM nodes no way uses (noted above 1 %: ways missing)
+  uint64_t osm_nodes_in_file = 0;
   uint64_t jumps_cut = 0;           // straight jumps across missing nodes removed
   double jumps_cut_m = 0;
   uint64_t osm_nodes = 0;           // vertices read (a proxy for OSM nodes referenced by roads)

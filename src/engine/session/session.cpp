@@ -5,6 +5,7 @@
 #include <ctime>
 #include <stdexcept>
 
+#include "engine/inputs/map_fit.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
@@ -309,6 +310,26 @@ Session open_session(const SessionFile& file, const std::string& path, const Pro
                                " (move the map back, or open the map and its layers anew)");
   }
   const LocalProjection& proj = m.city->projection();
+  // A map file replaced by another place's map opens "fine" with every layer far off it.
+  MapFit fit;
+  {
+    const Box bounds = m.city->bounds();
+    std::vector<Vec2> stations;
+    for (const auto& r : file.scenarios)
+      stations.insert(stations.end(), r.lonlat.begin(), r.lonlat.end());
+    std::sort(stations.begin(), stations.end(),
+              [](Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+    stations.erase(std::unique(stations.begin(), stations.end()), stations.end());
+    if (!stations.empty()) fit.layers.push_back(fit_on_map("stations", stations, proj, bounds));
+    if (file.candidates && file.candidates->size())
+      fit.layers.push_back(fit_on_map("candidate sites", file.candidates->lonlat, proj, bounds));
+    if (!file.demand_is_proxy && file.demand && file.demand->size())
+      fit.layers.push_back(fit_on_map("worker points", file.demand->lonlat, proj, bounds));
+  }
+  if (fit.none_inside())
+    throw InputError(path, fit.none_inside_text() + " " + file.map.label() +
+                               ": was the map file replaced by another place's map? Put the "
+                               "session's own map back, or open this map as a new session");
   PointSet demand;
   if (!file.demand_is_proxy && file.demand) demand = projected(*file.demand, proj);
   if (!file.demand_is_proxy && demand.size() == 0)
@@ -327,6 +348,7 @@ Session open_session(const SessionFile& file, const std::string& path, const Pro
   Session s(std::move(ws), std::move(candidates), std::move(inits), file.active,
             progress.slice(0.8, 1.0));
   s.settings = file.settings;
+  for (auto& n : fit.notes(file.map.label())) s.notes.add(std::move(n));
   s.path = path;
   s.mark_saved();
   return s;

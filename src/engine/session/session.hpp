@@ -13,6 +13,7 @@
 #include "engine/session/edit_history.hpp"
 #include "engine/session/scenario.hpp"
 #include "engine/session/session_file.hpp"
+#include "engine/util/notes.hpp"
 
 namespace yz {
 
@@ -102,6 +103,7 @@ class Session {
   SessionFile snapshot() const;
 
   SessionSettings settings;
+  Notes notes;  // what opening a session file found (layers mostly off the map), for the front-end
   std::string path;  // the session file it was opened from or last saved to ("" = untitled)
 
  private:

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "engine/map/map_loader.hpp"
 #include "engine/network/city_network.hpp"
@@ -582,4 +584,142 @@ TEST_CASE("unreadable maps are input errors naming the file", "[map][errors]") {
   mw.way(1, {1, 2}, {{"highway", "motorway"}});
   CHECK_THROWS_WITH(load_map(mw.write(d + "/mw.osm"), profile()),
                     Catch::Contains("mw.osm") && Catch::Contains("none is walkable"));
+}
+
+namespace {
+
+// A small map whose roads lose nodes in every way GDAL can meet: 10 complete roads (a comb), 5
+// roads none of whose nodes are in the file, 3 with one node present, 4 with a node missing
+// between two present ones, and 2 buildings with missing nodes (not roads). Hand count: 22 roads,
+// 12 reference missing nodes, 8 of them cannot be drawn (fewer than 2 nodes), 4 are shortened.
+OsmXml missing_nodes_map(bool nodes_descending) {
+  std::vector<std::tuple<int64_t, double, double>> nodes;
+  for (int i = 0; i < 10; ++i)
+    for (int j = 0; j < 4; ++j)
+      nodes.emplace_back(1 + 4 * i + j, lon_at(100.0 * i), lat_at(40.0 * j));
+  if (nodes_descending) std::reverse(nodes.begin(), nodes.end());
+  OsmXml osm;
+  for (auto [id, lon, lat] : nodes) osm.node(id, lon, lat);
+  const Tags road{{"highway", "residential"}};
+  int64_t wid = 1;
+  for (int i = 0; i < 10; ++i) osm.way(wid++, {1 + 4 * i, 2 + 4 * i, 3 + 4 * i, 4 + 4 * i}, road);
+  for (int k = 0; k < 5; ++k) osm.way(wid++, {9000 + 2 * k, 9001 + 2 * k}, road);
+  for (int k = 0; k < 3; ++k) osm.way(wid++, {1 + 4 * k, 9100 + k}, road);
+  // 40 m steps: short enough that no straight jump across the missing node is cut (50 m).
+  for (int k = 0; k < 4; ++k) osm.way(wid++, {1 + 4 * k, 9200 + k, 2 + 4 * k, 3 + 4 * k}, road);
+  osm.way(wid++, {1, 9300, 2, 1}, {{"building", "yes"}});
+  osm.way(wid++, {9301, 9302, 9303, 9301}, {{"building", "yes"}});
+  return osm;
+}
+
+}  // namespace
+
+TEST_CASE("roads referencing nodes missing from the file are counted: dropped and shortened",
+          "[map][osm][missing-nodes]") {
+  for (bool descending : {false, true}) {
+    INFO("nodes listed " << (descending ? "in descending id order" : "ascending"));
+    const std::string path = missing_nodes_map(descending).write(temp_dir() + "/missing_nodes.osm");
+    const RoadLines L = load_map(path, profile());
+    const auto& r = L.report;
+    CHECK(r.osm_roads == 22);
+    CHECK(r.ways_missing_nodes == 12);
+    CHECK(r.ways_dropped == 8);
+    CHECK(r.ways_shortened == 4);
+    // Independent of our count: the roads GDAL handed out plus those dropped are all the roads.
+    std::set<int64_t> loaded;
+    for (size_t i = 0; i < L.size(); ++i) loaded.insert(L.source_id[i]);
+    CHECK(loaded.size() == 14);
+    CHECK(loaded.size() + r.ways_dropped == r.osm_roads);
+    for (int64_t id = 11; id <= 18; ++id) CHECK(loaded.count(id) == 0);
+    bool noted = false;
+    for (const auto& n : r.notes.lines)
+      noted = noted || (n.find("12 of 22 roads reference nodes missing") != std::string::npos &&
+                        n.find("clipped or truncated") != std::string::npos &&
+                        n.find("8 dropped entirely") != std::string::npos &&
+                        n.find("4 shortened") != std::string::npos);
+    CHECK(noted);
+  }
+}
+
+namespace {
+
+// Byte offsets where the blocks of a PBF file start (read here from the format: 4-byte big-endian
+// BlobHeader length, BlobHeader whose field 3 is the blob size).
+std::vector<uintmax_t> pbf_block_starts(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  std::vector<uintmax_t> starts;
+  size_t at = 0;
+  while (at + 4 <= bytes.size()) {
+    starts.push_back(at);
+    const auto* u = reinterpret_cast<const unsigned char*>(bytes.data() + at);
+    const size_t hlen = (size_t(u[0]) << 24) | (size_t(u[1]) << 16) | (size_t(u[2]) << 8) | u[3];
+    size_t i = at + 4, end = i + hlen, datasize = 0;
+    while (i < end) {  // fields 1 (string), 2 (bytes), 3 (varint)
+      const unsigned key = static_cast<unsigned char>(bytes[i++]);
+      uint64_t v = 0;
+      for (int shift = 0;; shift += 7) {
+        const unsigned char b = static_cast<unsigned char>(bytes[i++]);
+        v |= uint64_t(b & 0x7F) << shift;
+        if (!(b & 0x80)) break;
+      }
+      if ((key & 7) == 2) i += v;
+      if ((key >> 3) == 3) datasize = v;
+    }
+    at = end + datasize;
+  }
+  REQUIRE(at == bytes.size());
+  return starts;
+}
+
+std::string cut_copy(const std::string& src, const std::string& name, uintmax_t size) {
+  const std::string dst = temp_dir() + "/" + name;
+  fs::copy_file(src, dst, fs::copy_options::overwrite_existing);
+  fs::resize_file(dst, size);
+  return dst;
+}
+
+}  // namespace
+
+TEST_CASE("a real .osm.pbf cut at block boundaries: ways missing are noted, no ways is refused",
+          "[map][osm][missing-nodes][data]") {
+  const std::string src = require_file(require_data_dir() + "/osm/heidelberg_region_roads.osm.pbf",
+                                       "a real PBF to cut");
+  const RoadLines whole = load_map(src, profile());
+  CHECK(whole.report.unused_nodes * 100 <= whole.report.osm_nodes_in_file);
+  for (const auto& n : whole.report.notes.lines)
+    CHECK(n.find("belong to no way") == std::string::npos);
+  const auto starts = pbf_block_starts(src);
+  REQUIRE(starts.size() > 10);
+  // Without its last block (ways only: the file lists nodes, then ways): fewer roads, and a note.
+  const RoadLines cut = load_map(cut_copy(src, "hd_cut.osm.pbf", starts.back()), profile());
+  CHECK(cut.report.osm_roads < whole.report.osm_roads);
+  CHECK(cut.report.unused_nodes * 100 > cut.report.osm_nodes_in_file);
+  bool noted = false;
+  for (const auto& n : cut.report.notes.lines)
+    noted = noted || (n.find("hd_cut.osm.pbf") != std::string::npos &&
+                      n.find("belong to no way") != std::string::npos &&
+                      n.find("truncated") != std::string::npos);
+  CHECK(noted);
+  // Cut in the nodes (before any way): refused as truncated, not "no roads" alone.
+  CHECK_THROWS_WITH(load_map(cut_copy(src, "hd_nodes.osm.pbf", starts[3]), profile()),
+                    Catch::Contains("hd_nodes.osm.pbf") && Catch::Contains("no ways") &&
+                        Catch::Contains("truncated"));
+  // The first 100 bytes (header block and the start of the next): truncated inside a block.
+  CHECK_THROWS_WITH(load_map(cut_copy(src, "trunc_100.osm.pbf", 100), profile()),
+                    Catch::Contains("trunc_100.osm.pbf") && Catch::Contains("truncated") &&
+                        !Catch::Contains("no roads"));
+}
+
+TEST_CASE("an OSM XML file without its closing </osm> is refused as truncated", "[map][errors]") {
+  OsmXml osm;
+  osm.node(1, lon_at(0), lat_at(0));
+  osm.node(2, lon_at(100), lat_at(0));
+  osm.way(1, {1, 2}, {{"highway", "residential"}});
+  std::string xml = osm.xml();
+  xml.erase(xml.rfind("</osm>"));
+  const std::string path = temp_dir() + "/unclosed.osm";
+  std::ofstream(path, std::ios::binary) << xml;
+  CHECK_THROWS_WITH(load_map(path, profile()),
+                    Catch::Contains("unclosed.osm") && Catch::Contains("truncated"));
 }

@@ -14,6 +14,7 @@
 #include "engine/export/vector_writer.hpp"
 #include "engine/session/session.hpp"
 #include "engine/util/error.hpp"
+#include "support/osm_xml.hpp"
 #include "support/test_data.hpp"
 #include "support/tiny_network.hpp"
 
@@ -284,5 +285,71 @@ TEST_CASE("a session whose map moved away says so; a map moved with it is found"
   } catch (const InputError& e) {
     CHECK(e.source() == b + "/plan.gpkg");
     CHECK_THAT(std::string(e.what()), Catch::Contains("roads.gpkg"));
+  }
+}
+
+namespace {
+
+// A street grid of (n+1) x (n+1) nodes, `step_m` apart, its south-west corner at lon0/lat0.
+std::string grid_osm(const std::string& path, double lon0, double lat0, int n, double step_m) {
+  test::OsmXml osm;
+  auto lon = [&](double dx) { return lon0 + dx / (111320.0 * std::cos(lat0 * test::kDeg)); };
+  auto lat = [&](double dy) { return lat0 + dy / 110574.0; };
+  auto nid = [&](int i, int j) { return static_cast<int64_t>(1 + i * (n + 1) + j); };
+  for (int i = 0; i <= n; ++i)
+    for (int j = 0; j <= n; ++j) osm.node(nid(i, j), lon(step_m * i), lat(step_m * j));
+  int64_t wid = 1;
+  for (int i = 0; i <= n; ++i) {
+    std::vector<int64_t> row, col;
+    for (int j = 0; j <= n; ++j) row.push_back(nid(j, i)), col.push_back(nid(i, j));
+    osm.way(wid++, row, {{"highway", "residential"}});
+    osm.way(wid++, col, {{"highway", "residential"}});
+  }
+  return osm.write(path);
+}
+
+}  // namespace
+
+TEST_CASE("a session whose map file was replaced by another place's map is refused or noted",
+          "[session][map-fit]") {
+  const std::string dir = test::temp_dir() + "/swap";
+  fs::create_directories(dir);
+  const std::string map = dir + "/city.osm", session = dir + "/plan.gpkg";
+  // Wuhan: a 10 km x 10 km grid; stations 1, 2 and 9 km east of its south-west corner.
+  grid_osm(map, 114.30, 30.60, 10, 1000);
+  MapSource src;
+  src.path = map;
+  Session s = new_session(src, CoverageParams{}, "plan");
+  const Vec2 sw = s.workspace().city().bounds().min;
+  for (double east : {1000.0, 2000.0, 9000.0}) {
+    PlanStation p;
+    p.name = "站" + std::to_string(static_cast<int>(east));
+    p.xy = sw + Vec2{east, 500};
+    s.add_station(p, "add");
+  }
+  write_session_file(session, s.snapshot());
+  CHECK(open_session(read_session_file(session), session).notes.lines.empty());
+
+  SECTION("another city's map (Munich, ~8,000 km away): refused, naming the session and map") {
+    grid_osm(map, 11.56, 48.13, 4, 250);
+    try {
+      open_session(read_session_file(session), session);
+      FAIL("opened a session whose every station lies ~8,000 km off its map");
+    } catch (const InputError& e) {
+      CHECK(e.source() == session);
+      const std::string m = e.what();
+      CHECK_THAT(m, Catch::Contains("none of its 3 stations lies on the map") &&
+                        Catch::Contains("city.osm") && Catch::Contains("replaced"));
+      // Wuhan to Munich along a great circle: about 8,100 km (independent: the test's own
+      // geodesy would need the ellipsoid at this range; a wide bracket suffices here).
+      CHECK_THAT(m, Catch::Matches(".*the nearest is 8[0-9]{3} km.*"));
+    }
+  }
+  SECTION("a smaller map of the same city, holding one of the three stations: opened with a note") {
+    // 8..10 km east: the 9 km station is on it; 1 and 2 km lie over 2 km outside its bounds.
+    grid_osm(map, 114.30 + 8000 / (111320.0 * std::cos(30.60 * test::kDeg)), 30.60, 2, 1000);
+    const Session o = open_session(read_session_file(session), session);
+    REQUIRE(o.notes.lines.size() == 1);
+    CHECK_THAT(o.notes.lines[0], Catch::Contains("2 of 3 stations lie outside the map city.osm"));
   }
 }
