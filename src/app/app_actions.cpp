@@ -197,6 +197,7 @@ void open_layer(AppState& st, const std::string& path, LayerKind kind) {
   start(st, label, true, [=](const Progress& p) -> JobFinish {
     PointReadOptions o;
     o.site_attributes = kind != LayerKind::demand;
+    o.candidates = kind == LayerKind::candidates;
     auto drop = std::make_shared<DropReport>();
     const char* what = kind == LayerKind::stations     ? "stations"
                        : kind == LayerKind::candidates ? "candidates"

@@ -23,6 +23,9 @@ struct CoverageCommand {
 
   int run() {
     cov.validate();
+    WalkAreaOptions area;
+    area.half_width_m = half_width_m;
+    area.validate();
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out coverage.gpkg)");
     if (std::filesystem::is_directory(out))
       throw InputError(out, "is a folder; give the output file's name (e.g. " +
@@ -33,6 +36,7 @@ struct CoverageCommand {
     std::vector<DropReport> drops(1);
     PointReadOptions so;
     so.crs = sites_crs;
+    so.site_attributes = true;  // read as every command reads stations: the same rows kept
     PointSet site_pts = read_points(sites, city.projection(), city.bounds(), so, drops[0], "sites");
     const std::string sites_source_crs = site_pts.source_crs;  // e.g. GCJ-02, for the settings table
     PointSet demand_pts;

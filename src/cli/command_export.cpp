@@ -2,6 +2,7 @@
 // web maps, the accessibility GeoTIFF, a PNG map and a PDF report (engine: export_plan).
 #include <cstdio>
 #include <iostream>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -42,7 +43,8 @@ struct ExportCommand {
   std::string stations, candidates, demand, demand_weight, sites_crs, demand_crs, out_dir,
       formats = "all", png_size = "1600x1200", lang = "zh", title, criterion = "both",
       cost_field = "cost", capacity_field;
-  int64_t k = -1;
+  static constexpr int64_t kNotGiven = std::numeric_limits<int64_t>::min();
+  int64_t k = kNotGiven;
   double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = kDefaultStreetHalfWidthM, gap_m = 150,
          time_limit_s = 10;
 
@@ -62,8 +64,9 @@ struct ExportCommand {
     eo.title = title;
     eo.area.half_width_m = half_width_m;
     eo.gap_radius_m = gap_m;
-    if (!(cell_m > 0)) throw InputError("--cell-m", "must be a positive number of metres");
-    if (!(max_minutes > 0)) throw InputError("--max-minutes", "must be positive");
+    eo.validate();
+    if (k != kNotGiven) check_param("k", static_cast<double>(k), siting::Options::kK);
+    check_param("time_limit_s", time_limit_s, siting::Options::kTimeLimitS);
     Criterion crit;
     if (!parse_criterion(criterion, crit))
       throw InputError("--criterion", "must be walk, radius, both or either");
@@ -94,8 +97,10 @@ struct ExportCommand {
     }
     if (!candidates.empty()) {
       drops.emplace_back();
+      PointReadOptions co = so;
+      co.candidates = true;
       req.candidates =
-          read_points(candidates, city.projection(), city.bounds(), so, drops.back(), "candidates");
+          read_points(candidates, city.projection(), city.bounds(), co, drops.back(), "candidates");
     }
     if (!demand.empty()) {
       drops.emplace_back();
@@ -113,7 +118,7 @@ struct ExportCommand {
     req.cost_field = cost_field;
     req.capacity_field = capacity_field;
     std::unique_ptr<siting::SuggestRun> run;
-    if (k >= 0) {
+    if (k != kNotGiven) {
       if (req.candidates.size() == 0)
         throw InputError("--candidates", "--k needs candidate sites (--candidates FILE)");
       req.options.goal = siting::Goal::max_cover_k;

@@ -5,6 +5,7 @@
 
 #include "cli/cli_common.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/param_range.hpp"
 
 int main(int argc, char** argv) {
   using namespace yz::cli;
@@ -24,6 +25,10 @@ int main(int argc, char** argv) {
   }
   try {
     return run ? run() : kExitOk;
+  } catch (const yz::ParamError& e) {  // the engine names the parameter; print it as its flag
+    std::fprintf(stderr, "yizhan: error: %s: %s\n", cli_flag(e.param()).c_str(),
+                 e.problem().c_str());
+    return kExitBadInput;
   } catch (const yz::InputError& e) {
     std::fprintf(stderr, "yizhan: error: %s\n", e.what());
     return kExitBadInput;

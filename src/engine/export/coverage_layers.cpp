@@ -176,6 +176,7 @@ double multipolygon_area(const MultiPolygon& mp) {
 void write_coverage_layers(const std::string& path, const CoverageStudy& st,
                            const std::vector<DropReport>& drops, const CoverageExportOptions& opt,
                            const Progress& progress) {
+  opt.area.validate();
   const CoverageLayers cl = coverage_layers(st, drops, opt, progress);
   VectorWriter w(path);
   for (const auto& l : cl.layers) write_layer(w, l);

@@ -295,9 +295,20 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
   return out;
 }
 
+void ExportOptions::validate() const {
+  check_param("cell_m", cell_m, AccessibilityOptions::kCellM);
+  check_param("max_minutes", max_minutes, AccessibilityOptions::kMaxMinutes);
+  check_param("png_width", png_width, kPngWidth);
+  check_param("png_height", png_height, kPngHeight);
+  check_param("dpi", dpi, kPngDpi);
+  area.validate();
+  check_param("gap_m", gap_radius_m, kGapM);
+}
+
 ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
                          const Progress& progress) {
   if (!plan.study || !plan.study->city) throw std::invalid_argument("export_plan: no study");
+  opt.validate();
   if (opt.out_dir.empty()) throw InputError("--out-dir", "give an output folder");
   std::error_code ec;
   fs::create_directories(opt.out_dir, ec);

@@ -38,6 +38,11 @@ struct ExportOptions {
   WalkAreaOptions area;
   double gap_radius_m =
       150;  // coverage gaps: uncovered workers within this of each other form one gap
+
+  static constexpr ParamRange kGapM{0, 10000, true, "m"};
+  // ParamError naming cell_m, max_minutes, png_width, png_height, dpi, area_half_width_m or gap_m
+  // (ranges in accessibility_raster.hpp, map_render.hpp, walk_area.hpp); export_plan checks first.
+  void validate() const;
 };
 
 // The plan to hand over. The study's sites are the existing stations [0, existing) followed by
