@@ -42,10 +42,11 @@ void CoverageOptions::validate() const {
 }
 
 std::string cli_flag(const std::string& param) {
-  static const std::pair<const char*, const char*> kOwn[] = {
-      {"time_limit_s", "--time-limit"}, {"png_width", "--png-size"},
-      {"png_height", "--png-size"},     {"layer_weight", "--weight planner="},
-      {"raster_weight", "--weight raster="}};
+  static const std::pair<const char*, const char*> kOwn[] = {{"time_limit_s", "--time-limit"},
+                                                             {"png_width", "--png-size"},
+                                                             {"png_height", "--png-size"},
+                                                             {"layer_weight", "--weight planner="},
+                                                             {"raster_weight", "--weight raster="}};
   for (const auto& [p, f] : kOwn)
     if (param == p) return f;
   std::string f = "--" + param;

@@ -284,9 +284,10 @@ const RegisterCommand reg("review", [](CLI::App& app, std::function<int()>& run)
   sub->add_option("--criterion", cmd->criterion,
                   "Coverage test: walk, radius, both (the standard) or either")
       ->capture_default_str();
-  sub->add_option("--wanted", cmd->wanted,
-                  "Amenities a full station offers, comma-separated, or all (default: the standard's nine: "
-                  "water ... reading; wifi, rain_gear, repair_tools only when named)");
+  sub->add_option(
+      "--wanted", cmd->wanted,
+      "Amenities a full station offers, comma-separated, or all (default: the standard's nine: "
+      "water ... reading; wifi, rain_gear, repair_tools only when named)");
   sub->add_flag("--double", cmd->double_cover,
                 "Measure workers covered twice instead of once (removal and relocation)");
   sub->add_option("--spacing-m", cmd->spacing_m,

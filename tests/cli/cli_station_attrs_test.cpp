@@ -72,11 +72,11 @@ const Row kRows[9] = {
      "water;toilet;seats;climate;first_aid;microwave;phone_charging;ebike_charging;reading"},
     {"二十", "维修工具/无线网络",
      "water;toilet;seats;climate;first_aid;microwave;phone_charging;ebike_charging;reading"},
-    {"4", "手机充电",
-     "water;toilet;seats;climate;first_aid;microwave;ebike_charging;reading"},
+    {"4", "手机充电", "water;toilet;seats;climate;first_aid;microwave;ebike_charging;reading"},
     {"大约一间房", "厕所、座椅、阅读",
      "water;climate;first_aid;microwave;phone_charging;ebike_charging"},
-    {"20 m²", "", "water;toilet;seats;climate;first_aid;microwave;phone_charging;ebike_charging;reading"},
+    {"20 m²", "",
+     "water;toilet;seats;climate;first_aid;microwave;phone_charging;ebike_charging;reading"},
     {"二十五平米", "饮水、厕所、座椅、空调、药箱、微波炉、充电、阅读", ""}};
 
 std::string stations_csv() {
@@ -153,8 +153,8 @@ TEST_CASE("one station file: every command keeps the same nine stations and amen
   const std::string m = "--map " + map + " ";
 
   // coverage: the sites layer holds all nine.
-  const std::string cov = run_ok("coverage " + m + "--sites " + st + " --no-areas --out " + dir +
-                                 "/cov.gpkg");
+  const std::string cov =
+      run_ok("coverage " + m + "--sites " + st + " --no-areas --out " + dir + "/cov.gpkg");
   CHECK_THAT(cov, Catch::Contains("read 9 sites, kept 9, dropped 0"));
   const auto cov_ids = layer_values(dir + "/cov.gpkg", "sites", "site_id");
   CHECK(std::set<std::string>(cov_ids.begin(), cov_ids.end()) == all_ids());
@@ -185,14 +185,15 @@ TEST_CASE("one station file: every command keeps the same nine stations and amen
     const std::string id = u["id"];
     sug_ids.insert(id);
     const std::string want = missing[id];
-    const int n = want.empty() ? 0 : 1 + static_cast<int>(std::count(want.begin(), want.end(), ';'));
+    const int n =
+        want.empty() ? 0 : 1 + static_cast<int>(std::count(want.begin(), want.end(), ';'));
     CHECK(u["missing"].get<int>() == n);
   }
   CHECK(sug_ids == all_ids());
 
   // export: the stations layer of the hand-over holds the nine.
-  const std::string exp = run_ok("export " + m + "--stations " + st + " --formats gpkg --out-dir " +
-                                 dir + "/exp");
+  const std::string exp =
+      run_ok("export " + m + "--stations " + st + " --formats gpkg --out-dir " + dir + "/exp");
   CHECK_THAT(exp, Catch::Contains("read 9 stations, kept 9, dropped 0"));
   const auto plan_site = layer_values(dir + "/exp/plan.gpkg", "stations", "site_id");
   CHECK(std::set<std::string>(plan_site.begin(), plan_site.end()) == all_ids());
@@ -231,8 +232,8 @@ TEST_CASE("numeric options outside their range: exit 2 naming the option", "[cli
   expect_exit2("sites --map " + map + " --grid-m 1e12 --out " + dir + "/s.gpkg", {"--grid-m"});
   expect_exit2("sites --map " + map + " --grid-m nan --out " + dir + "/s.gpkg", {"--grid-m"});
 
-  const std::string sug = "suggest --map " + map + " --candidates " + cand + " --out " + dir +
-                          "/p.gpkg ";
+  const std::string sug =
+      "suggest --map " + map + " --candidates " + cand + " --out " + dir + "/p.gpkg ";
   expect_exit2(sug + "--k -1", {"--k", "-1"});
   expect_exit2(sug + "--k 0", {"--k", "0"});
   expect_exit2(sug + "--budget -5", {"--budget", "-5"});
@@ -274,19 +275,17 @@ TEST_CASE("absurd demand weights: exit 2 naming the file and row", "[cli][ranges
   }
   const std::string total = write_text("total.csv", many);
 
-  const std::string out = expect_exit2(
-      "coverage --map " + map + " --sites " + st + " --demand " + huge + " --out " + dir +
-          "/c.gpkg",
-      {"huge.csv", "row 2 (id d2)", "1e308"});
+  const std::string out = expect_exit2("coverage --map " + map + " --sites " + st + " --demand " +
+                                           huge + " --out " + dir + "/c.gpkg",
+                                       {"huge.csv", "row 2 (id d2)", "1e308"});
   CHECK_THAT(out, !Catch::Contains("inf"));
   expect_exit2("suggest --map " + map + " --candidates " + cand + " --demand " + huge +
                    " --k 1 --out " + dir + "/p.gpkg",
                {"huge.csv", "row 2"});
-  expect_exit2("coverage --map " + map + " --sites " + st + " --demand " + total + " --out " +
-                   dir + "/c.gpkg",
+  expect_exit2("coverage --map " + map + " --sites " + st + " --demand " + total + " --out " + dir +
+                   "/c.gpkg",
                {"total.csv", "add up to"});
   // The planner's counts for `yizhan demand`.
-  expect_exit2("demand --map " + map + " --layer " + huge + " --cell-m 0 --out " + dir +
-                   "/d.gpkg",
+  expect_exit2("demand --map " + map + " --layer " + huge + " --cell-m 0 --out " + dir + "/d.gpkg",
                {"huge.csv", "row 2"});
 }

@@ -13,7 +13,6 @@ void CandidateFilterOptions::validate() const {
   check_param("max_snap_m", snap.max_snap_m, kMaxSnapM);
 }
 
-
 namespace {
 
 // Points bucketed in square cells of `cell` metres: neighbours within `cell` are in the 3x3 block.

@@ -14,7 +14,6 @@ void DemandRequest::validate() const {
   check_param("raster_weight", raster_weight, kWeight);
 }
 
-
 DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
                           const Progress& progress) {
   DemandResult r;

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 namespace yz {
 
@@ -43,12 +43,12 @@ namespace {
 // 十百千万亿 (10, 100, 1000, 1e4, 1e8).
 int chinese_digit(std::string_view s, size_t i, double& unit) {
   static constexpr std::pair<const char*, int> kDigits[] = {
-      {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4}, {"五", 5},
-      {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"壹", 1}, {"贰", 2}, {"叁", 3}, {"肆", 4},
-      {"伍", 5}, {"陆", 6}, {"柒", 7}, {"捌", 8}, {"玖", 9}};
+      {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
+      {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9}, {"壹", 1}, {"贰", 2},
+      {"叁", 3}, {"肆", 4}, {"伍", 5}, {"陆", 6}, {"柒", 7}, {"捌", 8}, {"玖", 9}};
   static constexpr std::pair<const char*, double> kUnits[] = {
-      {"十", 10}, {"拾", 10}, {"百", 100}, {"佰", 100}, {"千", 1000}, {"仟", 1000},
-      {"万", 1e4}, {"亿", 1e8}};
+      {"十", 10},   {"拾", 10},   {"百", 100}, {"佰", 100},
+      {"千", 1000}, {"仟", 1000}, {"万", 1e4}, {"亿", 1e8}};
   unit = 0;
   for (const auto& [t, v] : kDigits)
     if (s.compare(i, 3, t) == 0) return v;
@@ -96,8 +96,8 @@ std::optional<double> parse_chinese_number(std::string_view s) {
   if (!any) return std::nullopt;
   // A last digit straight after 百/千/万 counts in the next lower place, as spoken: "一百五" 150,
   // "两千五" 2500, "三万五" 35000 ("一百零五" with 零 is 105).
-  const double last = digit > 0 && !zero_pending && prev_unit >= 100 ? digit * prev_unit / 10
-                                                                     : std::max(digit, 0);
+  const double last =
+      digit > 0 && !zero_pending && prev_unit >= 100 ? digit * prev_unit / 10 : std::max(digit, 0);
   double v = total + section + last;
   if (i < s.size()) {  // "点" and decimal digits
     double scale = 0.1;

@@ -371,8 +371,8 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       if (*v > kMaxPointWeight)
         throw InputError(path, "row " + std::to_string(index + 1) +
                                    (id_idx >= 0 ? " (id " + fid + ")" : std::string()) +
-                                   ": weight " + values[w_idx] + " in column '" +
-                                   cols[w_idx].utf8 + "' is more than " +
+                                   ": weight " + values[w_idx] + " in column '" + cols[w_idx].utf8 +
+                                   "' is more than " +
                                    std::to_string(static_cast<long long>(kMaxPointWeight)) +
                                    " workers at one point");
       w = *v;
@@ -381,13 +381,12 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     SiteInfo info;
     if (opt.site_attributes) {
       const size_t before = unrecognised.size();
-      const std::string why =
-          read_site_info(site_cols, values, info, unrecognised, opt.candidates);
+      const std::string why = read_site_info(site_cols, values, info, unrecognised, opt.candidates);
       if (!why.empty()) {
         unrecognised.resize(before);
-        rep.drop(index, fid, ll, why, why.find("cost") != std::string::npos
-                                          ? values[site_cols.cost]
-                                          : values[site_cols.capacity]);
+        rep.drop(index, fid, ll, why,
+                 why.find("cost") != std::string::npos ? values[site_cols.cost]
+                                                       : values[site_cols.capacity]);
         continue;
       }
       if (unrecognised.size() > before) {
@@ -439,7 +438,8 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       rows += "; and " + std::to_string(unrecognised.size() - 20) + " more rows";
     rep.notes.push_back(std::to_string(unrecognised_rows) + " " + what +
                         " kept, with values not understood left unknown (an unknown "
-                        "capacity counts as unlimited): " + rows);
+                        "capacity counts as unlimited): " +
+                        rows);
   }
   return ps;
 }

@@ -105,7 +105,8 @@ const AmenityWords& amenity_words() {
       for (const auto& [word, names] : j["groups"].items()) {
         if (!names.is_array()) throw InputError(path, "group '" + word + "' must list amenities");
         uint32_t bits = 0;
-        for (const auto& n : names) bits |= amenity_bit(n.is_string() ? n.get<std::string>() : "", path);
+        for (const auto& n : names)
+          bits |= amenity_bit(n.is_string() ? n.get<std::string>() : "", path);
         out.words.emplace_back(norm(word), bits);
       }
     return out;
@@ -270,7 +271,8 @@ std::optional<double> parse_area_m2(std::string_view s) {
   };
   auto strip_prefix = [&](std::initializer_list<std::string_view> ps) {
     for (auto p : ps)
-      if (s.size() > p.size() && s.substr(0, p.size()) == p) return s.remove_prefix(p.size()), trim();
+      if (s.size() > p.size() && s.substr(0, p.size()) == p)
+        return s.remove_prefix(p.size()), trim();
   };
   auto strip_suffix = [&](std::initializer_list<std::string_view> ps) {  // longest first
     for (auto p : ps)
@@ -281,7 +283,8 @@ std::optional<double> parse_area_m2(std::string_view s) {
   // "about": an estimate is still the planner's number.
   strip_prefix({"大约", "约为", "约", "近", "~", "≈", "about", "approx.", "approx", "ca."});
   strip_suffix({"左右", "上下"});
-  strip_suffix({"平方米", "平方", "平米", "平", "㎡", "m²", "m^2", "m2", "sqm", "sq m", "M2", "M²"});
+  strip_suffix(
+      {"平方米", "平方", "平米", "平", "㎡", "m²", "m^2", "m2", "sqm", "sq m", "M2", "M²"});
   std::string t;
   for (size_t i = 0; i < s.size(); ++i) {
     // Full-width digits and point (２０．５) as typed with a Chinese input method.

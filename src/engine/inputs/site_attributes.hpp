@@ -20,8 +20,8 @@ inline constexpr const char* kStatuses[] = {"built", "planned", "upgrading"};
 // Amenity i is bit (1 << i) of SiteInfo::amenities. The words planners write for each are in
 // data/amenity_aliases.json (extendable without a rebuild).
 inline constexpr const char* kAmenities[] = {
-    "water",          "toilet",  "seats", "climate", "first_aid", "microwave", "phone_charging",
-    "ebike_charging", "reading", "wifi",  "rain_gear", "repair_tools"};
+    "water",          "toilet",         "seats",   "climate", "first_aid", "microwave",
+    "phone_charging", "ebike_charging", "reading", "wifi",    "rain_gear", "repair_tools"};
 inline constexpr int kAmenityCount = 12;
 // What a full station offers by default (`review --wanted`, upgrade priority): the nine amenities
 // of the outdoor-worker station guidance; wifi, rain gear and repair tools are read and shown but
@@ -61,8 +61,8 @@ std::optional<bool> parse_flag(std::string_view text);
 // nullopt for anything else; empty text is handled by the caller (= not given).
 std::optional<double> parse_number(std::string_view text);
 // A floor area as planners write it: "20", "20㎡", "20 m²", "20m2", "约20平米", "15平", "20平方米",
-// "二十", "二十五平米", "20平左右". nullopt when not one unambiguous number in [0, kMaxStationAreaM2]
-// ("15-20平", "一间房").
+// "二十", "二十五平米", "20平左右". nullopt unless one unambiguous number in [0,
+// kMaxStationAreaM2] ("15-20平", "一间房").
 std::optional<double> parse_area_m2(std::string_view text);
 
 // Which input column feeds which attribute (-1 = none). Built once per layer from its column

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <limits>
 #include <ctime>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -370,8 +370,8 @@ SessionFile read_session_file(const std::string& path) {
   try {
     s.params.validate();
   } catch (const ParamError& e) {
-    r.fail("setting '" + e.param() + "' = '" + r.get(e.param()) + "' is out of range: " +
-           e.problem());
+    r.fail("setting '" + e.param() + "' = '" + r.get(e.param()) +
+           "' is out of range: " + e.problem());
   }
   if (!parse_criterion(r.get("criterion"), s.settings.criterion))
     r.fail("setting 'criterion' = '" + r.get("criterion") +

@@ -28,9 +28,9 @@ std::string describe(const ParamRange& r) {
 std::string range_problem(double v, const ParamRange& r) {
   if (r.zero_ok && v == 0) return {};
   if (std::isfinite(v) && (r.lo_open ? v > r.lo : v >= r.lo) && v <= r.hi) return {};
-  std::string want = r.lo_open ? (r.lo == 0 ? std::string("positive")
-                                             : "a number above " + num(r.lo))
-                                : "a number from " + num(r.lo);
+  std::string want = r.lo_open
+                         ? (r.lo == 0 ? std::string("positive") : "a number above " + num(r.lo))
+                         : "a number from " + num(r.lo);
   want += (r.lo_open ? " and at most " : " to ") + num(r.hi);
   want = with_unit(want, r);
   if (r.zero_ok) want = "0 (off) or " + want;

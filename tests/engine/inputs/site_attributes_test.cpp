@@ -92,8 +92,7 @@ TEST_CASE("Amenity words and lists", "[inputs][attributes]") {
   CHECK(parse_amenity("first_aid") == 4);
 
   std::vector<std::string> unknown;
-  CHECK(parse_amenity_list("充电、热水", unknown) ==
-        (both_charging | bits({"water"})));
+  CHECK(parse_amenity_list("充电、热水", unknown) == (both_charging | bits({"water"})));
   CHECK(parse_amenity_list("饮用水，空调；暖气;药箱", unknown) ==
         bits({"water", "climate", "first_aid"}));
   CHECK(parse_amenity_list("WiFi 雨具/维修工具", unknown) ==
@@ -174,8 +173,9 @@ TEST_CASE("Stations read by the reader and the app's station list agree", "[inpu
     else
       CHECK(ps.info[i].area_m2 == area[i]);
     CHECK(ps.info[i].amenities == amen[i]);
-    CHECK(ps.info[i].size_class ==
-          (std::isnan(area[i]) ? "" : area[i] >= 5 ? "standard" : "micro"));
+    CHECK(ps.info[i].size_class == (std::isnan(area[i]) ? ""
+                                    : area[i] >= 5      ? "standard"
+                                                        : "micro"));
     CHECK(std::isnan(ps.info[i].cost));
     CHECK((i == 1 ? ps.info[i].capacity == 30 : std::isnan(ps.info[i].capacity)));
   }
