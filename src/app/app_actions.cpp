@@ -244,6 +244,7 @@ void open_layer(AppState& st, const std::string& path, LayerKind kind,
     PointReadOptions o;
     o.crs = crs;
     o.site_attributes = kind != LayerKind::demand;
+    o.candidates = kind == LayerKind::candidates;
     auto drop = std::make_shared<DropReport>();
     const char* what = kind == LayerKind::stations     ? "stations"
                        : kind == LayerKind::candidates ? "candidates"

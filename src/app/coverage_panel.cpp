@@ -127,8 +127,7 @@ void coverage_section(AppState& st) {
   ImGui::PopItemWidth();
   const bool changed =
       p.minutes != now.minutes || p.speed_kmh != now.speed_kmh || p.radius_m != now.radius_m;
-  const bool valid = p.minutes > 0 && p.minutes <= 240 && p.speed_kmh > 0 && p.speed_kmh <= 30 &&
-                     p.radius_m > 0 && p.radius_m <= 20000;
+  const bool valid = p.problem().empty();  // the engine's ranges, as the CLI and sessions use
   ImGui::SameLine();
   ImGui::BeginDisabled(!changed || !valid || st.edits_locked());
   if (ImGui::Button(tr(Str::apply, L))) apply_params(st, p);

@@ -12,6 +12,7 @@
 #include "app/app_actions.hpp"
 #include "app/font_loader.hpp"
 #include "app/panels.hpp"
+#include "engine/inputs/site_attributes.hpp"
 #include "engine/siting/siting_problem.hpp"
 #include "engine/siting/station_review.hpp"
 
@@ -54,7 +55,7 @@ bool contains_ci(const std::string& hay, const char* needle) {
 struct Editor {
   int slot = -1;
   uint64_t version = 0;
-  char name[256] = {}, id[128] = {}, hours[256] = {};
+  char name[256] = {}, id[128] = {}, hours[256] = {}, capacity[32] = {};
 };
 
 // Review cache (recomputed when the plan or the test changes).
@@ -83,6 +84,11 @@ void station_editor(AppState& st, int slot) {
     std::snprintf(ed.name, sizeof ed.name, "%s", cur.name.c_str());
     std::snprintf(ed.id, sizeof ed.id, "%s", cur.id.c_str());
     std::snprintf(ed.hours, sizeof ed.hours, "%s", cur.info.opening_hours.c_str());
+    // Blank = unlimited (the field's hint says so), as in every station file.
+    if (std::isnan(cur.info.capacity))
+      ed.capacity[0] = '\0';
+    else
+      std::snprintf(ed.capacity, sizeof ed.capacity, "%g", cur.info.capacity);
   }
   PlanStation p = cur;
   bool commit = false;
@@ -97,9 +103,17 @@ void station_editor(AppState& st, int slot) {
   commit |= value_combo(tr(Str::status, L), p.info.status, kStatuses, status_str, L);
   ImGui::InputText(tr(Str::opening_hours, L), ed.hours, sizeof ed.hours);
   if (ImGui::IsItemDeactivatedAfterEdit()) p.info.opening_hours = ed.hours, commit = true;
-  double cap = std::isnan(p.info.capacity) ? 0 : p.info.capacity;
-  if (ImGui::InputDouble(tr(Str::capacity, L), &cap, 10, 100, "%.0f") && cap >= 0)
-    p.info.capacity = cap > 0 ? cap : NAN, commit = true;
+  ImGui::InputTextWithHint(tr(Str::capacity, L), tr(Str::capacity_unlimited, L), ed.capacity,
+                           sizeof ed.capacity, ImGuiInputTextFlags_CharsDecimal);
+  if (ImGui::IsItemDeactivatedAfterEdit()) {
+    const std::optional<double> cap = parse_number(ed.capacity);
+    if (ed.capacity[0] == '\0')
+      p.info.capacity = NAN, commit = true;
+    else if (cap && *cap >= 0)
+      p.info.capacity = *cap, commit = true;
+    else
+      ed.version = 0;  // not a number: show the stored value again
+  }
   ImGui::PopItemWidth();
   ImGui::TextUnformatted(tr(Str::amenities, L));
   for (int i = 0; i < kAmenityCount; ++i) {
@@ -148,7 +162,7 @@ void review_section(AppState& st) {
     siting::Problem prob =
         siting::make_siting_problem(covers, crit, w, static_cast<uint32_t>(covers.size()), pos);
     rv.removal = siting::removal_costs(prob);
-    rv.upgrade = siting::upgrade_priority(prob, amen, (1u << kAmenityCount) - 1);
+    rv.upgrade = siting::upgrade_priority(prob, amen, kDefaultWantedAmenities);
   }
   ImGui::TextDisabled("%s", tr(Str::review_help, L));
   auto row = [&](uint32_t site, const char* fmt, double a, double b) {

@@ -65,9 +65,11 @@ Str origin_str(const std::string& v) {
 }
 
 Str amenity_str(int i) {
-  static constexpr Str s[] = {Str::amenity_water,   Str::amenity_toilet,    Str::amenity_seats,
-                              Str::amenity_climate, Str::amenity_first_aid, Str::amenity_microwave,
-                              Str::amenity_phone,   Str::amenity_ebike,     Str::amenity_reading};
+  static constexpr Str s[] = {
+      Str::amenity_water,   Str::amenity_toilet,    Str::amenity_seats,
+      Str::amenity_climate, Str::amenity_first_aid, Str::amenity_microwave,
+      Str::amenity_phone,   Str::amenity_ebike,     Str::amenity_reading,
+      Str::amenity_wifi,    Str::amenity_rain_gear, Str::amenity_repair_tools};
   static_assert(sizeof s / sizeof s[0] == kAmenityCount);
   return i >= 0 && i < kAmenityCount ? s[i] : Str::unknown;
 }

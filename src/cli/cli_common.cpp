@@ -44,11 +44,21 @@ void CoverageOptions::add(CLI::App& app) {
 }
 
 void CoverageOptions::validate() const {
-  auto bad = [](const char* opt, const char* why) { throw InputError(opt, why); };
-  if (!(params.minutes > 0) || !std::isfinite(params.minutes)) bad("--minutes", "must be a positive number");
-  if (!(params.speed_kmh > 0) || params.speed_kmh > 30) bad("--speed-kmh", "must be between 0 and 30 km/h");
-  if (!(params.radius_m > 0) || !std::isfinite(params.radius_m)) bad("--radius-m", "must be a positive number of metres");
-  if (!(params.snap.max_snap_m > 0)) bad("--max-snap-m", "must be positive");
+  params.validate();
+}
+
+std::string cli_flag(const std::string& param) {
+  static const std::pair<const char*, const char*> kOwn[] = {{"time_limit_s", "--time-limit"},
+                                                             {"png_width", "--png-size"},
+                                                             {"png_height", "--png-size"},
+                                                             {"layer_weight", "--weight planner="},
+                                                             {"raster_weight", "--weight raster="}};
+  for (const auto& [p, f] : kOwn)
+    if (param == p) return f;
+  std::string f = "--" + param;
+  for (char& c : f)
+    if (c == '_') c = '-';
+  return f;
 }
 
 namespace {

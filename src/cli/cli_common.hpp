@@ -25,7 +25,7 @@ struct MapOptions {
 struct CoverageOptions {
   CoverageParams params;
   void add(CLI::App& app);
-  void validate() const;  // throws InputError on nonsense (negative minutes, ...)
+  void validate() const;  // CoverageParams::validate(): ParamError naming the parameter
 };
 
 // One point input of a command (--stations, --candidates, --demand, --sites, --layer) with its
@@ -65,6 +65,10 @@ struct PointInput {
 // inputs_json(). `option` is the CRS option to suggest ("--stations-crs").
 void check_web_shift(const PointSet& pts, const CityNetwork& city, const std::string& option,
                      DropReport& rep);
+
+// The flag of an engine parameter key: "area_half_width_m" -> "--area-half-width-m",
+// "time_limit_s" -> "--time-limit", "png_width" -> "--png-size".
+std::string cli_flag(const std::string& param);
 
 // How `suggest` and `export` read stations and candidates: with the station schema (host type,
 // size, status, capacity and cost from English or Chinese columns: 建设类型, 成本, ...), the cost

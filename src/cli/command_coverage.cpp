@@ -25,6 +25,9 @@ struct CoverageCommand {
 
   int run() {
     cov.validate();
+    WalkAreaOptions area;
+    area.half_width_m = half_width_m;
+    area.validate();
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out coverage.gpkg)");
     if (std::filesystem::is_directory(out))
       throw InputError(out, "is a folder; give the output file's name (e.g. " +
@@ -34,7 +37,9 @@ struct CoverageCommand {
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
     std::vector<DropReport> drops(1);
-    PointSet site_pts = sites.read(city, PointReadOptions{}, cov.params.snap, drops[0]);
+    PointReadOptions so;
+    so.site_attributes = true;  // read as every command reads stations: the same rows kept
+    PointSet site_pts = sites.read(city, so, cov.params.snap, drops[0]);
     const std::string sites_source_crs = site_pts.source_crs;  // e.g. GCJ-02, for the settings table
     PointSet demand_pts;
     bool proxy = !demand.given();

@@ -49,9 +49,7 @@ struct DemandCommand {
     if (VectorWriter::driver_for(out) != "GPKG")
       throw InputError(out, "the demand output holds several layers: write a GeoPackage (.gpkg)");
     outg.check(out, {map.map, map.profile, profile, req.layer_path, req.raster_path});
-    if (!(req.cell_m == 0 || req.cell_m >= 1) || !std::isfinite(req.cell_m))
-      throw InputError("--cell-m", "must be 0 (no aggregation) or a cell size of at least 1 metre");
-    if (!(req.snap.max_snap_m > 0)) throw InputError("--max-snap-m", "must be positive");
+    req.validate();  // cell_m, max_snap_m (weights again below, once parsed)
     req.profile = profile.empty() ? DemandProfile::load_default() : DemandProfile::load(profile);
     req.layer_path = layer.path;
     req.layer.crs = layer.crs_value();
@@ -68,9 +66,10 @@ struct DemandCommand {
         char* end = nullptr;
         const std::string v = w.substr(eq + 1);
         const double x = std::strtod(v.c_str(), &end);
-        if (v.empty() || *end != '\0' || !(x >= 0))
+        if (v.empty() || *end != '\0')
           throw InputError("--weight", "the weight of '" + name + "' must be a number >= 0");
         (name == kPlannerComponent ? req.layer_weight : req.raster_weight) = x;
+        req.validate();
       } else {
         req.profile.set_weight(w);
       }

@@ -2,6 +2,7 @@
 // web maps, the accessibility GeoTIFF, a PNG map and a PDF report (engine: export_plan).
 #include <cstdio>
 #include <iostream>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -48,7 +49,8 @@ struct ExportCommand {
       demand{PointInputKind::demand};
   std::string demand_weight, out_dir, formats = "all", png_size = "1600x1200", lang = "zh", title,
                                       criterion = "both", cost_field = "cost", capacity_field;
-  int64_t k = -1;
+  static constexpr int64_t kNotGiven = std::numeric_limits<int64_t>::min();
+  int64_t k = kNotGiven;
   double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = kDefaultStreetHalfWidthM, gap_m = 150,
          time_limit_s = 10;
 
@@ -71,8 +73,9 @@ struct ExportCommand {
     eo.gap_radius_m = gap_m;
     eo.overwrite = outg.overwrite;  // an earlier export's files (its manifest) are replaced anyway
     eo.inputs = {map.map, map.profile, stations.path, candidates.path, demand.path};
-    if (!(cell_m > 0)) throw InputError("--cell-m", "must be a positive number of metres");
-    if (!(max_minutes > 0)) throw InputError("--max-minutes", "must be positive");
+    eo.validate();
+    if (k != kNotGiven) check_param("k", static_cast<double>(k), siting::Options::kK);
+    check_param("time_limit_s", time_limit_s, siting::Options::kTimeLimitS);
     Criterion crit;
     if (!parse_criterion(criterion, crit))
       throw InputError("--criterion", "must be walk, radius, both or either");
@@ -102,7 +105,9 @@ struct ExportCommand {
     }
     if (candidates.given()) {
       drops.emplace_back();
-      req.candidates = candidates.read(city, so, cov.params.snap, drops.back());
+      PointReadOptions co = so;
+      co.candidates = true;
+      req.candidates = candidates.read(city, co, cov.params.snap, drops.back());
     }
     if (demand.given()) {
       drops.emplace_back();
@@ -118,7 +123,7 @@ struct ExportCommand {
     req.cost_field = cost_field;
     req.capacity_field = capacity_field;
     std::unique_ptr<siting::SuggestRun> run;
-    if (k >= 0) {
+    if (k != kNotGiven) {
       if (req.candidates.size() == 0)
         throw InputError("--candidates", "--k needs candidate sites (--candidates FILE)");
       req.options.goal = siting::Goal::max_cover_k;

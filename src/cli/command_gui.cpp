@@ -8,6 +8,7 @@
 #include "app/app_window.hpp"
 #include "cli/cli_common.hpp"
 #include "engine/session/session_file.hpp"
+#include "engine/siting/siting_problem.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz::cli {
@@ -28,6 +29,8 @@ struct GuiCommand {
     }
     if (!lang.empty() && lang != "en" && lang != "zh") throw InputError("--lang", "use en or zh");
     if (opt.frames < 1) throw InputError("--frames", "must be at least 1");
+    if (opt.suggest_k != 0)
+      check_param("suggest_k", opt.suggest_k, siting::Options::kK);  // 0 = no suggestion
     if (!opt.session.empty() && !opt.map.empty())
       throw InputError("--session", "give either --session or --map, not both");
     if ((!opt.stations.empty() || !opt.candidates.empty() || !opt.demand.empty()) &&

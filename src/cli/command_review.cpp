@@ -90,19 +90,20 @@ void write_review_layers(VectorWriter& w, const PointSet& sites, const StationRe
 namespace {
 
 uint32_t parse_wanted(const std::string& text) {
-  if (text.empty() || text == "all") return (1u << kAmenityCount) - 1;
+  if (text.empty()) return kDefaultWantedAmenities;
+  if (text == "all") return (1u << kAmenityCount) - 1;
   uint32_t mask = 0;
   std::stringstream ss(text);
   for (std::string item; std::getline(ss, item, ',');) {
     item.erase(0, item.find_first_not_of(' '));
     item.erase(item.find_last_not_of(' ') + 1);
-    const auto a = parse_amenity(item);
+    const auto a = parse_amenities(item);
     if (!a) {
       std::string known;
       for (const char* k : kAmenities) known += std::string(known.empty() ? "" : ", ") + k;
       throw InputError("--wanted", "unknown amenity '" + item + "' (known: " + known + ")");
     }
-    mask |= 1u << *a;
+    mask |= *a;
   }
   return mask;
 }
@@ -125,8 +126,8 @@ struct ReviewCommand {
     Criterion crit;
     if (!parse_criterion(criterion, crit))
       throw InputError("--criterion", "must be walk, radius, both or either");
-    if (!(spacing_m >= 0)) throw InputError("--spacing-m", "must be >= 0 metres");
-    if (!(spacing_walk_m >= 0)) throw InputError("--spacing-walk-m", "must be >= 0 metres");
+    check_param("spacing_m", spacing_m, Options::kSpacingM);
+    check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
     const uint32_t want = parse_wanted(wanted);
     if (!out.empty()) VectorWriter::driver_for(out);
     if (!out.empty()) outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path});
@@ -137,7 +138,9 @@ struct ReviewCommand {
     PointSet st = stations.read(city, so, cov.params.snap, drops[0]);
     if (st.size() == 0) throw InputError(stations.path, "no stations inside the map");
     PointSet sites = st;
-    if (candidates.given()) sites.append(candidates.read(city, so, cov.params.snap, drops[1]));
+    PointReadOptions co = so;
+    co.candidates = true;
+    if (candidates.given()) sites.append(candidates.read(city, co, cov.params.snap, drops[1]));
     const uint32_t fixed = static_cast<uint32_t>(st.size());
     PointSet dem;
     const bool proxy = !demand.given();
@@ -276,8 +279,10 @@ const RegisterCommand reg("review", [](CLI::App& app, std::function<int()>& run)
   sub->add_option("--criterion", cmd->criterion,
                   "Coverage test: walk, radius, both (the standard) or either")
       ->capture_default_str();
-  sub->add_option("--wanted", cmd->wanted,
-                  "Amenities a full station offers, comma-separated (default: all nine)");
+  sub->add_option(
+      "--wanted", cmd->wanted,
+      "Amenities a full station offers, comma-separated, or all (default: the standard's nine: "
+      "water ... reading; wifi, rain_gear, repair_tools only when named)");
   sub->add_flag("--double", cmd->double_cover,
                 "Measure workers covered twice instead of once (removal and relocation)");
   sub->add_option("--spacing-m", cmd->spacing_m,

@@ -34,16 +34,19 @@ struct SitesCommand {
   }
 
   int run() {
+    if (grid_m != 0) check_param("grid_m", grid_m, kGridSpacingM);
+    CandidateFilterOptions fo;
+    fo.merge_m = merge_m;
+    fo.same_name_m = same_name_m;
+    fo.min_station_m = min_distance_m;
+    fo.snap.max_snap_m = max_snap_m;
+    fo.validate();
     if (!layer.given() && from_pois.empty() && !(grid_m > 0))
       throw InputError(
           "yizhan sites",
           "give at least one source: --layer FILE, --from-pois CATEGORIES|all or --grid-m METRES");
-    if (grid_m < 0 || !std::isfinite(grid_m))
-      throw InputError("--grid-m", "must be a positive number of metres");
     if (min_distance_m > 0 && !stations.given())
       throw InputError("--min-distance-m", "needs the existing stations (--stations FILE)");
-    if (min_distance_m < 0 || merge_m < 0)
-      throw InputError("--min-distance-m/--merge-m", "must not be negative");
     if (std::filesystem::is_directory(out))
       throw InputError(out, "is a folder; give the output file's name (e.g. " +
                                 (std::filesystem::path(out) / "candidates.gpkg").string() + ")");
@@ -77,6 +80,7 @@ struct SitesCommand {
       PointReadOptions o;
       o.layer = layer_name;
       o.site_attributes = true;
+      o.candidates = true;
       o.cost_field = cost_field;
       o.capacity_field = capacity_field;
       o.columns = columns;
@@ -136,10 +140,6 @@ struct SitesCommand {
       meta.push_back({"exclude", exclude});
       meta.push_back({"exclude_crs", drops.back().crs});
     }
-    CandidateFilterOptions fo;
-    fo.merge_m = merge_m;
-    fo.same_name_m = same_name_m;
-    fo.min_station_m = min_distance_m;
     fo.snap = snap;
     std::vector<const PointSet*> order;
     for (const auto& p : sources) order.push_back(&p);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -54,16 +55,21 @@ struct SuggestCommand {
       demand{PointInputKind::demand};
   std::string demand_weight, out;
   std::string criterion = "both", cost_field = "cost", capacity_field, target_text;
-  int64_t k = -1;
-  double budget = -1, spacing_m = 0, spacing_walk_m = 0, time_limit_s = 10;
+  static constexpr int64_t kNotGiven = std::numeric_limits<int64_t>::min();
+  int64_t k = kNotGiven;
+  double budget = NAN, spacing_m = 0, spacing_walk_m = 0, time_limit_s = 10;
   std::vector<std::string> notes;  // printed with the summary
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
-       json = false, bom = false;
+       json = false, bom = false, budget_given = false;
   std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
 
   int run() {
     cov.validate();
-    const int goals = (k >= 0) + (budget >= 0) + !target_text.empty();
+    // Each value given is checked against its range first, so "--k -1" is named, not ignored.
+    if (k != kNotGiven) check_param("k", static_cast<double>(k), Options::kK);
+    if (budget_given) check_param("budget", budget, Options::kBudget);
+    check_param("time_limit_s", time_limit_s, Options::kTimeLimitS);
+    const int goals = (k != kNotGiven) + budget_given + !target_text.empty();
     if (goals != 1)
       throw InputError("--k/--budget/--target",
                        "give exactly one of --k N, --budget X, --target F");
@@ -73,8 +79,8 @@ struct SuggestCommand {
     if (!parse_criterion(criterion, crit))
       throw InputError("--criterion", "must be walk, radius, both or either");
     const double target = target_text.empty() ? -1 : parse_target(target_text);
-    if (!(spacing_m >= 0)) throw InputError("--spacing-m", "must be >= 0 metres");
-    if (!(spacing_walk_m >= 0)) throw InputError("--spacing-walk-m", "must be >= 0 metres");
+    check_param("spacing_m", spacing_m, Options::kSpacingM);
+    check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
     VectorWriter::driver_for(out);
     outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path});
@@ -87,7 +93,9 @@ struct SuggestCommand {
     const PointReadOptions so = site_read_options(cost_field, capacity_field);
     SuggestRequest req;
     if (stations.given()) req.stations = read_stations(city, so, drop_st);
-    req.candidates = candidates.read(city, so, cov.params.snap, drop_cand);
+    PointReadOptions co = so;
+    co.candidates = true;
+    req.candidates = candidates.read(city, co, cov.params.snap, drop_cand);
     req.demand_is_proxy = !demand.given();
     if (req.demand_is_proxy) {
       req.demand = street_length_demand(city);
@@ -102,8 +110,8 @@ struct SuggestCommand {
     req.capacity_field = capacity_field;
 
     Options& o = req.options;
-    if (k >= 0) o.goal = Goal::max_cover_k, o.k = static_cast<uint32_t>(k);
-    if (budget >= 0) o.goal = Goal::max_cover_budget, o.budget = budget;
+    if (k != kNotGiven) o.goal = Goal::max_cover_k, o.k = static_cast<uint32_t>(k);
+    if (budget_given) o.goal = Goal::max_cover_budget, o.budget = budget;
     if (target >= 0) o.goal = Goal::min_for_target, o.target = target;
     o.min_cost = min_cost;
     o.objective = double_cover
@@ -135,7 +143,7 @@ struct SuggestCommand {
     return kExitOk;
   }
 
-  uint32_t wanted_mask() const { return (1u << kAmenityCount) - 1; }
+  uint32_t wanted_mask() const { return kDefaultWantedAmenities; }
 
   // Existing stations. A --capacity-field column they lack is not an error: capacities apply
   // "where given", so those stations count as unlimited (and the summary says so).
@@ -386,7 +394,8 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   cmd->cov.add(*sub);
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");
   sub->add_option("--budget", cmd->budget,
-                  "Most workers covered with new stations costing at most X (see --cost-field)");
+                  "Most workers covered with new stations costing at most X (see --cost-field)")
+      ->each([cmd](const std::string&) { cmd->budget_given = true; });
   sub->add_option("--target", cmd->target_text,
                   "Fewest new stations reaching this share of workers: a fraction (0.9) or a "
                   "percentage (90%)");

@@ -10,6 +10,7 @@
 #include "engine/map/gdal_session.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
+#include "engine/util/param_range.hpp"
 
 int main(int argc, char** argv) {
   using namespace yz::cli;
@@ -33,6 +34,9 @@ int main(int argc, char** argv) {
     return run ? run() : kExitOk;
   } catch (const yz::OutputExists& e) {
     std::fprintf(stderr, "yizhan: error: %s (add --overwrite to replace it)\n", e.what());
+  } catch (const yz::ParamError& e) {  // the engine names the parameter; print it as its flag
+    std::fprintf(stderr, "yizhan: error: %s: %s\n", cli_flag(e.param()).c_str(),
+                 e.problem().c_str());
     return kExitBadInput;
   } catch (const yz::InputError& e) {
     std::fprintf(stderr, "yizhan: error: %s\n", e.what());

@@ -8,6 +8,10 @@
 
 namespace yz {
 
+void WalkAreaOptions::validate() const {
+  check_param("area_half_width_m", half_width_m, kHalfWidthM);
+}
+
 std::vector<std::vector<Vec2>> reached_pieces(const WalkGraph& g, const WalkSearch& s) {
   std::vector<std::vector<Vec2>> out;
   const float B = s.budget();

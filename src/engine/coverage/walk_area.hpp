@@ -6,6 +6,7 @@
 
 #include "engine/geo/polygon.hpp"
 #include "engine/network/walk_search.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -20,6 +21,9 @@ inline constexpr double kDefaultStreetHalfWidthM = 12;
 struct WalkAreaOptions {
   double half_width_m = kDefaultStreetHalfWidthM;
   int quadrant_segments = 3; // buffer roundness (GEOS quadSegs)
+  // (0, 200] m: 0 or less draws nothing, and kilometres merge whole districts (and overwhelm GEOS).
+  static constexpr ParamRange kHalfWidthM{0, 200, true, "m"};
+  void validate() const;  // ParamError("area_half_width_m", ...)
 };
 
 MultiPolygon walk_area(const WalkGraph& g, const WalkSearch& search, const WalkAreaOptions& opt = {});

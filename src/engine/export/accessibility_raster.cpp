@@ -15,8 +15,8 @@ namespace yz {
 
 AccessibilityGrid accessibility_grid(const CoverageStudy& st, const AccessibilityOptions& opt,
                                      const Progress& progress) {
-  if (!(opt.cell_m > 0) || !std::isfinite(opt.cell_m))
-    throw InputError("--cell-m", "cell size must be a positive number of metres");
+  check_param("cell_m", opt.cell_m, AccessibilityOptions::kCellM);
+  check_param("max_minutes", opt.max_minutes, AccessibilityOptions::kMaxMinutes);
   const Box b = st.city->bounds();
   AccessibilityGrid g;
   g.cell_m = opt.cell_m;
@@ -27,8 +27,8 @@ AccessibilityGrid accessibility_grid(const CoverageStudy& st, const Accessibilit
   g.nx = std::max(1, static_cast<int>(std::ceil((b.max.x - g.x0) / opt.cell_m)));
   g.ny = std::max(1, static_cast<int>(std::round((g.y1 - y0) / opt.cell_m)));
   if (static_cast<double>(g.nx) * g.ny > 2e7)
-    throw InputError("--cell-m", "cell size " + std::to_string(opt.cell_m) +
-                                     " m gives more than 20 million cells; choose a larger one");
+    throw ParamError("cell_m", "cell size " + std::to_string(opt.cell_m) +
+                                   " m gives more than 20 million cells; choose a larger one");
   const double m_per_min = st.params.speed_kmh * 1000.0 / 60.0;
   const float max_m = static_cast<float>(opt.max_minutes * m_per_min);
   progress(0.0, "accessibility search");

@@ -7,12 +7,15 @@
 #include <vector>
 
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
 struct AccessibilityOptions {
   double cell_m = 50;
   double max_minutes = 60;  // farther (or off the network): no data
+  static constexpr ParamRange kCellM{0, 10000, true, "m"};  // and at most 20 million cells
+  static constexpr ParamRange kMaxMinutes{0, 240, true, "minutes"};
 };
 
 struct AccessibilityGrid {

@@ -253,6 +253,7 @@ double multipolygon_area(const MultiPolygon& mp) {
 void write_coverage_layers(const std::string& path, const CoverageStudy& st,
                            const std::vector<DropReport>& drops, const CoverageExportOptions& opt,
                            const Progress& progress) {
+  opt.area.validate();
   const CoverageLayers cl = coverage_layers(st, drops, opt, progress);
   VectorWriter w(path);
   w.set_csv_bom(opt.csv_bom);

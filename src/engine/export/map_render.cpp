@@ -534,9 +534,9 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
 
 MapFrame write_png_map(const std::string& path, const MapScene& scene, int width, int height,
                        double dpi) {
-  if (width < 200 || height < 150 || width > 20000 || height > 20000)
-    throw InputError("--png-size", "must be between 200x150 and 20000x20000 pixels");
-  if (!(dpi >= 30 && dpi <= 1200)) throw InputError("--dpi", "must be between 30 and 1200");
+  check_param("png_width", width, kPngWidth);
+  check_param("png_height", height, kPngHeight);
+  check_param("dpi", dpi, kPngDpi);
   cairo_surface_t* surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
   cairo_t* cr = cairo_create(surf);
   cairo_set_source_rgb(cr, 1, 1, 1);

@@ -8,6 +8,7 @@
 
 #include "engine/export/label_placement.hpp"
 #include "engine/export/plan_export.hpp"
+#include "engine/util/param_range.hpp"
 
 typedef struct _cairo cairo_t;  // cairo's own declaration (keeps cairo.h out of this header)
 
@@ -60,6 +61,10 @@ MapFrame draw_map(cairo_t* cr, const MapScene& scene, double x, double y, double
                   double u, bool with_title);
 
 // PNG of width x height pixels; dpi sets the size of lines and text (96 = the app's pixels).
+// PNG size and resolution (ParamError png_width/png_height/dpi outside).
+inline constexpr ParamRange kPngWidth{200, 20000, false, "pixels"};
+inline constexpr ParamRange kPngHeight{150, 20000, false, "pixels"};
+inline constexpr ParamRange kPngDpi{30, 1200, false, "dpi"};
 MapFrame write_png_map(const std::string& path, const MapScene& scene, int width, int height,
                        double dpi);
 

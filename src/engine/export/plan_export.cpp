@@ -330,9 +330,20 @@ std::vector<std::string> export_would_replace(const ExportOptions& opt) {
   return out;
 }
 
+void ExportOptions::validate() const {
+  check_param("cell_m", cell_m, AccessibilityOptions::kCellM);
+  check_param("max_minutes", max_minutes, AccessibilityOptions::kMaxMinutes);
+  check_param("png_width", png_width, kPngWidth);
+  check_param("png_height", png_height, kPngHeight);
+  check_param("dpi", dpi, kPngDpi);
+  area.validate();
+  check_param("gap_m", gap_radius_m, kGapM);
+}
+
 ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
                          const Progress& progress) {
   if (!plan.study || !plan.study->city) throw std::invalid_argument("export_plan: no study");
+  opt.validate();
   if (opt.out_dir.empty()) throw InputError("--out-dir", "give an output folder");
   // Everything is staged and moved in at the end, with the manifest last (ExportFolder).
   ExportFolder folder(opt.out_dir, opt.overwrite, opt.inputs);

@@ -42,6 +42,11 @@ struct ExportOptions {
   // when overwrite is set; the inputs (map, stations, ...) are never written over.
   bool overwrite = false;
   std::vector<std::string> inputs;
+
+  static constexpr ParamRange kGapM{0, 10000, true, "m"};
+  // ParamError naming cell_m, max_minutes, png_width, png_height, dpi, area_half_width_m or gap_m
+  // (ranges in accessibility_raster.hpp, map_render.hpp, walk_area.hpp); export_plan checks first.
+  void validate() const;
 };
 
 // The plan to hand over. The study's sites are the existing stations [0, existing) followed by

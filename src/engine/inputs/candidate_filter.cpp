@@ -6,6 +6,13 @@
 
 namespace yz {
 
+void CandidateFilterOptions::validate() const {
+  check_param("merge_m", merge_m, kMergeM);
+  check_param("same_name_m", same_name_m, kMergeM);
+  check_param("min_distance_m", min_station_m, kMinStationM);
+  check_param("max_snap_m", snap.max_snap_m, kMaxSnapM);
+}
+
 namespace {
 
 // Points bucketed in square cells of `cell` metres: neighbours within `cell` are in the 3x3 block.
@@ -49,6 +56,7 @@ FilteredCandidates filter_candidates(const std::vector<const PointSet*>& sources
                                      const ExclusionAreas* exclusions,
                                      const CandidateFilterOptions& opt,
                                      std::vector<DropReport>& reports) {
+  opt.validate();
   // All candidates back to back, remembering where each came from.
   PointSet all;
   std::vector<uint32_t> src_of;

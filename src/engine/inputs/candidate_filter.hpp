@@ -13,6 +13,7 @@
 #include "engine/inputs/exclusion_areas.hpp"
 #include "engine/inputs/point_set.hpp"
 #include "engine/network/city_network.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -21,6 +22,13 @@ struct CandidateFilterOptions {
   double same_name_m = 60;
   double min_station_m = 0;  // 0 = no minimum distance from existing stations
   SnapOptions snap;
+
+  // Valid ranges (README "Valid ranges").
+  static constexpr ParamRange kMergeM{0, 10000, false, "m"};
+  static constexpr ParamRange kMinStationM{0, 100000, false, "m"};
+  static constexpr ParamRange kMaxSnapM{0, 5000, true, "m"};
+  // ParamError: merge_m, same_name_m, min_distance_m, max_snap_m.
+  void validate() const;
 };
 
 struct FilteredCandidates {

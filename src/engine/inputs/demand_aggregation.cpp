@@ -16,8 +16,7 @@ const std::string& DemandCells::main_component(size_t point) const {
 }
 
 DemandCells aggregate_demand(const DemandItems& items, double cell_m, const LocalProjection& proj) {
-  if (!(cell_m == 0 || cell_m >= 1) || !std::isfinite(cell_m))
-    throw InputError("--cell-m", "must be 0 (no aggregation) or a cell size of at least 1 metre");
+  check_param("cell_m", cell_m, kDemandCellM);
   DemandCells out;
   out.cell_m = cell_m;
   out.components = items.components;

@@ -8,6 +8,7 @@
 
 #include "engine/geo/local_projection.hpp"
 #include "engine/inputs/demand_items.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -36,6 +37,9 @@ struct DemandCells {
 
 // Items with zero weight are skipped. Output is sorted by cell (row, then column) so results are
 // deterministic; with cell_m = 0, items keep their order.
+// Cell size: 0 (no aggregation) or 1 m to 10 km (ParamError "cell_m"; larger cells overflow the
+// cell grid's coordinates).
+inline constexpr ParamRange kDemandCellM{1, 10000, false, "m", true};
 DemandCells aggregate_demand(const DemandItems& items, double cell_m, const LocalProjection& proj);
 
 }  // namespace yz

@@ -2,15 +2,22 @@
 
 #include <cmath>
 
+#include "engine/inputs/weight_limits.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
 
+void DemandRequest::validate() const {
+  check_param("cell_m", cell_m, kDemandCellM);
+  check_param("max_snap_m", snap.max_snap_m, kMaxSnapM);
+  check_param("layer_weight", layer_weight, kWeight);
+  check_param("raster_weight", raster_weight, kWeight);
+}
+
 DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
                           const Progress& progress) {
   DemandResult r;
-  if (!(req.cell_m == 0 || req.cell_m >= 1) || !std::isfinite(req.cell_m))
-    throw InputError("--cell-m", "must be 0 (no aggregation) or a cell size of at least 1 metre");
+  req.validate();
   r.summary.map = city.lines.source;
   r.summary.projection = city.projection().name();
   r.summary.profile = req.profile.source;
@@ -94,6 +101,10 @@ DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
     }
     throw InputError(city.lines.source, "the chosen components produced no demand on this map");
   }
+  if (!(r.items.total() <= kMaxTotalDemand))
+    throw InputError(req.layer_path.empty() ? req.raster_path : req.layer_path,
+                     "the demand adds up to more than 1e12 workers (or overflows): check the "
+                     "counts and --weight multipliers");
   r.cells = aggregate_demand(r.items, req.cell_m, city.projection());
   r.summary.notes = notes.lines;
   return r;

@@ -12,6 +12,8 @@
 #include "engine/inputs/demand_raster.hpp"
 #include "engine/inputs/proxy_demand.hpp"
 
+#include "engine/util/param_range.hpp"
+
 namespace yz {
 
 struct DemandRequest {
@@ -24,6 +26,12 @@ struct DemandRequest {
   double raster_weight = 1;  // multiplier of the "raster" component
   double cell_m = 50;        // 0 = no aggregation
   SnapOptions snap;
+
+  // Valid ranges (README "Valid ranges"): cells of 1 m to 10 km (beyond, a city is one cell and
+  // the geometry overflows), component multipliers up to a million.
+  static constexpr ParamRange kMaxSnapM{0, 5000, true, "m"};
+  static constexpr ParamRange kWeight{0, 1e6, false, ""};
+  void validate() const;  // ParamError: cell_m, max_snap_m, layer_weight, raster_weight
 };
 
 inline constexpr const char* kPlannerComponent = "planner";

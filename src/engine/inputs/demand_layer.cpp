@@ -13,6 +13,7 @@
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/source_crs.hpp"
 #include "engine/inputs/street_spread.hpp"
+#include "engine/inputs/weight_limits.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
 #include "engine/util/error.hpp"
@@ -189,6 +190,9 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
         rep.drop(index, fid, loc, "negative count", text);
         continue;
       }
+      if (*v > kMaxPointWeight)
+        throw InputError(path, "row " + std::to_string(index + 1) + ": count " + text +
+                                   " is more than 1e9 workers in one feature");
       count = *v;
     }
     if (!has_geom) {

@@ -157,9 +157,9 @@ void DemandProfile::set_weight(const std::string& assignment, const std::string&
                                  "' (the profile has: " + joined(names()) + ")");
   char* end = nullptr;
   const double w = std::strtod(value.c_str(), &end);
-  if (value.empty() || *end != '\0' || !std::isfinite(w) || w < 0)
-    throw InputError(option,
-                     "the weight of '" + name + "' must be a number >= 0, got '" + value + "'");
+  if (value.empty() || *end != '\0' || !std::isfinite(w) || w < 0 || w > 1e6)
+    throw InputError(option, "the weight of '" + name +
+                                 "' must be a number from 0 to 1e+06, got '" + value + "'");
   c->weight = w;
 }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "engine/inputs/street_spread.hpp"
+#include "engine/inputs/weight_limits.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/util/error.hpp"
 
@@ -137,6 +138,10 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
       if (!std::isfinite(v) || (has_nodata && v == nodata)) continue;
       ++valid;
       if (v <= 0) continue;  // zero (or negative nonsense) workers: no demand
+      if (v > kMaxPointWeight)
+        throw InputError(path, "band " + std::to_string(opt.band) + " row " + std::to_string(r) +
+                                   " col " + std::to_string(c) + ": " + std::to_string(v) +
+                                   " workers in one cell is more than 1e9 (nodata not set?)");
       ++positive;
       ++rep.read;
       const uint64_t idx = static_cast<uint64_t>(r) * w + c;

@@ -9,8 +9,7 @@ namespace yz {
 
 PointSet grid_candidates(const CityNetwork& city, double spacing_m, const CandidateCategory& grid,
                          const SnapOptions& snap) {
-  if (!(spacing_m >= 1) || !std::isfinite(spacing_m))
-    throw InputError("--grid-m", "the spacing of free candidates must be at least 1 metre");
+  check_param("grid_m", spacing_m, kGridSpacingM);
   const WalkGraph& g = city.graph;
   const double min_gap = spacing_m / 2;
   // Hash grid of accepted points, cell = min_gap: a neighbour closer than min_gap is in the 3x3

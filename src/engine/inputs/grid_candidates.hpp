@@ -6,8 +6,12 @@
 #include "engine/inputs/candidate_categories.hpp"
 #include "engine/inputs/point_set.hpp"
 #include "engine/network/city_network.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
+
+// Valid spacing (ParamError "grid_m" otherwise): 1 m to 10 km.
+inline constexpr ParamRange kGridSpacingM{1, 10000, false, "m"};
 
 // Ids "grid-1", "grid-2", ... in edge order (deterministic); SiteInfo from `grid` (category
 // "grid").

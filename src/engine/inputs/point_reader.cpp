@@ -17,6 +17,7 @@
 #include "engine/inputs/csv_records.hpp"
 #include "engine/inputs/number_text.hpp"
 #include "engine/inputs/source_crs.hpp"
+#include "engine/inputs/weight_limits.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
 #include "engine/util/error.hpp"
@@ -446,6 +447,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   std::vector<std::string> values(def.GetFieldCount());
   std::set<std::string> ids;
   uint64_t row = 0, swapped_inside = 0, outside = 0;
+  double weight_sum = 0;
   // A point off the map that would land on it with longitude and latitude exchanged.
   auto swapped_fits = [&](Vec2 ll) {
     return plausible_lonlat({ll.y, ll.x}) &&
@@ -537,18 +539,38 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
         rep.drop(index, fid, ll, "negative or invalid weight", values[w_idx]);
         continue;
       }
+      // Absurd counts are a mistake in the file, not data to drop quietly: refuse the file.
+      if (*v > kMaxPointWeight)
+        throw InputError(path, "row " + std::to_string(index + 1) +
+                                   (id_idx >= 0 ? " (id " + fid + ")" : std::string()) +
+                                   ": weight " + values[w_idx] + " in column '" + cols[w_idx].utf8 +
+                                   "' is more than " +
+                                   std::to_string(static_cast<long long>(kMaxPointWeight)) +
+                                   " workers at one point");
       w = *v;
+      weight_sum += w;
     }
     SiteInfo info;
     if (opt.site_attributes) {
       const size_t before = unrecognised.size();
-      const std::string why = read_site_info(site_cols, values, info, unrecognised);
+      const std::string why = read_site_info(site_cols, values, info, unrecognised, opt.candidates);
       if (!why.empty()) {
         unrecognised.resize(before);
-        rep.drop(index, fid, ll, why);
+        rep.drop(index, fid, ll, why,
+                 why.find("cost") != std::string::npos ? values[site_cols.cost]
+                                                       : values[site_cols.capacity]);
         continue;
       }
-      unrecognised_rows += unrecognised.size() > before;
+      if (unrecognised.size() > before) {
+        ++unrecognised_rows;
+        // "row 7 (id S7): area '一间房'": which row, for the planner to fix.
+        std::string what_row = "row " + std::to_string(index + 1) +
+                               (id_idx >= 0 ? " (id " + fid + ")" : std::string()) + ": ";
+        for (size_t u = before; u < unrecognised.size(); ++u)
+          what_row += (u > before ? ", " : "") + unrecognised[u];
+        unrecognised.resize(before);
+        unrecognised.push_back(std::move(what_row));
+      }
     }
     if (id_idx >= 0 && !ids.insert(fid).second) {
       rep.drop(index, fid, ll, "duplicate id");
@@ -587,6 +609,9 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
                      [](const DroppedItem& a, const DroppedItem& b) { return a.index < b.index; });
   }
   rep.kept = ps.size();
+  if (weight_sum > kMaxTotalDemand)
+    throw InputError(path, "the weights in column '" + cols[w_idx].utf8 + "' add up to " +
+                               std::to_string(weight_sum) + " workers, more than 1e12");
   if (rep.read == 0) throw InputError(path, "contains no " + what + " (the layer is empty)");
   if (ps.size() == 0 && swapped_inside > 0 && swapped_inside * 2 >= outside)
     throw InputError(path,
@@ -613,10 +638,18 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   if (enc == TextEncoding::gb18030)
     rep.notes.push_back("text decoded as GB18030/GBK (Excel's Chinese CSV)" +
                         (file_enc.why.empty() || !csv ? std::string() : ": " + file_enc.why));
-  if (!unrecognised.empty())
-    rep.notes.push_back(
-        std::to_string(unrecognised_rows) +
-        " rows with values not understood, kept as unknown (first: " + unrecognised.front() + ")");
+  if (!unrecognised.empty()) {
+    // Every such row is listed (up to 20): the station is kept, those values are unknown.
+    std::string rows;
+    for (size_t u = 0; u < unrecognised.size() && u < 20; ++u)
+      rows += (u ? "; " : "") + unrecognised[u];
+    if (unrecognised.size() > 20)
+      rows += "; and " + std::to_string(unrecognised.size() - 20) + " more rows";
+    rep.notes.push_back(std::to_string(unrecognised_rows) + " " + what +
+                        " kept, with values not understood left unknown (an unknown "
+                        "capacity counts as unlimited): " +
+                        rows);
+  }
   return ps;
 }
 

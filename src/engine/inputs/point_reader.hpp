@@ -25,10 +25,13 @@ struct PointReadOptions {
   std::string crs;
   std::string crs_option = "the CRS option";  // e.g. "--stations-crs", for messages
   double outside_margin_m = 2000;  // points farther than this outside the map's bounds are dropped
-  // Stations/candidates: read host type, size, amenities, hours, status, capacity and cost into
-  // PointSet::info (site_attributes.hpp lists the accepted column names and values). Rows whose
-  // cost or capacity is not a number are dropped ("non-numeric cost").
+  // Stations/candidates: read host type, size, area, amenities, hours, status, capacity and cost
+  // into PointSet::info (site_attributes.hpp lists the accepted column names and values). An
+  // attribute never drops a station: values not understood are left unknown and listed, by row,
+  // in a note. Candidates (`candidates`) whose cost or capacity is not a number >= 0 are dropped
+  // ("non-numeric cost"): the optimiser cannot price them.
   bool site_attributes = false;
+  bool candidates = false;
   std::string cost_field, capacity_field;  // empty = auto (cost/成本/..., capacity/容量/...)
   // Column names the automatic choice would miss: "host_type=建设形式,status=现状,id=代码"
   // (keys: SiteColumns::keys()). A key that is unknown or a column that is absent is an error.

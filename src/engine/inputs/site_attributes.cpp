@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 
 #include "engine/inputs/number_text.hpp"
+#include "engine/util/data_files.hpp"
+#include "engine/util/error.hpp"
 
 namespace yz {
 
@@ -61,17 +65,54 @@ const std::initializer_list<Alias> kStatusAlias = {
     {"built", {"built", "existing", "open", "operating", "已建", "建成", "运营", "在用", "现状"}},
     {"planned", {"planned", "plan", "proposed", "规划", "拟建", "计划", "新建"}},
     {"upgrading", {"upgrading", "upgrade", "renovating", "改造", "提升", "升级"}}};
-const std::initializer_list<Alias> kAmenityAlias = {
-    {"water", {"water", "drinking-water", "饮水", "饮用水", "热水", "开水"}},
-    {"toilet", {"toilet", "toilets", "wc", "厕所", "卫生间", "洗手间"}},
-    {"seats", {"seats", "seat", "seating", "rest", "座椅", "休息", "座位"}},
-    {"climate", {"climate", "air-conditioning", "ac", "heating", "aircon", "空调", "冷暖", "取暖"}},
-    {"first-aid", {"first-aid", "firstaid", "medical", "急救", "医药", "药箱"}},
-    {"microwave", {"microwave", "微波炉", "加热"}},
-    {"phone-charging", {"phone-charging", "charging", "charger", "手机充电"}},
-    {"ebike-charging",
-     {"ebike-charging", "e-bike-charging", "ev-charging", "电动车充电", "电瓶车充电", "换电"}},
-    {"reading", {"reading", "reading-corner", "books", "阅读", "书报", "图书"}}};
+// data/amenity_aliases.json, read once: normalised spelling -> amenity bits.
+struct AmenityWords {
+  std::vector<std::pair<std::string, uint32_t>> words;  // file order, amenities before groups
+};
+
+uint32_t amenity_bit(const std::string& name, const std::string& path) {
+  for (int i = 0; i < kAmenityCount; ++i)
+    if (name == kAmenities[i]) return 1u << i;
+  std::string known;
+  for (const char* k : kAmenities) known += std::string(known.empty() ? "" : ", ") + k;
+  throw InputError(path, "unknown amenity '" + name + "' (known: " + known + ")");
+}
+
+const AmenityWords& amenity_words() {
+  static const AmenityWords w = [] {
+    const std::string path = data_file("amenity_aliases.json");
+    std::ifstream in(path);
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+      throw InputError(path, std::string("is not valid JSON: ") + e.what());
+    }
+    AmenityWords out;
+    auto spellings = [&](const nlohmann::json& list, uint32_t bits, const std::string& key) {
+      if (!list.is_array()) throw InputError(path, "'" + key + "' must be a list of spellings");
+      out.words.emplace_back(norm(key), bits);
+      for (const auto& sp : list) {
+        if (!sp.is_string()) throw InputError(path, "'" + key + "': spellings must be text");
+        out.words.emplace_back(norm(sp.get<std::string>()), bits);
+      }
+    };
+    if (!j.is_object() || !j.contains("amenities") || !j["amenities"].is_object())
+      throw InputError(path, "has no 'amenities' object");
+    for (const auto& [name, list] : j["amenities"].items())
+      spellings(list, amenity_bit(name, path), name);
+    if (j.contains("groups"))
+      for (const auto& [word, names] : j["groups"].items()) {
+        if (!names.is_array()) throw InputError(path, "group '" + word + "' must list amenities");
+        uint32_t bits = 0;
+        for (const auto& n : names)
+          bits |= amenity_bit(n.is_string() ? n.get<std::string>() : "", path);
+        out.words.emplace_back(norm(word), bits);
+      }
+    return out;
+  }();
+  return w;
+}
 
 // Exact (normalised) names first; then a truncated name that starts an alias.
 int column(const std::vector<std::string>& names, std::initializer_list<const char*> aliases,
@@ -115,15 +156,83 @@ std::optional<std::string> parse_status(std::string_view t) {
   return lookup(t, kStatusAlias);
 }
 
-std::optional<int> parse_amenity(std::string_view t) {
-  // Longest Chinese spellings first would matter for "手机充电" vs "充电": exact match comes first.
-  auto c = lookup(t, kAmenityAlias);
-  if (!c) return std::nullopt;
-  std::string u = *c;
-  std::replace(u.begin(), u.end(), '-', '_');
-  for (int i = 0; i < kAmenityCount; ++i)
-    if (u == kAmenities[i]) return i;
+namespace {
+
+std::optional<uint32_t> exact_amenities(std::string_view text) {
+  const std::string t = norm(text);
+  if (t.empty()) return std::nullopt;
+  for (const auto& [w, bits] : amenity_words().words)
+    if (t == w) return bits;
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<uint32_t> parse_amenities(std::string_view text) {
+  if (auto b = exact_amenities(text)) return b;
+  const std::string t = norm(text);
+  if (t.empty()) return std::nullopt;
+  const auto& words = amenity_words().words;
+  // Inside longer Chinese text ("免费热水", "电动车充电桩"): the longest spelling wins, so
+  // "手机充电" beats "充电".
+  const std::pair<std::string, uint32_t>* best = nullptr;
+  for (const auto& e : words)
+    if (!ascii(e.first) && t.find(e.first) != std::string::npos &&
+        (!best || e.first.size() > best->first.size()))
+      best = &e;
+  if (best) return best->second;
+  return std::nullopt;
+}
+
+std::optional<int> parse_amenity(std::string_view t) {
+  const auto bits = parse_amenities(t);
+  if (!bits || (*bits & (*bits - 1)) != 0) return std::nullopt;  // unknown, or several
+  for (int i = 0; i < kAmenityCount; ++i)
+    if (*bits == 1u << i) return i;
+  return std::nullopt;
+}
+
+uint32_t parse_amenity_list(std::string_view s, std::vector<std::string>& unknown) {
+  uint32_t bits = 0;
+  auto word = [&](std::string_view item) {
+    if (norm(item).empty()) return;
+    // "drinking water" is one amenity; "WiFi 雨具" two words, each an amenity.
+    if (auto a = exact_amenities(item)) return void(bits |= *a);
+    size_t start = 0;
+    std::vector<std::string_view> parts;
+    for (size_t i = 0; i <= item.size(); ++i)
+      if (i == item.size() || item[i] == ' ' || item[i] == '\t') {
+        if (i > start) parts.push_back(item.substr(start, i - start));
+        start = i + 1;
+      }
+    if (parts.size() == 1) {
+      if (auto a = parse_amenities(parts[0])) return void(bits |= *a);
+    } else if (parts.size() > 1) {
+      for (auto p : parts) {
+        if (auto a = parse_amenities(p))
+          bits |= *a;
+        else
+          unknown.push_back(std::string(p));
+      }
+      return;
+    }
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t' || item.back() == '\r'))
+      item.remove_suffix(1);
+    unknown.push_back(std::string(item));
+  };
+  std::string item;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ';' || s[i] == ',' || s[i] == '|' || s[i] == '/')
+      word(item), item.clear();
+    else if (s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 ||
+             s.compare(i, 3, "；") == 0 || s.compare(i, 3, "　") == 0)
+      word(item), item.clear(), i += 2;
+    else
+      item += s[i];
+  }
+  word(item);
+  return bits;
 }
 
 std::optional<bool> parse_flag(std::string_view text) {
@@ -152,6 +261,50 @@ std::optional<double> parse_number(std::string_view s) {
   for (char c : s)
     if (c != ' ' && c != ',' && c != '\t') t += c;
   return parse_decimal(t);  // the whole text, so "12abc" and "0x10" are not numbers
+}
+
+std::optional<double> parse_area_m2(std::string_view s) {
+  auto trim = [&] {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+      s.remove_suffix(1);
+  };
+  auto strip_prefix = [&](std::initializer_list<std::string_view> ps) {
+    for (auto p : ps)
+      if (s.size() > p.size() && s.substr(0, p.size()) == p)
+        return s.remove_prefix(p.size()), trim();
+  };
+  auto strip_suffix = [&](std::initializer_list<std::string_view> ps) {  // longest first
+    for (auto p : ps)
+      if (s.size() > p.size() && s.substr(s.size() - p.size()) == p)
+        return s.remove_suffix(p.size()), trim();
+  };
+  trim();
+  // "about": an estimate is still the planner's number.
+  strip_prefix({"大约", "约为", "约", "近", "~", "≈", "about", "approx.", "approx", "ca."});
+  strip_suffix({"左右", "上下"});
+  strip_suffix(
+      {"平方米", "平方", "平米", "平", "㎡", "m²", "m^2", "m2", "sqm", "sq m", "M2", "M²"});
+  std::string t;
+  for (size_t i = 0; i < s.size(); ++i) {
+    // Full-width digits and point (２０．５) as typed with a Chinese input method.
+    if (s.compare(i, 2, "\xEF\xBC") == 0 && i + 2 < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[i + 2]);
+      if (c >= 0x90 && c <= 0x99) {
+        t += static_cast<char>('0' + (c - 0x90)), i += 2;
+        continue;
+      }
+      if (c == 0x8E) {
+        t += '.', i += 2;
+        continue;
+      }
+    }
+    if (s[i] != ',' && s[i] != ' ') t += s[i];
+  }
+  std::optional<double> v = parse_decimal(t);
+  if (!v) v = parse_chinese_number(t);
+  if (!v || *v < 0 || *v > kMaxStationAreaM2) return std::nullopt;
+  return v;
 }
 
 SiteColumns SiteColumns::find(const std::vector<std::string>& n, const std::string& cost_field,
@@ -185,7 +338,10 @@ SiteColumns SiteColumns::find(const std::vector<std::string>& n, const std::stri
       {"microwave", "微波炉"},
       {"phone_charging", "手机充电"},
       {"ebike_charging", "电动车充电", "电瓶车充电"},
-      {"reading", "reading_corner", "阅读", "阅读角", "书报"}};
+      {"reading", "reading_corner", "阅读", "阅读角", "书报"},
+      {"wifi", "wi_fi", "无线网络", "无线网", "WiFi"},
+      {"rain_gear", "雨具", "雨伞"},
+      {"repair_tools", "维修工具", "工具箱"}};
   for (int i = 0; i < kAmenityCount; ++i) c.amenity_flag[i] = column(n, flags[i]);
   return c;
 }
@@ -232,7 +388,7 @@ std::string SiteColumns::describe(const std::vector<std::string>& n) const {
 }
 
 std::string read_site_info(const SiteColumns& c, const std::vector<std::string>& v, SiteInfo& out,
-                           std::vector<std::string>& unrecognised) {
+                           std::vector<std::string>& unrecognised, bool candidate) {
   auto val = [&](int i) -> const std::string& {
     static const std::string empty;
     return i >= 0 && static_cast<size_t>(i) < v.size() ? v[i] : empty;
@@ -250,46 +406,33 @@ std::string read_site_info(const SiteColumns& c, const std::vector<std::string>&
   categorical(c.status, parse_status, out.status, "status");
   out.opening_hours = val(c.opening_hours);
   out.category = val(c.category);
-  if (out.size_class.empty() && !val(c.area_m2).empty()) {
-    // The standard's split: a standard station has at least 5 m² of floor space.
-    if (auto a = parse_number(val(c.area_m2)))
-      out.size_class = *a >= 5 ? "standard" : "micro";
-    else
-      return "non-numeric area";
-  }
-  auto number = [&](int idx, double& dst, const char* what) -> std::string {
-    const std::string& s = val(idx);
-    if (s.empty()) return {};
-    auto x = parse_number(s);
-    if (!x) return std::string("non-numeric ") + what;
-    if (*x < 0) return std::string("negative ") + what;
-    dst = *x;
-    return {};
-  };
-  if (auto why = number(c.capacity, out.capacity, "capacity"); !why.empty()) return why;
-  if (auto why = number(c.cost, out.cost, "cost"); !why.empty()) return why;
-  if (!val(c.amenity_list).empty()) {
-    // "water;toilet", "饮水、厕所", "water, seats | microwave"
-    std::string item;
-    const std::string& s = val(c.amenity_list);
-    auto flush = [&] {
-      if (norm(item).empty()) return item.clear();
-      if (auto a = parse_amenity(item))
-        out.amenities |= 1u << *a;
-      else
-        unrecognised.push_back("amenity '" + item + "'");
-      item.clear();
-    };
-    for (size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == ';' || s[i] == ',' || s[i] == '|' || s[i] == '/')
-        flush();
-      else if (s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 ||
-               s.compare(i, 3, "；") == 0)
-        flush(), i += 2;
-      else
-        item += s[i];
+  if (const std::string& a = val(c.area_m2); !a.empty()) {
+    if (auto m2 = parse_area_m2(a)) {
+      out.area_m2 = *m2;
+      // The standard's split: a standard station has at least 5 m² of floor space.
+      if (out.size_class.empty()) out.size_class = *m2 >= 5 ? "standard" : "micro";
+    } else {
+      unrecognised.push_back("area '" + a + "'");
     }
-    flush();
+  }
+  // Capacity and cost: a station keeps an unreadable value as unknown (capacity unknown =
+  // unlimited); a candidate is dropped, since the optimiser would have to guess its price.
+  std::string drop;
+  auto number = [&](int idx, double& dst, const char* what) {
+    const std::string& s = val(idx);
+    if (s.empty()) return;
+    auto x = parse_number(s);
+    if (x && *x >= 0) return void(dst = *x);
+    if (candidate && drop.empty()) drop = std::string(x ? "negative " : "non-numeric ") + what;
+    if (!candidate) unrecognised.push_back(std::string(what) + " '" + s + "'");
+  };
+  number(c.capacity, out.capacity, "capacity");
+  number(c.cost, out.cost, "cost");
+  if (!val(c.amenity_list).empty()) {
+    // "water;toilet", "饮水、厕所", "water, seats | microwave", "WiFi 雨具"
+    std::vector<std::string> unknown;
+    out.amenities |= parse_amenity_list(val(c.amenity_list), unknown);
+    for (const auto& u : unknown) unrecognised.push_back("amenity '" + u + "'");
   }
   for (int a = 0; a < kAmenityCount; ++a) {
     if (c.amenity_flag[a] < 0) continue;
@@ -299,7 +442,7 @@ std::string read_site_info(const SiteColumns& c, const std::vector<std::string>&
     else if (*f)
       out.amenities |= 1u << a;
   }
-  return {};
+  return drop;
 }
 
 }  // namespace yz

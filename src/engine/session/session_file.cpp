@@ -8,6 +8,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -368,11 +369,19 @@ SessionFile read_session_file(const std::string& path) {
   s.map.crs = r.get_or("map_crs", "");
   s.map.class_field = r.get_or("map_class_field", "");
   s.map.layer = r.get_or("map_layer", "");
-  s.params.minutes = r.number("minutes", 1e-6, 1e4);
-  s.params.speed_kmh = r.number("speed_kmh", 1e-6, 100);
-  s.params.radius_m = r.number("radius_m", 1e-6, 1e7);
-  s.params.snap.max_snap_m = r.number("max_snap_m", 1e-6, 1e7);
-  s.params.snap.island_max_m = r.number("island_m", 0, 1e9);
+  // Any number here; the ranges are CoverageParams' own, as in the CLI and the app.
+  const double any = std::numeric_limits<double>::max();
+  s.params.minutes = r.number("minutes", -any, any);
+  s.params.speed_kmh = r.number("speed_kmh", -any, any);
+  s.params.radius_m = r.number("radius_m", -any, any);
+  s.params.snap.max_snap_m = r.number("max_snap_m", -any, any);
+  s.params.snap.island_max_m = r.number("island_m", -any, any);
+  try {
+    s.params.validate();
+  } catch (const ParamError& e) {
+    r.fail("setting '" + e.param() + "' = '" + r.get(e.param()) +
+           "' is out of range: " + e.problem());
+  }
   if (!parse_criterion(r.get("criterion"), s.settings.criterion))
     r.fail("setting 'criterion' = '" + r.get("criterion") +
            "' is not walk, radius, both or either");

@@ -23,6 +23,7 @@ OpenedMap open_map(const MapSource& src, const Progress& progress) {
 Workspace::Workspace(std::shared_ptr<const CityNetwork> city, MapSource src, PointSet demand,
                      const CoverageParams& params, const Progress& progress)
     : city_(std::move(city)), map_(std::move(src)), params_(params) {
+  params_.validate();  // every front-end's parameters pass the same ranges
   proxy_ = demand.size() == 0;
   if (proxy_) demand = street_length_demand(*city_);
   demand_ = std::make_shared<const PointSet>(std::move(demand));
@@ -37,6 +38,7 @@ Workspace::Workspace(std::shared_ptr<const CityNetwork> city, MapSource src, Poi
 
 std::shared_ptr<const Workspace> Workspace::with_params(const CoverageParams& params,
                                                         const Progress& progress) const {
+  params.validate();
   const bool same_snap = params.snap.max_snap_m == params_.snap.max_snap_m &&
                          params.snap.island_max_m == params_.snap.island_max_m;
   if (!same_snap) {

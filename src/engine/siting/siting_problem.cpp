@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "engine/inputs/weight_limits.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz::siting {
@@ -24,6 +25,14 @@ uint32_t Problem::fixed_count() const {
   uint32_t n = 0;
   for (const Site& s : sites) n += s.fixed ? 1 : 0;
   return n;
+}
+
+void Options::validate() const {
+  if (goal == Goal::max_cover_k) check_param("k", k, kK);
+  if (goal == Goal::max_cover_budget) check_param("budget", budget, kBudget);
+  check_param("spacing_m", spacing_m, kSpacingM);
+  check_param("spacing_walk_m", spacing_walk_m, kSpacingM);
+  check_param("time_limit_s", time_limit_s, kTimeLimitS);
 }
 
 void validate(const Problem& p) {
@@ -47,11 +56,11 @@ void validate(const Problem& p) {
     if (!(s.capacity >= 0)) bad("site " + std::to_string(j) + " has a negative capacity");
   }
   const Options& o = p.options;
-  if (o.goal == Goal::max_cover_budget && !(o.budget >= 0)) bad("budget must be >= 0");
+  o.validate();
+  if (!(p.total_weight() <= kMaxTotalDemand))
+    bad("the demand weights add up to more than 1e12 workers (or overflow): check the weights");
   if (o.goal == Goal::min_for_target && !(o.target > 0 && o.target <= 1))
     bad("coverage target must be a fraction in (0, 1], e.g. 0.9");
-  if (!(o.spacing_m >= 0)) bad("spacing must be >= 0 metres");
-  if (!(o.time_limit_s >= 0)) bad("time limit must be >= 0 seconds");
   for (auto [a, b] : o.conflicts)
     if (a >= p.sites.size() || b >= p.sites.size() || a == b)
       bad("conflict pair with a bad site id");

@@ -59,6 +59,15 @@ struct Options {
   double time_limit_s = 10;
   bool exact = true;          // run CBC branch-and-cut after the heuristic
   uint32_t alternatives = 3;  // nearby alternatives reported per suggested site
+
+  // Valid ranges (README "Valid ranges"); front-ends check a signed k against kK before the cast.
+  static constexpr ParamRange kK{1, 1e6, false, "stations"};
+  static constexpr ParamRange kBudget{0, 1e15, false, ""};
+  static constexpr ParamRange kSpacingM{0, 100000, false, "m"};
+  static constexpr ParamRange kTimeLimitS{0, 86400, false, "s"};
+  // ParamError naming k (goal max_cover_k), budget (max_cover_budget), spacing_m, spacing_walk_m
+  // or time_limit_s.
+  void validate() const;
 };
 
 struct Problem {

@@ -54,8 +54,7 @@ SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
   const CoverageStudy study =
       run_coverage(city, run.sites, req.demand, req.demand_is_proxy, req.params, progress);
   Options options = req.options;
-  if (!(options.spacing_walk_m >= 0))
-    throw InputError("--spacing-walk-m", "walking spacing must be >= 0 metres");
+  options.validate();  // before the walk-spacing searches
   if (options.spacing_walk_m > 0) {
     // Site-to-site walking distances from bounded walk searches on the same snaps as coverage.
     const WalkSpacing ws = walk_spacing_pairs(city.graph, study.site_snaps, run.sites.xy,

@@ -54,10 +54,12 @@ Box map_box() {
   return b;
 }
 
-PointSet read(const std::string& path, const std::string& crs, DropReport& rep) {
+PointSet read(const std::string& path, const std::string& crs, DropReport& rep,
+              bool candidates = false) {
   PointReadOptions o;
   o.crs = crs;
   o.site_attributes = true;
+  o.candidates = candidates;
   return read_points(path, proj(), map_box(), o, rep, "stations");
 }
 
@@ -214,7 +216,7 @@ TEST_CASE("Bad station rows are dropped with reasons, bad files are clear errors
     DropReport rep;
     CHECK_THROWS_AS(read(path, "", rep), InputError);
   }
-  SECTION("non-numeric costs and capacities, duplicate ids, NaN and outside the map") {
+  SECTION("candidates: non-numeric costs and capacities, duplicate ids, NaN, outside the map") {
     const std::string path = temp_dir() + "/bad.csv";
     std::ofstream(path) << "id,名称,lon,lat,cost,容量,类型\n"
                            "A,好,114.30,30.60,1000,20,共建\n"
@@ -226,7 +228,7 @@ TEST_CASE("Bad station rows are dropped with reasons, bad files are clear errors
                            "F,负,114.30,30.60,-5,20,共建\n"
                            "G,怪类型,114.30,30.60,,,spaceship\n";
     DropReport rep;
-    const auto ps = read(path, "", rep);
+    const auto ps = read(path, "", rep, true);
     INFO(rep.summary());
     CHECK(rep.read == 8);
     REQUIRE(ps.size() == 2);
@@ -244,6 +246,22 @@ TEST_CASE("Bad station rows are dropped with reasons, bad files are clear errors
     bool noted = false;
     for (const auto& n : rep.notes) noted = noted || n.find("spaceship") != std::string::npos;
     CHECK(noted);
+
+    // The same rows as stations: an attribute never drops a station. B, C and F keep the cost
+    // or capacity unknown (capacity unknown = unlimited); only place and id still drop rows.
+    DropReport srep;
+    const auto st = read(path, "", srep);
+    INFO(srep.summary());
+    REQUIRE(st.size() == 5);
+    CHECK(st.id == std::vector<std::string>{"A", "B", "C", "F", "G"});
+    CHECK(std::isnan(st.info[1].cost));
+    CHECK(std::isnan(st.info[2].capacity));
+    CHECK(std::isnan(st.info[3].cost));
+    CHECK(srep.dropped.size() == 3);
+    std::string notes;
+    for (const auto& n : srep.notes) notes += n;
+    CHECK(notes.find("row 2 (id B): cost '面议'") != std::string::npos);
+    CHECK(notes.find("row 7 (id F): cost '-5'") != std::string::npos);
   }
 }
 

@@ -244,6 +244,12 @@ TEST_CASE("damaged and foreign files are refused with the file named", "[session
     return p;
   };
   refused(with_setting("nan.gpkg", "minutes", "abc"), "minutes");
+  // Out of range: the same ranges as the CLI and the app (CoverageParams::validate), named.
+  refused(with_setting("minutes.gpkg", "minutes", "241"),
+          "setting 'minutes' = '241' is out of range");
+  refused(with_setting("radius.gpkg", "radius_m", "1e12"), "radius_m");
+  refused(with_setting("island.gpkg", "island_m", "-1"), "island_m");
+  refused(with_setting("snap.gpkg", "max_snap_m", "0"), "max_snap_m");
   refused(with_setting("newer.gpkg", "format_version", "99"), "newer Yizhan");
 }
 
