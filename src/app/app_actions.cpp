@@ -11,6 +11,7 @@
 #include "engine/inputs/demand_builder.hpp"
 #include "engine/inputs/grid_candidates.hpp"
 #include "engine/inputs/poi_candidates.hpp"
+#include "engine/inputs/point_layer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/recorded_crs.hpp"
 #include "engine/map/map_loader.hpp"
@@ -249,8 +250,13 @@ void open_layer(AppState& st, const std::string& path, LayerKind kind,
     const char* what = kind == LayerKind::stations     ? "stations"
                        : kind == LayerKind::candidates ? "candidates"
                                                        : "demand points";
-    auto pts = std::make_shared<PointSet>(
-        read_points(path, city->projection(), city->bounds(), o, *drop, what));
+    // The same reading as the command line: sites beyond the map's edge dropped, then the
+    // coordinates checked for a web-map shift (offered as a re-read below).
+    PointLayerRead read = read_point_layer(
+        path, *city, o, kind == LayerKind::demand ? PointRole::demand : PointRole::site,
+        ws->params().snap, *drop, what);
+    auto pts = std::make_shared<PointSet>(std::move(read.points));
+    const ShiftCheck shift = read.shift;
     if (pts->size() == 0)
       throw InputError(path, std::string("no usable ") + what + " (" + drop->summary() + ")");
     std::shared_ptr<Session::Rebase> rebase;
@@ -282,6 +288,20 @@ void open_layer(AppState& st, const std::string& path, LayerKind kind,
       st.scene_dirty = true;
       st.fonts_dirty = true;
       st.notify(drop->summary(), !drop->dropped.empty());
+      if (shift.better) {
+        const ShiftReading *now = shift.reading(shift.read_as), *fit = shift.reading(*shift.better);
+        AppState::ShiftOffer offer{path, kind, *shift.better, shift.points};
+        if (now) offer.as_read_low_m = now->low_m, offer.as_read_high_m = now->high_m;
+        if (fit) offer.better_low_m = fit->low_m, offer.better_high_m = fit->high_m;
+        offer.read_as = shift.read_as;
+        st.shift_offer = offer;
+        char msg[1024];
+        std::snprintf(msg, sizeof msg, tr(Str::shift_fmt, st.lang), file_name(path).c_str(),
+                      offer.points, offer.better_low_m, offer.better_high_m,
+                      web_datum_name(offer.better), offer.as_read_low_m, offer.as_read_high_m,
+                      web_datum_name(offer.read_as));
+        st.notify(msg, true);
+      }
     };
   });
 }

@@ -13,6 +13,7 @@
 #include "app/file_dialog.hpp"
 #include "app/map_scene.hpp"
 #include "app/strings.hpp"
+#include "engine/geo/china_coords.hpp"
 #include "engine/session/autosave.hpp"
 #include "engine/session/session.hpp"
 #include "engine/siting/suggest_run.hpp"
@@ -108,6 +109,17 @@ struct AppState {
     LayerKind kind = LayerKind::stations;
   };
   std::optional<CrsQuestion> crs_question;
+  // A layer whose points fit the streets far better in another web-map datum (engine
+  // web_shift_check): the planner is offered to read it again that way.
+  struct ShiftOffer {
+    std::string path;
+    LayerKind kind = LayerKind::stations;
+    WebDatum better = WebDatum::gcj02;
+    uint32_t points = 0;
+    WebDatum read_as = WebDatum::wgs84;
+    double as_read_low_m = 0, as_read_high_m = 0, better_low_m = 0, better_high_m = 0;
+  };
+  std::optional<ShiftOffer> shift_offer;
   // Ask it at all: headless runs without an input script read such files as WGS-84 and say so.
   bool ask_crs = true;
   // Dialog items drawn this frame (name -> x, y, w, h), for the headless UI report.

@@ -33,6 +33,7 @@
 #include "app/scene_builder.hpp"
 #include "engine/session/session_file.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz::app {
 namespace {
@@ -77,8 +78,8 @@ std::vector<std::string> names_in(const AppState& st) {
   for (const auto& n : s.candidates().name) out.push_back(n);
   out.push_back(s.workspace().map().label());
   // Layer file names (the Layers tab) may be Chinese too.
-  for (const LayerOrigin* o : {&s.settings.stations_origin, &s.settings.candidates_origin,
-                               &s.settings.demand_origin})
+  for (const LayerOrigin* o :
+       {&s.settings.stations_origin, &s.settings.candidates_origin, &s.settings.demand_origin})
     out.push_back(std::filesystem::path(o->path).filename().string());
   return out;
 }
@@ -104,6 +105,7 @@ void write_ui_report(const AppState& st, const std::string& path) {
   window_rect(win, "unsaved", "###unsaved");
   window_rect(win, "recovery", "###recovery");
   window_rect(win, "layer_crs", "###layercrs");
+  window_rect(win, "layer_shift", "###layershift");
   window_rect(win, "dropped", "###dropped");
   j["windows"] = win;
   for (const auto& [name, r] : st.ui_items) j["items"][name] = r;
@@ -159,7 +161,16 @@ void write_ui_report(const AppState& st, const std::string& path) {
   std::vector<nlohmann::json> notes;
   for (const Notice& n : st.notices) notes.push_back({{"text", n.text}, {"error", n.error}});
   j["notices"] = notes;
-  std::ofstream(path) << j.dump(2) << "\n";
+  // Through the engine's one writer: a test never reads a half-written report.
+  try {
+    OutputFile out(path);
+    FileSink sink(out.path(), path);
+    sink.write(j.dump(2) + "\n");
+    sink.close();
+    out.commit();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+  }
 }
 
 // "Opening map failed: FILE: problem" / "打开地图失败：…" (job labels read "正在…", "…ing").
@@ -167,7 +178,8 @@ std::string job_failed_text(const std::string& label, const std::string& err, La
   std::string what = label;
   if (L == Lang::zh && what.rfind("正在", 0) == 0) what.erase(0, std::string("正在").size());
   char buf[2048];
-  std::snprintf(buf, sizeof buf, tr(err == "cancelled" ? Str::job_cancelled_fmt : Str::job_failed_fmt, L),
+  std::snprintf(buf, sizeof buf,
+                tr(err == "cancelled" ? Str::job_cancelled_fmt : Str::job_failed_fmt, L),
                 what.c_str(), err.c_str());
   return buf;
 }

@@ -205,6 +205,49 @@ void crs_prompt(AppState& st) {
   ImGui::EndPopup();
 }
 
+// Offered after a layer loads whose points sit far nearer the streets in another web-map datum
+// (engine web_shift_check): Amap points read as WGS-84 land ~550 m off without it.
+void shift_prompt(AppState& st) {
+  if (!st.shift_offer || st.crs_question) return;
+  const Lang L = st.lang;
+  char title[128];
+  std::snprintf(title, sizeof title, "%s###layershift", tr(Str::shift_title, L));
+  if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+  centre_next();
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const AppState::ShiftOffer o = *st.shift_offer;
+  char text[1024];
+  std::snprintf(text, sizeof text, tr(Str::shift_fmt, L),
+                std::filesystem::path(o.path).filename().string().c_str(), o.points, o.better_low_m,
+                o.better_high_m, web_datum_name(o.better), o.as_read_low_m, o.as_read_high_m,
+                web_datum_name(o.read_as));
+  ImGui::PushTextWrapPos(460);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  auto item = [&](const char* name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    st.ui_items[name] = {a.x, a.y, b.x - a.x, b.y - a.y};
+  };
+  char again[96];
+  std::snprintf(again, sizeof again, tr(Str::shift_reread_fmt, L), web_datum_name(o.better));
+  const bool reread = ImGui::Button(again, ImVec2(220, 0));
+  item("shift_reread");
+  ImGui::SameLine();
+  const bool keep = ImGui::Button(tr(Str::shift_keep, L), ImVec2(220, 0));
+  item("shift_keep");
+  if (reread || keep) {
+    st.shift_offer.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+  if (reread)
+    open_layer(st, o.path, o.kind,
+               std::string(o.better == WebDatum::gcj02  ? "gcj02"
+                           : o.better == WebDatum::bd09 ? "bd09"
+                                                        : "wgs84"));
+}
+
 void export_dialog(AppState& st) {
   static char dir[1024] = "handover";
   static bool fmt_on[8] = {true, true, true, true, true, true, true, true};
@@ -303,6 +346,7 @@ void draw_dialogs(AppState& st) {
   recovery_prompt(st);
   dropped_prompt(st);
   crs_prompt(st);
+  shift_prompt(st);
   export_dialog(st);
 }
 

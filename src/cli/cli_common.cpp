@@ -9,8 +9,7 @@
 #include <map>
 
 #include "cli/interrupt.hpp"
-#include "engine/inputs/outside_map.hpp"
-#include "engine/inputs/web_shift_check.hpp"
+#include "engine/inputs/point_layer.hpp"
 #include "engine/map/map_source.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
@@ -23,12 +22,18 @@ std::vector<std::pair<std::string, Registrar>>& CommandList::all() {
 }
 
 void MapOptions::add(CLI::App& app, bool required) {
-  auto* o = app.add_option("--map", map, "City map: OpenStreetMap .osm/.osm.pbf/.osm.bz2/.osm.gz, or a road line layer (GeoPackage, Shapefile, GeoJSON, ...)");
+  auto* o = app.add_option("--map", map,
+                           "City map: OpenStreetMap .osm/.osm.pbf/.osm.bz2/.osm.gz, or a road line "
+                           "layer (GeoPackage, Shapefile, GeoJSON, ...)");
   if (required) o->required();
-  app.add_option("--profile", profile, "Walkability tag profile (JSON); default data/walk_profile.json");
-  app.add_option("--crs", crs, "Local metric CRS for computation (default: UTM zone of the map's centre)");
-  app.add_option("--class-field", class_field, "Road-class column of a vector road layer (default: auto: highway, fclass, ...)");
-  app.add_option("--map-layer", layer, "Layer of the vector road file to read (default: first line layer)");
+  app.add_option("--profile", profile,
+                 "Walkability tag profile (JSON); default data/walk_profile.json");
+  app.add_option("--crs", crs,
+                 "Local metric CRS for computation (default: UTM zone of the map's centre)");
+  app.add_option("--class-field", class_field,
+                 "Road-class column of a vector road layer (default: auto: highway, fclass, ...)");
+  app.add_option("--map-layer", layer,
+                 "Layer of the vector road file to read (default: first line layer)");
 }
 
 CityNetwork MapOptions::open(const Progress& progress) const {
@@ -36,11 +41,19 @@ CityNetwork MapOptions::open(const Progress& progress) const {
 }
 
 void CoverageOptions::add(CLI::App& app) {
-  app.add_option("--minutes", params.minutes, "Walking time budget in minutes")->capture_default_str();
-  app.add_option("--speed-kmh", params.speed_kmh, "Walking speed in km/h (4.5 = a typical unhurried pace)")->capture_default_str();
-  app.add_option("--radius-m", params.radius_m, "Straight-line service radius in metres")->capture_default_str();
-  app.add_option("--max-snap-m", params.snap.max_snap_m, "Points farther than this from any walkable street are off-network")->capture_default_str();
-  app.add_option("--island-m", params.snap.island_max_m, "Disconnected street pieces shorter than this (metres) count as islands")->capture_default_str();
+  app.add_option("--minutes", params.minutes, "Walking time budget in minutes")
+      ->capture_default_str();
+  app.add_option("--speed-kmh", params.speed_kmh,
+                 "Walking speed in km/h (4.5 = a typical unhurried pace)")
+      ->capture_default_str();
+  app.add_option("--radius-m", params.radius_m, "Straight-line service radius in metres")
+      ->capture_default_str();
+  app.add_option("--max-snap-m", params.snap.max_snap_m,
+                 "Points farther than this from any walkable street are off-network")
+      ->capture_default_str();
+  app.add_option("--island-m", params.snap.island_max_m,
+                 "Disconnected street pieces shorter than this (metres) count as islands")
+      ->capture_default_str();
 }
 
 void CoverageOptions::validate() const {
@@ -141,35 +154,14 @@ PointSet PointInput::read(const CityNetwork& city, PointReadOptions opt, const S
   if (crs.empty() && !deprecated_crs.empty())
     std::cerr << "Note: --sites-crs is deprecated: it applies to " << file_option() << " only; use "
               << crs_option() << " (each input has its own CRS option)\n";
-  // Sites are judged on the streets around them: beyond the map's edge they are not sites.
-  const bool site = kind != PointInputKind::demand;
-  Box where = city.bounds();
-  if (site) {
-    where = city.extent();
-    opt.outside_margin_m = snap.max_snap_m;
-  }
-  PointSet ps = read_points(path, city.projection(), where, opt, rep, what());
-  if (site && drop_outside_map(ps, city, snap, rep) > 0 && ps.size() == 0)
-    throw InputError(path, "none of the " + std::to_string(rep.read) + " " + what() +
-                               " lie on the map: all are outside the map (beyond its edge, or "
-                               "by roads clipped at it); is this the map they belong to?");
-  check_web_shift(ps, city, crs_option(), rep);
-  return ps;
+  PointLayerRead r = read_point_layer(
+      path, city, std::move(opt),
+      kind == PointInputKind::demand ? PointRole::demand : PointRole::site, snap, rep, what());
+  check_web_shift(r.shift, crs_option(), rep);
+  return std::move(r.points);
 }
 
-void check_web_shift(const PointSet& pts, const CityNetwork& city, const std::string& option,
-                     DropReport& rep) {
-  // What the points were read as (a projected CRS: not a web-map copy, nothing to check).
-  WebDatum read_as;
-  if (pts.source_crs == "WGS-84")
-    read_as = WebDatum::wgs84;
-  else if (pts.source_crs.rfind("GCJ-02", 0) == 0)
-    read_as = WebDatum::gcj02;
-  else if (pts.source_crs.rfind("BD-09", 0) == 0)
-    read_as = WebDatum::bd09;
-  else
-    return;
-  const ShiftCheck c = detect_web_shift(pts.lonlat, read_as, city, rep.what);
+void check_web_shift(const ShiftCheck& c, const std::string& option, DropReport& rep) {
   if (c.points == 0) return;
   nlohmann::json j{{"read_as", web_datum_name(c.read_as)}, {"points", c.points}};
   for (const auto& r : c.readings)
@@ -195,7 +187,8 @@ PointReadOptions site_read_options(const std::string& cost_field,
                                    const std::string& capacity_field) {
   PointReadOptions so;
   so.site_attributes = true;
-  so.cost_field = cost_field == "cost" ? std::string() : cost_field;  // default: auto (cost/成本/...)
+  so.cost_field =
+      cost_field == "cost" ? std::string() : cost_field;  // default: auto (cost/成本/...)
   so.capacity_field = capacity_field;
   return so;
 }
@@ -233,7 +226,8 @@ Progress terminal_progress() {
   p.cancel = interrupt_flag();  // SIGINT/SIGTERM stop the work (interrupt.hpp)
   if (!isatty(STDERR_FILENO)) return p;
   p.report = [](double f, std::string_view stage) {
-    std::fprintf(stderr, "\r  %-24.*s %5.1f %%", static_cast<int>(stage.size()), stage.data(), 100 * f);
+    std::fprintf(stderr, "\r  %-24.*s %5.1f %%", static_cast<int>(stage.size()), stage.data(),
+                 100 * f);
     if (f >= 1.0) std::fprintf(stderr, "\r%50s\r", "");
     std::fflush(stderr);
   };

@@ -1,5 +1,6 @@
 #pragma once
-// Options and helpers shared by the command-line commands (each command lives in command_<verb>.cpp).
+// Options and helpers shared by the command-line commands (each command lives in
+// command_<verb>.cpp).
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 
 #include "engine/coverage/coverage_params.hpp"
 #include "engine/inputs/point_reader.hpp"
+#include "engine/inputs/web_shift_check.hpp"
 #include "engine/map/map_loader.hpp"
 #include "engine/network/city_network.hpp"
 
@@ -60,11 +62,10 @@ struct PointInput {
                 DropReport& rep) const;
 };
 
-// Checks points read as `read_as` (see web_shift_check.hpp); when another datum fits clearly
-// better, prints a warning on stderr, adds it to `rep.notes` and keeps the figures for
-// inputs_json(). `option` is the CRS option to suggest ("--stations-crs").
-void check_web_shift(const PointSet& pts, const CityNetwork& city, const std::string& option,
-                     DropReport& rep);
+// The web-shift check's verdict (see web_shift_check.hpp): when another datum fits clearly better,
+// prints a warning on stderr, adds it to `rep.notes` and keeps the figures for inputs_json().
+// `option` is the CRS option to suggest ("--stations-crs").
+void check_web_shift(const ShiftCheck& c, const std::string& option, DropReport& rep);
 
 // The flag of an engine parameter key: "area_half_width_m" -> "--area-half-width-m",
 // "time_limit_s" -> "--time-limit", "png_width" -> "--png-size".
@@ -99,7 +100,9 @@ struct CommandList {
   static std::vector<std::pair<std::string, Registrar>>& all();
 };
 struct RegisterCommand {
-  RegisterCommand(std::string name, Registrar r) { CommandList::all().emplace_back(std::move(name), std::move(r)); }
+  RegisterCommand(std::string name, Registrar r) {
+    CommandList::all().emplace_back(std::move(name), std::move(r));
+  }
 };
 
 }  // namespace yz::cli
