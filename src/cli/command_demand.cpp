@@ -36,6 +36,7 @@ struct DemandCommand {
   CLI::App* sub = nullptr;
 
   int run() {
+    req.layer_path = layer.path;
     // `--layer ""` (an unset shell variable) must not quietly fall back to the map proxies.
     for (const auto& [opt, value] :
          {std::pair<const char*, const std::string*>{"--layer", &req.layer_path},
@@ -51,7 +52,6 @@ struct DemandCommand {
     outg.check(out, {map.map, map.profile, profile, req.layer_path, req.raster_path});
     req.validate();  // cell_m, max_snap_m (weights again below, once parsed)
     req.profile = profile.empty() ? DemandProfile::load_default() : DemandProfile::load(profile);
-    req.layer_path = layer.path;
     req.layer.crs = layer.crs_value();
     req.layer.crs_option = layer.crs_option();
     const bool planner_data = !req.layer_path.empty() || !req.raster_path.empty();

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     return run ? run() : kExitOk;
   } catch (const yz::OutputExists& e) {
     std::fprintf(stderr, "yizhan: error: %s (add --overwrite to replace it)\n", e.what());
+    return kExitBadInput;
   } catch (const yz::ParamError& e) {  // the engine names the parameter; print it as its flag
     std::fprintf(stderr, "yizhan: error: %s: %s\n", cli_flag(e.param()).c_str(),
                  e.problem().c_str());

@@ -60,7 +60,7 @@ const Files& files() {
 double cli_walk_percent(const std::string& sites) {
   std::string out;
   const std::string cmd = test::cli_exe() + " coverage --map " + files().roads + " --sites " +
-                          sites + " --no-areas --json --out " + test::temp_dir() + "/cov.gpkg";
+                          sites + " --no-areas --json --overwrite --out " + test::temp_dir() + "/cov.gpkg";
   REQUIRE(test::run_command(cmd, out) == 0);
   return nlohmann::json::parse(out.substr(out.find('{')))["coverage"]["walk"]["percent"];
 }
@@ -138,7 +138,7 @@ TEST_CASE("the failure: the Amap CSV read as WGS-84 puts every station ~500 m of
                                      << " %; stations " << lo << "-" << hi << " m off");
 }
 
-TEST_CASE("--stations-crs gcj02 / bd09: the app shows the figures of the WGS-84 original",
+TEST_CASE("given --stations-crs gcj02 / bd09, the app shows the figures of the WGS-84 original",
           "[app][crs]") {
   for (auto [csv, crs, shown] : {std::tuple{files().gcj, "gcj02", "GCJ-02 → WGS-84"},
                                  std::tuple{files().bd, "bd09", "BD-09 → WGS-84"}}) {

@@ -73,7 +73,7 @@ nlohmann::json json_of(const std::string& out) {
 TEST_CASE("the stations' CRS option does not shift the candidates", "[cli][crs]") {
   const std::string dir = temp_dir();
   std::string out;
-  REQUIRE(run("demo-city --out-dir " + dir, out) == 0);
+  REQUIRE(run("demo-city --overwrite --out-dir " + dir, out) == 0);
   const Points stations = read_layer(dir + "/stations.gpkg", nullptr, "id");
   const Points candidates = read_layer(dir + "/candidates.gpkg", nullptr, "id");
   REQUIRE(stations.size() > 5);
@@ -135,7 +135,7 @@ TEST_CASE("shifted coordinates raise a warning with the figures", "[cli][crs][da
       require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "Nanjing extract");
   const std::string dir = temp_dir();
   std::string out;
-  REQUIRE(run("sites --map " + map + " --grid-m 400 --out " + dir + "/grid.gpkg", out) == 0);
+  REQUIRE(run("sites --map " + map + " --grid-m 400 --overwrite --out " + dir + "/grid.gpkg", out) == 0);
   const Points grid = read_layer(dir + "/grid.gpkg", "candidates", "id");
   REQUIRE(grid.size() > 20);
   Points nine;
@@ -144,7 +144,7 @@ TEST_CASE("shifted coordinates raise a warning with the figures", "[cli][crs][da
   write_gcj_csv(nine, dir + "/amap.csv");
   const std::string base = "suggest --map " + map + " --stations " + dir +
                            "/amap.csv --candidates " + dir + "/grid.gpkg --k 3 --out " + dir +
-                           "/p.gpkg --json";
+                           "/p.gpkg --json --overwrite";
   SECTION("Amap stations read as WGS-84") {
     REQUIRE(run(base, out) == 0);
     CHECK(out.find("WARNING") != std::string::npos);

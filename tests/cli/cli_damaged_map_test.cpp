@@ -70,7 +70,7 @@ TEST_CASE("the first 100 bytes of a .osm.pbf: truncated, not 'no roads'",
   const std::string sites = write_text("hel_sites.csv", "lon,lat\n24.944,60.170\n");
   int rc = 0;
   const std::string out = run_yizhan(
-      "coverage --map " + cut + " --sites " + sites + " --out " + temp_dir() + "/o.gpkg --no-areas",
+      "coverage --map " + cut + " --sites " + sites + " --out " + temp_dir() + "/o.gpkg --no-areas --overwrite",
       rc);
   INFO(out);
   CHECK(rc == 2);
@@ -85,7 +85,7 @@ TEST_CASE("a .osm.pbf cut at a block boundary loads with a warning in the summar
   const std::string cut = cut_copy(src, "hd_boundary.osm.pbf", last_block_start(src));
   const std::string sites = write_text("hd_sites.csv", "lon,lat\n8.6946,49.4093\n");
   const std::string args =
-      "coverage --map " + cut + " --sites " + sites + " --out " + temp_dir() + "/o.gpkg --no-areas";
+      "coverage --map " + cut + " --sites " + sites + " --out " + temp_dir() + "/o.gpkg --no-areas --overwrite";
   int rc = 0;
   const std::string text = run_yizhan(args, rc);
   INFO(text);
@@ -124,7 +124,7 @@ TEST_CASE("an OSM XML map whose ways reference missing nodes: counted in the sum
   std::snprintf(buf, sizeof buf, "lon,lat\n%.7f,%.7f\n", lon(300), lat(300));
   const std::string sites = write_text("lost_sites.csv", buf);
   const std::string args =
-      "coverage --map " + map + " --sites " + sites + " --out " + temp_dir() + "/o.gpkg --no-areas";
+      "coverage --map " + map + " --sites " + sites + " --out " + temp_dir() + "/o.gpkg --no-areas --overwrite";
   int rc = 0;
   const std::string text = run_yizhan(args, rc);
   INFO(text);
@@ -150,7 +150,7 @@ TEST_CASE("an unknown --crs: Yizhan's message only, no raw GDAL/PROJ line", "[cl
   const std::string sites = write_text("crs_sites.csv", "lon,lat\n114.301,30.60\n");
   int rc = 0;
   const std::string out = run_yizhan("coverage --map " + map + " --sites " + sites +
-                                         " --crs EPSG:999999 --out " + temp_dir() + "/o.gpkg",
+                                         " --crs EPSG:999999 --overwrite --out " + temp_dir() + "/o.gpkg",
                                      rc);
   INFO(out);
   CHECK(rc == 2);
@@ -170,7 +170,7 @@ TEST_CASE(
   const std::string zero = write_text("zero_counts.csv", "lon,lat,count\n114.301,30.60,0\n");
   int rc = 0;
   std::string out = run_yizhan(
-      "demand --map " + map + " --layer " + zero + " --out " + temp_dir() + "/d.gpkg", rc);
+      "demand --map " + map + " --layer " + zero + " --overwrite --out " + temp_dir() + "/d.gpkg", rc);
   INFO(out);
   CHECK(rc == 2);
   CHECK_THAT(out, Catch::Contains("zero_counts.csv") && Catch::Contains("no workers") &&
@@ -194,7 +194,7 @@ TEST_CASE("a CSV repeating its longitude column is refused, not a crash (found b
         write_text("dup_cols.csv", header + "\n114.301,114.301,30.60\n");
     int rc = 0;
     const std::string out = run_yizhan("coverage --map " + map + " --sites " + sites +
-                                           " --sites-crs gcj02 --out " + temp_dir() + "/o.gpkg",
+                                           " --sites-crs gcj02 --overwrite --out " + temp_dir() + "/o.gpkg",
                                        rc);
     INFO(out);
     CHECK(rc == 2);
