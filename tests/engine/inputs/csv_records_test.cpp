@@ -13,22 +13,15 @@
 #include "engine/inputs/point_reader.hpp"
 #include "engine/util/error.hpp"
 #include "support/test_data.hpp"
+#include "support/wuhan_frame.hpp"
 
 using namespace yz;
 using yz::test::temp_dir;
 
 namespace {
 
-const LocalProjection& proj() {
-  static const LocalProjection p = LocalProjection::utm_for(114.3, 30.6);
-  return p;
-}
-Box map_box() {
-  Box b;
-  b.add(proj().to_metric({114.25, 30.55}));
-  b.add(proj().to_metric({114.35, 30.65}));
-  return b;
-}
+const LocalProjection& proj() { return test::wuhan_projection(); }
+Box map_box() { return test::wuhan_box(); }
 
 // Independent RFC 4180 record count: a field is quoted only when it starts with a quote; inside,
 // "" is a quote; a record ends at LF or CRLF outside quotes; an empty line is no record (GDAL's

@@ -12,6 +12,7 @@
 #include "engine/inputs/text_encoding.hpp"
 #include "engine/util/error.hpp"
 #include "support/test_data.hpp"
+#include "support/wuhan_frame.hpp"
 
 using namespace yz;
 using yz::test::run_command;
@@ -19,16 +20,8 @@ using yz::test::temp_dir;
 
 namespace {
 
-const LocalProjection& proj() {
-  static const LocalProjection p = LocalProjection::utm_for(114.3, 30.6);
-  return p;
-}
-Box map_box() {
-  Box b;
-  b.add(proj().to_metric({114.25, 30.55}));
-  b.add(proj().to_metric({114.35, 30.65}));
-  return b;
-}
+const LocalProjection& proj() { return test::wuhan_projection(); }
+Box map_box() { return test::wuhan_box(); }
 
 PointSet read_sites(const std::string& path, DropReport& rep) {
   PointReadOptions o;

@@ -16,6 +16,7 @@
 #include "engine/inputs/point_reader.hpp"
 #include "engine/util/error.hpp"
 #include "support/test_data.hpp"
+#include "support/wuhan_frame.hpp"
 
 using namespace yz;
 using yz::test::temp_dir;
@@ -43,16 +44,8 @@ const Station kStations[] = {
      "¥120,000"},
     {"S3", "Wuhan \"station\", 3", {114.3150, 30.6150}, "联盟", "改造", "", ""}};
 
-const LocalProjection& proj() {
-  static const LocalProjection p = LocalProjection::utm_for(114.3, 30.6);
-  return p;
-}
-Box map_box() {
-  Box b;
-  b.add(proj().to_metric({114.25, 30.55}));
-  b.add(proj().to_metric({114.35, 30.65}));
-  return b;
-}
+const LocalProjection& proj() { return test::wuhan_projection(); }
+Box map_box() { return test::wuhan_box(); }
 
 PointSet read(const std::string& path, const std::string& crs, DropReport& rep,
               bool candidates = false) {
