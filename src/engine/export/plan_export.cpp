@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 
 #include "engine/coverage/walk_area_split.hpp"
 #include "engine/export/accessibility_raster.hpp"
+#include "engine/export/layer_styles.hpp"
 #include "engine/export/coverage_gaps.hpp"
 #include "engine/export/coverage_layers.hpp"
 #include "engine/export/export_folder.hpp"
@@ -18,6 +20,7 @@
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/site_attributes.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz {
 
@@ -298,6 +301,48 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
   return out;
 }
 
+namespace {
+
+void write_text(const std::string& staged, const std::string& final_path, const std::string& text) {
+  FileSink sink(staged, final_path);
+  sink.write(text);
+  sink.close();
+}
+
+std::string xml_text(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
+  return out;
+}
+
+// ESRI world file: pixel width, two rotations, pixel height (negative: rows go south), then the
+// centre of the top-left pixel, in the map's metric CRS.
+std::string world_file(const MapFrame& f) {
+  const double px = 1 / f.scale;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%.10f\n0.0\n0.0\n%.10f\n%.4f\n%.4f\n", px, -px,
+                f.origin.x + (0.5 - f.x0) * px, f.origin.y + (f.y1 - 0.5) * px);
+  return buf;
+}
+
+std::vector<std::pair<std::string, std::string>> qgis_styles(const std::vector<Layer>& layers,
+                                                             ReportLang lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& l : layers)
+    if (std::string qml = layer_qml(l, lang); !qml.empty()) out.emplace_back(l.name, std::move(qml));
+  return out;
+}
+
+// The layer with a `visibility` field of 0 (KML: the placemarks start hidden in Google Earth).
+Layer hidden_in_kml(const Layer& l) {
+  Layer h = l;
+  h.fields.push_back({"visibility", FieldType::integer});
+  for (auto& f : h.features) f.values.push_back(int64_t{0});
+  return h;
+}
+
+}  // namespace
+
 std::vector<std::string> export_would_replace(const ExportOptions& opt) {
   const fs::path dir(opt.out_dir);
   std::vector<std::string> listed, out;
@@ -314,7 +359,10 @@ std::vector<std::string> export_would_replace(const ExportOptions& opt) {
       {ExportFormat::csv, "stations_webmap.csv"},
       {ExportFormat::csv, "stations_webmap.xlsx"},
       {ExportFormat::tif, "accessibility.tif"},
+      {ExportFormat::tif, "accessibility.qml"},
       {ExportFormat::png, "map.png"},
+      {ExportFormat::png, "map.pgw"},
+      {ExportFormat::png, "map.png.aux.xml"},
       {ExportFormat::pdf, "report.pdf"}};
   for (const auto& [f, name] : single)
     if (has(opt, f)) consider(name);
@@ -360,8 +408,12 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     fixed.push_back("stations_webmap.csv");
     fixed.push_back("stations_webmap.xlsx");
   }
-  if (has(opt, ExportFormat::tif)) fixed.push_back("accessibility.tif");
-  if (has(opt, ExportFormat::png)) fixed.push_back("map.png");
+  if (has(opt, ExportFormat::tif)) {
+    fixed.push_back("accessibility.tif");
+    fixed.push_back("accessibility.qml");
+  }
+  if (has(opt, ExportFormat::png))
+    for (const char* f : {"map.png", "map.pgw", "map.png.aux.xml"}) fixed.push_back(f);
   if (has(opt, ExportFormat::pdf)) fixed.push_back("report.pdf");
   folder.check(fixed);
   // Each station's walk area once, for the layers and the map.
@@ -376,6 +428,8 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     for (const auto& l : pl.layers) {
       if (l.features.empty()) continue;
       per_layer.push_back(ext + "/" + l.name + "." + ext);
+      if (f != ExportFormat::csv && !layer_qml(l, opt.lang).empty())
+        per_layer.push_back(ext + "/" + l.name + ".qml");
       if (f == ExportFormat::shp)
         for (const char* sib : {".shx", ".dbf", ".prj", ".cpg"})
           per_layer.push_back(ext + "/" + l.name + sib);
@@ -394,14 +448,19 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     VectorWriter w(folder.path(rel));
     for (const auto& l : pl.layers) write_layer(w, l);
     w.add_table("yizhan_settings", pl.settings);
+    w.add_qgis_styles(qgis_styles(pl.layers, opt.lang));
     w.close();
     done(rel);
   }
   if (has(opt, ExportFormat::kml)) {
     const std::string rel = opt.base_name + ".kml";
     VectorWriter w(folder.path(rel));
+    const auto& table = kml_style_table();
+    w.set_style_table({table.begin(), table.end()});
     for (const auto& l : pl.layers)
-      if (!l.features.empty()) write_layer(w, l);
+      if (!l.features.empty())
+        write_layer(w, kml_visible(l) ? l : hidden_in_kml(l),
+                    [&](const Feature& f) { return kml_feature_style(l, f); });
     w.close();
     done(rel);
   }
@@ -417,6 +476,13 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
       write_layer(w, l);
       w.close();
       done(rel);
+      // QGIS opens NAME.shp / NAME.geojson with NAME.qml beside it as its style.
+      const std::string qml = layer_qml(l, opt.lang);
+      if (f != ExportFormat::csv && !qml.empty()) {
+        const std::string qrel = ext + "/" + l.name + ".qml";
+        write_text(folder.path(qrel), (dir / qrel).string(), qml);
+        done(qrel);
+      }
     }
   }
   if (has(opt, ExportFormat::csv)) {
@@ -436,13 +502,26 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     write_accessibility_tiff(folder.path("accessibility.tif"),
                              accessibility_grid(*plan.study, ao, cancel_only), *plan.study);
     done("accessibility.tif");
+    // QGIS would show the two bands as a red/green composite: the style shows band 1's minutes.
+    write_text(folder.path("accessibility.qml"), (dir / "accessibility.qml").string(),
+               accessibility_qml(opt.max_minutes, opt.lang));
+    done("accessibility.qml");
   }
   if (maps) {
     progress(0.85, "map");
     const MapScene scene = make_map_scene(plan, opt, std::move(areas));
     if (has(opt, ExportFormat::png)) {
-      write_png_map(folder.path("map.png"), scene, opt.png_width, opt.png_height, opt.dpi);
+      const MapFrame frame =
+          write_png_map(folder.path("map.png"), scene, opt.png_width, opt.png_height, opt.dpi);
       done("map.png");
+      // Placed in GIS: the world file (pixel size and corner in the map's metric CRS) and the CRS
+      // beside it (GDAL reads map.png.aux.xml, QGIS both).
+      write_text(folder.path("map.pgw"), (dir / "map.pgw").string(), world_file(frame));
+      done("map.pgw");
+      write_text(folder.path("map.png.aux.xml"), (dir / "map.png.aux.xml").string(),
+                 "<PAMDataset>\n  <SRS>" + xml_text(plan.study->city->projection().wkt()) +
+                     "</SRS>\n</PAMDataset>\n");
+      done("map.png.aux.xml");
     }
     if (has(opt, ExportFormat::pdf)) {
       write_pdf_report(folder.path("report.pdf"), plan, scene, pl.settings, opt);

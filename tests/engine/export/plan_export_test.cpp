@@ -558,3 +558,165 @@ TEST_CASE("PDF report pages rasterised: the map is drawn, headers whole, setting
     }
   }
 }
+
+namespace {
+std::string slurp(const std::string& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+// A QML document as QGIS would parse it: well-formed XML with a <qgis> root and a renderer.
+bool is_qml(const std::string& text, const char* renderer_path) {
+  CPLXMLNode* root = CPLParseXMLString(text.c_str());
+  if (!root) return false;
+  const CPLXMLNode* q = CPLGetXMLNode(root, "=qgis");
+  const bool ok = q && CPLGetXMLNode(const_cast<CPLXMLNode*>(q), renderer_path);
+  CPLDestroyXMLNode(root);
+  return ok;
+}
+}  // namespace
+
+TEST_CASE("outputs open styled: QGIS styles, KML styles, RFC 7946 GeoJSON, placed PNG",
+          "[export][styles]") {
+  auto& d = demo_plan();
+  const std::string dir = test::temp_dir() + "/styled";
+  ExportOptions o;
+  o.out_dir = dir;
+  o.formats = parse_formats("gpkg,geojson,kml,shp,tif,png");
+  o.cell_m = 200;
+  o.dpi = 150;
+  export_plan(d.plan, o);
+
+  SECTION("the GeoPackage's layer_styles table gives each drawn layer a default QML") {
+    auto gpkg = open_vector(dir + "/plan.gpkg");
+    OGRLayer* styles = gpkg->GetLayerByName("layer_styles");
+    REQUIRE(styles);
+    std::map<std::string, std::string> qml;
+    for (auto& f : *styles) {
+      CHECK(f->GetFieldAsInteger("useAsDefault") == 1);
+      CHECK(std::string(f->GetFieldAsString("f_geometry_column")) == "geom");
+      qml[f->GetFieldAsString("f_table_name")] = f->GetFieldAsString("styleQML");
+    }
+    for (const char* l : {"stations", "suggestions", "candidates", "demand", "walk_areas",
+                          "radius_circles", "walk_areas_dissolved"}) {
+      INFO(l);
+      REQUIRE(qml.count(l));
+      CHECK(gpkg->GetLayerByName(l));  // a style names a layer that exists
+      CHECK(is_qml(qml[l], "renderer-v2"));
+    }
+    // Stations: a rule per host type that occurs, suggested ones as stars.
+    CHECK_THAT(qml["stations"], Catch::Contains("&quot;plan&quot; = 'suggested'") &&
+                                    Catch::Contains("v=\"star\"") &&
+                                    Catch::Contains("'co-built'"));
+    CHECK_THAT(qml["demand"], Catch::Contains("&quot;walk_count&quot; = 0"));
+    // The same style beside the per-layer files.
+    CHECK(slurp(dir + "/geojson/stations.qml") == qml["stations"]);
+    CHECK(slurp(dir + "/shp/walk_areas.qml") == qml["walk_areas"]);
+  }
+  SECTION("GeoJSON per RFC 7946: no crs member, outer rings counter-clockwise, 7 decimals") {
+    const std::string g = slurp(dir + "/geojson/walk_areas.geojson");
+    CHECK(g.find("\"crs\"") == std::string::npos);
+    auto ds = open_vector(dir + "/geojson/walk_areas.geojson");
+    OGRLayer* l = ds->GetLayer(0);
+    int checked = 0;
+    for (auto& f : *l) {
+      const OGRGeometry* geom = f->GetGeometryRef();
+      REQUIRE(geom);
+      const OGRPolygon* p = wkbFlatten(geom->getGeometryType()) == wkbMultiPolygon
+                                ? geom->toMultiPolygon()->getGeometryRef(0)
+                                : geom->toPolygon();
+      const OGRLinearRing* r = p->getExteriorRing();
+      double twice_area = 0;  // shoelace: positive = counter-clockwise
+      for (int i = 0; i + 1 < r->getNumPoints(); ++i)
+        twice_area += r->getX(i) * r->getY(i + 1) - r->getX(i + 1) * r->getY(i);
+      CHECK(twice_area > 0);
+      ++checked;
+    }
+    CHECK(checked > 0);
+    // No coordinate written with more than 7 decimals.
+    const size_t coords = g.find("\"coordinates\"");
+    REQUIRE(coords != std::string::npos);
+    size_t longest = 0, run = 0;
+    bool after_dot = false;
+    for (size_t i = coords; i < g.size(); ++i) {
+      const char c = g[i];
+      if (c == '.') after_dot = true, run = 0;
+      else if (after_dot && c >= '0' && c <= '9') longest = std::max(longest, ++run);
+      else after_dot = false;
+    }
+    CHECK(longest <= 7);
+  }
+  SECTION("KML: shared styles, stations by host type, demand hidden in Google Earth") {
+    const std::string k = slurp(dir + "/plan.kml");
+    CHECK_THAT(k, Catch::Contains("<Style id=\"suggested\">") &&
+                      Catch::Contains("<styleUrl>#suggested</styleUrl>") &&
+                      Catch::Contains("<styleUrl>#station_co-built</styleUrl>") &&
+                      Catch::Contains("<styleUrl>#walk_area</styleUrl>"));
+    // Every demand placemark starts hidden; the stations do not.
+    const size_t demand = k.find("<name>demand</name>");
+    REQUIRE(demand != std::string::npos);
+    const size_t next_doc = k.find("</Document>", demand);
+    const std::string block = k.substr(demand, next_doc - demand);
+    size_t placemarks = 0, hidden = 0;
+    for (size_t p = block.find("<Placemark"); p != std::string::npos; p = block.find("<Placemark", p + 1)) ++placemarks;
+    for (size_t p = block.find("<visibility>0</visibility>"); p != std::string::npos;
+         p = block.find("<visibility>0</visibility>", p + 1))
+      ++hidden;
+    CHECK(placemarks == d.study.demand.size());
+    CHECK(hidden == placemarks);
+    const size_t st = k.find("<name>stations</name>");
+    CHECK(k.substr(st, k.find("</Document>", st) - st).find("<visibility>0") == std::string::npos);
+  }
+  SECTION("the accessibility GeoTIFF has a QGIS colour ramp on its minutes") {
+    const std::string q = slurp(dir + "/accessibility.qml");
+    CHECK(is_qml(q, "pipe.rasterrenderer"));
+    CHECK_THAT(q, Catch::Contains("singlebandpseudocolor") && Catch::Contains("band=\"1\""));
+  }
+  SECTION("map.png carries its DPI and is placed in the map's CRS: stations land on their marks") {
+    const std::string png = slurp(dir + "/map.png");
+    const size_t phys = png.find("pHYs");
+    REQUIRE(phys != std::string::npos);
+    CHECK(phys < png.find("IDAT"));
+    auto be32 = [&](size_t at) {
+      uint32_t v = 0;
+      for (int k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(png[at + k]);
+      return v;
+    };
+    CHECK(be32(phys + 4) == static_cast<uint32_t>(std::lround(150 / 0.0254)));
+    CHECK(png[phys + 12] == 1);  // per metre
+    // GDAL reads the world file and the CRS; an existing station projected by OGR (not by
+    // Yizhan) lands on a pixel of a station mark's blue.
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/map.png").c_str(), GDAL_OF_RASTER));
+    REQUIRE(ds);
+    double gt[6];
+    REQUIRE(ds->GetGeoTransform(gt) == CE_None);
+    const OGRSpatialReference* srs = ds->GetSpatialRef();
+    REQUIRE(srs);
+    OGRSpatialReference wgs;
+    wgs.SetWellKnownGeogCS("WGS84");
+    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, srs));
+    REQUIRE(ct);
+    std::vector<unsigned char> rgb(3 * ds->GetRasterXSize() * ds->GetRasterYSize());
+    REQUIRE(ds->RasterIO(GF_Read, 0, 0, ds->GetRasterXSize(), ds->GetRasterYSize(), rgb.data(),
+                         ds->GetRasterXSize(), ds->GetRasterYSize(), GDT_Byte, 3, nullptr, 3,
+                         3 * ds->GetRasterXSize(), 1) == CE_None);
+    int found = 0;
+    for (uint32_t i = 0; i < d.plan.existing; ++i) {
+      double x = d.study.sites.lonlat[i].x, y = d.study.sites.lonlat[i].y;
+      REQUIRE(ct->Transform(1, &x, &y));
+      const int px = static_cast<int>((x - gt[0]) / gt[1]), py = static_cast<int>((y - gt[3]) / gt[5]);
+      bool blue = false;
+      for (int dy = -2; dy <= 2 && !blue; ++dy)
+        for (int dx = -2; dx <= 2 && !blue; ++dx) {
+          const int X = px + dx, Y = py + dy;
+          if (X < 0 || Y < 0 || X >= ds->GetRasterXSize() || Y >= ds->GetRasterYSize()) continue;
+          const unsigned char* c = &rgb[3 * (static_cast<size_t>(Y) * ds->GetRasterXSize() + X)];
+          blue = std::abs(c[0] - palette::station.r) < 30 && std::abs(c[1] - palette::station.g) < 30 &&
+                 std::abs(c[2] - palette::station.b) < 30;
+        }
+      found += blue;
+    }
+    CHECK(found >= static_cast<int>(d.plan.existing) - 1);  // one may sit under a suggestion's star
+  }
+}
