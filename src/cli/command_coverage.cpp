@@ -36,7 +36,8 @@ struct CoverageCommand {
       throw InputError(out, "is a folder; give the output file's name (e.g. " +
                                 (std::filesystem::path(out) / "coverage.gpkg").string() + ")");
     VectorWriter::driver_for(out);  // fail early on an unknown extension
-    outg.check(out, {map.map, map.profile, sites.path, demand.path, districts.path});
+    outg.check(out, {map.map, map.profile, sites.path, demand.path,
+                     districts.from_map() ? std::string() : districts.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
     std::vector<DropReport> drops(1);
