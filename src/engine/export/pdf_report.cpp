@@ -278,6 +278,7 @@ const std::map<std::string, KeyNames>& key_names() {
       {"cell_m", {"可达性栅格单元（米）", "Accessibility raster cell (m)"}},
       {"lang", {"语言", "Language"}},
       {"k", {"要求的新站数", "New stations asked for"}},
+      {"districts", {"分区来源", "Districts"}},
       {"suggest_goal", {"选址目标", "Siting goal"}},
       {"suggest_criterion", {"覆盖标准", "Coverage test"}},
       {"suggest_new_stations", {"建议新站数量", "New stations suggested"}},
