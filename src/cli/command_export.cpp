@@ -74,8 +74,9 @@ struct ExportCommand {
     eo.area.half_width_m = half_width_m;
     eo.gap_radius_m = gap_m;
     eo.overwrite = outg.overwrite;  // an earlier export's files (its manifest) are replaced anyway
-    eo.inputs = {map.map, map.profile, stations.path, candidates.path, demand.path,
-                 districts.from_map() ? std::string() : districts.path};
+    eo.inputs = {map.map,       map.profile,
+                 stations.path, candidates.path,
+                 demand.path,   districts.from_map() ? std::string() : districts.path};
     eo.validate();
     if (k != kNotGiven) check_param("k", static_cast<double>(k), siting::Options::kK);
     check_param("time_limit_s", time_limit_s, siting::Options::kTimeLimitS);

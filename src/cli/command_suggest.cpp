@@ -11,9 +11,9 @@
 #include "cli/cli_common.hpp"
 #include "cli/command_review.hpp"
 #include "cli/district_input.hpp"
+#include "engine/coverage/coverage_study.hpp"
 #include "engine/export/district_layer.hpp"
 #include "engine/export/plan_export.hpp"
-#include "engine/coverage/coverage_study.hpp"
 #include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
@@ -403,8 +403,7 @@ struct SuggestCommand {
                                sites.id[c.site], c.lost);
     }
     if (by_district)
-      std::cout << districts_text(*by_district,
-                                  plan_cov->demand_is_proxy ? "street-m" : "workers");
+      std::cout << districts_text(*by_district, plan_cov->demand_is_proxy ? "street-m" : "workers");
     std::cout << "Wrote " << out << " (layers: suggested, alternatives, "
               << (by_district ? "districts, " : "") << "demand"
               << (fixed > 0 ? ", least_useful, upgrade_priority, relocation" : "")

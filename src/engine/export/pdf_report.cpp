@@ -359,8 +359,8 @@ void district_section(Doc& doc, const PlanExport& plan, const MapScene& scene, R
   doc.heading(zh ? "分区覆盖" : "Coverage by district");
   doc.line((zh ? "分区来源：" : "Districts: ") + plan.districts->source, 8.5);
   const double map_h = 330;
-  draw_district_map(doc.cr, scene, s, *plan.districts, kMargin, doc.y, kPageW - 2 * kMargin,
-                    map_h, 0.62);
+  draw_district_map(doc.cr, scene, s, *plan.districts, kMargin, doc.y, kPageW - 2 * kMargin, map_h,
+                    0.62);
   doc.y += map_h + 4;
   const int ci = static_cast<int>(s.criterion);
   const char* zh_test[] = {"步行可达", "1 公里内", "步行与 1 公里两项均满足", "任一项满足"};
@@ -374,17 +374,21 @@ void district_section(Doc& doc, const PlanExport& plan, const MapScene& scene, R
     if (r.outside && r.workers == 0 && r.stations == 0 && r.suggested.empty()) continue;
     std::vector<std::string> row{
         r.outside ? (zh ? "（不在任何分区内）" : "(outside any district)") : r.name,
-        std::to_string(r.stations), num(r.workers), pct(r.walk.covered, r.workers),
-        pct(r.radius.covered, r.workers), pct(r.both.covered, r.workers),
-        num(r.of(s.criterion).twice), num(r.radius_not_walk)};
+        std::to_string(r.stations),
+        num(r.workers),
+        pct(r.walk.covered, r.workers),
+        pct(r.radius.covered, r.workers),
+        pct(r.both.covered, r.workers),
+        num(r.of(s.criterion).twice),
+        num(r.radius_not_walk)};
     if (has_new) row.insert(row.end(), {std::to_string(r.suggested.size()), num(r.added)});
     rows.push_back(std::move(row));
   }
   std::vector<std::string> head =
-      zh ? std::vector<std::string>{"分区", "站点", "劳动者", "步行", "1 公里", "两项均满足",
-                                    "双重覆盖", "仅 1 公里内"}
-         : std::vector<std::string>{"District", "Stations", "Workers", "Walk", "1 km", "Both",
-                                    "Covered twice", "1 km, not walk"};
+      zh ? std::vector<std::string>{"分区",   "站点",       "劳动者",   "步行",
+                                    "1 公里", "两项均满足", "双重覆盖", "仅 1 公里内"}
+         : std::vector<std::string>{"District", "Stations", "Workers",       "Walk",
+                                    "1 km",     "Both",     "Covered twice", "1 km, not walk"};
   std::vector<double> frac{0.22, 0.08, 0.11, 0.09, 0.09, 0.11, 0.14, 0.16};
   std::vector<bool> right{false, true, true, true, true, true, true, true};
   if (has_new) {

@@ -10,9 +10,9 @@
 #include "engine/export/accessibility_raster.hpp"
 #include "engine/export/coverage_gaps.hpp"
 #include "engine/export/coverage_layers.hpp"
+#include "engine/export/district_layer.hpp"
 #include "engine/export/export_folder.hpp"
 #include "engine/export/map_render.hpp"
-#include "engine/export/district_layer.hpp"
 #include "engine/export/pdf_report.hpp"
 #include "engine/export/station_webmap_csv.hpp"
 #include "engine/export/station_webmap_xlsx.hpp"
@@ -184,9 +184,9 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
     out.layers.push_back(std::move(l));
   }
   if (plan.districts)
-    out.layers.push_back(district_layer(
-        district_summary(st, *plan.districts, plan.existing, plan.criterion), *plan.districts,
-        st.sites));
+    out.layers.push_back(
+        district_layer(district_summary(st, *plan.districts, plan.existing, plan.criterion),
+                       *plan.districts, st.sites));
   // Candidates (with the rank when suggested).
   if (plan.candidates) {
     const PointSet& c = *plan.candidates;
