@@ -44,10 +44,16 @@ void count(CriterionTotals& t, uint16_t n, double w) {
 
 DistrictSummary district_summary(const CoverageStudy& st, const Districts& districts,
                                  uint32_t existing, Criterion crit) {
+  return district_summary(st.sites.xy, st.demand, st.state, districts, existing, crit);
+}
+
+DistrictSummary district_summary(const std::vector<Vec2>& site_xy, const PointSet& demand,
+                                 const CoverageState& state, const Districts& districts,
+                                 uint32_t existing, Criterion crit) {
   DistrictSummary s;
   s.source = districts.source;
   s.criterion = crit;
-  const uint32_t n_sites = static_cast<uint32_t>(st.sites.size());
+  const uint32_t n_sites = static_cast<uint32_t>(site_xy.size());
   s.existing = std::min(existing, n_sites);
   s.rows.resize(districts.size() + 1);
   for (size_t i = 0; i < districts.size(); ++i) s.rows[i].name = districts.names[i];
@@ -61,33 +67,33 @@ DistrictSummary district_summary(const CoverageStudy& st, const Districts& distr
   };
   s.site_district.resize(n_sites);
   for (uint32_t i = 0; i < n_sites; ++i) {
-    s.site_district[i] = where(st.sites.xy[i]);
-    if (i < st.state.slots() && !st.state.active(i)) continue;
+    s.site_district[i] = where(site_xy[i]);
+    if (i < state.slots() && !state.active(i)) continue;
     if (i < s.existing)
       ++row_of(s.site_district[i]).stations;
     else
       row_of(s.site_district[i]).suggested.push_back(i);
   }
   // Cover counts under the plan's criterion with the existing stations alone.
-  const size_t n_dem = st.demand.size();
+  const size_t n_dem = demand.size();
   std::vector<uint16_t> before(n_dem, 0);
-  for (uint32_t i = 0; i < s.existing && i < st.state.slots(); ++i) {
-    if (!st.state.active(i)) continue;
-    for (uint32_t d : st.state.cover(i).covered(crit)) ++before[d];
+  for (uint32_t i = 0; i < s.existing && i < state.slots(); ++i) {
+    if (!state.active(i)) continue;
+    for (uint32_t d : state.cover(i).covered(crit)) ++before[d];
   }
-  const bool have_counts = st.state.counts(Criterion::walk).size() == n_dem;
+  const bool have_counts = state.counts(Criterion::walk).size() == n_dem;
   s.demand_district.resize(n_dem);
   for (size_t d = 0; d < n_dem; ++d) {
-    const uint32_t k = where(st.demand.xy[d]);
+    const uint32_t k = where(demand.xy[d]);
     s.demand_district[d] = k;
     DistrictRow& r = row_of(k);
-    const double w = st.demand.weight[d];
+    const double w = demand.weight[d];
     r.workers += w;
     if (!have_counts) continue;
     for (Criterion c : {Criterion::walk, Criterion::radius, Criterion::both, Criterion::either})
-      count(totals(r, c), st.state.count(c, static_cast<uint32_t>(d)), w);
-    const uint16_t wc = st.state.count(Criterion::walk, static_cast<uint32_t>(d));
-    const uint16_t rc = st.state.count(Criterion::radius, static_cast<uint32_t>(d));
+      count(totals(r, c), state.count(c, static_cast<uint32_t>(d)), w);
+    const uint16_t wc = state.count(Criterion::walk, static_cast<uint32_t>(d));
+    const uint16_t rc = state.count(Criterion::radius, static_cast<uint32_t>(d));
     if (rc > 0 && wc == 0) r.radius_not_walk += w;
     if (before[d] >= 1) r.covered_before += w;
     if (before[d] >= 2) r.twice_before += w;

@@ -47,6 +47,12 @@ inline constexpr uint32_t kNoDistrict = 0xFFFFFFFFu;
 DistrictSummary district_summary(const CoverageStudy& st, const Districts& districts,
                                  uint32_t existing, Criterion criterion = Criterion::both);
 
+// The same from an incrementally kept state (the app's scenario): `site_xy` per state slot (NaN
+// for an empty slot), `demand` the points the state counts.
+DistrictSummary district_summary(const std::vector<Vec2>& site_xy, const PointSet& demand,
+                                 const CoverageState& state, const Districts& districts,
+                                 uint32_t existing, Criterion criterion = Criterion::both);
+
 // The `districts` array of `coverage --json` / `suggest --json`.
 nlohmann::json districts_json(const DistrictSummary& s, const PointSet& sites);
 // A short table for the CLI summary (`unit`: "workers" or "street-m").
