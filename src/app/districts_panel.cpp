@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/map_input.hpp"
 #include "app/panels.hpp"
 #include "engine/coverage/district_summary.hpp"
 #include "engine/export/district_map.hpp"
@@ -79,7 +80,7 @@ void districts_tab(AppState& st) {
       Box b;
       for (const Polygon& p : st.districts->metric[i])
         for (Vec2 v : p.rings.front()) b.add(v);
-      st.cam.fit(b, 0.08);
+      fit_view(st, b);  // the map part of the window, right of the sidebar
     }
     ImGui::TableNextColumn();
     ImGui::Text("%u", r.stations);
