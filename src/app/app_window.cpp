@@ -188,6 +188,7 @@ Tab parse_tab(const std::string& t) {
   if (t == "suggest") return Tab::suggest;
   if (t == "scenarios") return Tab::scenarios;
   if (t == "layers") return Tab::layers;
+  if (t == "districts") return Tab::districts;
   return Tab::stations;
 }
 
@@ -297,6 +298,10 @@ int run_app(const AppOptions& opt) {
     startup.push_back([](AppState& s) { demand_from_map(s); });
   }
   if (opt.lang_given) startup.push_back([L = opt.lang](AppState& s) { s.lang = L; });
+  if (!opt.districts.empty())
+    startup.push_back([p = opt.districts, f = opt.district_name_field](AppState& s) {
+      load_districts(s, p, f);
+    });
   if (opt.scenario >= 0)
     startup.push_back([i = opt.scenario](AppState& s) {
       if (s.session) s.session->set_active(static_cast<size_t>(i)), s.scene_dirty = true;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/map_legend.hpp"
+#include "app/panels.hpp"
 #include "engine/export/label_placement.hpp"
 
 namespace yz::app {
@@ -51,6 +52,7 @@ void draw_map_overlay(const AppState& st, const MapScene& scene) {
   const Camera& cam = st.cam;
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   dl->PushClipRect(ImVec2(st.map_x0, st.map_y0), ImVec2(st.map_x1, st.map_y1));
+  draw_district_outlines(st);
   const ImU32 ink = IM_COL32(30, 30, 40, 255), halo = IM_COL32(255, 255, 255, 225);
   auto visible = [&](Vec2 s) {
     return s.x >= st.map_x0 - 50 && s.x <= st.map_x1 + 50 && s.y >= st.map_y0 - 20 &&

@@ -13,6 +13,11 @@ void stations_tab(AppState& st);
 void suggest_tab(AppState& st);
 void scenarios_tab(AppState& st);
 void layers_tab(AppState& st);
+void districts_tab(AppState& st);
+// Reads a district polygon layer in the map's projection (errors become a notice).
+void load_districts(AppState& st, const std::string& path, const std::string& name_field);
+// District outlines coloured by coverage, the picked one highlighted (map overlay).
+void draw_district_outlines(const AppState& st);
 void draw_map_toolbar(AppState& st);
 void draw_status_bar(AppState& st);
 void draw_dialogs(AppState& st);

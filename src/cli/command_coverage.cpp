@@ -4,9 +4,11 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
+#include "cli/district_input.hpp"
 #include "engine/coverage/coverage_report.hpp"
 #include "engine/coverage/walk_area.hpp"
 #include "engine/export/coverage_layers.hpp"
+#include "engine/export/district_layer.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
@@ -22,6 +24,7 @@ struct CoverageCommand {
   bool json = false, no_areas = false, bom = false;
   double half_width_m = kDefaultStreetHalfWidthM;
   OutputGuard outg;
+  DistrictInput districts;
 
   int run() {
     cov.validate();
@@ -33,7 +36,8 @@ struct CoverageCommand {
       throw InputError(out, "is a folder; give the output file's name (e.g. " +
                                 (std::filesystem::path(out) / "coverage.gpkg").string() + ")");
     VectorWriter::driver_for(out);  // fail early on an unknown extension
-    outg.check(out, {map.map, map.profile, sites.path, demand.path});
+    outg.check(out, {map.map, map.profile, sites.path, demand.path,
+                     districts.from_map() ? std::string() : districts.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
     std::vector<DropReport> drops(1);
@@ -51,21 +55,45 @@ struct CoverageCommand {
       dopt.weight_field = demand_weight;
       demand_pts = demand.read(city, dopt, cov.params.snap, drops.back());
     }
+    const std::optional<Districts> dist = districts.read(city, map.map);
+    nlohmann::json district_check;
+    std::vector<std::string> district_notes;
+    if (dist) {
+      district_notes = dist->notes;
+      district_check = check_station_districts(districts, site_pts, *dist, district_notes);
+    }
     CoverageStudy st = run_coverage(city, std::move(site_pts), std::move(demand_pts), proxy, cov.params, progress);
+    std::optional<DistrictSummary> by_district;
+    if (dist) by_district = district_summary(st, *dist, static_cast<uint32_t>(st.sites.size()));
     CoverageExportOptions eo;
     eo.walk_areas = !no_areas;
     eo.csv_bom = bom;
     eo.settings.push_back({"sites_crs", sites_source_crs});
     eo.area.half_width_m = half_width_m;
+    if (by_district) {
+      eo.extra_layers.push_back(district_layer(*by_district, *dist, st.sites));
+      eo.settings.push_back({"districts", dist->source});
+    }
     write_coverage_layers(out, st, drops, eo, progress);
     if (json) {
       auto j = coverage_json(st, drops);
       j["output"] = out;
+      if (by_district) {
+        j["districts"] = districts_json(*by_district, st.sites);
+        j["district_source"] = dist->source;
+        j["district_check"] = district_check;
+        j["district_notes"] = district_notes;
+      }
       std::cout << j.dump(2) << "\n";
     } else {
-      std::cout << coverage_text(st, drops) << "\nWrote " << out
+      std::cout << coverage_text(st, drops);
+      if (by_district) {
+        std::cout << "\n" << districts_text(*by_district, proxy ? "street-m" : "workers");
+        for (const auto& n : district_notes) std::cout << "Note: " << n << "\n";
+      }
+      std::cout << "\nWrote " << out
                 << " (layers: sites, walk_areas, radius_circles, demand, joins, dropped, "
-                   "yizhan_settings)\n";
+                << (by_district ? "districts, " : "") << "yizhan_settings)\n";
     }
     return kExitOk;
   }
@@ -79,6 +107,7 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   cmd->demand.add(*sub, "default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
   cmd->cov.add(*sub);
+  cmd->districts.add(*sub);
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);
   sub->add_option("--area-half-width-m", cmd->half_width_m, "Walk-area polygons: metres either side of a reached street")->capture_default_str();

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_common.hpp"
+#include "cli/district_input.hpp"
 #include "engine/export/plan_export.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
@@ -41,6 +42,7 @@ Layers: stations (all input columns, workers covered by walk/radius/both/either)
   rows not used). All WGS-84 (EPSG:4326).)";
 
 struct ExportCommand {
+  DistrictInput districts;
   MapOptions map;
   CoverageOptions cov;
   OutputGuard outg;
@@ -72,7 +74,9 @@ struct ExportCommand {
     eo.area.half_width_m = half_width_m;
     eo.gap_radius_m = gap_m;
     eo.overwrite = outg.overwrite;  // an earlier export's files (its manifest) are replaced anyway
-    eo.inputs = {map.map, map.profile, stations.path, candidates.path, demand.path};
+    eo.inputs = {map.map,       map.profile,
+                 stations.path, candidates.path,
+                 demand.path,   districts.from_map() ? std::string() : districts.path};
     eo.validate();
     if (k != kNotGiven) check_param("k", static_cast<double>(k), siting::Options::kK);
     check_param("time_limit_s", time_limit_s, siting::Options::kTimeLimitS);
@@ -118,6 +122,12 @@ struct ExportCommand {
       req.demand = street_length_demand(city);
       req.demand_is_proxy = true;
     }
+    const std::optional<Districts> dist = districts.read(city, map.map);
+    std::vector<std::string> district_notes;
+    if (dist) {
+      district_notes = dist->notes;
+      check_station_districts(districts, req.stations, *dist, district_notes);
+    }
     req.params = cov.params;
     req.criterion = crit;
     req.cost_field = cost_field;
@@ -144,6 +154,10 @@ struct ExportCommand {
     plan.drops = drops;
     plan.settings = {{"formats", formats}, {"cell_m", fmt::format("{:g}", cell_m)}, {"lang", lang}};
     if (run) plan.settings.push_back({"k", std::to_string(k)});
+    if (dist) {
+      plan.districts = &*dist;
+      plan.settings.push_back({"districts", dist->source});
+    }
     const ExportResult res = export_plan(plan, eo, progress);
     for (const auto& d : drops) std::cout << d.summary() << "\n";  // read / kept / dropped
     const auto& S = study.state.summary();
@@ -152,6 +166,11 @@ struct ExportCommand {
         "meet both tests\n",
         study.sites.size(), study.sites.size() - plan.existing, S.total, S.percent(Criterion::walk),
         cov.params.minutes, S.percent(Criterion::both));
+    if (dist) {
+      std::cout << districts_text(district_summary(study, *dist, plan.existing, crit),
+                                  req.demand_is_proxy ? "street-m" : "workers");
+      for (const auto& n : district_notes) std::cout << "Note: " << n << "\n";
+    }
     std::cout << "Wrote " << res.files.size() << " files:\n";
     for (const auto& f : res.files) std::cout << "  " << f << "\n";
     if (!res.removed.empty()) {
@@ -192,6 +211,7 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   cmd->demand.add(*sub, "default: street-length proxy (demo: its workers)");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
   cmd->cov.add(*sub);
+  cmd->districts.add(*sub);
   sub->add_option("--out-dir", cmd->out_dir, "Folder to write into (created if missing)")
       ->required();
   sub->add_flag("--overwrite", cmd->outg.overwrite,

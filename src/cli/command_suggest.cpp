@@ -10,7 +10,10 @@
 
 #include "cli/cli_common.hpp"
 #include "cli/command_review.hpp"
+#include "cli/district_input.hpp"
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/export/district_layer.hpp"
+#include "engine/export/plan_export.hpp"
 #include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
@@ -62,6 +65,12 @@ struct SuggestCommand {
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
        json = false, bom = false, budget_given = false;
   std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
+  DistrictInput districts;
+  // With --districts: the plan (existing + suggested) by district, and the station check.
+  std::optional<Districts> dist;
+  std::optional<DistrictSummary> by_district;
+  std::optional<CoverageStudy> plan_cov;
+  nlohmann::json district_check;
 
   int run() {
     cov.validate();
@@ -83,7 +92,8 @@ struct SuggestCommand {
     check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
     VectorWriter::driver_for(out);
-    outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path});
+    outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path,
+                     districts.from_map() ? std::string() : districts.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
 
@@ -103,6 +113,11 @@ struct SuggestCommand {
       PointReadOptions dopt;
       dopt.weight_field = demand_weight;
       req.demand = demand.read(city, dopt, cov.params.snap, drop_dem);
+    }
+    dist = districts.read(city, map.map);
+    if (dist) {
+      notes.insert(notes.end(), dist->notes.begin(), dist->notes.end());
+      district_check = check_station_districts(districts, req.stations, *dist, notes);
     }
     req.params = cov.params;
     req.criterion = crit;
@@ -138,6 +153,12 @@ struct SuggestCommand {
     std::vector<uint32_t> plan;
     for (const auto& s : r.sites) plan.push_back(s.site);
     const StationReview review = review_stations(problem, sites, wanted_mask(), plan);
+    if (dist) {
+      // Coverage of the existing stations and the suggested ones (in rank order) on the map.
+      plan_cov.emplace(plan_study(city, req.stations, nullptr, &run, req.demand,
+                                  req.demand_is_proxy, cov.params, progress));
+      by_district = district_summary(*plan_cov, *dist, fixed, crit);
+    }
     write(sites, demand_pts, problem, r, fixed, review, run);
     print(sites, problem, r, fixed, review);
     return kExitOk;
@@ -217,6 +238,7 @@ struct SuggestCommand {
       for (const Alternative& a : s.alternatives)
         w.add_point(sites.lonlat[a.site], {int64_t{s.rank}, sites.id[a.site], sites.name[a.site],
                                            a.distance_m, a.objective, int64_t{a.feasible ? 1 : 0}});
+    if (by_district) write_layer(w, district_layer(*by_district, *dist, plan_cov->sites));
     // Coverage before and after, per demand point.
     std::vector<uint32_t> plan;
     for (const auto& s : r.sites) plan.push_back(s.site);
@@ -324,6 +346,11 @@ struct SuggestCommand {
       }
       j["output"] = out;
       j["inputs"] = inputs_json(drops);
+      if (by_district) {
+        j["districts"] = districts_json(*by_district, plan_cov->sites);
+        j["district_source"] = dist->source;
+        j["district_check"] = district_check;
+      }
       std::cout << j.dump(2) << "\n";
       return;
     }
@@ -375,7 +402,10 @@ struct SuggestCommand {
       std::cout << fmt::format("Least useful existing station: {} (removing it loses {:.0f})\n",
                                sites.id[c.site], c.lost);
     }
-    std::cout << "Wrote " << out << " (layers: suggested, alternatives, demand"
+    if (by_district)
+      std::cout << districts_text(*by_district, plan_cov->demand_is_proxy ? "street-m" : "workers");
+    std::cout << "Wrote " << out << " (layers: suggested, alternatives, "
+              << (by_district ? "districts, " : "") << "demand"
               << (fixed > 0 ? ", least_useful, upgrade_priority, relocation" : "")
               << ", dropped, yizhan_suggest)\n";
   }
@@ -392,6 +422,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   cmd->demand.add(*sub, "default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
   cmd->cov.add(*sub);
+  cmd->districts.add(*sub);
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");
   sub->add_option("--budget", cmd->budget,
                   "Most workers covered with new stations costing at most X (see --cost-field)")

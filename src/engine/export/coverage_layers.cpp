@@ -230,6 +230,7 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
                                    : st.city->lines.synthetic ? "synthetic"
                                                               : ""}};
   out.settings.insert(out.settings.end(), opt.settings.begin(), opt.settings.end());
+  out.layers.insert(out.layers.end(), opt.extra_layers.begin(), opt.extra_layers.end());
   return out;
 }
 

@@ -19,6 +19,7 @@ struct CoverageExportOptions {
       nullptr;  // walk areas already computed (metric, per site)
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows for the settings table
   bool csv_bom = false;  // a .csv output starts with a UTF-8 byte-order mark
+  std::vector<Layer> extra_layers;  // written after the others (e.g. districts)
 };
 
 struct CoverageLayers {

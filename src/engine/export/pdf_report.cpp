@@ -12,6 +12,7 @@
 #include <map>
 
 #include "engine/coverage/join_summary.hpp"
+#include "engine/export/district_map.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
@@ -277,6 +278,7 @@ const std::map<std::string, KeyNames>& key_names() {
       {"cell_m", {"可达性栅格单元（米）", "Accessibility raster cell (m)"}},
       {"lang", {"语言", "Language"}},
       {"k", {"要求的新站数", "New stations asked for"}},
+      {"districts", {"分区来源", "Districts"}},
       {"suggest_goal", {"选址目标", "Siting goal"}},
       {"suggest_criterion", {"覆盖标准", "Coverage test"}},
       {"suggest_new_stations", {"建议新站数量", "New stations suggested"}},
@@ -346,6 +348,58 @@ std::string num(double v) {
 std::string pct(double v, double total) {
   return total > 0 ? fmt::format("{:.1f} %", 100 * v / total) : "-";
 }
+// By district: a choropleth of the plan's coverage and a table of each district's figures (the
+// "outside any district" row last, so the rows add up to the totals above).
+void district_section(Doc& doc, const PlanExport& plan, const MapScene& scene, ReportLang lang) {
+  const CoverageStudy& st = *plan.study;
+  const DistrictSummary s = district_summary(st, *plan.districts, plan.existing, plan.criterion);
+  const bool zh = lang == ReportLang::zh;
+  const bool has_new = s.has_suggested();
+  doc.new_page();
+  doc.heading(zh ? "分区覆盖" : "Coverage by district");
+  doc.line((zh ? "分区来源：" : "Districts: ") + plan.districts->source, 8.5);
+  const double map_h = 330;
+  draw_district_map(doc.cr, scene, s, *plan.districts, kMargin, doc.y, kPageW - 2 * kMargin, map_h,
+                    0.62);
+  doc.y += map_h + 4;
+  const int ci = static_cast<int>(s.criterion);
+  const char* zh_test[] = {"步行可达", "1 公里内", "步行与 1 公里两项均满足", "任一项满足"};
+  const char* en_test[] = {"within the walk", "within 1 km", "both tests (walk and 1 km)",
+                           "either test"};
+  doc.line(zh ? std::string("颜色：该分区劳动者中") + zh_test[ci] + "的占比"
+              : std::string("Colour: share of the district's workers covered, ") + en_test[ci],
+           8);
+  std::vector<std::vector<std::string>> rows;
+  for (const DistrictRow& r : s.rows) {
+    if (r.outside && r.workers == 0 && r.stations == 0 && r.suggested.empty()) continue;
+    std::vector<std::string> row{
+        r.outside ? (zh ? "（不在任何分区内）" : "(outside any district)") : r.name,
+        std::to_string(r.stations),
+        num(r.workers),
+        pct(r.walk.covered, r.workers),
+        pct(r.radius.covered, r.workers),
+        pct(r.both.covered, r.workers),
+        num(r.of(s.criterion).twice),
+        num(r.radius_not_walk)};
+    if (has_new) row.insert(row.end(), {std::to_string(r.suggested.size()), num(r.added)});
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> head =
+      zh ? std::vector<std::string>{"分区",   "站点",       "劳动者",   "步行",
+                                    "1 公里", "两项均满足", "双重覆盖", "仅 1 公里内"}
+         : std::vector<std::string>{"District", "Stations", "Workers",       "Walk",
+                                    "1 km",     "Both",     "Covered twice", "1 km, not walk"};
+  std::vector<double> frac{0.22, 0.08, 0.11, 0.09, 0.09, 0.11, 0.14, 0.16};
+  std::vector<bool> right{false, true, true, true, true, true, true, true};
+  if (has_new) {
+    head.push_back(zh ? "建议新站" : "Suggested");
+    head.push_back(zh ? "新增覆盖" : "Adds");
+    frac = {0.18, 0.07, 0.1, 0.08, 0.08, 0.09, 0.1, 0.12, 0.08, 0.1};
+    right.insert(right.end(), {true, true});
+  }
+  doc.table(head, frac, right, rows);
+}
+
 }  // namespace
 
 void write_pdf_report(const std::string& path, const PlanExport& plan, const MapScene& scene,
@@ -473,6 +527,7 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
     doc.table({W.rank, W.site, W.gain, W.shared, W.cost, W.alternatives},
               {0.07, 0.30, 0.11, 0.11, 0.08, 0.33}, {true, false, true, true, true, false}, rows);
   }
+  if (plan.districts) district_section(doc, plan, scene, opt.lang);
   // Settings, in two key/value column pairs (read down the left pair, then the right) so that
   // they rarely spill a few rows onto a page of their own. The suggestion's results (objective,
   // bound, gap, count) are in its section above, not repeated here.

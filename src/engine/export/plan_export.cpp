@@ -12,6 +12,7 @@
 #include "engine/export/layer_styles.hpp"
 #include "engine/export/coverage_gaps.hpp"
 #include "engine/export/coverage_layers.hpp"
+#include "engine/export/district_layer.hpp"
 #include "engine/export/export_folder.hpp"
 #include "engine/export/map_render.hpp"
 #include "engine/export/pdf_report.hpp"
@@ -185,6 +186,10 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
     if (l.name == "dropped") continue;  // appended last
     out.layers.push_back(std::move(l));
   }
+  if (plan.districts)
+    out.layers.push_back(
+        district_layer(district_summary(st, *plan.districts, plan.existing, plan.criterion),
+                       *plan.districts, st.sites));
   // Candidates (with the rank when suggested).
   if (plan.candidates) {
     const PointSet& c = *plan.candidates;

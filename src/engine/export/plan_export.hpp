@@ -12,6 +12,7 @@
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/coverage/walk_area.hpp"
 #include "engine/export/layer.hpp"
+#include "engine/inputs/districts.hpp"
 #include "engine/inputs/drop_report.hpp"
 #include "engine/siting/suggest_run.hpp"
 
@@ -59,6 +60,7 @@ struct PlanExport {
   Criterion criterion = Criterion::both;        // the suggestion run's coverage test
   std::vector<DropReport> drops;
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows (command options, ...)
+  const Districts* districts = nullptr;  // optional: a `districts` layer and a PDF section
 };
 
 struct ExportResult {
