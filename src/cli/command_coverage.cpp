@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/cli_common.hpp"
+#include "cli/hours_options.hpp"
 #include "engine/coverage/coverage_report.hpp"
 #include "engine/coverage/walk_area.hpp"
 #include "engine/export/coverage_layers.hpp"
@@ -19,7 +20,8 @@ struct CoverageCommand {
   CoverageOptions cov;
   PointInput sites{PointInputKind::sites}, demand{PointInputKind::demand};
   std::string out, demand_weight;
-  bool json = false, no_areas = false, bom = false;
+  bool json = false, no_areas = false, bom = false, by_hour = false;
+  HoursOptions hours;
   double half_width_m = kDefaultStreetHalfWidthM;
   OutputGuard outg;
 
@@ -58,12 +60,15 @@ struct CoverageCommand {
     eo.settings.push_back({"sites_crs", sites_source_crs});
     eo.area.half_width_m = half_width_m;
     write_coverage_layers(out, st, drops, eo, progress);
+    ByHour bh;
+    if (by_hour) bh = coverage_by_hour(st, hours);
     if (json) {
       auto j = coverage_json(st, drops);
       j["output"] = out;
+      if (by_hour) j["by_hour"] = bh.json;
       std::cout << j.dump(2) << "\n";
     } else {
-      std::cout << coverage_text(st, drops) << "\nWrote " << out
+      std::cout << coverage_text(st, drops) << bh.text << "\nWrote " << out
                 << " (layers: sites, walk_areas, radius_circles, demand, joins, dropped, "
                    "yizhan_settings)\n";
     }
@@ -84,6 +89,10 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   sub->add_option("--area-half-width-m", cmd->half_width_m, "Walk-area polygons: metres either side of a reached street")->capture_default_str();
   sub->add_flag("--no-areas", cmd->no_areas, "Skip walk-area polygons (faster)");
   sub->add_flag("--json", cmd->json, "Print the summary as JSON");
+  sub->add_flag("--by-hour", cmd->by_hour,
+                "Coverage in each hour of a weekday and a weekend day, counting only stations open "
+                "then (opening_hours / 开放时间 column), and worker-hours covered");
+  cmd->hours.add(*sub);
   sub->add_flag(
       "--bom", cmd->bom,
       "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");

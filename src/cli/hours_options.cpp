@@ -1,0 +1,53 @@
+#include "cli/hours_options.hpp"
+
+#include "engine/coverage/hour_coverage_report.hpp"
+
+namespace yz::cli {
+
+void HoursOptions::add(CLI::App& app) {
+  app.add_option("--worker-profiles", worker_profiles,
+                 "Active-hour profiles of worker groups (default: data/worker_profiles.json)");
+  app.add_option("--category-hours", category_hours,
+                 "Typical hours per candidate category, used when a candidate has none "
+                 "(default: data/category_hours.json)");
+}
+
+WorkerProfiles HoursOptions::profiles() const {
+  return worker_profiles.empty() ? WorkerProfiles::load_default()
+                                 : WorkerProfiles::load(worker_profiles);
+}
+
+CategoryHours HoursOptions::categories() const {
+  return category_hours.empty() ? CategoryHours::load_default()
+                                : CategoryHours::load(category_hours);
+}
+
+ByHour coverage_by_hour(const CoverageStudy& st, const HoursOptions& opt) {
+  const WorkerProfiles wp = opt.profiles();
+  SiteHoursReport rep;
+  const auto schedules = site_schedules(st.sites, nullptr, rep);
+  const DemandGroups groups = demand_groups(st.demand, wp);
+  const HourCoverage hc =
+      hour_coverage(st.covers, schedules, st.demand.weight, groups, wp.peak_share);
+  std::vector<std::string> notes = rep.lines();
+  notes.insert(notes.end(), groups.notes.begin(), groups.notes.end());
+  notes.push_back("worker profiles: " + wp.source + " (assumptions; edit the file to change them)");
+  ByHour out;
+  out.text = hour_coverage_text(hc, st.demand_is_proxy ? "street-m" : "workers", notes);
+  out.json = hour_coverage_json(hc, notes);
+  out.json["hours_read"] = {{"stations", rep.points},
+                            {"parsed", rep.parsed},
+                            {"blank_always_open", rep.blank},
+                            {"unreadable_always_open", rep.unreadable},
+                            {"unreadable", rep.unreadable_rows},
+                            {"not_modelled", rep.not_modelled}};
+  nlohmann::json per = nlohmann::json::array();
+  for (size_t i = 0; i < st.sites.size(); ++i)
+    per.push_back({{"id", st.sites.id[i]},
+                   {"hours", site_hours_text(st.sites, i)},
+                   {"read_as", schedules[i].describe()}});
+  out.json["stations"] = per;
+  return out;
+}
+
+}  // namespace yz::cli
