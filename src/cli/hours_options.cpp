@@ -1,6 +1,8 @@
 #include "cli/hours_options.hpp"
 
 #include "engine/coverage/hour_coverage_report.hpp"
+#include "engine/inputs/opening_hours.hpp"
+#include "engine/util/error.hpp"
 
 namespace yz::cli {
 
@@ -20,6 +22,48 @@ WorkerProfiles HoursOptions::profiles() const {
 CategoryHours HoursOptions::categories() const {
   return category_hours.empty() ? CategoryHours::load_default()
                                 : CategoryHours::load(category_hours);
+}
+
+void SuggestHoursOptions::add(CLI::App& app) {
+  app.add_option("--when", when,
+                 "Count coverage only in this daily window (e.g. 17:00-20:30; 22:00-06:00 runs "
+                 "overnight), and only while each station's host is open");
+  app.add_option("--day", day, "Days --when and worker-hours count: weekday, weekend or week")
+      ->capture_default_str();
+  app.add_option("--objective", objective,
+                 "workers (covered workers) or worker-hours (covered while open, weighted by the "
+                 "worker groups' active-hour profiles)")
+      ->capture_default_str();
+  files.add(app);
+}
+
+void SuggestHoursOptions::apply(siting::SuggestRequest& req) const {
+  siting::TimeObjective& t = req.time;
+  if (objective == "worker-hours" || objective == "worker_hours") {
+    t.worker_hours = true;
+  } else if (objective != "workers") {
+    throw InputError("--objective", "'" + objective + "': give workers or worker-hours");
+  }
+  if (!when.empty()) {
+    t.window = true;
+    if (!parse_time_window(when, t.from_q, t.to_q))
+      throw InputError("--when", "'" + when + "' is not a time range such as 17:00-20:30");
+  }
+  if (day == "weekday" || day == "weekdays" || day == "工作日") {
+    t.days = 0x1f;
+  } else if (day == "weekend" || day == "weekends" || day == "周末") {
+    t.days = 0x60;
+  } else if (day == "week" || day == "all") {
+    t.days = 0x7f;
+  } else {
+    throw InputError("--day", "'" + day + "': give weekday, weekend or week");
+  }
+  if (!t.active()) {
+    if (day != "week") throw InputError("--day", "needs --when or --objective worker-hours");
+    return;
+  }
+  req.categories = files.categories();
+  if (t.worker_hours) req.profiles = files.profiles();
 }
 
 ByHour coverage_by_hour(const CoverageStudy& st, const HoursOptions& opt) {

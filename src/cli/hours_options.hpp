@@ -8,6 +8,7 @@
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/inputs/site_hours.hpp"
 #include "engine/inputs/worker_profiles.hpp"
+#include "engine/siting/suggest_run.hpp"
 
 namespace yz::cli {
 
@@ -16,6 +17,16 @@ struct HoursOptions {
   void add(CLI::App& app);
   WorkerProfiles profiles() const;
   CategoryHours categories() const;
+};
+
+// suggest --when 17:00-20:30 --day weekday --objective worker-hours.
+struct SuggestHoursOptions {
+  std::string when, day = "week", objective = "workers";
+  HoursOptions files;
+  void add(CLI::App& app);
+  // Checks the options (InputError naming --when, --day or --objective) and sets req.time and,
+  // when hours matter, the profiles and category hours.
+  void apply(siting::SuggestRequest& req) const;
 };
 
 struct ByHour {
