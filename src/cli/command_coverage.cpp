@@ -59,9 +59,12 @@ struct CoverageCommand {
     eo.csv_bom = bom;
     eo.settings.push_back({"sites_crs", sites_source_crs});
     eo.area.half_width_m = half_width_m;
-    write_coverage_layers(out, st, drops, eo, progress);
     ByHour bh;
-    if (by_hour) bh = coverage_by_hour(st, hours);
+    if (by_hour) {
+      bh = coverage_by_hour(st, hours);
+      eo.site_fields = bh.site_fields, eo.site_values = bh.site_values;
+    }
+    write_coverage_layers(out, st, drops, eo, progress);
     if (json) {
       auto j = coverage_json(st, drops);
       j["output"] = out;

@@ -91,6 +91,18 @@ ByHour coverage_by_hour(const CoverageStudy& st, const HoursOptions& opt) {
                    {"hours", site_hours_text(st.sites, i)},
                    {"read_as", schedules[i].describe()}});
   out.json["stations"] = per;
+  out.site_fields = {{"hours_read", FieldType::text},
+                     {"weekday_open_h", FieldType::real},
+                     {"weekend_open_h", FieldType::real},
+                     {"open_wd_12h", FieldType::integer},
+                     {"open_wd_18h", FieldType::integer}};
+  for (const WeekSchedule& w : schedules) {
+    double wd = 0, we = 0;
+    for (int d = 0; d < 7; ++d)
+      (d < 5 ? wd : we) += static_cast<double>(w.day[d].count()) / 4 / (d < 5 ? 5 : 2);
+    out.site_values.push_back(
+        {w.describe(), wd, we, int64_t{w.open(2, 48) ? 1 : 0}, int64_t{w.open(2, 72) ? 1 : 0}});
+  }
   return out;
 }
 

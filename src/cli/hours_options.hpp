@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/export/vector_writer.hpp"
 #include "engine/inputs/site_hours.hpp"
 #include "engine/inputs/worker_profiles.hpp"
 #include "engine/siting/suggest_run.hpp"
@@ -32,6 +33,9 @@ struct SuggestHoursOptions {
 struct ByHour {
   std::string text;
   nlohmann::json json;
+  // For the sites layer: hours_read, weekday_open_h, weekend_open_h, open_wd_12h, open_wd_18h.
+  std::vector<FieldDef> site_fields;
+  std::vector<std::vector<FieldValue>> site_values;
 };
 
 // The study's stations' hours (blank/unreadable = always open, listed) against its demand's

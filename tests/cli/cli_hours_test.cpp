@@ -2,6 +2,10 @@
 // opening hours (工作日 9:00-17:00, 24小时, 早8点至晚8点, Mo-Su 07:00-21:00, 7:00-23:00 in turn).
 #include <catch2/catch.hpp>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support/test_data.hpp"
@@ -67,4 +71,50 @@ TEST_CASE("suggest --when and --objective worker-hours on the demo city", "[cli]
   CHECK(out.find("--day") != std::string::npos);
   CHECK(run_command(base + " --objective money", out) == 2);
   CHECK(out.find("--objective") != std::string::npos);
+}
+
+TEST_CASE("coverage --by-hour reads a station list's 开放时间 and lists what it cannot read",
+          "[cli][hours]") {
+  const std::string dir = temp_dir();
+  std::string out;
+  REQUIRE(run_command(cli_exe() + " demo-city --overwrite --out-dir " + dir, out) == 0);
+  {
+    std::ofstream f(dir + "/st.csv");
+    f << "id,name,lon,lat,开放时间\n"
+      << "a,银行驿站,114.300,30.580,周一至周五 9:00-17:00\n"
+      << "b,环卫驿站,114.310,30.585,24小时\n"
+      << "c,商场驿站,114.290,30.575,营业中\n"
+      << "d,社区驿站,114.305,30.570,\n";
+  }
+  REQUIRE(run_command(cli_exe() + " coverage --map " + dir + "/roads.gpkg --sites " + dir +
+                          "/st.csv --by-hour --json --no-areas --overwrite --out " + dir +
+                          "/cov.gpkg",
+                      out) == 0);
+  const auto j = nlohmann::json::parse(out);
+  const auto& hr = j["by_hour"]["hours_read"];
+  CHECK(hr["parsed"] == 2);
+  CHECK(hr["blank_always_open"] == 1);
+  REQUIRE(hr["unreadable"].size() == 1);
+  const std::string bad = hr["unreadable"][0];
+  CHECK(bad.find("row 3 (c 商场驿站)") != std::string::npos);
+  CHECK(bad.find("营业中") != std::string::npos);
+  // Saturday 03:00: a is closed, b/c/d (24 h, unreadable, blank) count as open.
+  CHECK(j["by_hour"]["weekend"][3]["open_stations"] == 3);
+  CHECK(j["by_hour"]["weekday"][10]["open_stations"] == 4);
+  CHECK(j["by_hour"]["stations"][0]["read_as"] == "Mo-Fr 09:00-17:00; Sa,Su off");
+  // The sites layer carries the hours as read and when each station is open.
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/cov.gpkg").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  int seen = 0;
+  for (auto& f : *ds->GetLayerByName("sites")) {
+    if (std::string(f->GetFieldAsString("site_id")) != "a") continue;
+    ++seen;
+    CHECK(std::string(f->GetFieldAsString("hours_read")) == "Mo-Fr 09:00-17:00; Sa,Su off");
+    CHECK(f->GetFieldAsDouble("weekday_open_h") == 8);
+    CHECK(f->GetFieldAsDouble("weekend_open_h") == 0);
+    CHECK(f->GetFieldAsInteger("open_wd_12h") == 1);
+    CHECK(f->GetFieldAsInteger("open_wd_18h") == 0);
+  }
+  CHECK(seen == 1);
 }
