@@ -187,3 +187,29 @@ TEST_CASE("opening hours: describe and --when windows", "[inputs][hours]") {
   CHECK(w.open_share(0, 8) == 0.5);
   CHECK(w.open_share(0, 9) == 0);
 }
+
+TEST_CASE("opening hours: arbitrary bytes never crash; descriptions read back", "[inputs][hours]") {
+  uint64_t x = 7;
+  const std::string alphabet[] = {"0",    "1",    "2",    "8",  "9",  ":",   "-",   ";",
+                                  ",",    " ",    "周",   "一", "五", "至",  "点",  "晚",
+                                  "早",   "休息", "Mo",   "Fr", "Sa", "PH",  "off", "24",
+                                  "\xe5", "\xff", "次日", "：", "半", "下午"};
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int len = static_cast<int>(x % 12);
+    for (int k = 0; k < len; ++k) {
+      x = x * 6364136223846793005ull + 1442695040888963407ull;
+      s += alphabet[(x >> 33) % std::size(alphabet)];
+    }
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    const ParsedHours p = parse_opening_hours(s);
+    INFO(s);
+    if (p.status == HoursStatus::parsed) {
+      const ParsedHours again = parse_opening_hours(p.schedule.describe());
+      REQUIRE(again.status == HoursStatus::parsed);
+      REQUIRE(again.schedule == p.schedule);
+    } else {
+      REQUIRE(p.schedule.always_open());
+    }
+  }
+}
