@@ -5,6 +5,7 @@
 
 #include "cli/cli_common.hpp"
 #include "cli/district_input.hpp"
+#include "cli/hours_options.hpp"
 #include "engine/coverage/coverage_report.hpp"
 #include "engine/coverage/walk_area.hpp"
 #include "engine/export/coverage_layers.hpp"
@@ -21,7 +22,8 @@ struct CoverageCommand {
   CoverageOptions cov;
   PointInput sites{PointInputKind::sites}, demand{PointInputKind::demand};
   std::string out, demand_weight;
-  bool json = false, no_areas = false, bom = false;
+  bool json = false, no_areas = false, bom = false, by_hour = false;
+  HoursOptions hours;
   double half_width_m = kDefaultStreetHalfWidthM;
   OutputGuard outg;
   DistrictInput districts;
@@ -74,10 +76,16 @@ struct CoverageCommand {
       eo.extra_layers.push_back(district_layer(*by_district, *dist, st.sites));
       eo.settings.push_back({"districts", dist->source});
     }
+    ByHour bh;
+    if (by_hour) {
+      bh = coverage_by_hour(st, hours);
+      eo.site_fields = bh.site_fields, eo.site_values = bh.site_values;
+    }
     write_coverage_layers(out, st, drops, eo, progress);
     if (json) {
       auto j = coverage_json(st, drops);
       j["output"] = out;
+      if (by_hour) j["by_hour"] = bh.json;
       if (by_district) {
         j["districts"] = districts_json(*by_district, st.sites);
         j["district_source"] = dist->source;
@@ -86,7 +94,7 @@ struct CoverageCommand {
       }
       std::cout << j.dump(2) << "\n";
     } else {
-      std::cout << coverage_text(st, drops);
+      std::cout << coverage_text(st, drops) << bh.text;
       if (by_district) {
         std::cout << "\n" << districts_text(*by_district, proxy ? "street-m" : "workers");
         for (const auto& n : district_notes) std::cout << "Note: " << n << "\n";
@@ -113,6 +121,10 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   sub->add_option("--area-half-width-m", cmd->half_width_m, "Walk-area polygons: metres either side of a reached street")->capture_default_str();
   sub->add_flag("--no-areas", cmd->no_areas, "Skip walk-area polygons (faster)");
   sub->add_flag("--json", cmd->json, "Print the summary as JSON");
+  sub->add_flag("--by-hour", cmd->by_hour,
+                "Coverage in each hour of a weekday and a weekend day, counting only stations open "
+                "then (opening_hours / 开放时间 column), and worker-hours covered");
+  cmd->hours.add(*sub);
   sub->add_flag(
       "--bom", cmd->bom,
       "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");

@@ -11,6 +11,7 @@
 #include "cli/cli_common.hpp"
 #include "cli/command_review.hpp"
 #include "cli/district_input.hpp"
+#include "cli/hours_options.hpp"
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/export/district_layer.hpp"
 #include "engine/export/plan_export.hpp"
@@ -71,6 +72,7 @@ struct SuggestCommand {
   std::optional<DistrictSummary> by_district;
   std::optional<CoverageStudy> plan_cov;
   nlohmann::json district_check;
+  SuggestHoursOptions hours;
 
   int run() {
     cov.validate();
@@ -136,7 +138,10 @@ struct SuggestCommand {
     o.spacing_walk_m = spacing_walk_m;
     o.time_limit_s = time_limit_s;
     o.exact = !no_exact;
+    hours.apply(req);
     const SuggestRun run = run_suggest(city, req, progress);
+    notes.insert(notes.end(), run.hours_notes.begin(), run.hours_notes.end());
+    if (!run.untimed.empty()) notes.push_back("covered, objective and gains are in " + run.unit);
     const PointSet& sites = run.sites;
     const PointSet& demand_pts = req.demand;
     const Problem& problem = run.problem;
@@ -242,8 +247,9 @@ struct SuggestCommand {
     // Coverage before and after, per demand point.
     std::vector<uint32_t> plan;
     for (const auto& s : r.sites) plan.push_back(s.site);
-    const auto before = cover_counts(p, with_fixed(p, {}));
-    const auto after = cover_counts(p, with_fixed(p, plan));
+    const Problem& pp = run.plain();  // per demand point, also with a time objective
+    const auto before = cover_counts(pp, with_fixed(pp, {}));
+    const auto after = cover_counts(pp, with_fixed(pp, plan));
     w.begin_layer("demand", GeomKind::point,
                   {{"workers", FieldType::real},
                    {"stations_before", FieldType::integer},
@@ -452,6 +458,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   sub->add_option("--time-limit", cmd->time_limit_s,
                   "Seconds for the whole run; ends the proof (bound, gap), never changes the plan")
       ->capture_default_str();
+  cmd->hours.add(*sub);
   sub->add_flag("--no-exact", cmd->no_exact, "Heuristic and bound only (no branch-and-cut)");
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);

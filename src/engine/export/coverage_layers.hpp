@@ -20,6 +20,9 @@ struct CoverageExportOptions {
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows for the settings table
   bool csv_bom = false;  // a .csv output starts with a UTF-8 byte-order mark
   std::vector<Layer> extra_layers;  // written after the others (e.g. districts)
+  // Extra per-site columns appended to the sites layer (`--by-hour`: hours as read, hours open).
+  std::vector<FieldDef> site_fields;
+  std::vector<std::vector<FieldValue>> site_values;  // [site][field]
 };
 
 struct CoverageLayers {

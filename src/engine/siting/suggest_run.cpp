@@ -25,6 +25,40 @@ double number_attr(const PointSet& pts, size_t i, const std::string& column, dou
   return v;
 }
 
+void apply_time_objective(const SuggestRequest& req, SuggestRun& run) {
+  SiteHoursReport st_rep, cand_rep;
+  cand_rep.what = "candidates";
+  std::vector<WeekSchedule> schedules = site_schedules(req.stations, nullptr, st_rep);
+  const auto cand = site_schedules(req.candidates, &req.categories, cand_rep);
+  schedules.insert(schedules.end(), cand.begin(), cand.end());
+  DemandGroups groups;
+  if (req.time.worker_hours) {
+    groups = demand_groups(req.demand, req.profiles);
+  } else {
+    groups.names = {"all"};
+    groups.profiles = {nullptr};  // a flat window reads no profile
+    groups.share = req.demand.weight;
+  }
+  TimedProblem tp = expand_for_hours(run.problem, schedules, req.time, groups);
+  run.untimed.push_back(std::move(run.problem));
+  run.problem = std::move(tp.problem);
+  run.unit = tp.unit;
+  auto& n = run.hours_notes;
+  n.push_back("time objective: " + req.time.describe() +
+              fmt::format(" ({} classes of quarter-hours with the same open sites)", tp.classes));
+  if (req.stations.size())
+    for (auto& l : st_rep.lines()) n.push_back(l);
+  for (auto& l : cand_rep.lines()) n.push_back(l);
+  if (cand_rep.assumed)
+    n.push_back("typical hours per category: " + req.categories.source +
+                " (assumptions; edit the file to change them)");
+  if (req.time.worker_hours) {
+    n.insert(n.end(), groups.notes.begin(), groups.notes.end());
+    n.push_back("worker profiles: " + req.profiles.source +
+                " (assumptions; edit the file to change them)");
+  }
+}
+
 SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
                        const Progress& progress) {
   if (req.candidates.size() == 0)
@@ -66,6 +100,7 @@ SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
   run.problem = make_siting_problem(
       study.covers, req.criterion, req.demand.weight, run.fixed, run.sites.xy, costs,
       req.capacity_field.empty() ? std::vector<double>{} : caps, std::move(options));
+  if (req.time.active()) apply_time_objective(req, run);
   run.result = solve_siting(run.problem, progress);
   return run;
 }

@@ -6,9 +6,12 @@
 
 #include "engine/coverage/coverage_params.hpp"
 #include "engine/inputs/point_set.hpp"
+#include "engine/inputs/site_hours.hpp"
+#include "engine/inputs/worker_profiles.hpp"
 #include "engine/network/city_network.hpp"
 #include "engine/siting/siting_problem.hpp"
 #include "engine/siting/siting_result.hpp"
+#include "engine/siting/timed_problem.hpp"
 #include "engine/util/progress.hpp"
 
 namespace yz::siting {
@@ -20,6 +23,11 @@ struct SuggestRequest {
   Criterion criterion = Criterion::both;
   std::string cost_field = "cost", capacity_field;  // candidate/station columns ("" = none)
   Options options;
+  // --when / --objective worker-hours: a site counts only while its host is open (hours from the
+  // stations' and candidates' columns; candidates without take their category's typical hours).
+  TimeObjective time;
+  WorkerProfiles profiles;  // used when time.worker_hours
+  CategoryHours categories;
 };
 
 struct SuggestRun {
@@ -30,10 +38,19 @@ struct SuggestRun {
   // options.spacing_walk_m > 0: site pairs found closer than that on foot (added to the
   // problem's conflicts), and sites off the network (no walking distance, so no pair).
   uint32_t walk_spacing_pairs = 0, walk_spacing_off_network = 0;
+  // With a time objective: `problem` is the expanded one (timed_problem.hpp); `untimed` the plain
+  // one, whose demand ids are the demand points (per-point outputs use it).
+  std::vector<Problem> untimed;  // empty, or one problem
+  std::vector<std::string> hours_notes;
+  std::string unit = "workers";
+  const Problem& plain() const { return untimed.empty() ? problem : untimed.front(); }
 };
 
 // Throws InputError (no candidates, bad cost/capacity values, bad options). With
 // req.options.spacing_walk_m > 0 the pairs of sites closer than that on foot become conflicts.
+// Replaces run.problem by its time expansion (run_suggest calls it when req.time.active()).
+void apply_time_objective(const SuggestRequest& req, SuggestRun& run);
+
 SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
                        const Progress& progress = {});
 
