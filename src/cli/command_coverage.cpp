@@ -2,11 +2,15 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/cli_common.hpp"
+#include "cli/rider_options.hpp"
 #include "engine/coverage/coverage_report.hpp"
+#include "engine/coverage/rider_report.hpp"
 #include "engine/coverage/walk_area.hpp"
 #include "engine/export/coverage_layers.hpp"
+#include "engine/export/rider_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
@@ -17,6 +21,7 @@ namespace {
 struct CoverageCommand {
   MapOptions map;
   CoverageOptions cov;
+  RiderOptions rider;
   PointInput sites{PointInputKind::sites}, demand{PointInputKind::demand};
   std::string out, demand_weight;
   bool json = false, no_areas = false, bom = false;
@@ -25,6 +30,7 @@ struct CoverageCommand {
 
   int run() {
     cov.validate();
+    rider.validate();
     WalkAreaOptions area;
     area.half_width_m = half_width_m;
     area.validate();
@@ -57,13 +63,26 @@ struct CoverageCommand {
     eo.csv_bom = bom;
     eo.settings.push_back({"sites_crs", sites_source_crs});
     eo.area.half_width_m = half_width_m;
+    std::optional<RiderStudy> rs;
+    if (rider.wanted()) {
+      const RideNetwork ride = RiderOptions::ride_network(map, city, progress);
+      rs =
+          run_rider_reach(city, ride, st.sites, st.demand, rider.params, cov.params.snap, progress);
+      eo.extend = [&rs](CoverageLayers& cl) {
+        add_rider_columns(cl.layers, *rs);
+        for (auto& row : rider_settings(*rs)) cl.settings.push_back(row);
+      };
+    }
     write_coverage_layers(out, st, drops, eo, progress);
     if (json) {
       auto j = coverage_json(st, drops);
+      if (rs) j["rider_reach"] = rider_json(*rs, st.sites);
       j["output"] = out;
       std::cout << j.dump(2) << "\n";
     } else {
-      std::cout << coverage_text(st, drops) << "\nWrote " << out
+      std::cout << coverage_text(st, drops);
+      if (rs) std::cout << "\n" << rider_text(*rs, st.sites, proxy ? "street-m" : "workers");
+      std::cout << "\nWrote " << out
                 << " (layers: sites, walk_areas, radius_circles, demand, joins, dropped, "
                    "yizhan_settings)\n";
     }
@@ -79,6 +98,7 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   cmd->demand.add(*sub, "default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
   cmd->cov.add(*sub);
+  cmd->rider.add(*sub);
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);
   sub->add_option("--area-half-width-m", cmd->half_width_m, "Walk-area polygons: metres either side of a reached street")->capture_default_str();

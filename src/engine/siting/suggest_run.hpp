@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/coverage/coverage_params.hpp"
+#include "engine/coverage/rider_reach.hpp"
 #include "engine/inputs/point_set.hpp"
 #include "engine/network/city_network.hpp"
 #include "engine/siting/siting_problem.hpp"
@@ -20,6 +21,10 @@ struct SuggestRequest {
   Criterion criterion = Criterion::both;
   std::string cost_field = "cost", capacity_field;  // candidate/station columns ("" = none)
   Options options;
+  // Set: optimise for the rider-reach test (`--criterion rider`) on this riding network, weighting
+  // demand by the rider components (rider.demand); `criterion` is then not used.
+  const RideNetwork* ride = nullptr;
+  RiderParams rider;
 };
 
 struct SuggestRun {
@@ -30,6 +35,7 @@ struct SuggestRun {
   // options.spacing_walk_m > 0: site pairs found closer than that on foot (added to the
   // problem's conflicts), and sites off the network (no walking distance, so no pair).
   uint32_t walk_spacing_pairs = 0, walk_spacing_off_network = 0;
+  std::string rider_note;  // rider mode: why all demand counts as riders, when it does
 };
 
 // Throws InputError (no candidates, bad cost/capacity values, bad options). With
