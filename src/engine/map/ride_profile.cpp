@@ -38,7 +38,10 @@ RideProfile RideProfile::load(const std::string& path) {
     strings("bicycle_forbids", p.bicycle_forbids_);
     strings("access_forbids", p.access_forbids_);
     strings("contraflow", p.contraflow_);
-    for (const auto& [k, v] : j.value("oneway", nlohmann::json::object()).items()) {
+    // Named: a temporary's items() would dangle in the range-for (before C++23).
+    const nlohmann::json oneway = j.value("oneway", nlohmann::json::object());
+    const nlohmann::json implied = j.value("implied_oneway", nlohmann::json::object());
+    for (const auto& [k, v] : oneway.items()) {
       const std::string d = v.get<std::string>();
       if (d == "forward")
         p.oneway_[k] = kRideForward;
@@ -51,7 +54,7 @@ RideProfile RideProfile::load(const std::string& path) {
       else
         throw InputError(path, "oneway '" + k + "': must be forward, backward, both or closed");
     }
-    for (const auto& [k, v] : j.value("implied_oneway", nlohmann::json::object()).items())
+    for (const auto& [k, v] : implied.items())
       for (const auto& s : v) p.implied_oneway_[k].insert(s.get<std::string>());
   } catch (const InputError&) {
     throw;
