@@ -65,7 +65,7 @@ nlohmann::json run_json(const std::string& cmd) {
 
 TEST_CASE("coverage --rider: its own figures, one-way streets respected", "[cli][rider]") {
   const Files f = write_files();
-  const std::string base = "coverage --map " + f.map + " --stations " + f.stations +
+  const std::string base = "coverage --map " + f.map + " --sites " + f.stations +
                            " --demand " + f.demand + " --out " + f.dir + "/cov.gpkg";
   const auto j = run_json(base + " --rider");
   REQUIRE(j.contains("rider_reach"));
@@ -122,7 +122,7 @@ TEST_CASE("suggest --criterion rider picks the station riders can reach", "[cli]
 
 TEST_CASE("bad rider options exit 2 naming the option", "[cli][rider]") {
   const Files f = write_files();
-  const std::string base = cli_exe() + " coverage --map " + f.map + " --stations " + f.stations +
+  const std::string base = cli_exe() + " coverage --map " + f.map + " --sites " + f.stations +
                            " --demand " + f.demand + " --out " + f.dir + "/bad.gpkg --overwrite";
   std::string out;
   CHECK(run_command(base + " --ride-kmh 0", out) == 2);
