@@ -1,7 +1,7 @@
-// `yizhan coverage --rider` and `yizhan suggest --criterion rider` end to end on a hand-written map:
-// a two-way street (x 0..1000 m) continued by a ONE-WAY street (1000..2000 m, eastbound). Riders
-// on the one-way street cannot ride back west, so the rider test and the walk test disagree in a
-// way computed here by hand. Bad rider options exit 2 naming the option.
+// `yizhan coverage --rider` and `yizhan suggest --criterion rider` end to end on a hand-written
+// map: a two-way street (x 0..1000 m) continued by a ONE-WAY street (1000..2000 m, eastbound).
+// Riders on the one-way street cannot ride back west, so the rider test and the walk test disagree
+// in a way computed here by hand. Bad rider options exit 2 naming the option.
 #include <catch2/catch.hpp>
 
 #include <gdal_priv.h>
@@ -19,8 +19,12 @@ using namespace yz::test;
 namespace {
 
 constexpr double kLon0 = 113.93, kLat0 = 22.53;
-double lon_at(double x) { return kLon0 + x / (111320.0 * std::cos(kLat0 * kDeg)); }
-double lat_at(double y) { return kLat0 + y / 110574.0; }
+double lon_at(double x) {
+  return kLon0 + x / (111320.0 * std::cos(kLat0 * kDeg));
+}
+double lat_at(double y) {
+  return kLat0 + y / 110574.0;
+}
 
 struct Files {
   std::string dir, map, stations, demand, candidates;
@@ -65,8 +69,8 @@ nlohmann::json run_json(const std::string& cmd) {
 
 TEST_CASE("coverage --rider: its own figures, one-way streets respected", "[cli][rider]") {
   const Files f = write_files();
-  const std::string base = "coverage --map " + f.map + " --sites " + f.stations +
-                           " --demand " + f.demand + " --out " + f.dir + "/cov.gpkg";
+  const std::string base = "coverage --map " + f.map + " --sites " + f.stations + " --demand " +
+                           f.demand + " --out " + f.dir + "/cov.gpkg";
   const auto j = run_json(base + " --rider");
   REQUIRE(j.contains("rider_reach"));
   const auto& r = j["rider_reach"];
@@ -85,12 +89,11 @@ TEST_CASE("coverage --rider: its own figures, one-way streets respected", "[cli]
   CHECK(all["rider_reach"]["total"].get<double>() == Approx(8));
   CHECK(all["rider_reach"]["covered"].get<double>() == Approx(3));
   // A longer park walk does not help against a one-way street.
-  CHECK(run_json(base + " --park-walk-m 300")["rider_reach"]["covered"].get<double>() ==
-        Approx(2));
+  CHECK(run_json(base + " --park-walk-m 300")["rider_reach"]["covered"].get<double>() == Approx(2));
   // The demand layer carries the rider columns.
   GDALAllRegister();
-  auto* ds = static_cast<GDALDataset*>(GDALOpenEx((f.dir + "/cov.gpkg").c_str(), GDAL_OF_VECTOR,
-                                                  nullptr, nullptr, nullptr));
+  auto* ds = static_cast<GDALDataset*>(
+      GDALOpenEx((f.dir + "/cov.gpkg").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
   REQUIRE(ds);
   OGRLayer* dem = ds->GetLayerByName("demand");
   REQUIRE(dem);
