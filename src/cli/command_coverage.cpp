@@ -2,14 +2,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/cli_common.hpp"
 #include "cli/district_input.hpp"
 #include "cli/hours_options.hpp"
+#include "cli/rider_options.hpp"
 #include "engine/coverage/coverage_report.hpp"
+#include "engine/coverage/rider_report.hpp"
 #include "engine/coverage/walk_area.hpp"
 #include "engine/export/coverage_layers.hpp"
 #include "engine/export/district_layer.hpp"
+#include "engine/export/rider_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
@@ -20,6 +24,7 @@ namespace {
 struct CoverageCommand {
   MapOptions map;
   CoverageOptions cov;
+  RiderOptions rider;
   PointInput sites{PointInputKind::sites}, demand{PointInputKind::demand};
   std::string out, demand_weight;
   bool json = false, no_areas = false, bom = false, by_hour = false;
@@ -30,6 +35,7 @@ struct CoverageCommand {
 
   int run() {
     cov.validate();
+    rider.validate();
     WalkAreaOptions area;
     area.half_width_m = half_width_m;
     area.validate();
@@ -81,9 +87,20 @@ struct CoverageCommand {
       bh = coverage_by_hour(st, hours);
       eo.site_fields = bh.site_fields, eo.site_values = bh.site_values;
     }
+    std::optional<RiderStudy> rs;
+    if (rider.wanted()) {
+      const RideNetwork ride = RiderOptions::ride_network(map, city, progress);
+      rs =
+          run_rider_reach(city, ride, st.sites, st.demand, rider.params, cov.params.snap, progress);
+      eo.extend = [&rs](CoverageLayers& cl) {
+        add_rider_columns(cl.layers, *rs);
+        for (auto& row : rider_settings(*rs)) cl.settings.push_back(row);
+      };
+    }
     write_coverage_layers(out, st, drops, eo, progress);
     if (json) {
       auto j = coverage_json(st, drops);
+      if (rs) j["rider_reach"] = rider_json(*rs, st.sites);
       j["output"] = out;
       if (by_hour) j["by_hour"] = bh.json;
       if (by_district) {
@@ -99,6 +116,7 @@ struct CoverageCommand {
         std::cout << "\n" << districts_text(*by_district, proxy ? "street-m" : "workers");
         for (const auto& n : district_notes) std::cout << "Note: " << n << "\n";
       }
+      if (rs) std::cout << "\n" << rider_text(*rs, st.sites, proxy ? "street-m" : "workers");
       std::cout << "\nWrote " << out
                 << " (layers: sites, walk_areas, radius_circles, demand, joins, dropped, "
                 << (by_district ? "districts, " : "") << "yizhan_settings)\n";
@@ -116,6 +134,7 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
   cmd->cov.add(*sub);
   cmd->districts.add(*sub);
+  cmd->rider.add(*sub);
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);
   sub->add_option("--area-half-width-m", cmd->half_width_m, "Walk-area polygons: metres either side of a reached street")->capture_default_str();

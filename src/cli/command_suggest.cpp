@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@
 #include "cli/command_review.hpp"
 #include "cli/district_input.hpp"
 #include "cli/hours_options.hpp"
+#include "cli/rider_options.hpp"
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/export/district_layer.hpp"
 #include "engine/export/plan_export.hpp"
@@ -55,6 +57,7 @@ struct SuggestCommand {
   MapOptions map;
   OutputGuard outg;
   CoverageOptions cov;
+  RiderOptions rider;  // --criterion rider
   PointInput stations{PointInputKind::stations}, candidates{PointInputKind::candidates},
       demand{PointInputKind::demand};
   std::string demand_weight, out;
@@ -86,9 +89,11 @@ struct SuggestCommand {
                        "give exactly one of --k N, --budget X, --target F");
     if (double_cover && double_second)
       throw InputError("--double", "choose --double or --double-second, not both");
-    Criterion crit;
-    if (!parse_criterion(criterion, crit))
-      throw InputError("--criterion", "must be walk, radius, both or either");
+    Criterion crit = Criterion::walk;
+    const bool rider_mode = criterion == "rider";
+    if (!rider_mode && !parse_criterion(criterion, crit))
+      throw InputError("--criterion", "must be walk, radius, both, either or rider");
+    if (rider_mode) rider.validate();
     const double target = target_text.empty() ? -1 : parse_target(target_text);
     check_param("spacing_m", spacing_m, Options::kSpacingM);
     check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
@@ -123,6 +128,12 @@ struct SuggestCommand {
     }
     req.params = cov.params;
     req.criterion = crit;
+    std::optional<RideNetwork> ride;
+    if (rider_mode) {
+      ride = RiderOptions::ride_network(map, city, progress);
+      req.ride = &*ride;
+      req.rider = rider.params;
+    }
     req.cost_field = cost_field;
     req.capacity_field = capacity_field;
 
@@ -142,6 +153,7 @@ struct SuggestCommand {
     const SuggestRun run = run_suggest(city, req, progress);
     notes.insert(notes.end(), run.hours_notes.begin(), run.hours_notes.end());
     if (!run.untimed.empty()) notes.push_back("covered, objective and gains are in " + run.unit);
+    if (rider_mode) notes.push_back(rider_note(rider.params, run.rider_note));
     const PointSet& sites = run.sites;
     const PointSet& demand_pts = req.demand;
     const Problem& problem = run.problem;
@@ -255,7 +267,8 @@ struct SuggestCommand {
                    {"stations_before", FieldType::integer},
                    {"stations_after", FieldType::integer}});
     for (size_t d = 0; d < dem.size(); ++d)
-      w.add_point(dem.lonlat[d], {dem.weight[d], int64_t{before[d]}, int64_t{after[d]}});
+      // The weight the problem counts (rider components under --criterion rider).
+      w.add_point(dem.lonlat[d], {p.demand_weight[d], int64_t{before[d]}, int64_t{after[d]}});
     // The existing stations under review, with the plan counted as built.
     if (fixed > 0) write_review_layers(w, sites, review);
     std::vector<DropReport> used;
@@ -296,6 +309,7 @@ struct SuggestCommand {
     if (json) {
       nlohmann::json j;
       j["goal"] = to_string(p.options.goal);
+      j["criterion"] = criterion;
       j["objective_kind"] = to_string(p.options.objective);
       j["objective"] = r.objective;
       j["secondary"] = r.secondary;
@@ -429,6 +443,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
   cmd->cov.add(*sub);
   cmd->districts.add(*sub);
+  cmd->rider.add(*sub, /*with_flag=*/false);
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");
   sub->add_option("--budget", cmd->budget,
                   "Most workers covered with new stations costing at most X (see --cost-field)")
@@ -445,7 +460,9 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
                   "Column holding how many workers a station can serve (missing or empty = "
                   "unlimited)");
   sub->add_option("--criterion", cmd->criterion,
-                  "Coverage test: walk, radius, both (the standard) or either")
+                  "Coverage test: walk, radius, both (the standard), either, or rider (the "
+                  "rider-reach test, 骑行可达: see --ride-min, --ride-kmh, --park-walk-m, "
+                  "--rider-demand)")
       ->capture_default_str();
   sub->add_flag("--double", cmd->double_cover, "Maximise workers covered by at least two stations");
   sub->add_flag("--double-second", cmd->double_second,

@@ -258,7 +258,8 @@ void write_coverage_layers(const std::string& path, const CoverageStudy& st,
                            const std::vector<DropReport>& drops, const CoverageExportOptions& opt,
                            const Progress& progress) {
   opt.area.validate();
-  const CoverageLayers cl = coverage_layers(st, drops, opt, progress);
+  CoverageLayers cl = coverage_layers(st, drops, opt, progress);
+  if (opt.extend) opt.extend(cl);
   VectorWriter w(path);
   w.set_csv_bom(opt.csv_bom);
   for (const auto& l : cl.layers) write_layer(w, l);

@@ -2,6 +2,7 @@
 // The coverage GeoPackage: sites (covered weight per criterion), walk areas (15-minute polygons),
 // radius circles, demand (cover counts), joins (street pieces the island rule joined points off,
 // and each connecting segment), dropped inputs, and a settings table.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@
 #include "engine/inputs/drop_report.hpp"
 
 namespace yz {
+
+struct CoverageLayers;
 
 struct CoverageExportOptions {
   bool walk_areas = true;
@@ -23,6 +26,8 @@ struct CoverageExportOptions {
   // Extra per-site columns appended to the sites layer (`--by-hour`: hours as read, hours open).
   std::vector<FieldDef> site_fields;
   std::vector<std::vector<FieldValue>> site_values;  // [site][field]
+  // Adds columns/layers of tests computed beside the study (the rider test) before writing.
+  std::function<void(CoverageLayers&)> extend;
 };
 
 struct CoverageLayers {

@@ -40,12 +40,13 @@ struct RawLines {
   std::vector<RoadClass> cls;
   std::vector<uint8_t> walk;
   std::vector<int64_t> id;
+  std::vector<uint8_t> ride;           // RideDir
   std::vector<uint8_t> missing_nodes;  // way had nodes absent from the file
   MapAreas areas;                      // lon/lat too
 };
 
 void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool walk, int64_t id,
-                       bool missing, MapLoadReport& rep) {
+                       bool missing, MapLoadReport& rep, uint8_t ride) {
   const int n = ls.getNumPoints();
   size_t start = raw.pts.size();
   for (int i = 0; i < n; ++i) {
@@ -68,28 +69,32 @@ void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool
   raw.cls.push_back(c);
   raw.walk.push_back(walk);
   raw.id.push_back(id);
+  raw.ride.push_back(ride);
   raw.missing_nodes.push_back(missing);
 }
 
 void append_geometry(RawLines& raw, const OGRGeometry* g, RoadClass c, bool walk, int64_t id,
-                     bool missing, MapLoadReport& rep) {
+                     bool missing, MapLoadReport& rep, uint8_t ride = kRideNone) {
   if (!g) {
     ++rep.invalid_geometry;
     return;
   }
   switch (wkbFlatten(g->getGeometryType())) {
     case wkbLineString:
-      append_linestring(raw, *g->toLineString(), c, walk, id, missing, rep);
+      append_linestring(raw, *g->toLineString(), c, walk, id, missing, rep, ride);
       break;
     case wkbMultiLineString:
-      for (const auto* part : *g->toMultiLineString()) append_linestring(raw, *part, c, walk, id, missing, rep);
+      for (const auto* part : *g->toMultiLineString())
+        append_linestring(raw, *part, c, walk, id, missing, rep, ride);
       break;
     case wkbPolygon:
-      for (const auto* ring : *g->toPolygon()) append_linestring(raw, *ring, c, walk, id, missing, rep);
+      for (const auto* ring : *g->toPolygon())
+        append_linestring(raw, *ring, c, walk, id, missing, rep, ride);
       break;
     case wkbMultiPolygon:
       for (const auto* poly : *g->toMultiPolygon())
-        for (const auto* ring : *poly) append_linestring(raw, *ring, c, walk, id, missing, rep);
+        for (const auto* ring : *poly)
+          append_linestring(raw, *ring, c, walk, id, missing, rep, ride);
       break;
     default:
       ++rep.invalid_geometry;
@@ -154,8 +159,33 @@ GDALDatasetUniquePtr open_osm(const std::string& path, bool custom_indexing_off)
                                                 drivers, opts.data(), nullptr));
 }
 
+// The riding verdict of a line feature, from the tags osmconf.ini keeps (':' laundered to '_').
+RideDir ride_verdict(OGRFeature& f, const std::string& highway, const RideProfile& ride) {
+  const auto& def = *f.GetDefnRef();
+  auto get = [&](const char* k) { return field(f, def.GetFieldIndex(k)); };
+  RideTags t{highway,
+             get("bicycle"),
+             get("access"),
+             get("vehicle"),
+             get("oneway"),
+             get("oneway_bicycle"),
+             get("junction"),
+             get("cycleway"),
+             get("cycleway_left"),
+             get("cycleway_right"),
+             get("cycleway_both")};
+  return ride.verdict(t);
+}
+
+void count_ride(uint8_t dir, MapLoadReport& rep) {
+  if (dir == kRideNone) return;
+  ++rep.rideable;
+  if (dir != kRideBoth) ++rep.ride_one_way;
+}
+
 void read_osm(const std::string& user_path, const std::string& path, const TagProfile& profile,
-              const Progress& progress, RawLines& raw, MapLoadReport& rep) {
+              const RideProfile& ride, const Progress& progress, RawLines& raw,
+              MapLoadReport& rep) {
   std::optional<OsmReferenceCheck> checked;
   for (int attempt = 0; attempt < 2; ++attempt) {
     raw = RawLines{};
@@ -258,14 +288,18 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
         case WalkVerdict::access_forbidden: ++rep.access_forbidden; break;
         default: break;
       }
-      append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), walk, id, missing.count(id) > 0, rep);
+      const RideDir rd = ride_verdict(fd, hw, ride);
+      count_ride(rd, rep);
+      append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), walk, id,
+                      missing.count(id) > 0, rep, rd);
     }
     return;
   }
 }
 
-void read_vector(const std::string& path, const TagProfile& profile, const MapLoadOptions& opt,
-                 const Progress& progress, RawLines& raw, MapLoadReport& rep) {
+void read_vector(const std::string& path, const TagProfile& profile, const RideProfile& ride,
+                 const MapLoadOptions& opt, const Progress& progress, RawLines& raw,
+                 MapLoadReport& rep) {
   GdalErrorCapture cap;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds) {
@@ -300,6 +334,7 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
       if ((cls_idx = def.GetFieldIndex(name)) >= 0) break;
   }
   const int foot_idx = def.GetFieldIndex("foot"), access_idx = def.GetFieldIndex("access");
+  const int bike_idx = def.GetFieldIndex("bicycle"), oneway_idx = def.GetFieldIndex("oneway");
   uint64_t unknown_class = 0;
   uint64_t n = 0;
   for (auto& f : *layer) {
@@ -322,8 +357,17 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
     ++rep.roads;
     RoadClass c = RoadClass::unclassified;
     bool walk = true;
+    uint8_t rd = kRideBoth;  // no class column, or one the riding profile does not know
     if (cls_idx >= 0) {
       const std::string v = lower(field(*f, cls_idx));
+      if (ride.knows(v))
+        rd = ride_verdict(*f, v, ride);
+      else if (bike_idx >= 0 || oneway_idx >= 0) {  // a city's own classes: its tags still count
+        RideTags t;
+        t.highway = "road";
+        t.bicycle = field(*f, bike_idx), t.oneway = field(*f, oneway_idx);
+        rd = ride.verdict(t);
+      }
       WayTags t{v, field(*f, foot_idx), field(*f, access_idx), ""};
       const auto verdict = profile.verdict(t);
       if (verdict == WalkVerdict::not_walkable_class && profile.road_class(v) == RoadClass::other) {
@@ -339,7 +383,8 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
       }
     }
     if (walk) ++rep.walkable;
-    append_geometry(raw, g, c, walk, f->GetFID(), false, rep);
+    count_ride(rd, rep);
+    append_geometry(raw, g, c, walk, f->GetFID(), false, rep, rd);
   }
   if (!cap.errors().empty() && rep.features_read == 0)
     throw InputError(path, "cannot read features (" + cap.first_error() + ")");
@@ -378,7 +423,7 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
   for (size_t i = 0; i < raw.cls.size(); ++i) {
     buf.clear();
     auto flush = [&] {
-      if (buf.size() >= 2) out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i]);
+      if (buf.size() >= 2) out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i], raw.ride[i]);
       buf.clear();
     };
     bool bad = false;
@@ -441,6 +486,8 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   if (!fs::exists(path, ec)) throw InputError(path, "file not found");
   if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) throw InputError(path, "file is empty");
   ensure_gdal();
+  const RideProfile ride =
+      opt.ride_profile.empty() ? RideProfile::load_default() : RideProfile::load(opt.ride_profile);
   const auto t0 = std::chrono::steady_clock::now();
   RawLines raw;
   MapLoadReport rep;
@@ -448,7 +495,7 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   if (is_osm_file(path)) {
     DecompressedFile plain(path);
     if (fs::file_size(plain.path(), ec) == 0) throw InputError(path, "file is empty after decompression");
-    read_osm(path, plain.path(), profile, progress, raw, rep);
+    read_osm(path, plain.path(), profile, ride, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     out.from_osm = true;
     if (const auto ll = read_osm_bounds(plain.path())) {
@@ -463,7 +510,7 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
       }
     }
   } else {
-    read_vector(path, profile, opt, progress, raw, rep);
+    read_vector(path, profile, ride, opt, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     if ((out.report.t_junctions = node_line_ends(out, opt.join_ends_m)))
       out.report.notes.add(path + ": " + std::to_string(out.report.t_junctions) +

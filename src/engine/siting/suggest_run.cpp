@@ -97,6 +97,19 @@ SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
     run.walk_spacing_pairs = static_cast<uint32_t>(ws.pairs.size());
     run.walk_spacing_off_network = ws.off_network;
   }
+  if (req.ride) {
+    // The rider test's covers stand in for the walk list: the solver sees sets and weights only.
+    const RiderStudy rs = run_rider_reach(city, *req.ride, run.sites, req.demand, req.rider,
+                                          req.params.snap, progress);
+    std::vector<SiteCover> covers(rs.covers.size());
+    for (size_t i = 0; i < covers.size(); ++i) covers[i].walk = rs.covers[i];
+    run.rider_note = rs.demand.note;
+    run.problem = make_siting_problem(
+        covers, Criterion::walk, rs.demand.weight, run.fixed, run.sites.xy, costs,
+        req.capacity_field.empty() ? std::vector<double>{} : caps, std::move(options));
+    run.result = solve_siting(run.problem, progress);
+    return run;
+  }
   run.problem = make_siting_problem(
       study.covers, req.criterion, req.demand.weight, run.fixed, run.sites.xy, costs,
       req.capacity_field.empty() ? std::vector<double>{} : caps, std::move(options));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/coverage/coverage_params.hpp"
+#include "engine/coverage/rider_reach.hpp"
 #include "engine/inputs/point_set.hpp"
 #include "engine/inputs/site_hours.hpp"
 #include "engine/inputs/worker_profiles.hpp"
@@ -28,6 +29,10 @@ struct SuggestRequest {
   TimeObjective time;
   WorkerProfiles profiles;  // used when time.worker_hours
   CategoryHours categories;
+  // Set: optimise for the rider-reach test (`--criterion rider`) on this riding network, weighting
+  // demand by the rider components (rider.demand); `criterion` is then not used.
+  const RideNetwork* ride = nullptr;
+  RiderParams rider;
 };
 
 struct SuggestRun {
@@ -44,6 +49,7 @@ struct SuggestRun {
   std::vector<std::string> hours_notes;
   std::string unit = "workers";
   const Problem& plain() const { return untimed.empty() ? problem : untimed.front(); }
+  std::string rider_note;  // rider mode: why all demand counts as riders, when it does
 };
 
 // Throws InputError (no candidates, bad cost/capacity values, bad options). With
