@@ -250,7 +250,8 @@ size_t write_field_check_pdf(const std::string& path, const PlanExport& plan, co
       sub += fmt::format("{}{}{}{}", Z ? "　" : " · ", W.host, Z ? "：" : ": ",
                          host_label(info->host_type, opt.lang));
     if (info && !info->category.empty())
-      sub += fmt::format("{}{}{}{}", Z ? "　" : " · ", W.category, Z ? "：" : ": ", info->category);
+      sub += fmt::format("{}{}{}{}", Z ? "　" : " · ", W.category, Z ? "：" : ": ",
+                         Z && info->category == "grid" ? "沿街生成点" : info->category);
     if (info && std::isfinite(info->cost))
       sub += (Z ? "　" : " · ") + fmt::format(fmt::runtime(W.cost), info->cost);
     y += draw_text(cr, sub, kM, y, kW, body) + 8;
@@ -305,7 +306,6 @@ size_t write_field_check_pdf(const std::string& path, const PlanExport& plan, co
     draw_text(cr, W.amap, qx1, top + q + 1, q, cap);
     draw_text(cr, W.baidu, qx2, top + q + 1, q, cap);
     y = std::max(y, top + q + 14) + 4;
-    small.max_lines = 3;
     y += draw_text(cr, std::string(W.scan), kM, y, kW, small) + 1;
     y += draw_text(cr, std::string(W.amap) + sep + links.amap, kM, y, kW, small) + 1;
     y += draw_text(cr, std::string(W.baidu) + sep + links.baidu, kM, y, kW, small) + 6;
@@ -368,7 +368,6 @@ size_t write_field_check_pdf(const std::string& path, const PlanExport& plan, co
     cairo_rectangle(cr, kM, y, kW, mh);
     cairo_stroke(cr);
     y += mh + 2;
-    small.max_lines = 0;
     y += draw_text(cr, fmt::format(fmt::runtime(W.map_note), st.params.minutes), kM, y, kW, small) +
          6;
     // What it adds and shares.

@@ -100,8 +100,10 @@ RawOsm read_raw(const std::string& path) {
       if ((*it)[1] == "highway") way.highway = (*it)[2];
       if ((*it)[1] == "area") area = (*it)[2];
     }
+    // Closed ways read as areas: platforms are left out, a pedestrian square is walked (and
+    // named) along its outline like a street.
     way.closed_area = way.refs.size() > 2 && way.refs.front() == way.refs.back() &&
-                      (area == "yes" || way.highway == "platform");
+                      (area == "yes" || way.highway == "platform") && way.highway != "pedestrian";
     if (!way.name.empty() && !way.highway.empty()) o.ways.push_back(std::move(way));
   }
   return o;
