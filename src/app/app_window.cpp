@@ -15,6 +15,7 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -77,6 +78,11 @@ std::vector<std::string> names_in(const AppState& st) {
   }
   for (const auto& n : s.candidates().name) out.push_back(n);
   out.push_back(s.workspace().map().label());
+  // Street names drawn on the map (street_name_overlay), each distinct name once.
+  const RoadLines& L = s.workspace().city().lines;
+  std::set<std::string> streets(L.name.begin(), L.name.end());
+  streets.insert(L.name_en.begin(), L.name_en.end());
+  out.insert(out.end(), streets.begin(), streets.end());
   // Layer file names (the Layers tab) may be Chinese too.
   for (const LayerOrigin* o :
        {&s.settings.stations_origin, &s.settings.candidates_origin, &s.settings.demand_origin})

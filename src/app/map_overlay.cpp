@@ -9,6 +9,7 @@
 
 #include "app/map_legend.hpp"
 #include "app/panels.hpp"
+#include "app/street_name_overlay.hpp"
 #include "engine/export/label_placement.hpp"
 
 namespace yz::app {
@@ -111,6 +112,7 @@ void draw_map_overlay(const AppState& st, const MapScene& scene) {
                  ink);
     }
   }
+  draw_street_names(st, dl, placer);  // after the stations' labels: they keep their room
   dl->PopClipRect();
 
   // Scale bar, bottom left of the map.

@@ -32,7 +32,10 @@ constexpr const char* kHelp = R"(Outputs (in --out-dir; --formats picks them, de
   png      map.png: streets, walk areas, circles, demand by cover count, stations by type,
            suggested sites, legend, scale bar, north arrow, data licence
   pdf      report.pdf: the map, coverage before/after, station table, suggestions with their
-           gains and proven gap, and the settings used
+           gains and proven gap, and the settings used; field_check.pdf: one page per site to
+           visit (--field-check): the street and crossing it is on, WGS-84/GCJ-02/BD-09
+           coordinates, QR codes and links opening it on Amap and Baidu Maps, a map with street
+           names and the alternatives, what it adds, and a checklist for the visit
 Layers: stations (all input columns, workers covered by walk/radius/both/either), candidates,
   suggestions (rank, gain, alternatives), walk_areas (per station), walk_areas_dissolved,
   walk_areas_nearest (each street piece to the station that reaches it first; no overlaps),
@@ -50,7 +53,8 @@ struct ExportCommand {
   PointInput stations{PointInputKind::stations}, candidates{PointInputKind::candidates},
       demand{PointInputKind::demand};
   std::string demand_weight, out_dir, formats = "all", png_size = "1600x1200", lang = "zh", title,
-                                      criterion = "both", cost_field = "cost", capacity_field;
+                                      criterion = "both", cost_field = "cost", capacity_field,
+                                      field_check = "suggested";
   static constexpr int64_t kNotGiven = std::numeric_limits<int64_t>::min();
   int64_t k = kNotGiven;
   double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = kDefaultStreetHalfWidthM, gap_m = 150,
@@ -71,6 +75,7 @@ struct ExportCommand {
     if (bom && no_bom) throw InputError("--no-bom", "give either --bom or --no-bom, not both");
     eo.csv_bom = bom || (lang == "zh" && !no_bom);  // Chinese spreadsheet software needs the mark
     eo.title = title;
+    eo.field_check = parse_field_check(field_check);
     eo.area.half_width_m = half_width_m;
     eo.gap_radius_m = gap_m;
     eo.overwrite = outg.overwrite;  // an earlier export's files (its manifest) are replaced anyway
@@ -234,6 +239,10 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
                 "the default with --lang zh)");
   sub->add_flag("--no-bom", cmd->no_bom,
                 "CSV files without the byte-order mark, also with --lang zh");
+  sub->add_option("--field-check", cmd->field_check,
+                  "Sites that get a page in field_check.pdf (with the pdf format): suggested, "
+                  "candidates, stations, all or none")
+      ->capture_default_str();
   sub->add_option("--title", cmd->title, "Map and report title (default: from the language)");
   sub->add_option("--area-half-width-m", cmd->half_width_m,
                   "Walk-area polygons: metres either side of a reached street")

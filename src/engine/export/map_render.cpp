@@ -271,9 +271,11 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   const size_t cols = beside ? 1 : std::clamp<size_t>(static_cast<size_t>((w - 20 * u) / cw), 1, 3);
   const size_t per_col = (entries.size() + cols - 1) / cols;
   const double bw = cw * cols, bh = pad * 2 + row * per_col;
-  double lx, ly;
+  double lx = x, ly = y;
   cairo_set_source_rgb(cr, 1, 1, 1);
-  if (beside) {
+  if (!s.legend) {
+    entries.clear();
+  } else if (beside) {
     const double pw = bw + 20 * u;
     cairo_rectangle(cr, x + w - pw, y, pw, h);
     cairo_fill(cr);
@@ -446,12 +448,14 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   for (uint32_t i : by_workers) label(i, {st.sites.name[i], st.sites.id[i]});
   cairo_reset_clip(cr);
   const double bx = lx + 10 * u, by = ly + 10 * u;
-  cairo_set_source_rgba(cr, 1, 1, 1, 0.92);
-  cairo_rectangle(cr, bx, by, bw, bh);
-  cairo_fill_preserve(cr);
-  cairo_set_source_rgba(cr, 0, 0, 0, 0.35);
-  cairo_set_line_width(cr, 1 * u);
-  cairo_stroke(cr);
+  if (s.legend) {
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.92);
+    cairo_rectangle(cr, bx, by, bw, bh);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgba(cr, 0, 0, 0, 0.35);
+    cairo_set_line_width(cr, 1 * u);
+    cairo_stroke(cr);
+  }
   set_map_font(cr, 11 * u);  // as measured
   for (size_t k = 0; k < entries.size(); ++k) {
     const auto& en = entries[k];

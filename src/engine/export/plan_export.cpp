@@ -15,6 +15,7 @@
 #include "engine/export/district_layer.hpp"
 #include "engine/export/export_folder.hpp"
 #include "engine/export/map_render.hpp"
+#include "engine/export/field_check_sheet.hpp"
 #include "engine/export/pdf_report.hpp"
 #include "engine/export/station_webmap_csv.hpp"
 #include "engine/export/station_webmap_xlsx.hpp"
@@ -368,7 +369,8 @@ std::vector<std::string> export_would_replace(const ExportOptions& opt) {
       {ExportFormat::png, "map.png"},
       {ExportFormat::png, "map.pgw"},
       {ExportFormat::png, "map.png.aux.xml"},
-      {ExportFormat::pdf, "report.pdf"}};
+      {ExportFormat::pdf, "report.pdf"},
+      {ExportFormat::pdf, "field_check.pdf"}};
   for (const auto& [f, name] : single)
     if (has(opt, f)) consider(name);
   // The per-layer folders: any file there may be a layer's (names depend on the plan).
@@ -420,6 +422,9 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
   if (has(opt, ExportFormat::png))
     for (const char* f : {"map.png", "map.pgw", "map.png.aux.xml"}) fixed.push_back(f);
   if (has(opt, ExportFormat::pdf)) fixed.push_back("report.pdf");
+  const bool field_check =
+      has(opt, ExportFormat::pdf) && field_check_count(plan, opt.field_check) > 0;
+  if (field_check) fixed.push_back("field_check.pdf");
   folder.check(fixed);
   // Each station's walk area once, for the layers and the map.
   std::vector<MultiPolygon> areas;
@@ -531,6 +536,10 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     if (has(opt, ExportFormat::pdf)) {
       write_pdf_report(folder.path("report.pdf"), plan, scene, pl.settings, opt);
       done("report.pdf");
+    }
+    if (field_check) {
+      write_field_check_pdf(folder.path("field_check.pdf"), plan, scene, opt);
+      done("field_check.pdf");
     }
   }
   res.removed = folder.commit();

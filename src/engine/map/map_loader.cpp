@@ -42,7 +42,9 @@ struct RawLines {
   std::vector<int64_t> id;
   std::vector<uint8_t> ride;           // RideDir
   std::vector<uint8_t> missing_nodes;  // way had nodes absent from the file
+  std::vector<std::string> name, name_en;
   MapAreas areas;                      // lon/lat too
+  std::vector<MapAddress> addresses;   // lon/lat too
 };
 
 void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool walk, int64_t id,
@@ -71,6 +73,8 @@ void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool
   raw.id.push_back(id);
   raw.ride.push_back(ride);
   raw.missing_nodes.push_back(missing);
+  raw.name.emplace_back();  // set by the caller (one feature may give several lines)
+  raw.name_en.emplace_back();
 }
 
 void append_geometry(RawLines& raw, const OGRGeometry* g, RoadClass c, bool walk, int64_t id,
@@ -99,6 +103,28 @@ void append_geometry(RawLines& raw, const OGRGeometry* g, RoadClass c, bool walk
     default:
       ++rep.invalid_geometry;
   }
+}
+
+// Names every line appended since `from` (one feature can give several lines).
+void name_lines(RawLines& raw, size_t from, const std::string& name, const std::string& name_en) {
+  for (size_t i = from; i < raw.name.size(); ++i) raw.name[i] = name, raw.name_en[i] = name_en;
+}
+
+// An addr:street + addr:housenumber on a point or an area (its centroid), lon/lat.
+void append_address(RawLines& raw, OGRFeature& f) {
+  const auto& def = *f.GetDefnRef();
+  const int si = def.GetFieldIndex("addr:street"), hi = def.GetFieldIndex("addr:housenumber");
+  if (si < 0 || !f.IsFieldSetAndNotNull(si)) return;
+  const OGRGeometry* g = f.GetGeometryRef();
+  if (!g || g->IsEmpty()) return;
+  OGRPoint c;
+  if (g->Centroid(&c) != OGRERR_NONE || !std::isfinite(c.getX()) || !std::isfinite(c.getY()))
+    return;
+  MapAddress a;
+  a.xy = {c.getX(), c.getY()};
+  a.street = f.GetFieldAsString(si);
+  if (hi >= 0 && f.IsFieldSetAndNotNull(hi)) a.housenumber = f.GetFieldAsString(hi);
+  raw.addresses.push_back(std::move(a));
 }
 
 void append_area(MapAreas& areas, const OGRGeometry* g, AreaKind kind) {
@@ -215,12 +241,15 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
         progress(frac * 0.8, "reading map");
       }
       const char* lname = layer->GetName();
-      if (std::strcmp(lname, "lines") == 0) {
+      if (std::strcmp(lname, "points") == 0) {
+        append_address(raw, *f);
+      } else if (std::strcmp(lname, "lines") == 0) {
         ++rep.features_read;
         lines.emplace_back(f->GetFieldAsInteger64("osm_id"), std::move(f));
       } else if (std::strcmp(lname, "multipolygons") == 0) {
         auto& fd = *f;
         const auto& def = *fd.GetDefnRef();
+        append_address(raw, fd);
         const std::string hw = field(fd, def.GetFieldIndex("highway"));
         if (!hw.empty() && profile.is_area_highway(hw)) {
           // A pedestrian square: walk its outline (entrances join it where streets touch it).
@@ -233,7 +262,9 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
             const int rel = def.GetFieldIndex("osm_id");
             const int64_t id = rel >= 0 && fd.IsFieldSetAndNotNull(rel) ? fd.GetFieldAsInteger64(rel)
                                                                          : fd.GetFieldAsInteger64("osm_way_id");
+            const size_t from = raw.name.size();
             append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), true, id, false, rep);
+            name_lines(raw, from, field(fd, def.GetFieldIndex("name")), {});
           }
           continue;
         }
@@ -290,8 +321,11 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
       }
       const RideDir rd = ride_verdict(fd, hw, ride);
       count_ride(rd, rep);
+      const size_t from = raw.name.size();
       append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), walk, id,
                       missing.count(id) > 0, rep, rd);
+      name_lines(raw, from, field(fd, def.GetFieldIndex("name")),
+                 field(fd, def.GetFieldIndex("name:en")));
     }
     return;
   }
@@ -335,6 +369,9 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
   }
   const int foot_idx = def.GetFieldIndex("foot"), access_idx = def.GetFieldIndex("access");
   const int bike_idx = def.GetFieldIndex("bicycle"), oneway_idx = def.GetFieldIndex("oneway");
+  int name_idx = -1;  // a street-name column, for labels and field-check sheets
+  for (const char* name : {"name", "NAME", "Name", "name_zh", "名称", "路名", "road_name"})
+    if ((name_idx = def.GetFieldIndex(name)) >= 0) break;
   uint64_t unknown_class = 0;
   uint64_t n = 0;
   for (auto& f : *layer) {
@@ -384,7 +421,9 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
     }
     if (walk) ++rep.walkable;
     count_ride(rd, rep);
+    const size_t from = raw.name.size();
     append_geometry(raw, g, c, walk, f->GetFID(), false, rep, rd);
+    name_lines(raw, from, field(*f, name_idx), {});
   }
   if (!cap.errors().empty() && rep.features_read == 0)
     throw InputError(path, "cannot read features (" + cap.first_error() + ")");
@@ -419,11 +458,17 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
   }
   out.areas = std::move(raw.areas);
   out.projection.to_metric(out.areas.points);
+  for (auto& a : raw.addresses) {
+    a.xy = out.projection.to_metric(a.xy);
+    if (std::isfinite(a.xy.x) && std::isfinite(a.xy.y)) out.addresses.push_back(std::move(a));
+  }
   std::vector<Vec2> buf;
   for (size_t i = 0; i < raw.cls.size(); ++i) {
     buf.clear();
     auto flush = [&] {
-      if (buf.size() >= 2) out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i], raw.ride[i]);
+      if (buf.size() >= 2)
+        out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i], raw.ride[i], raw.name[i],
+                     raw.name_en[i]);
       buf.clear();
     };
     bool bad = false;

@@ -51,6 +51,13 @@ struct MapAreas {
   size_t size() const { return kind.size(); }
 };
 
+// An address the map gives a place (OSM addr:street + addr:housenumber on a node, building or
+// entrance), for field-check sheets: "near 中山路 88号".
+struct MapAddress {
+  Vec2 xy;  // metric
+  std::string street, housenumber;
+};
+
 struct RoadLines {
   std::vector<Vec2> points;          // metric, all lines back to back
   std::vector<uint32_t> first{0};    // line i = points[first[i], first[i+1])
@@ -58,6 +65,10 @@ struct RoadLines {
   std::vector<uint8_t> walkable;     // 1 = part of the pedestrian network
   std::vector<int64_t> source_id;    // OSM way id or feature id
   std::vector<uint8_t> ride;         // RideDir for riders (kRideByClass: decide from road_class)
+  // The street's name per line (OSM `name`, a vector layer's name column), "" when unnamed;
+  // `name_en` its OSM `name:en` when given. For labels and "nearest named street".
+  std::vector<std::string> name, name_en;
+  std::vector<MapAddress> addresses;  // OSM only
   MapAreas areas;
   LocalProjection projection;
   // The area the map was cut to (an OSM extract's <bounds>), metric; empty when the file does not
@@ -70,13 +81,16 @@ struct RoadLines {
 
   size_t size() const { return road_class.size(); }
   void add_line(const std::vector<Vec2>& pts, RoadClass c, bool walk, int64_t id,
-                uint8_t ride_dir = kRideByClass) {
+                uint8_t ride_dir = kRideByClass, std::string line_name = {},
+                std::string line_name_en = {}) {
     points.insert(points.end(), pts.begin(), pts.end());
     first.push_back(static_cast<uint32_t>(points.size()));
     road_class.push_back(c);
     walkable.push_back(walk ? 1 : 0);
     source_id.push_back(id);
     ride.push_back(ride_dir);
+    name.push_back(std::move(line_name));
+    name_en.push_back(std::move(line_name_en));
   }
   Box bounds() const {
     Box b;
