@@ -7,6 +7,7 @@
 #include "engine/coverage/coverage_params.hpp"
 #include "engine/inputs/point_set.hpp"
 #include "engine/network/city_network.hpp"
+#include "engine/siting/coverage_curve.hpp"
 #include "engine/siting/siting_problem.hpp"
 #include "engine/siting/siting_result.hpp"
 #include "engine/util/progress.hpp"
@@ -20,6 +21,9 @@ struct SuggestRequest {
   Criterion criterion = Criterion::both;
   std::string cost_field = "cost", capacity_field;  // candidate/station columns ("" = none)
   Options options;
+  // The coverage curve (coverage_curve.hpp): extra optimiser runs for 1 .. k-1 stations.
+  bool curve = true;
+  MinGain min_gain;
 };
 
 struct SuggestRun {
@@ -27,6 +31,7 @@ struct SuggestRun {
   uint32_t fixed = 0;
   Problem problem;
   SitingResult result;
+  CoverageCurve curve;  // when req.curve; marks result.sites' adds_little
   // options.spacing_walk_m > 0: site pairs found closer than that on foot (added to the
   // problem's conflicts), and sites off the network (no walking distance, so no pair).
   uint32_t walk_spacing_pairs = 0, walk_spacing_off_network = 0;
