@@ -51,6 +51,7 @@ struct ExportCommand {
                                       criterion = "both", cost_field = "cost", capacity_field;
   static constexpr int64_t kNotGiven = std::numeric_limits<int64_t>::min();
   int64_t k = kNotGiven;
+  std::string min_gain_text = "0.5%";  // with --k: the coverage curve's "adds almost nothing"
   double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = kDefaultStreetHalfWidthM, gap_m = 150,
          time_limit_s = 10;
 
@@ -129,6 +130,7 @@ struct ExportCommand {
       req.options.goal = siting::Goal::max_cover_k;
       req.options.k = static_cast<uint32_t>(k);
       req.options.time_limit_s = time_limit_s;
+      req.min_gain = siting::parse_min_gain(min_gain_text);
       run = std::make_unique<siting::SuggestRun>(siting::run_suggest(city, req, progress));
     }
     const bool with_candidates = req.candidates.size() > 0;
@@ -176,6 +178,10 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   cmd->stations.add(*sub);
   cmd->stations.add_deprecated_sites_crs(*sub);
   cmd->candidates.add(*sub, "for new stations (with --k)");
+  sub->add_option("--min-gain", cmd->min_gain_text,
+                  "With --k: a station adding fewer workers than this is flagged 'adds almost "
+                  "nothing' (coverage curve): a share of all workers (0.5%) or a count (20)")
+      ->capture_default_str();
   sub->add_option("--k", cmd->k,
                   "Also suggest N new stations among the candidates (as `yizhan suggest --k N`)");
   sub->add_option("--criterion", cmd->criterion,

@@ -30,7 +30,7 @@ std::string coverage_curve_text(const siting::CoverageCurve& c, const std::strin
   }
   if (c.knee >= 0)
     s += fmt::format(
-        "From point {} on, one more station adds less than --min-gain {} ({:.0f} {}): those "
+        "From station {} on, one more station adds less than --min-gain {} ({:.0f} {}): those "
         "suggestions add almost nothing.\n",
         c.knee, c.min_gain_setting.text(), round_shown(c.min_gain, 0), unit);
   else

@@ -10,6 +10,7 @@
 #include "engine/export/accessibility_raster.hpp"
 #include "engine/export/coverage_gaps.hpp"
 #include "engine/export/coverage_layers.hpp"
+#include "engine/export/curve_chart.hpp"
 #include "engine/export/export_folder.hpp"
 #include "engine/export/map_render.hpp"
 #include "engine/export/pdf_report.hpp"
@@ -226,7 +227,8 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
              {"alt2_id", FieldType::text},
              {"alt2_m", FieldType::real},
              {"alt3_id", FieldType::text},
-             {"alt3_m", FieldType::real}},
+             {"alt3_m", FieldType::real},
+             {"adds_little", FieldType::integer}},
             {}};
     for (const auto& s : run.result.sites) {
       std::vector<FieldValue> v{int64_t{s.rank},
@@ -244,6 +246,7 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
         else
           v.insert(v.end(), {std::string(), 0.0});
       }
+      v.push_back(int64_t{s.adds_little ? 1 : 0});
       l.features.push_back({run.sites.lonlat[s.site], std::move(v)});
     }
     out.layers.push_back(std::move(l));
@@ -254,7 +257,8 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
                          {"suggest_objective", fmt_num(run.result.objective)},
                          {"suggest_bound", fmt_num(run.result.bound)},
                          {"suggest_gap", fmt_num(run.result.gap)},
-                         {"suggest_optimal", run.result.optimal ? "yes" : "no"}});
+                         {"suggest_optimal", run.result.optimal ? "yes" : "no"},
+                         {"min_gain", run.curve.min_gain_setting.text()}});
   }
   progress(0.5, "plan walk areas");
   // Dissolved walk area and the split by nearest station.
@@ -363,6 +367,9 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
   if (has(opt, ExportFormat::tif)) fixed.push_back("accessibility.tif");
   if (has(opt, ExportFormat::png)) fixed.push_back("map.png");
   if (has(opt, ExportFormat::pdf)) fixed.push_back("report.pdf");
+  const bool curve = plan.suggest && plan.suggest->curve.points.size() > 1;
+  if (curve && has(opt, ExportFormat::csv)) fixed.push_back("coverage_curve.csv");
+  if (curve && has(opt, ExportFormat::png)) fixed.push_back("coverage_curve.png");
   folder.check(fixed);
   // Each station's walk area once, for the layers and the map.
   std::vector<MultiPolygon> areas;
@@ -436,6 +443,15 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     write_accessibility_tiff(folder.path("accessibility.tif"),
                              accessibility_grid(*plan.study, ao, cancel_only), *plan.study);
     done("accessibility.tif");
+  }
+  if (curve && has(opt, ExportFormat::csv)) {
+    write_coverage_curve_csv(folder.path("coverage_curve.csv"), plan.suggest->curve, opt.csv_bom);
+    done("coverage_curve.csv");
+  }
+  if (curve && has(opt, ExportFormat::png)) {
+    write_coverage_curve_png(folder.path("coverage_curve.png"), plan.suggest->curve, opt.lang,
+                             plan.study->demand_is_proxy);
+    done("coverage_curve.png");
   }
   if (maps) {
     progress(0.85, "map");
