@@ -11,9 +11,22 @@
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/map/demo_city.hpp"
+#include "engine/util/number_format.hpp"
+#if YIZHAN_WITH_APP
+#include "app/engine_messages.hpp"
+#endif
 
 namespace yz::cli {
 namespace {
+
+// A read / kept / dropped line in Chinese where the app knows its pattern (without the app: as is).
+std::string zh_message(const std::string& s, bool zh) {
+#if YIZHAN_WITH_APP
+  if (zh) return app::translate_message(s, app::Lang::zh);
+#endif
+  (void)zh;
+  return s;
+}
 
 constexpr const char* kHelp = R"(Outputs (in --out-dir; --formats picks them, default all):
   gpkg     plan.gpkg: every layer below in one GeoPackage, plus the yizhan_settings table
@@ -147,18 +160,34 @@ struct ExportCommand {
     plan.settings = {{"formats", formats}, {"cell_m", fmt::format("{:g}", cell_m)}, {"lang", lang}};
     if (run) plan.settings.push_back({"k", std::to_string(k)});
     const ExportResult res = export_plan(plan, eo, progress);
-    for (const auto& d : drops) std::cout << d.summary() << "\n";  // read / kept / dropped
+    const bool Z = eo.lang == ReportLang::zh;  // the summary in the report's language
+    for (const auto& d : drops) std::cout << zh_message(d.summary(), Z) << "\n";
     const auto& S = study.state.summary();
-    std::cout << fmt::format(
-        "{} stations ({} suggested), {:.0f} workers: {:.1f} % within a {:g}-minute walk, {:.1f} % "
-        "meet both tests\n",
-        study.sites.size(), study.sites.size() - plan.existing, S.total, S.percent(Criterion::walk),
-        cov.params.minutes, S.percent(Criterion::both));
-    std::cout << "Wrote " << res.files.size() << " files:\n";
+    const double walk = S.total > 0 ? S.of(Criterion::walk).covered : 0,
+                 both = S.total > 0 ? S.of(Criterion::both).covered : 0;
+    if (Z)
+      std::cout << fmt::format(
+          "{} 个驿站（其中建议新站 {} 个），{} {:.0f}：{:g} 分钟步行可达 {}，两项都满足 {}\n",
+          study.sites.size(), study.sites.size() - plan.existing,
+          req.demand_is_proxy ? "估算劳动者（按街道长度估算，并非实际人数）" : "劳动者",
+          round_shown(S.total, 0), cov.params.minutes, percent_text(walk, S.total),
+          percent_text(both, S.total));
+    else
+      std::cout << fmt::format(
+          "{} stations ({} suggested), {:.0f} {}: {} within a {:g}-minute walk, {} meet both "
+          "tests\n",
+          study.sites.size(), study.sites.size() - plan.existing, round_shown(S.total, 0),
+          req.demand_is_proxy ? "estimated workers (street-length proxy)" : "workers",
+          percent_text(walk, S.total), cov.params.minutes, percent_text(both, S.total));
+    std::cout << (Z ? fmt::format("已写出 {} 个文件：\n", res.files.size())
+                    : fmt::format("Wrote {} files:\n", res.files.size()));
     for (const auto& f : res.files) std::cout << "  " << f << "\n";
     if (!res.removed.empty()) {
-      std::cout << "Removed " << res.removed.size()
-                << " files of the earlier export there that this one does not write:\n";
+      std::cout << (Z ? fmt::format("已删除上次导出留下、本次未写出的 {} 个文件：\n",
+                                    res.removed.size())
+                      : fmt::format("Removed {} files of the earlier export there that this one "
+                                    "does not write:\n",
+                                    res.removed.size()));
       for (const auto& f : res.removed) std::cout << "  " << f << "\n";
     }
     return kExitOk;

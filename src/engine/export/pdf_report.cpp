@@ -512,12 +512,13 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   }
   // The id column as wide as the widest id, so ids never break mid-way; the name takes the rest.
   double id_w = 0;
+  const std::string id_head = opt.lang == ReportLang::zh ? "编号" : "ID";
   set_map_font(cr, 8.5, true);
-  id_w = width_of(cr, "ID");
+  id_w = width_of(cr, id_head);
   set_map_font(cr, 8.5);
   for (const auto& r : rows) id_w = std::max(id_w, width_of(cr, r[0]));
   const double id_frac = std::clamp((id_w + 8) / (kPageW - 2 * kMargin), 0.06, 0.22);
-  doc.table({"ID", W.name, W.host, W.lon, W.lat, W.walk_workers + est, W.both_workers + est},
+  doc.table({id_head, W.name, W.host, W.lon, W.lat, W.walk_workers + est, W.both_workers + est},
             {id_frac, 0.34 - id_frac, 0.13, 0.13, 0.12, 0.14, 0.14},
             {false, false, false, true, true, true, true}, rows);
   // Suggestions.
