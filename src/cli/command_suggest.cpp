@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
-#include "cli/suggest_curve_text.hpp"
 #include "cli/command_review.hpp"
+#include "cli/suggest_curve_text.hpp"
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"

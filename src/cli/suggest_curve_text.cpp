@@ -9,7 +9,8 @@ namespace yz::cli {
 std::string coverage_curve_text(const siting::CoverageCurve& c, const std::string& unit) {
   if (c.points.size() < 2) return {};
   std::string s = fmt::format(
-      "Coverage curve ({} covered{} with the best plan of each size{}; each point a separate run):\n",
+      "Coverage curve ({} covered{} with the best plan of each size{}; each point a separate "
+      "run):\n",
       unit, c.twice ? " twice" : "",
       c.by_money ? ", for the money of the first suggested stations" : "");
   s += c.by_money ? "   new     money      covered     share      added   proven bound\n"
@@ -52,15 +53,16 @@ nlohmann::json coverage_curve_json(const siting::CoverageCurve& c) {
   j["points"] = nlohmann::json::array();
   for (size_t i = 0; i < c.points.size(); ++i) {
     const siting::CurvePoint& p = c.points[i];
-    j["points"].push_back({{"new_stations", p.stations},
-                           {"cost", p.cost},
-                           {"budget", p.budget < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.budget)},
-                           {"covered", p.covered},
-                           {"percent", percent_shown(p.covered, c.total)},
-                           {"added", p.added},
-                           {"bound", p.bound < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.bound)},
-                           {"optimal", p.optimal},
-                           {"adds_little", c.knee >= 0 && static_cast<int>(i) >= c.knee}});
+    j["points"].push_back(
+        {{"new_stations", p.stations},
+         {"cost", p.cost},
+         {"budget", p.budget < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.budget)},
+         {"covered", p.covered},
+         {"percent", percent_shown(p.covered, c.total)},
+         {"added", p.added},
+         {"bound", p.bound < 0 ? nlohmann::json(nullptr) : nlohmann::json(p.bound)},
+         {"optimal", p.optimal},
+         {"adds_little", c.knee >= 0 && static_cast<int>(i) >= c.knee}});
   }
   return j;
 }

@@ -17,11 +17,14 @@ namespace {
 
 // Names and codes that stay as they are in Chinese text.
 const std::set<std::string> kAllowed = {
-    "Yizhan",  "OpenStreetMap", "OSM",     "PBF",   "XML",     "GPS",       "GIS",    "WGS-84",
-    "GCJ-02",  "BD-09",         "EPSG",    "CSV",   "BOM",     "Excel/WPS", "GeoTIFF", "PNG",
-    "PDF",     "GeoPackage",    "NaN",     "gzip",  "bzip2",   "osm",       "gcj02",  "bd09",
-    "EN",      "Language",      "island-m", "min-gain", "joins", "yizhan_session",
-    "pdf",     "csv",           "png",     "gpkg",  "geojson", "kml",       "shp",    "tif"};
+    "Yizhan",   "OpenStreetMap", "OSM",        "PBF",       "XML",
+    "GPS",      "GIS",           "WGS-84",     "GCJ-02",    "BD-09",
+    "EPSG",     "CSV",           "BOM",        "Excel/WPS", "GeoTIFF",
+    "PNG",      "PDF",           "GeoPackage", "NaN",       "gzip",
+    "bzip2",    "osm",           "gcj02",      "bd09",      "EN",
+    "Language", "island-m",      "min-gain",   "joins",     "yizhan_session",
+    "pdf",      "csv",           "png",        "gpkg",      "geojson",
+    "kml",      "shp",           "tif"};
 
 // Latin words in `s` that are not allowed (printf specifiers, ids matching `ids` excepted).
 std::vector<std::string> english_in(const std::string& s, const std::regex& ids) {

@@ -79,8 +79,7 @@ TEST_CASE("street-length demand is labelled an estimate in the suggest summary",
 TEST_CASE("a bad --min-gain exits 2 naming the option", "[cli][curve]") {
   const std::string dir = temp_dir();
   std::string out;
-  CHECK(run_command(cli_exe() + " suggest " + demo_base(dir) + " --k 2 --min-gain lots", out) ==
-        2);
+  CHECK(run_command(cli_exe() + " suggest " + demo_base(dir) + " --k 2 --min-gain lots", out) == 2);
   CHECK_THAT(out, Catch::Contains("--min-gain"));
   CHECK_THAT(out, Catch::Contains("'lots' is not a number"));
 }

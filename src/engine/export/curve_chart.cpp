@@ -36,8 +36,7 @@ void draw_coverage_curve(cairo_t* cr, const siting::CoverageCurve& c, double x, 
   const bool Z = lang == ReportLang::zh;
   const double u = h / 260;  // text scales with the chart
   cairo_save(cr);
-  const double left = x + 52 * u, right = x + w - 14 * u, top = y + 40 * u,
-               bottom = y + h - 40 * u;
+  const double left = x + 52 * u, right = x + w - 14 * u, top = y + 40 * u, bottom = y + h - 40 * u;
   set_map_font(cr, 10 * u, true);
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.15);
   const std::string title =
@@ -52,7 +51,9 @@ void draw_coverage_curve(cairo_t* cr, const siting::CoverageCurve& c, double x, 
   }
   // Axes: y as the share of all workers, x as stations (or money).
   double xmax = 0, ymin = 100, ymax = 0;
-  auto xv = [&](const siting::CurvePoint& p) { return c.by_money ? std::max(0.0, p.budget) : p.stations; };
+  auto xv = [&](const siting::CurvePoint& p) {
+    return c.by_money ? std::max(0.0, p.budget) : p.stations;
+  };
   for (const auto& p : c.points) {
     xmax = std::max(xmax, xv(p));
     const double s = c.total > 0 ? 100 * p.covered / c.total : 0;
@@ -61,7 +62,8 @@ void draw_coverage_curve(cairo_t* cr, const siting::CoverageCurve& c, double x, 
   }
   xmax = std::max(xmax, 1.0);
   const double ystep = nice_step(std::max(ymax - ymin, 1.0), 5);
-  ymin = std::floor(ymin / ystep) * ystep, ymax = std::max(ymin + ystep, std::ceil(ymax / ystep) * ystep);
+  ymin = std::floor(ymin / ystep) * ystep,
+  ymax = std::max(ymin + ystep, std::ceil(ymax / ystep) * ystep);
   auto X = [&](double v) { return left + (right - left) * v / xmax; };
   auto Y = [&](double s) { return bottom - (bottom - top) * (s - ymin) / (ymax - ymin); };
   set_map_font(cr, 8 * u);
@@ -102,11 +104,11 @@ void draw_coverage_curve(cairo_t* cr, const siting::CoverageCurve& c, double x, 
     cairo_rectangle(cr, x0, top, right - x0, bottom - top);
     cairo_fill(cr);
     cairo_set_source_rgb(cr, 0.75, 0.35, 0.05);
-    const std::string t = Z ? fmt::format("此后每站增益甚微（少于 {:.0f}{}）",
-                                          round_shown(c.min_gain, 0), proxy ? "（估算）" : " 人")
-                            : fmt::format("adds almost nothing (under {:.0f} {} per station)",
-                                          round_shown(c.min_gain, 0),
-                                          proxy ? "estimated workers" : "workers");
+    const std::string t =
+        Z ? fmt::format("此后每站增益甚微（少于 {:.0f}{}）", round_shown(c.min_gain, 0),
+                        proxy ? "（估算）" : " 人")
+          : fmt::format("adds almost nothing (under {:.0f} {} per station)",
+                        round_shown(c.min_gain, 0), proxy ? "estimated workers" : "workers");
     const double tx = std::min(x0 + 4 * u, right - text_w(cr, t));
     cairo_move_to(cr, std::max(left + 4 * u, tx), bottom - 6 * u);
     cairo_show_text(cr, t.c_str());
@@ -170,8 +172,8 @@ void write_coverage_curve_png(const std::string& path, const siting::CoverageCur
 void write_coverage_curve_csv(const std::string& path, const siting::CoverageCurve& c, bool bom) {
   OutputFile out(path);
   FileSink sink(out.path(), path);
-  const std::string text = (bom ? std::string("\xEF\xBB\xBF") : std::string()) +
-                           siting::coverage_curve_csv(c);
+  const std::string text =
+      (bom ? std::string("\xEF\xBB\xBF") : std::string()) + siting::coverage_curve_csv(c);
   sink.write(text);
   sink.close();
   out.commit();

@@ -43,8 +43,8 @@ std::vector<uint32_t> curve_ranks(uint32_t count, bool& sampled) {
   std::vector<uint32_t> js;
   sampled = count > CoverageCurve::kMaxRuns;
   for (uint32_t i = 1; i <= std::min(count, CoverageCurve::kMaxRuns); ++i) {
-    const uint32_t j = sampled ? static_cast<uint32_t>(std::lround(
-                                     static_cast<double>(count) * i / CoverageCurve::kMaxRuns))
+    const uint32_t j = sampled ? static_cast<uint32_t>(std::lround(static_cast<double>(count) * i /
+                                                                   CoverageCurve::kMaxRuns))
                                : i;
     if (js.empty() || j > js.back()) js.push_back(j);
   }
@@ -114,7 +114,8 @@ CoverageCurve coverage_curve(const Problem& p, SitingResult& main, const MinGain
   for (size_t i = 1; i < c.points.size(); ++i) {
     CurvePoint& pt = c.points[i];
     pt.added = pt.covered - c.points[i - 1].covered;
-    const double per_station = pt.added / std::max<uint32_t>(1, rank_of_point[i] - rank_of_point[i - 1]);
+    const double per_station =
+        pt.added / std::max<uint32_t>(1, rank_of_point[i] - rank_of_point[i - 1]);
     if (c.knee < 0 && per_station < c.min_gain) c.knee = static_cast<int>(i);
   }
   const uint32_t knee_rank = c.knee < 0 ? UINT32_MAX : rank_of_point[c.knee];

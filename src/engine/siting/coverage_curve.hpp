@@ -41,12 +41,12 @@ struct CoverageCurve {
   // (by_money: with the money of the first j suggested stations).
   std::vector<CurvePoint> points;
   bool by_money = false;
-  bool twice = false;       // the measure is double coverage
-  double total = 0;         // all workers
-  double min_gain = 0;      // in workers
+  bool twice = false;   // the measure is double coverage
+  double total = 0;     // all workers
+  double min_gain = 0;  // in workers
   MinGain min_gain_setting;
-  int knee = -1;            // first index j >= 1 whose point adds less than min_gain; -1 none
-  bool sampled = false;     // more stations than kMaxRuns: points at spaced station counts
+  int knee = -1;         // first index j >= 1 whose point adds less than min_gain; -1 none
+  bool sampled = false;  // more stations than kMaxRuns: points at spaced station counts
   static constexpr uint32_t kMaxRuns = 20;
 };
 
