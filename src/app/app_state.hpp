@@ -43,6 +43,7 @@ struct SuggestPanel {
   double spacing_m = 0;
   bool spacing_on_foot = false;  // spacing measured along the streets instead of straight
   double time_limit_s = 10;
+  double min_gain_pct = 0.5;  // coverage curve: a station adding less is "adds almost nothing"
   // Last run and what it was computed from.
   std::shared_ptr<const siting::SuggestRun> run;
   uint32_t scenario_id = 0;

@@ -120,7 +120,9 @@ void draw_map_overlay(const AppState& st, const MapScene& scene) {
   const double len_m = nice_scale_m(cam.m_per_px, 160);
   const float len_px = static_cast<float>(len_m / cam.m_per_px);
   char label[32];
-  if (len_m >= 1000)
+  if (st.lang == Lang::zh)
+    std::snprintf(label, sizeof label, "%g 米", len_m);
+  else if (len_m >= 1000)
     std::snprintf(label, sizeof label, "%g km", len_m / 1000);
   else
     std::snprintf(label, sizeof label, "%g m", len_m);

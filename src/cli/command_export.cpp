@@ -12,9 +12,22 @@
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/map/demo_city.hpp"
+#include "engine/util/number_format.hpp"
+#if YIZHAN_WITH_APP
+#include "app/engine_messages.hpp"
+#endif
 
 namespace yz::cli {
 namespace {
+
+// A read / kept / dropped line in Chinese where the app knows its pattern (without the app: as is).
+std::string zh_message(const std::string& s, bool zh) {
+#if YIZHAN_WITH_APP
+  if (zh) return app::translate_message(s, app::Lang::zh);
+#endif
+  (void)zh;
+  return s;
+}
 
 constexpr const char* kHelp = R"(Outputs (in --out-dir; --formats picks them, default all):
   gpkg     plan.gpkg: every layer below in one GeoPackage, plus the yizhan_settings table
@@ -57,6 +70,7 @@ struct ExportCommand {
                                       field_check = "suggested";
   static constexpr int64_t kNotGiven = std::numeric_limits<int64_t>::min();
   int64_t k = kNotGiven;
+  std::string min_gain_text = "0.5%";  // with --k: the coverage curve's "adds almost nothing"
   double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = kDefaultStreetHalfWidthM, gap_m = 150,
          time_limit_s = 10;
 
@@ -144,6 +158,7 @@ struct ExportCommand {
       req.options.goal = siting::Goal::max_cover_k;
       req.options.k = static_cast<uint32_t>(k);
       req.options.time_limit_s = time_limit_s;
+      req.min_gain = siting::parse_min_gain(min_gain_text);
       run = std::make_unique<siting::SuggestRun>(siting::run_suggest(city, req, progress));
     }
     const bool with_candidates = req.candidates.size() > 0;
@@ -164,23 +179,39 @@ struct ExportCommand {
       plan.settings.push_back({"districts", dist->source});
     }
     const ExportResult res = export_plan(plan, eo, progress);
-    for (const auto& d : drops) std::cout << d.summary() << "\n";  // read / kept / dropped
+    const bool Z = eo.lang == ReportLang::zh;  // the summary in the report's language
+    for (const auto& d : drops) std::cout << zh_message(d.summary(), Z) << "\n";
     const auto& S = study.state.summary();
-    std::cout << fmt::format(
-        "{} stations ({} suggested), {:.0f} workers: {:.1f} % within a {:g}-minute walk, {:.1f} % "
-        "meet both tests\n",
-        study.sites.size(), study.sites.size() - plan.existing, S.total, S.percent(Criterion::walk),
-        cov.params.minutes, S.percent(Criterion::both));
+    const double walk = S.total > 0 ? S.of(Criterion::walk).covered : 0,
+                 both = S.total > 0 ? S.of(Criterion::both).covered : 0;
+    if (Z)
+      std::cout << fmt::format(
+          "{} 个驿站（其中建议新站 {} 个），{} {:.0f}：{:g} 分钟步行可达 {}，两项都满足 {}\n",
+          study.sites.size(), study.sites.size() - plan.existing,
+          req.demand_is_proxy ? "估算劳动者（按街道长度估算，并非实际人数）" : "劳动者",
+          round_shown(S.total, 0), cov.params.minutes, percent_text(walk, S.total),
+          percent_text(both, S.total));
+    else
+      std::cout << fmt::format(
+          "{} stations ({} suggested), {:.0f} {}: {} within a {:g}-minute walk, {} meet both "
+          "tests\n",
+          study.sites.size(), study.sites.size() - plan.existing, round_shown(S.total, 0),
+          req.demand_is_proxy ? "estimated workers (street-length proxy)" : "workers",
+          percent_text(walk, S.total), cov.params.minutes, percent_text(both, S.total));
     if (dist) {
       std::cout << districts_text(district_summary(study, *dist, plan.existing, crit),
                                   req.demand_is_proxy ? "street-m" : "workers");
       for (const auto& n : district_notes) std::cout << "Note: " << n << "\n";
     }
-    std::cout << "Wrote " << res.files.size() << " files:\n";
+    std::cout << (Z ? fmt::format("已写出 {} 个文件：\n", res.files.size())
+                    : fmt::format("Wrote {} files:\n", res.files.size()));
     for (const auto& f : res.files) std::cout << "  " << f << "\n";
     if (!res.removed.empty()) {
-      std::cout << "Removed " << res.removed.size()
-                << " files of the earlier export there that this one does not write:\n";
+      std::cout << (Z ? fmt::format("已删除上次导出留下、本次未写出的 {} 个文件：\n",
+                                    res.removed.size())
+                      : fmt::format("Removed {} files of the earlier export there that this one "
+                                    "does not write:\n",
+                                    res.removed.size()));
       for (const auto& f : res.removed) std::cout << "  " << f << "\n";
     }
     return kExitOk;
@@ -200,6 +231,10 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   cmd->stations.add(*sub);
   cmd->stations.add_deprecated_sites_crs(*sub);
   cmd->candidates.add(*sub, "for new stations (with --k)");
+  sub->add_option("--min-gain", cmd->min_gain_text,
+                  "With --k: a station adding fewer workers than this is flagged 'adds almost "
+                  "nothing' (coverage curve): a share of all workers (0.5%) or a count (20)")
+      ->capture_default_str();
   sub->add_option("--k", cmd->k,
                   "Also suggest N new stations among the candidates (as `yizhan suggest --k N`)");
   sub->add_option("--criterion", cmd->criterion,

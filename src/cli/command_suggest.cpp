@@ -14,6 +14,7 @@
 #include "cli/district_input.hpp"
 #include "cli/hours_options.hpp"
 #include "cli/rider_options.hpp"
+#include "cli/suggest_curve_text.hpp"
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/export/district_layer.hpp"
 #include "engine/export/plan_export.hpp"
@@ -22,6 +23,7 @@
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/siting/suggest_run.hpp"
+#include "engine/util/number_format.hpp"
 
 namespace yz::cli {
 namespace {
@@ -62,12 +64,14 @@ struct SuggestCommand {
       demand{PointInputKind::demand};
   std::string demand_weight, out;
   std::string criterion = "both", cost_field = "cost", capacity_field, target_text;
+  std::string min_gain_text = "0.5%";
   static constexpr int64_t kNotGiven = std::numeric_limits<int64_t>::min();
   int64_t k = kNotGiven;
   double budget = NAN, spacing_m = 0, spacing_walk_m = 0, time_limit_s = 10;
   std::vector<std::string> notes;  // printed with the summary
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
        json = false, bom = false, budget_given = false;
+  bool proxy = false;  // demand is the street-length proxy: figures are estimates, not people
   std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
   DistrictInput districts;
   // With --districts: the plan (existing + suggested) by district, and the station check.
@@ -95,6 +99,7 @@ struct SuggestCommand {
       throw InputError("--criterion", "must be walk, radius, both, either or rider");
     if (rider_mode) rider.validate();
     const double target = target_text.empty() ? -1 : parse_target(target_text);
+    const MinGain min_gain = parse_min_gain(min_gain_text);
     check_param("spacing_m", spacing_m, Options::kSpacingM);
     check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
@@ -136,6 +141,7 @@ struct SuggestCommand {
     }
     req.cost_field = cost_field;
     req.capacity_field = capacity_field;
+    req.min_gain = min_gain;
 
     Options& o = req.options;
     if (k != kNotGiven) o.goal = Goal::max_cover_k, o.k = static_cast<uint32_t>(k);
@@ -176,8 +182,9 @@ struct SuggestCommand {
                                   req.demand_is_proxy, cov.params, progress));
       by_district = district_summary(*plan_cov, *dist, fixed, crit);
     }
+    proxy = req.demand_is_proxy;
     write(sites, demand_pts, problem, r, fixed, review, run);
-    print(sites, problem, r, fixed, review);
+    print(sites, problem, r, fixed, review, run.curve);
     return kExitOk;
   }
 
@@ -227,7 +234,7 @@ struct SuggestCommand {
                    {"alt2_m", FieldType::real},         {"alt2_objective", FieldType::real},
                    {"alt3_id", FieldType::text},        {"alt3_m", FieldType::real},
                    {"alt3_objective", FieldType::real}, {"host_type", FieldType::text},
-                   {"category", FieldType::text}});
+                   {"category", FieldType::text},       {"adds_little", FieldType::integer}});
     for (const SuggestedSite& s : r.sites) {
       std::vector<FieldValue> v{int64_t{s.rank}, sites.id[s.site], sites.name[s.site], s.gain,
                                 s.marginal,      s.covers,         s.unique,           s.shared,
@@ -241,7 +248,7 @@ struct SuggestCommand {
         }
       }
       const SiteInfo info = s.site < sites.info.size() ? sites.info[s.site] : SiteInfo{};
-      v.insert(v.end(), {info.host_type, info.category});
+      v.insert(v.end(), {info.host_type, info.category, int64_t{s.adds_little ? 1 : 0}});
       w.add_point(sites.lonlat[s.site], v);
     }
     w.begin_layer("alternatives", GeomKind::point,
@@ -294,6 +301,10 @@ struct SuggestCommand {
                                    {"plan_source", r.plan_source},
                                    {"stopped_by_time", r.stopped_by_time ? "yes" : "no"},
                                    {"time_limit_s", fmt::format("{}", p.options.time_limit_s)},
+                                   {"min_gain", run.curve.min_gain_setting.text()},
+                                   {"coverage_curve", coverage_curve_csv(run.curve)},
+                                   {"demand", proxy ? "street-length proxy (estimated workers)"
+                                                    : "loaded"},
                                    {"notes", join_notes()}});
     w.close();
   }
@@ -305,7 +316,7 @@ struct SuggestCommand {
   }
 
   void print(const PointSet& sites, const Problem& p, const SitingResult& r, uint32_t fixed,
-             const StationReview& review) const {
+             const StationReview& review, const CoverageCurve& curve) const {
     if (json) {
       nlohmann::json j;
       j["goal"] = to_string(p.options.goal);
@@ -335,6 +346,8 @@ struct SuggestCommand {
       j["walk_spacing_pairs"] = nullptr;
       if (p.options.spacing_walk_m > 0) j["walk_spacing_pairs"] = p.options.conflicts.size();
       j["notes"] = notes;
+      j["demand_is_proxy"] = proxy;
+      j["coverage_curve"] = coverage_curve_json(curve);
       j["least_useful"] = nlohmann::json::array();
       for (const auto& c : review.removal)
         j["least_useful"].push_back(
@@ -362,6 +375,7 @@ struct SuggestCommand {
              {"shared", s.shared},
              {"cost", s.cost},
              {"host_type", s.site < sites.info.size() ? sites.info[s.site].host_type : ""},
+             {"adds_little", s.adds_little},
              {"alternatives", a}});
       }
       j["output"] = out;
@@ -376,15 +390,21 @@ struct SuggestCommand {
     }
     print_drop_lines(drops);
     for (const auto& n : notes) std::cout << "Note: " << n << "\n";
-    const double W = std::max(r.before.total, 1e-300);
-    std::cout << fmt::format("Existing stations: {}   candidates: {}   workers: {:.0f}\n", fixed,
-                             p.sites.size() - fixed, r.before.total);
-    std::cout << fmt::format("Covered before: {:>12.0f} ({:.1f} %)   twice: {:.0f} ({:.1f} %)\n",
-                             r.before.covered, 100 * r.before.covered / W, r.before.covered_twice,
-                             100 * r.before.covered_twice / W);
-    std::cout << fmt::format("Covered after:  {:>12.0f} ({:.1f} %)   twice: {:.0f} ({:.1f} %)\n",
-                             r.after.covered, 100 * r.after.covered / W, r.after.covered_twice,
-                             100 * r.after.covered_twice / W);
+    const double W = r.before.total;
+    const std::string unit = proxy ? "estimated workers (street-length proxy)" : "workers";
+    if (proxy)
+      std::cout << "Demand: no worker data given, so every figure below is an estimate from street "
+                   "length, not a head count.\n";
+    std::cout << fmt::format("Existing stations: {}   candidates: {}   {}: {:.0f}\n", fixed,
+                             p.sites.size() - fixed, unit, round_shown(r.before.total, 0));
+    std::cout << fmt::format("Covered before: {:>12.0f} ({})   twice: {:.0f} ({})\n",
+                             round_shown(r.before.covered, 0), percent_text(r.before.covered, W),
+                             round_shown(r.before.covered_twice, 0),
+                             percent_text(r.before.covered_twice, W));
+    std::cout << fmt::format("Covered after:  {:>12.0f} ({})   twice: {:.0f} ({})\n",
+                             round_shown(r.after.covered, 0), percent_text(r.after.covered, W),
+                             round_shown(r.after.covered_twice, 0),
+                             percent_text(r.after.covered_twice, W));
     std::cout << fmt::format("New stations: {}   cost: {:.2f}\n", r.count, r.cost);
     if (!r.feasible) {
       std::cout << "Target not met: " << r.message << "\n";
@@ -414,9 +434,11 @@ struct SuggestCommand {
       std::string alts;
       for (const auto& a : s.alternatives)
         alts += fmt::format("{} ({:.0f})  ", sites.id[a.site], a.distance_m);
-      std::cout << fmt::format("{:>4}  {:<18} {:>9.0f} {:>9.0f}    {}\n", s.rank, sites.id[s.site],
-                               s.gain, s.shared, alts);
+      std::cout << fmt::format("{:>4}  {:<18} {:>9.0f} {:>9.0f}    {}{}\n", s.rank,
+                               sites.id[s.site], round_shown(s.gain, 0), round_shown(s.shared, 0),
+                               alts, s.adds_little ? "  (adds almost nothing)" : "");
     }
+    std::cout << coverage_curve_text(curve, unit);
     if (fixed > 0 && !review.removal.empty()) {
       const auto& c = review.removal.front();
       std::cout << fmt::format("Least useful existing station: {} (removing it loses {:.0f})\n",
@@ -453,6 +475,10 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
                   "percentage (90%)");
   sub->add_flag("--min-cost", cmd->min_cost,
                 "With --target: least money instead of fewest stations");
+  sub->add_option("--min-gain", cmd->min_gain_text,
+                  "A station adding fewer workers than this is flagged 'adds almost nothing' "
+                  "(coverage curve): a share of all workers (0.5%) or a count (20)")
+      ->capture_default_str();
   sub->add_option("--cost-field", cmd->cost_field,
                   "Candidate column holding its cost (missing = 1)")
       ->capture_default_str();

@@ -503,8 +503,10 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
         cairo_line_to(cr, sx + px, sy - 5 * u);
     cairo_stroke(cr);
     set_map_font(cr, 11 * u);
-    const std::string label =
-        len >= 1000 ? fmt::format("{:g} km", len / 1000) : fmt::format("{:g} m", len);
+    // Metres in Chinese (米), as every other distance in the report.
+    const std::string label = Z                ? fmt::format("{:g} 米", len)
+                              : len >= 1000 ? fmt::format("{:g} km", len / 1000)
+                                            : fmt::format("{:g} m", len);
     cairo_move_to(cr, sx, sy - 8 * u);
     cairo_show_text(cr, label.c_str());
   }

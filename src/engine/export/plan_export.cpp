@@ -13,6 +13,7 @@
 #include "engine/export/coverage_gaps.hpp"
 #include "engine/export/coverage_layers.hpp"
 #include "engine/export/district_layer.hpp"
+#include "engine/export/curve_chart.hpp"
 #include "engine/export/export_folder.hpp"
 #include "engine/export/map_render.hpp"
 #include "engine/export/field_check_sheet.hpp"
@@ -235,7 +236,8 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
              {"alt2_id", FieldType::text},
              {"alt2_m", FieldType::real},
              {"alt3_id", FieldType::text},
-             {"alt3_m", FieldType::real}},
+             {"alt3_m", FieldType::real},
+             {"adds_little", FieldType::integer}},
             {}};
     for (const auto& s : run.result.sites) {
       std::vector<FieldValue> v{int64_t{s.rank},
@@ -253,6 +255,7 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
         else
           v.insert(v.end(), {std::string(), 0.0});
       }
+      v.push_back(int64_t{s.adds_little ? 1 : 0});
       l.features.push_back({run.sites.lonlat[s.site], std::move(v)});
     }
     out.layers.push_back(std::move(l));
@@ -263,7 +266,8 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
                          {"suggest_objective", fmt_num(run.result.objective)},
                          {"suggest_bound", fmt_num(run.result.bound)},
                          {"suggest_gap", fmt_num(run.result.gap)},
-                         {"suggest_optimal", run.result.optimal ? "yes" : "no"}});
+                         {"suggest_optimal", run.result.optimal ? "yes" : "no"},
+                         {"min_gain", run.curve.min_gain_setting.text()}});
   }
   progress(0.5, "plan walk areas");
   // Dissolved walk area and the split by nearest station.
@@ -425,6 +429,9 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
   const bool field_check =
       has(opt, ExportFormat::pdf) && field_check_count(plan, opt.field_check) > 0;
   if (field_check) fixed.push_back("field_check.pdf");
+  const bool curve = plan.suggest && plan.suggest->curve.points.size() > 1;
+  if (curve && has(opt, ExportFormat::csv)) fixed.push_back("coverage_curve.csv");
+  if (curve && has(opt, ExportFormat::png)) fixed.push_back("coverage_curve.png");
   folder.check(fixed);
   // Each station's walk area once, for the layers and the map.
   std::vector<MultiPolygon> areas;
@@ -516,6 +523,15 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     write_text(folder.path("accessibility.qml"), (dir / "accessibility.qml").string(),
                accessibility_qml(opt.max_minutes, opt.lang));
     done("accessibility.qml");
+  }
+  if (curve && has(opt, ExportFormat::csv)) {
+    write_coverage_curve_csv(folder.path("coverage_curve.csv"), plan.suggest->curve, opt.csv_bom);
+    done("coverage_curve.csv");
+  }
+  if (curve && has(opt, ExportFormat::png)) {
+    write_coverage_curve_png(folder.path("coverage_curve.png"), plan.suggest->curve, opt.lang,
+                             plan.study->demand_is_proxy);
+    done("coverage_curve.png");
   }
   if (maps) {
     progress(0.85, "map");

@@ -114,7 +114,9 @@ SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
       study.covers, req.criterion, req.demand.weight, run.fixed, run.sites.xy, costs,
       req.capacity_field.empty() ? std::vector<double>{} : caps, std::move(options));
   if (req.time.active()) apply_time_objective(req, run);
-  run.result = solve_siting(run.problem, progress);
+  run.result = solve_siting(run.problem, progress.slice(0, req.curve ? 0.5 : 1));
+  if (req.curve)
+    run.curve = coverage_curve(run.problem, run.result, req.min_gain, progress.slice(0.5, 1));
   return run;
 }
 

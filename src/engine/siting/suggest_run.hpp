@@ -10,6 +10,7 @@
 #include "engine/inputs/site_hours.hpp"
 #include "engine/inputs/worker_profiles.hpp"
 #include "engine/network/city_network.hpp"
+#include "engine/siting/coverage_curve.hpp"
 #include "engine/siting/siting_problem.hpp"
 #include "engine/siting/siting_result.hpp"
 #include "engine/siting/timed_problem.hpp"
@@ -33,6 +34,9 @@ struct SuggestRequest {
   // demand by the rider components (rider.demand); `criterion` is then not used.
   const RideNetwork* ride = nullptr;
   RiderParams rider;
+  // The coverage curve (coverage_curve.hpp): extra optimiser runs for 1 .. k-1 stations.
+  bool curve = true;
+  MinGain min_gain;
 };
 
 struct SuggestRun {
@@ -40,6 +44,7 @@ struct SuggestRun {
   uint32_t fixed = 0;
   Problem problem;
   SitingResult result;
+  CoverageCurve curve;  // when req.curve; marks result.sites' adds_little
   // options.spacing_walk_m > 0: site pairs found closer than that on foot (added to the
   // problem's conflicts), and sites off the network (no walking distance, so no pair).
   uint32_t walk_spacing_pairs = 0, walk_spacing_off_network = 0;

@@ -535,11 +535,11 @@ TEST_CASE("PDF report pages rasterised: the map is drawn, headers whole, setting
     REQUIRE(test::run_command("pdftotext -layout " + pdf + " -", text) == 0);
     INFO(text);
     CHECK(text.find("…") == std::string::npos);  // no header or value cut short
-    // Map and figures on page 1; stations, suggestions and settings together on page 2 (the
-    // settings no longer spill a few rows onto a page of their own).
+    // Map and figures on page 1; stations and suggestions on page 2; the coverage curve and the
+    // settings together on page 3 (the settings never spill a few rows onto a page of their own).
     std::string info;
     REQUIRE(test::run_command("pdfinfo " + pdf, info) == 0);
-    CHECK_THAT(info, Catch::Matches("(.|\\n)*Pages: +2\\n(.|\\n)*"));
+    CHECK_THAT(info, Catch::Matches("(.|\\n)*Pages: +3\\n(.|\\n)*"));
     if (Z) {
       for (const char* raw : {"synthetic", "yes", "both", "Yizhan demo city", "walk_budget_m"})
         CHECK(text.find(raw) == std::string::npos);
@@ -550,8 +550,8 @@ TEST_CASE("PDF report pages rasterised: the map is drawn, headers whole, setting
         CHECK(text.find(raw) == std::string::npos);
       CHECK(text.find("Walking distance limit (m)") != std::string::npos);
       // The proof of quality is stated once, in the suggestions' section (not again in settings).
-      CHECK((text.find("proven optimal") != std::string::npos ||
-             text.find("of optimal, proven") != std::string::npos));
+      CHECK((text.find("proven the best possible") != std::string::npos ||
+             text.find("of the best possible") != std::string::npos));
       CHECK(text.find("Gap to the optimum") == std::string::npos);
       CHECK(text.find("Workers, both") != std::string::npos);  // header wrapped, not cut
       CHECK(text.find("Workers by") != std::string::npos);
