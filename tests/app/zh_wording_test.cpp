@@ -24,7 +24,7 @@ const std::set<std::string> kAllowed = {
     "bzip2",    "osm",           "gcj02",      "bd09",      "EN",
     "Language", "island-m",      "min-gain",   "joins",     "yizhan_session",
     "pdf",      "csv",           "png",        "gpkg",      "geojson",
-    "kml",      "shp",           "tif"};
+    "kml",      "shp",           "tif",        "districts"};
 
 // Latin words in `s` that are not allowed (printf specifiers, ids matching `ids` excepted).
 std::vector<std::string> english_in(const std::string& s, const std::regex& ids) {

@@ -311,8 +311,5 @@ std::string kml_feature_style(const Layer& l, const Feature& f) {
   return {};
 }
 
-bool kml_visible(const Layer& l) {
-  return l.name != "demand" && l.name != "walk_areas_nearest";
-}
 
 }  // namespace yz

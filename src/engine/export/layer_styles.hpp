@@ -21,10 +21,8 @@ std::string layer_qml(const Layer& layer, ReportLang lang);
 std::string accessibility_qml(double max_minutes, ReportLang lang);
 
 // KML: the shared styles (name -> OGR style string, for the dataset's style table) and the style
-// each feature refers to ("@name"; "" = none). Demand points are hidden by default in Google
-// Earth (kml_visible() false), as they would cover the map.
+// each feature refers to ("@name"; "" = none).
 const std::map<std::string, std::string>& kml_style_table();
 std::string kml_feature_style(const Layer& layer, const Feature& feature);
-bool kml_visible(const Layer& layer);
 
 }  // namespace yz

@@ -343,14 +343,6 @@ std::vector<std::pair<std::string, std::string>> qgis_styles(const std::vector<L
   return out;
 }
 
-// The layer with a `visibility` field of 0 (KML: the placemarks start hidden in Google Earth).
-Layer hidden_in_kml(const Layer& l) {
-  Layer h = l;
-  h.fields.push_back({"visibility", FieldType::integer});
-  for (auto& f : h.features) f.values.push_back(int64_t{0});
-  return h;
-}
-
 }  // namespace
 
 std::vector<std::string> export_would_replace(const ExportOptions& opt) {
@@ -476,8 +468,7 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     w.set_style_table({table.begin(), table.end()});
     for (const auto& l : pl.layers)
       if (!l.features.empty())
-        write_layer(w, kml_visible(l) ? l : hidden_in_kml(l),
-                    [&](const Feature& f) { return kml_feature_style(l, f); });
+        write_layer(w, l, [&](const Feature& f) { return kml_feature_style(l, f); });
     w.close();
     done(rel);
   }

@@ -27,12 +27,12 @@ TEST_CASE("Street names: nearest street, its crossing and the address, hand-made
   RoadLines L;
   // 中山路 along y = 0 from x = 0 to 1000; 汉中路 along x = 400 crossing it; an unnamed lane at
   // y = 5; 北京路 along y = 300 meeting nothing named 中山路.
-  L.add_line({{0, 0}, {400, 0}}, RoadClass::primary, true, 1, "中山路", "Zhongshan Rd");
-  L.add_line({{400, 0}, {1000, 0}}, RoadClass::primary, true, 2, "中山路", "Zhongshan Rd");
-  L.add_line({{400, -500}, {400, 0}, {400, 500}}, RoadClass::secondary, true, 3, "汉中路",
+  L.add_line({{0, 0}, {400, 0}}, RoadClass::primary, true, 1, kRideByClass, "中山路", "Zhongshan Rd");
+  L.add_line({{400, 0}, {1000, 0}}, RoadClass::primary, true, 2, kRideByClass, "中山路", "Zhongshan Rd");
+  L.add_line({{400, -500}, {400, 0}, {400, 500}}, RoadClass::secondary, true, 3, kRideByClass, "汉中路",
              "Hanzhong Rd");
   L.add_line({{0, 5}, {1000, 5}}, RoadClass::service, true, 4);
-  L.add_line({{0, 300}, {1000, 300}}, RoadClass::residential, true, 5, "北京路");
+  L.add_line({{0, 300}, {1000, 300}}, RoadClass::residential, true, 5, kRideByClass, "北京路");
   L.addresses.push_back({{610, 20}, "中山路", "88"});
   const StreetNames names(L, 50);
   CHECK(names.named_lines() == 4);
