@@ -136,8 +136,7 @@ std::string VectorWriter::driver_for(const std::string& path) {
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
   if (ext == ".gpkg") return "GPKG";
   if (ext == ".geojson" || ext == ".json") return "GeoJSON";
-  if (ext == ".kml")
-    return GetGDALDriverManager()->GetDriverByName("LIBKML") ? "LIBKML" : "KML";
+  if (ext == ".kml") return "KML";
   if (ext == ".shp") return "ESRI Shapefile";
   if (ext == ".csv") return "CSV";
   throw InputError(path,

@@ -575,13 +575,13 @@ bool is_qml(const std::string& text, const char* renderer_path) {
 }
 }  // namespace
 
-TEST_CASE("outputs open styled: QGIS styles, KML styles, RFC 7946 GeoJSON, placed PNG",
+TEST_CASE("outputs open styled: QGIS styles, RFC 7946 GeoJSON, placed PNG",
           "[export][styles]") {
   auto& d = demo_plan();
   const std::string dir = test::temp_dir() + "/styled";
   ExportOptions o;
   o.out_dir = dir;
-  o.formats = parse_formats("gpkg,geojson,kml,shp,tif,png");
+  o.formats = parse_formats("gpkg,geojson,shp,tif,png");
   o.cell_m = 200;
   o.dpi = 150;
   export_plan(d.plan, o);
@@ -644,14 +644,6 @@ TEST_CASE("outputs open styled: QGIS styles, KML styles, RFC 7946 GeoJSON, place
       else after_dot = false;
     }
     CHECK(longest <= 7);
-  }
-  SECTION("KML: shared styles, stations by host type, demand by walk cover") {
-    const std::string k = slurp(dir + "/plan.kml");
-    CHECK_THAT(k, Catch::Contains("<Style id=\"suggested\">") &&
-                      Catch::Contains("<styleUrl>#suggested</styleUrl>") &&
-                      Catch::Contains("<styleUrl>#station_co-built</styleUrl>") &&
-                      Catch::Contains("<styleUrl>#walk_area</styleUrl>") &&
-                      Catch::Contains("<styleUrl>#demand_0</styleUrl>"));
   }
   SECTION("the accessibility GeoTIFF has a QGIS colour ramp on its minutes") {
     const std::string q = slurp(dir + "/accessibility.qml");
