@@ -169,7 +169,7 @@ TEST_CASE(
   // Every other format: same features per layer, WGS-84, the Chinese names intact.
   for (const char* ext : {"geojson", "shp", "csv"}) {
     for (const auto& [name, n] : c) {
-      if (name == "yizhan_settings" || n == 0) continue;
+      if (name == "yizhan_settings" || name == "layer_styles" || n == 0) continue;
       const std::string p = dir + "/" + ext + "/" + name + "." + ext;
       INFO(p);
       REQUIRE(fs::exists(p));
@@ -604,9 +604,9 @@ TEST_CASE("outputs open styled: QGIS styles, RFC 7946 GeoJSON, placed PNG",
       CHECK(is_qml(qml[l], "renderer-v2"));
     }
     // Stations: a rule per host type that occurs, suggested ones as stars.
-    CHECK_THAT(qml["stations"], Catch::Contains("&quot;plan&quot; = 'suggested'") &&
+    CHECK_THAT(qml["stations"], Catch::Contains("&quot;plan&quot; = &apos;suggested&apos;") &&
                                     Catch::Contains("v=\"star\"") &&
-                                    Catch::Contains("'co-built'"));
+                                    Catch::Contains("&apos;co-built&apos;"));
     CHECK_THAT(qml["demand"], Catch::Contains("&quot;walk_count&quot; = 0"));
     // The same style beside the per-layer files.
     CHECK(slurp(dir + "/geojson/stations.qml") == qml["stations"]);
@@ -632,17 +632,21 @@ TEST_CASE("outputs open styled: QGIS styles, RFC 7946 GeoJSON, placed PNG",
       ++checked;
     }
     CHECK(checked > 0);
-    // No coordinate written with more than 7 decimals.
-    const size_t coords = g.find("\"coordinates\"");
-    REQUIRE(coords != std::string::npos);
-    size_t longest = 0, run = 0;
-    bool after_dot = false;
-    for (size_t i = coords; i < g.size(); ++i) {
-      const char c = g[i];
-      if (c == '.') after_dot = true, run = 0;
-      else if (after_dot && c >= '0' && c <= '9') longest = std::max(longest, ++run);
-      else after_dot = false;
+    // No coordinate written with more than 7 decimals (inside the "coordinates" arrays only).
+    size_t longest = 0, found = 0;
+    for (size_t at = g.find("\"coordinates\""); at != std::string::npos;
+         at = g.find("\"coordinates\"", at + 1)) {
+      ++found;
+      size_t run = 0;
+      bool after_dot = false;
+      for (size_t i = at; i < g.size() && g[i] != '}'; ++i) {
+        const char c = g[i];
+        if (c == '.') after_dot = true, run = 0;
+        else if (after_dot && c >= '0' && c <= '9') longest = std::max(longest, ++run);
+        else after_dot = false;
+      }
     }
+    REQUIRE(found > 0);
     CHECK(longest <= 7);
   }
   SECTION("the accessibility GeoTIFF has a QGIS colour ramp on its minutes") {
@@ -669,8 +673,14 @@ TEST_CASE("outputs open styled: QGIS styles, RFC 7946 GeoJSON, placed PNG",
     REQUIRE(ds);
     double gt[6];
     REQUIRE(ds->GetGeoTransform(gt) == CE_None);
-    const OGRSpatialReference* srs = ds->GetSpatialRef();
-    REQUIRE(srs);
+    // The CRS as written beside it (map.png.aux.xml), read by OGR.
+    const std::string aux = slurp(dir + "/map.png.aux.xml");
+    const size_t s0 = aux.find("<SRS>"), s1 = aux.find("</SRS>");
+    REQUIRE((s0 != std::string::npos && s1 != std::string::npos));
+    OGRSpatialReference map_srs;
+    REQUIRE(map_srs.importFromWkt(aux.substr(s0 + 5, s1 - s0 - 5).c_str()) == OGRERR_NONE);
+    map_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const OGRSpatialReference* srs = &map_srs;
     OGRSpatialReference wgs;
     wgs.SetWellKnownGeogCS("WGS84");
     wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

@@ -165,7 +165,7 @@ TEST_CASE("stations past the knee are flagged 'adds almost nothing'", "[siting][
   }
 }
 
-TEST_CASE("--min-gain accepts a share or a count, and names bad text", "[siting][curve]") {
+TEST_CASE("min-gain: --min-gain accepts a share or a count, and names bad text", "[siting][curve]") {
   CHECK(parse_min_gain("0.5%").percent);
   CHECK(parse_min_gain("0.5%").value == 0.5);
   CHECK(parse_min_gain(" 1.5 % ").value == 1.5);
