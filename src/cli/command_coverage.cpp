@@ -77,16 +77,14 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   cmd->map.add(*sub);
   cmd->sites.add(*sub)->required();
   cmd->demand.add(*sub, "default: street-length proxy");
-  sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
+  add_demand_weight(*sub, cmd->demand_weight);
   cmd->cov.add(*sub);
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);
   sub->add_option("--area-half-width-m", cmd->half_width_m, "Walk-area polygons: metres either side of a reached street")->capture_default_str();
   sub->add_flag("--no-areas", cmd->no_areas, "Skip walk-area polygons (faster)");
   sub->add_flag("--json", cmd->json, "Print the summary as JSON");
-  sub->add_flag(
-      "--bom", cmd->bom,
-      "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");
+  add_out_bom(*sub, cmd->bom);
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

@@ -9,13 +9,15 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
-#include "cli/command_review.hpp"
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/export/review_layers.hpp"
 #include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
+#include "engine/siting/suggest_report.hpp"
 #include "engine/siting/suggest_run.hpp"
+#include "engine/util/ascii_case.hpp"
 
 namespace yz::cli {
 namespace {
@@ -75,9 +77,7 @@ struct SuggestCommand {
                        "give exactly one of --k N, --budget X, --target F");
     if (double_cover && double_second)
       throw InputError("--double", "choose --double or --double-second, not both");
-    Criterion crit;
-    if (!parse_criterion(criterion, crit))
-      throw InputError("--criterion", "must be walk, radius, both or either");
+    const Criterion crit = criterion_option(criterion);
     const double target = target_text.empty() ? -1 : parse_target(target_text);
     check_param("spacing_m", spacing_m, Options::kSpacingM);
     check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
@@ -157,12 +157,8 @@ struct SuggestCommand {
       DropReport d2;
       PointSet ps = stations.read(city, without, cov.params.snap, d2);
       bool has = false;
-      for (const std::string& n : ps.attr_names) {
-        std::string a = n, b = so.capacity_field;
-        for (auto& ch : a) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        for (auto& ch : b) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        has |= a == b;
-      }
+      for (const std::string& n : ps.attr_names)
+        has |= ascii_lower(n) == ascii_lower(so.capacity_field);
       if (has) throw;  // the column exists: the error was about something else
       for (SiteInfo& info : ps.info) info.capacity = NAN;  // not an automatic guess either
       const std::string note = "stations have no column '" + so.capacity_field +
@@ -266,62 +262,7 @@ struct SuggestCommand {
   void print(const PointSet& sites, const Problem& p, const SitingResult& r, uint32_t fixed,
              const StationReview& review) const {
     if (json) {
-      nlohmann::json j;
-      j["goal"] = to_string(p.options.goal);
-      j["objective_kind"] = to_string(p.options.objective);
-      j["objective"] = r.objective;
-      j["secondary"] = r.secondary;
-      j["bound"] = r.bound;
-      j["gap"] = r.gap;
-      j["optimal"] = r.optimal;
-      j["feasible"] = r.feasible;
-      j["message"] = r.message;
-      j["before"] = {{"covered", r.before.covered},
-                     {"covered_twice", r.before.covered_twice},
-                     {"total", r.before.total}};
-      j["after"] = {{"covered", r.after.covered},
-                    {"covered_twice", r.after.covered_twice},
-                    {"total", r.after.total}};
-      j["new_stations"] = r.count;
-      j["cost"] = r.cost;
-      j["bound_method"] = r.bound_method;
-      j["secondary_bound"] = r.secondary_bound;
-      j["secondary_optimal"] = r.secondary_optimal;
-      j["secondary_run"] = r.secondary_run;
-      j["plan_source"] = r.plan_source;
-      j["stopped_by_time"] = r.stopped_by_time;
-      j["walk_spacing_pairs"] = nullptr;
-      if (p.options.spacing_walk_m > 0) j["walk_spacing_pairs"] = p.options.conflicts.size();
-      j["notes"] = notes;
-      j["least_useful"] = nlohmann::json::array();
-      for (const auto& c : review.removal)
-        j["least_useful"].push_back(
-            {{"id", sites.id[c.site]}, {"lost", c.lost}, {"lost_twice", c.lost_twice}});
-      j["upgrade_priority"] = nlohmann::json::array();
-      for (const auto& u : review.upgrade)
-        j["upgrade_priority"].push_back({{"id", sites.id[u.site]},
-                                         {"served", u.served},
-                                         {"missing", u.missing},
-                                         {"priority", u.priority}});
-      j["sites"] = nlohmann::json::array();
-      for (const auto& s : r.sites) {
-        nlohmann::json a = nlohmann::json::array();
-        for (const auto& alt : s.alternatives)
-          a.push_back({{"id", sites.id[alt.site]},
-                       {"distance_m", alt.distance_m},
-                       {"objective", alt.objective},
-                       {"feasible", alt.feasible}});
-        j["sites"].push_back(
-            {{"rank", s.rank},
-             {"id", sites.id[s.site]},
-             {"name", sites.name[s.site]},
-             {"gain", s.gain},
-             {"marginal", s.marginal},
-             {"shared", s.shared},
-             {"cost", s.cost},
-             {"host_type", s.site < sites.info.size() ? sites.info[s.site].host_type : ""},
-             {"alternatives", a}});
-      }
+      nlohmann::json j = suggest_json(sites, p, r, review, notes);
       j["output"] = out;
       j["inputs"] = inputs_json(drops);
       std::cout << j.dump(2) << "\n";
@@ -390,7 +331,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   cmd->stations.add_deprecated_sites_crs(*sub);
   cmd->candidates.add(*sub)->required();
   cmd->demand.add(*sub, "default: street-length proxy");
-  sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
+  add_demand_weight(*sub, cmd->demand_weight);
   cmd->cov.add(*sub);
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");
   sub->add_option("--budget", cmd->budget,
@@ -401,15 +342,8 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
                   "percentage (90%)");
   sub->add_flag("--min-cost", cmd->min_cost,
                 "With --target: least money instead of fewest stations");
-  sub->add_option("--cost-field", cmd->cost_field,
-                  "Candidate column holding its cost (missing = 1)")
-      ->capture_default_str();
-  sub->add_option("--capacity-field", cmd->capacity_field,
-                  "Column holding how many workers a station can serve (missing or empty = "
-                  "unlimited)");
-  sub->add_option("--criterion", cmd->criterion,
-                  "Coverage test: walk, radius, both (the standard) or either")
-      ->capture_default_str();
+  add_site_columns(*sub, cmd->cost_field, cmd->capacity_field);
+  add_criterion(*sub, cmd->criterion);
   sub->add_flag("--double", cmd->double_cover, "Maximise workers covered by at least two stations");
   sub->add_flag("--double-second", cmd->double_second,
                 "Single coverage first, then the most double coverage");
@@ -425,9 +359,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);
   sub->add_flag("--json", cmd->json, "Print the result as JSON");
-  sub->add_flag(
-      "--bom", cmd->bom,
-      "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");
+  add_out_bom(*sub, cmd->bom);
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 
