@@ -43,6 +43,8 @@ for i in 0 1 2; do
     --no-exact --out "${n}_suggest.gpkg"
   run "${n}_suggest_json" suggest --map "$m" --stations "$st" --candidates "$ca" "${dm[@]}" \
     --k 5 --no-exact --json --out "${n}_suggest_json.gpkg"
+  # --target --no-exact: its bound (LP or trivial) depends on the time the machine gives it; the
+  # plan does not. Two runs of one binary may differ in bound/gap here only.
   run "${n}_suggest_target" suggest --map "$m" --candidates "$ca" "${dm[@]}" --target 50% \
     --no-exact --json --out "${n}_suggest_target.gpkg"
   run "${n}_review" review --map "$m" --stations "$st" --candidates "$ca" "${dm[@]}" \
