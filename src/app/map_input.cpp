@@ -76,18 +76,7 @@ std::string amenities_text(uint32_t bits, Lang L) {
 
 // A candidate's category as the planner reads it (Chinese labels from the category config).
 std::string category_label(const std::string& name, Lang L) {
-  if (L != Lang::zh) return name;
-  static const CandidateCategories cats = [] {
-    try {
-      return default_candidate_categories();
-    } catch (const std::exception&) {
-      return CandidateCategories{};
-    }
-  }();
-  if (name == cats.grid.name && !cats.grid.label_zh.empty()) return cats.grid.label_zh;
-  for (const auto& c : cats.categories)
-    if (c.name == name && !c.label_zh.empty()) return c.label_zh;
-  return name;
+  return L == Lang::zh ? category_label_zh(name) : name;
 }
 
 }  // namespace

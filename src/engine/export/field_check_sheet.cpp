@@ -12,6 +12,7 @@
 #include "engine/export/pango_text.hpp"
 #include "engine/export/street_labels.hpp"
 #include "engine/geo/china_coords.hpp"
+#include "engine/inputs/candidate_categories.hpp"
 #include "engine/map/street_names.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
@@ -251,7 +252,7 @@ size_t write_field_check_pdf(const std::string& path, const PlanExport& plan, co
                          host_label(info->host_type, opt.lang));
     if (info && !info->category.empty())
       sub += fmt::format("{}{}{}{}", Z ? "　" : " · ", W.category, Z ? "：" : ": ",
-                         Z && info->category == "grid" ? "沿街生成点" : info->category);
+                         Z ? category_label_zh(info->category) : info->category);
     if (info && std::isfinite(info->cost))
       sub += (Z ? "　" : " · ") + fmt::format(fmt::runtime(W.cost), info->cost);
     y += draw_text(cr, sub, kM, y, kW, body) + 8;

@@ -493,10 +493,10 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     }
   }
   if (has(opt, ExportFormat::csv)) {
-    write_station_webmap_csv(folder.path("stations_webmap.csv"), *plan.study, opt.csv_bom);
+    write_station_webmap_csv(folder.path("stations_webmap.csv"), *plan.study, opt.csv_bom, opt.lang);
     done("stations_webmap.csv");
     // The same list as a workbook: Excel/WPS open it with no encoding question.
-    write_station_webmap_xlsx(folder.path("stations_webmap.xlsx"), *plan.study);
+    write_station_webmap_xlsx(folder.path("stations_webmap.xlsx"), *plan.study, opt.lang);
     done("stations_webmap.xlsx");
   }
   if (has(opt, ExportFormat::tif)) {
