@@ -72,6 +72,7 @@ struct SuggestCommand {
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
        json = false, bom = false, budget_given = false;
   bool proxy = false;  // demand is the street-length proxy: figures are estimates, not people
+  std::string estimate;  // a --demand file of estimates ("map proxies", PointSet::estimate)
   std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
   DistrictInput districts;
   // With --districts: the plan (existing + suggested) by district, and the station check.
@@ -183,6 +184,7 @@ struct SuggestCommand {
       by_district = district_summary(*plan_cov, *dist, fixed, crit);
     }
     proxy = req.demand_is_proxy;
+    estimate = req.demand.estimate;
     write(sites, demand_pts, problem, r, fixed, review, run);
     print(sites, problem, r, fixed, review, run.curve);
     return kExitOk;
@@ -304,7 +306,9 @@ struct SuggestCommand {
                                    {"min_gain", run.curve.min_gain_setting.text()},
                                    {"coverage_curve", coverage_curve_csv(run.curve)},
                                    {"demand", proxy ? "street-length proxy (estimated workers)"
-                                                    : "loaded"},
+                                              : !estimate.empty()
+                                                  ? "loaded: estimated workers (" + estimate + ")"
+                                                  : std::string("loaded")},
                                    {"notes", join_notes()}});
     w.close();
   }
@@ -347,6 +351,7 @@ struct SuggestCommand {
       if (p.options.spacing_walk_m > 0) j["walk_spacing_pairs"] = p.options.conflicts.size();
       j["notes"] = notes;
       j["demand_is_proxy"] = proxy;
+      j["demand_estimate"] = estimate;
       j["coverage_curve"] = coverage_curve_json(curve);
       j["least_useful"] = nlohmann::json::array();
       for (const auto& c : review.removal)
@@ -391,7 +396,12 @@ struct SuggestCommand {
     print_drop_lines(drops);
     for (const auto& n : notes) std::cout << "Note: " << n << "\n";
     const double W = r.before.total;
-    const std::string unit = proxy ? "estimated workers (street-length proxy)" : "workers";
+    const std::string unit = proxy               ? "estimated workers (street-length proxy)"
+                             : !estimate.empty() ? "estimated workers (" + estimate + ")"
+                                                 : std::string("workers");
+    if (!proxy && !estimate.empty())
+      std::cout << "Demand: " << demand.path << " holds estimates (" << estimate
+                << "), not head counts: every figure below is an estimate.\n";
     if (proxy)
       std::cout << "Demand: no worker data given, so every figure below is an estimate from street "
                    "length, not a head count.\n";

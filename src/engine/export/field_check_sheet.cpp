@@ -218,6 +218,8 @@ size_t write_field_check_pdf(const std::string& path, const PlanExport& plan, co
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "Yizhan");
   cairo_t* cr = cairo_create(surf);
   auto amount = [&](double v) {
+    if (!st.demand_is_proxy && st.demand_estimated())  // a file of estimates (map proxies)
+      return fmt::format(fmt::runtime(Z ? "{:.1f}（估算）" : "{:.1f} (estimated)"), v);
     return st.demand_is_proxy ? fmt::format(fmt::runtime(W.proxy_unit), v)
                               : fmt::format(fmt::runtime(W.people), v);
   };

@@ -15,7 +15,7 @@ std::string plan_word(const std::string& plan, bool zh) {
 
 StationWebmapTable station_webmap_table(const CoverageStudy& st, ReportLang lang) {
   const bool zh = lang == ReportLang::zh;
-  const bool est = st.demand_is_proxy;  // a street-length figure is never labelled as people
+  const bool est = st.demand_estimated();  // a street-length figure is never labelled as people
   StationWebmapTable t;
   // WGS-84 is GPS / OpenStreetMap ("地球坐标"), GCJ-02 what Amap and Tencent show, BD-09 Baidu's.
   if (zh)
