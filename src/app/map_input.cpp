@@ -179,6 +179,8 @@ void MapInput::shortcuts(AppState& st) {
   }
   if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) st.dialog.open(FilePurpose::open_session);
   if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) request_quit(st);
+  if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_E, false) && st.session && !st.job.busy())
+    st.export_dialog = true;
   if (io.WantCaptureKeyboard) return;
   if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false) && st.session)
     fit_view(st, st.session->workspace().city().lines.bounds());
