@@ -211,9 +211,8 @@ TEST_CASE("field_check.pdf under --lang zh: host types and categories in Chinese
                         "standalone", "shared", "mobile"})
     CHECK(en.find(w) != std::string::npos);
   // ... the Chinese ones in the category config's labels and the host-type words.
-  for (const char* w :
-       {"bank", "convenience", "grid", "bus_stop", "co-built", "alliance", "standalone", "shared",
-        "mobile", "Category", "Host type"}) {
+  for (const char* w : {"bank", "convenience", "grid", "bus_stop", "co-built", "alliance",
+                        "standalone", "shared", "mobile", "Category", "Host type"}) {
     INFO(w);
     CHECK(zh.find(w) == std::string::npos);
   }

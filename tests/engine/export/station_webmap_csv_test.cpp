@@ -198,12 +198,9 @@ TEST_CASE("station web-map list under --lang zh: Chinese headers and words, the 
     // Demand from the street-length proxy is labelled an estimate in both languages.
     CHECK((zh[0][11].find("估算") != std::string::npos) == proxy);
     CHECK((en[0][11].find("_est") != std::string::npos) == proxy);
-    const std::map<std::string, std::string> host_zh{{"co-built", "共建"},
-                                                     {"standalone", "独立"},
-                                                     {"shared", "共享"},
-                                                     {"alliance", "联盟"},
-                                                     {"mobile", "流动"},
-                                                     {"", ""}};
+    const std::map<std::string, std::string> host_zh{{"co-built", "共建"}, {"standalone", "独立"},
+                                                     {"shared", "共享"},   {"alliance", "联盟"},
+                                                     {"mobile", "流动"},   {"", ""}};
     for (size_t r = 1; r < en.size(); ++r) {
       INFO("row " << r);
       // ids and names as given; numbers identical character for character.
