@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -44,7 +45,7 @@ for f in doc.findall('k:Folder', ns):
         e = {'style': (m.findtext('k:styleUrl', '', ns)), 'visibility': m.findtext('k:visibility', '1', ns),
              'inline_style': m.find('k:Style', ns) is not None}
         for sd in m.iter('{http://www.opengis.net/kml/2.2}SimpleData'):
-            if sd.get('name') in ('host_type', 'status', 'plan'): e[sd.get('name')] = sd.text or ''
+            if sd.get('name') in ('site_id', 'plan'): e[sd.get('name')] = sd.text or ''
         marks.append(e)
     folders[f.findtext('k:name', '', ns)] = {'visibility': v.text if v is not None else '1', 'placemarks': marks}
 print(json.dumps({'styles': styles, 'folders': folders}))
@@ -93,18 +94,23 @@ TEST_CASE("plan.kml: styles per host type and status, stars, see-through areas, 
   std::set<std::string> icons;
   size_t planned = 0;
   for (const auto& m : folders["stations"]["placemarks"]) {
-    const std::string host = m.value("host_type", ""), status = m.value("status", "");
     const std::string plan = m.value("plan", "");
     CHECK_FALSE(m["inline_style"].get<bool>());
     if (plan == "suggested") {
       CHECK(m["style"] == "#suggested");
       continue;
     }
-    const std::string want = "#station_" + host + (status == "planned" ? "_planned" : "");
+    // What stations.csv says (建设类型, 状态), in the style's canonical words.
+    const std::map<std::string, std::pair<std::string, bool>> input{
+        {"nj1", {"co-built", false}}, {"nj2", {"standalone", true}}, {"nj3", {"shared", false}}};
+    const std::string id = m.value("site_id", "");
+    REQUIRE(input.count(id) == 1);
+    const auto& [host, is_planned] = input.at(id);
+    const std::string want = "#station_" + host + (is_planned ? "_planned" : "");
     CHECK(m["style"] == want);
     const auto& st = style_of(m["style"]);
     icons.insert(st["icon"].get<std::string>());
-    if (status == "planned") {
+    if (is_planned) {
       ++planned;
       // Planned in another colour than the built station of the same shape.
       CHECK(st["icon_colour"] != style_of("#station_" + host)["icon_colour"]);
