@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "engine/export/map_palette.hpp"
 #include "engine/inputs/site_attributes.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz {
 
@@ -202,10 +204,11 @@ void style_kml_file(const std::string& path, const std::vector<std::string>& sty
     pos = end;
   }
   o.append(s, pos, std::string::npos);
+  errno = 0;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << o;
   out.close();
-  if (!out) throw InputError(display_path, "cannot write the KML's styles (disk full?)");
+  if (!out) throw_write_error(display_path, errno);  // "cannot write: no space left on device"
 }
 
 }  // namespace yz
