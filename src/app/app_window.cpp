@@ -113,7 +113,9 @@ void write_ui_report(const AppState& st, const std::string& path) {
   window_rect(win, "layer_crs", "###layercrs");
   window_rect(win, "layer_shift", "###layershift");
   window_rect(win, "dropped", "###dropped");
+  window_rect(win, "export", "###export");
   j["windows"] = win;
+  j["districts"] = st.districts ? st.districts->size() : 0;
   for (const auto& [name, r] : st.ui_items) j["items"][name] = r;
   if (st.session) {
     const Scenario& sc = st.session->active();
@@ -305,8 +307,9 @@ int run_app(const AppOptions& opt) {
   }
   if (opt.lang_given) startup.push_back([L = opt.lang](AppState& s) { s.lang = L; });
   if (!opt.districts.empty())
-    startup.push_back([p = opt.districts, f = opt.district_name_field](AppState& s) {
-      load_districts(s, p, f);
+    startup.push_back([p = opt.districts, f = opt.district_name_field,
+                       l = opt.district_level](AppState& s) {
+      load_districts(s, p, f, l);
     });
   if (opt.scenario >= 0)
     startup.push_back([i = opt.scenario](AppState& s) {

@@ -18,7 +18,8 @@ struct AppOptions {
   bool from_map = false;  // once loaded: candidate sites and workers from the map itself
   int suggest_k = 0;      // run a suggestion for k new stations once loaded
   std::string tab;        // stations | suggest | scenarios | layers | districts
-  std::string districts, district_name_field;  // a polygon layer to report by
+  std::string districts, district_name_field;  // a polygon layer to report by, or "map"
+  int district_level = 8;  // --districts map: the OSM admin_level (8 = 街道/乡镇)
   int select = -1;        // select this station slot once loaded
   int compare = -1;       // compare the active scenario with this one on the map
   int scenario = -1;      // make this scenario active

@@ -16,6 +16,7 @@ namespace yz::app {
 
 DemandKind demand_kind(const Workspace& ws) {
   if (ws.demand_is_proxy()) return DemandKind::street_length;
+  if (!ws.demand().estimate.empty()) return DemandKind::map_proxies;  // a file of estimates
   // demand_from_map() names its points so (app_actions.cpp).
   return ws.demand().source.rfind("map proxies", 0) == 0 ? DemandKind::map_proxies
                                                           : DemandKind::counted;

@@ -254,6 +254,7 @@ void export_dialog(AppState& st) {
   static bool bom = true;
   static int lang = -1;
   static float cell = 50;
+  static int field_check = static_cast<int>(FieldCheckSites::suggested);  // as the CLI's default
   // Files in the folder that an export would replace and no earlier export wrote: asked about.
   static std::vector<std::string> foreign;
   if (!st.export_dialog) {
@@ -283,7 +284,22 @@ void export_dialog(AppState& st) {
   ImGui::RadioButton("中文报告", &lang, 0);
   ImGui::SameLine();
   ImGui::RadioButton("English report", &lang, 1);
+  // Field-check sheets: the CLI's --field-check values, in its order (field_check_options.hpp).
+  const char* fc_names[] = {tr(Str::field_check_none, L), tr(Str::field_check_suggested, L),
+                            tr(Str::field_check_candidates, L), tr(Str::field_check_stations, L),
+                            tr(Str::field_check_all, L)};
+  ImGui::SetNextItemWidth(260);
+  ImGui::BeginDisabled(!fmt_on[7]);  // written with the PDF format only
+  ImGui::Combo(tr(Str::field_check_sheets, L), &field_check, fc_names, IM_ARRAYSIZE(fc_names));
+  ImGui::EndDisabled();
+  {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    st.ui_items["export_field_check"] = {a.x, a.y, b.x - a.x, b.y - a.y};
+  }
+  ImGui::PushTextWrapPos(540);
+  ImGui::TextDisabled("%s", tr(Str::field_check_help, L));
   ImGui::TextDisabled("%s", tr(Str::export_help, L));
+  ImGui::PopTextWrapPos();
   // The folder chooser opens over this dialog (a nested modal).
   if (st.dialog.is_open() && st.dialog.purpose() == FilePurpose::export_folder && st.dialog.draw(L))
     std::snprintf(dir, sizeof dir, "%s", st.dialog.chosen().c_str());
@@ -311,6 +327,7 @@ void export_dialog(AppState& st) {
     o.csv_bom = bom;
     o.cell_m = cell;
     o.lang = lang == 0 ? ReportLang::zh : ReportLang::en;
+    o.field_check = static_cast<FieldCheckSites>(field_check);
     o.overwrite = replace;
     if (!replace) foreign = export_would_replace(o);
     std::error_code ec;

@@ -35,9 +35,19 @@ ImU32 ramp_colour(double pct, int alpha) {
 
 }  // namespace
 
-void load_districts(AppState& st, const std::string& path, const std::string& name_field) {
+void load_districts(AppState& st, const std::string& path, const std::string& name_field,
+                    int level) {
   if (!st.session) return;
   try {
+    if (path == "map") {  // as the CLI's --districts map / --district-level
+      const Workspace& ws = st.session->workspace();
+      if (ws.map().demo() || !ws.city().lines.from_osm)
+        throw InputError(ws.map().label(), tr(Str::districts_not_osm, st.lang));
+      st.districts = std::make_shared<const Districts>(map_districts(
+          ws.map().path, ws.city().projection(), ws.city().extent(), level));
+      st.district_sel = -1;
+      return;
+    }
     DropReport rep;
     st.districts = std::make_shared<const Districts>(
         read_district_layer(path, st.session->workspace().city().projection(), "", name_field, "",
@@ -47,8 +57,41 @@ void load_districts(AppState& st, const std::string& path, const std::string& na
   }
 }
 
+// Districts from the map's OpenStreetMap boundaries at a chosen admin_level (in China 6 = 区/县,
+// 8 = 街道/乡镇), as `--district-level` does on the command line.
+void map_districts_row(AppState& st) {
+  const Lang L = st.lang;
+  static int level = 8;
+  static const int levels[] = {4, 5, 6, 7, 8, 9, 10};
+  char preview[96];
+  auto label = [&](int lv, char* buf, size_t n) {
+    const char* what = lv == 6 ? tr(Str::district_level_6, L)
+                       : lv == 8 ? tr(Str::district_level_8, L)
+                                 : "";
+    std::snprintf(buf, n, tr(Str::district_level_fmt, L), lv, what);
+  };
+  label(level, preview, sizeof preview);
+  ImGui::SetNextItemWidth(200);
+  if (ImGui::BeginCombo(tr(Str::district_level, L), preview)) {
+    for (int lv : levels) {
+      char b[96];
+      label(lv, b, sizeof b);
+      if (ImGui::Selectable(b, lv == level)) level = lv;
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  const bool busy = st.job.busy();
+  ImGui::BeginDisabled(busy);
+  if (ImGui::Button(tr(Str::district_load_map, L))) load_districts(st, "map", "", level);
+  ImGui::EndDisabled();
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  st.ui_items["district_load_map"] = {a.x, a.y, b.x - a.x, b.y - a.y};
+}
+
 void districts_tab(AppState& st) {
   const Lang L = st.lang;
+  if (st.session) map_districts_row(st);
   if (!st.districts) {
     ImGui::TextWrapped("%s", tr(Str::districts_none, L));
     return;

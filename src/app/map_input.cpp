@@ -76,18 +76,7 @@ std::string amenities_text(uint32_t bits, Lang L) {
 
 // A candidate's category as the planner reads it (Chinese labels from the category config).
 std::string category_label(const std::string& name, Lang L) {
-  if (L != Lang::zh) return name;
-  static const CandidateCategories cats = [] {
-    try {
-      return default_candidate_categories();
-    } catch (const std::exception&) {
-      return CandidateCategories{};
-    }
-  }();
-  if (name == cats.grid.name && !cats.grid.label_zh.empty()) return cats.grid.label_zh;
-  for (const auto& c : cats.categories)
-    if (c.name == name && !c.label_zh.empty()) return c.label_zh;
-  return name;
+  return L == Lang::zh ? category_label_zh(name) : name;
 }
 
 }  // namespace
@@ -190,6 +179,8 @@ void MapInput::shortcuts(AppState& st) {
   }
   if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_O, false)) st.dialog.open(FilePurpose::open_session);
   if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false)) request_quit(st);
+  if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_E, false) && st.session && !st.job.busy())
+    st.export_dialog = true;
   if (io.WantCaptureKeyboard) return;
   if (ImGui::IsKeyPressed(GLFW_KEY_HOME, false) && st.session)
     fit_view(st, st.session->workspace().city().lines.bounds());

@@ -38,7 +38,7 @@ void draw_menu_bar(AppState& st) {
     if (ImGui::MenuItem(tr(Str::menu_save, L), "Ctrl+S", false, have)) save_or_ask(st);
     if (ImGui::MenuItem(tr(Str::menu_save_as, L), "Ctrl+Shift+S", false, have))
       st.after_prompt = nullptr, st.dialog.open(FilePurpose::save_session);
-    if (ImGui::MenuItem(tr(Str::menu_export, L), nullptr, false, have)) st.export_dialog = true;
+    if (ImGui::MenuItem(tr(Str::menu_export, L), "Ctrl+E", false, have)) st.export_dialog = true;
     ImGui::Separator();
     if (ImGui::MenuItem(tr(Str::menu_quit, L), "Ctrl+Q")) request_quit(st);
     ImGui::EndMenu();

@@ -15,7 +15,9 @@ void scenarios_tab(AppState& st);
 void layers_tab(AppState& st);
 void districts_tab(AppState& st);
 // Reads a district polygon layer in the map's projection (errors become a notice).
-void load_districts(AppState& st, const std::string& path, const std::string& name_field);
+// `path` "map": the map's OpenStreetMap administrative boundaries at `level` (admin_level).
+void load_districts(AppState& st, const std::string& path, const std::string& name_field,
+                    int level = 8);
 // District outlines coloured by coverage, the picked one highlighted (map overlay).
 void draw_district_outlines(const AppState& st);
 void draw_map_toolbar(AppState& st);

@@ -186,7 +186,9 @@ struct ExportCommand {
       std::cout << fmt::format(
           "{} 个驿站（其中建议新站 {} 个），{} {:.0f}：{:g} 分钟步行可达 {}，两项都满足 {}\n",
           study.sites.size(), study.sites.size() - plan.existing,
-          req.demand_is_proxy ? "估算劳动者（按街道长度估算，并非实际人数）" : "劳动者",
+          req.demand_is_proxy      ? "估算劳动者（按街道长度估算，并非实际人数）"
+          : study.demand_estimated() ? "估算劳动者（由地图数据推算，并非实际人数）"
+                                     : "劳动者",
           round_shown(S.total, 0), cov.params.minutes, percent_text(walk, S.total),
           percent_text(both, S.total));
     else
@@ -194,7 +196,9 @@ struct ExportCommand {
           "{} stations ({} suggested), {:.0f} {}: {} within a {:g}-minute walk, {} meet both "
           "tests\n",
           study.sites.size(), study.sites.size() - plan.existing, round_shown(S.total, 0),
-          req.demand_is_proxy ? "estimated workers (street-length proxy)" : "workers",
+          req.demand_is_proxy        ? "estimated workers (street-length proxy)"
+          : study.demand_estimated() ? "estimated workers (" + study.demand.estimate + ")"
+                                     : std::string("workers"),
           percent_text(walk, S.total), cov.params.minutes, percent_text(both, S.total));
     if (dist) {
       std::cout << districts_text(district_summary(study, *dist, plan.existing, crit),

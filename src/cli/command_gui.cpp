@@ -48,6 +48,8 @@ struct GuiCommand {
     if (!opt.tab.empty() && opt.tab != "stations" && opt.tab != "suggest" &&
         opt.tab != "scenarios" && opt.tab != "layers" && opt.tab != "districts")
       throw InputError("--tab", "use stations, suggest, scenarios, layers or districts");
+    if (opt.district_level < 1 || opt.district_level > 11)
+      throw InputError("--district-level", "must be an OpenStreetMap admin_level from 1 to 11");
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &opt.width, &opt.height) != 2)
       throw InputError("--size", "use WIDTHxHEIGHT, e.g. 1280x800");
     if (opt.width < 640 || opt.height < 480) throw InputError("--size", "at least 640x480");
@@ -93,7 +95,11 @@ const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
   sub->add_option("--tab", o.tab,
                   "Sidebar tab to show: stations, suggest, scenarios, layers, districts");
   sub->add_option("--districts", o.districts,
-                  "A polygon layer of districts (区/街道) to report coverage by (Districts tab)");
+                  "A polygon layer of districts (区/街道) to report coverage by (Districts tab), "
+                  "or 'map' for the map's OpenStreetMap administrative boundaries");
+  sub->add_option("--district-level", o.district_level,
+                  "OpenStreetMap admin_level of --districts map (China: 6 = 区/县, 8 = 街道/乡镇)")
+      ->capture_default_str();
   sub->add_option("--district-name-field", o.district_name_field,
                   "Column of --districts holding the district's name");
   sub->add_option("--select", o.select, "Select this station (slot number) once loaded");

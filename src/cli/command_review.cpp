@@ -51,6 +51,7 @@ struct ReviewCommand {
   PointInput stations{PointInputKind::stations}, candidates{PointInputKind::candidates},
       demand{PointInputKind::demand};
   std::string demand_weight, out, wanted;
+  std::string estimate;  // a --demand file of estimates ("map proxies", PointSet::estimate)
   std::string criterion = "both";
   double spacing_m = 0, spacing_walk_m = 0;
   bool double_cover = false, json = false, bom = false;
@@ -85,6 +86,7 @@ struct ReviewCommand {
       dopt.weight_field = demand_weight;
       dem = demand.read(city, dopt, cov.params.snap, drops[2]);
     }
+    estimate = dem.estimate;
     const CoverageStudy study = run_coverage(city, sites, dem, proxy, cov.params, progress);
     Options o;
     o.objective = double_cover ? Objective::double_cover : Objective::single;
@@ -128,6 +130,7 @@ struct ReviewCommand {
       j["criterion"] = criterion;
       j["measure"] = what;
       j["demand_is_proxy"] = proxy;
+      j["demand_estimate"] = estimate;
       j["wanted_amenities"] = amenity_list(want);
       j["least_useful"] = nlohmann::json::array();
       for (const auto& c : r.removal)
@@ -159,6 +162,9 @@ struct ReviewCommand {
     }
     print_drop_lines(drops);
     if (proxy) std::cout << "Demand: street-length proxy (no --demand given)\n";
+    if (!estimate.empty())
+      std::cout << "Demand: " << demand.path << " holds estimated workers (" << estimate
+                << "), not head counts\n";
     const size_t n = std::min<size_t>(top, r.removal.size());
     std::cout << fmt::format("Least useful stations (what removing each costs, {}):\n", what);
     std::cout << "rank  station              covers      lost   lost twice\n";

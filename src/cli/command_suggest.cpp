@@ -74,6 +74,7 @@ struct SuggestCommand {
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
        json = false, bom = false, budget_given = false;
   bool proxy = false;  // demand is the street-length proxy: figures are estimates, not people
+  std::string estimate;  // a --demand file of estimates ("map proxies", PointSet::estimate)
   std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
   DistrictInput districts;
   // With --districts: the plan (existing + suggested) by district, and the station check.
@@ -185,6 +186,7 @@ struct SuggestCommand {
       by_district = district_summary(*plan_cov, *dist, fixed, crit);
     }
     proxy = req.demand_is_proxy;
+    estimate = req.demand.estimate;
     write(sites, demand_pts, problem, r, fixed, review, run);
     print(sites, problem, r, fixed, review, run.curve);
     return kExitOk;
@@ -302,7 +304,9 @@ struct SuggestCommand {
                                    {"min_gain", run.curve.min_gain_setting.text()},
                                    {"coverage_curve", coverage_curve_csv(run.curve)},
                                    {"demand", proxy ? "street-length proxy (estimated workers)"
-                                                    : "loaded"},
+                                              : !estimate.empty()
+                                                  ? "loaded: estimated workers (" + estimate + ")"
+                                                  : std::string("loaded")},
                                    {"notes", join_notes()}});
     w.close();
   }
@@ -319,6 +323,7 @@ struct SuggestCommand {
       nlohmann::json j = suggest_json(sites, p, r, review, notes);
       j["criterion"] = criterion;
       j["demand_is_proxy"] = proxy;
+      j["demand_estimate"] = estimate;
       j["coverage_curve"] = coverage_curve_json(curve);
       j["output"] = out;
       j["inputs"] = inputs_json(drops);
@@ -333,7 +338,12 @@ struct SuggestCommand {
     print_drop_lines(drops);
     for (const auto& n : notes) std::cout << "Note: " << n << "\n";
     const double W = r.before.total;
-    const std::string unit = proxy ? "estimated workers (street-length proxy)" : "workers";
+    const std::string unit = proxy               ? "estimated workers (street-length proxy)"
+                             : !estimate.empty() ? "estimated workers (" + estimate + ")"
+                                                 : std::string("workers");
+    if (!proxy && !estimate.empty())
+      std::cout << "Demand: " << demand.path << " holds estimates (" << estimate
+                << "), not head counts: every figure below is an estimate.\n";
     if (proxy)
       std::cout << "Demand: no worker data given, so every figure below is an estimate from street "
                    "length, not a head count.\n";

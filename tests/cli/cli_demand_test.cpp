@@ -6,6 +6,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -269,4 +270,70 @@ TEST_CASE("yizhan demand from a raster and from polygons, read by coverage", "[c
   // --out naming a folder is bad input, said plainly.
   CHECK(run_command(cli_exe() + " demand --map " + map + " --out " + dir, out) == 2);
   CHECK_THAT(out, Catch::Contains("is a folder"));
+}
+
+TEST_CASE("a demand file of map proxies stays an estimate when loaded with --demand",
+          "[cli][demand][estimate]") {
+  const std::string map =
+      require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "Nanjing extract");
+  const std::string dir = temp_dir() + "/estimate";
+  std::filesystem::create_directories(dir);
+  std::string out;
+  {
+    std::ofstream st(dir + "/st.csv");
+    st << "id,lon,lat\ns1,118.7800,32.0420\ns2,118.7700,32.0450\n";
+    // The planner's own head counts: not an estimate.
+    std::ofstream c(dir + "/counts.csv");
+    c << "lon,lat,count\n118.7790,32.0425,40\n118.7810,32.0440,25\n118.7720,32.0460,30\n";
+  }
+  REQUIRE(run_command(cli_exe() + " demand --map " + map + " --out " + dir + "/proxies.gpkg",
+                      out) == 0);
+  REQUIRE(run_command(cli_exe() + " demand --map " + map + " --layer " + dir +
+                          "/counts.csv --out " + dir + "/counts.gpkg",
+                      out) == 0);
+  for (const bool proxies : {true, false}) {
+    const std::string file = dir + (proxies ? "/proxies.gpkg" : "/counts.gpkg");
+    INFO(file);
+    // coverage: the summary and the JSON say estimate (or not).
+    REQUIRE(run_command(cli_exe() + " coverage --map " + map + " --sites " + dir +
+                            "/st.csv --demand " + file + " --no-areas --overwrite --out " + dir + "/c.gpkg",
+                        out) == 0);
+    CHECK((out.find("est. workers") != std::string::npos) == proxies);
+    CHECK((out.find("ESTIMATE (map proxies, not a head count)") != std::string::npos) == proxies);
+    REQUIRE(run_command(cli_exe() + " coverage --map " + map + " --sites " + dir +
+                            "/st.csv --demand " + file + " --no-areas --json --overwrite --out " + dir +
+                            "/c.gpkg",
+                        out) == 0);
+    const auto j = nlohmann::json::parse(out.substr(out.find('{')));
+    CHECK(j["demand"]["estimated"].get<bool>() == proxies);
+    CHECK(j["demand"]["estimate"].get<std::string>() == (proxies ? "map proxies" : ""));
+    CHECK_FALSE(j["demand"]["proxy"].get<bool>());  // loaded, not the street-length stand-in
+    // export: the summary line, the report's first page, the web-map list's columns.
+    for (const std::string lang : {"zh", "en"}) {
+      const std::string od = dir + "/out_" + lang + (proxies ? "_p" : "_c");
+      REQUIRE(run_command(cli_exe() + " export --map " + map + " --stations " + dir +
+                              "/st.csv --demand " + file + " --formats csv,pdf --lang " + lang +
+                              " --out-dir " + od,
+                          out) == 0);
+      std::string page1;
+      REQUIRE(run_command("pdftotext -f 1 -l 2 " + od + "/report.pdf -", page1) == 0);
+      std::ifstream wm(od + "/stations_webmap.csv");
+      std::string header;
+      std::getline(wm, header);
+      if (lang == "zh") {
+        CHECK((out.find("估算劳动者（由地图数据推算，并非实际人数）") != std::string::npos) ==
+              proxies);
+        CHECK((page1.find("由地图数据推算") != std::string::npos) == proxies);
+        CHECK((header.find("步行可达劳动者（估算）") != std::string::npos) == proxies);
+      } else {
+        CHECK((out.find("estimated workers (map proxies)") != std::string::npos) == proxies);
+        CHECK((page1.find("estimated workers (map proxies, not a head count)") !=
+               std::string::npos) == proxies);
+        CHECK((header.find("walk_workers_est") != std::string::npos) == proxies);
+      }
+      // Never the "no worker data given" notice: demand was loaded.
+      CHECK(page1.find("未提供劳动者数据") == std::string::npos);
+      CHECK(page1.find("no worker data given") == std::string::npos);
+    }
+  }
 }

@@ -106,7 +106,7 @@ TEST_CASE(
   REQUIRE(row != std::string::npos);
   const std::string line = text.substr(row, text.find('\n', row) - row);
   double lon = 0, lat = 0, glon = 0, glat = 0, blon = 0, blat = 0;
-  REQUIRE(std::sscanf(line.c_str(), "nj1,新街口驿站,co-built,existing,%lf,%lf,%lf,%lf,%lf,%lf",
+  REQUIRE(std::sscanf(line.c_str(), "nj1,新街口驿站,共建,现有,%lf,%lf,%lf,%lf,%lf,%lf",
                       &lon, &lat, &glon, &glat, &blon, &blat) == 6);
   CHECK(lon == Approx(118.7785).margin(1e-7));
   CHECK(glon - lon == Approx(0.0050).margin(0.0015));
@@ -265,11 +265,12 @@ TEST_CASE("yizhan export reads Chinese station and candidate columns exactly as 
   }
   // Host types from 建设类型, canonical, in the web-map list and the report's station table.
   const auto hosts = webmap_host_types(dir + "/out/stations_webmap.csv");
-  CHECK(hosts.at("s1") == "co-built");
-  CHECK(hosts.at("s2") == "standalone");
-  CHECK(hosts.at("s3") == "mobile");
+  // (--lang zh: in Chinese words, station_webmap_table)
+  CHECK(hosts.at("s1") == "共建");
+  CHECK(hosts.at("s2") == "独立");
+  CHECK(hosts.at("s3") == "流动");
   for (const auto& s : j["sites"])
-    CHECK((hosts.at(s["id"]) == "shared" || hosts.at(s["id"]) == "alliance"));
+    CHECK((hosts.at(s["id"]) == "共享" || hosts.at(s["id"]) == "联盟"));
   std::string text;
   REQUIRE(run_command("pdftotext -layout " + dir + "/out/report.pdf -", text) == 0);
   for (const char* w : {"共建", "独立", "流动"}) CHECK(text.find(w) != std::string::npos);

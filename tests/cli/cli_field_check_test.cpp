@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -170,4 +171,54 @@ TEST_CASE("field_check.pdf: QR codes decode to Amap/Baidu links at the converted
                         "/bad",
                     out) == 2);
   CHECK(out.find("--field-check") != std::string::npos);
+}
+
+TEST_CASE("field_check.pdf under --lang zh: host types and categories in Chinese words",
+          "[cli][export][field_check][zh][data]") {
+  const std::string map =
+      require_file(data_dir() + "/osm/cn_nanjing_xinjiekou.osm", "real Chinese OSM extract");
+  const std::string dir = temp_dir() + "/field_check_zh_words";
+  fs::create_directories(dir);
+  // Candidates as `yizhan sites` writes them: English category names and canonical host types.
+  {
+    std::ofstream f(dir + "/cands.csv");
+    f << "id,name,lon,lat,category,host_type\n"
+      << "c1,工商银行,118.7800,32.0420,bank,co-built\n"
+      << "c2,苏果便利,118.7830,32.0440,convenience,alliance\n"
+      << "c3,街角,118.7860,32.0410,grid,standalone\n"
+      << "c4,公交站,118.7880,32.0450,bus_stop,shared\n";
+    std::ofstream s(dir + "/stations.csv");
+    s << "编号,站点名称,经度,纬度,建设类型\n"
+      << "nj1,新街口驿站,118.7785,32.0418,mobile\n";
+  }
+  std::string out;
+  std::map<std::string, std::string> text;
+  for (const std::string lang : {"zh", "en"}) {
+    const std::string od = dir + "/out_" + lang;
+    REQUIRE(run_command(cli_exe() + " export --map " + map + " --stations " + dir +
+                            "/stations.csv --candidates " + dir +
+                            "/cands.csv --k 1 --time-limit 5 --formats pdf --field-check all "
+                            "--lang " +
+                            lang + " --out-dir " + od,
+                        out) == 0);
+    INFO(out);
+    REQUIRE(run_command("pdftotext " + od + "/field_check.pdf -", text[lang]) == 0);
+  }
+  const std::string& zh = text["zh"];
+  const std::string& en = text["en"];
+  // The English sheets name them as given (so the words are really on the sheets) ...
+  for (const char* w : {"bank", "convenience", "grid", "bus_stop", "co-built", "alliance",
+                        "standalone", "shared", "mobile"})
+    CHECK(en.find(w) != std::string::npos);
+  // ... the Chinese ones in the category config's labels and the host-type words.
+  for (const char* w : {"bank", "convenience", "grid", "bus_stop", "co-built", "alliance",
+                        "standalone", "shared", "mobile", "Category", "Host type"}) {
+    INFO(w);
+    CHECK(zh.find(w) == std::string::npos);
+  }
+  for (const char* w : {"银行网点", "便利店", "路网自由点位", "公交站点", "共建", "联盟", "独立",
+                        "共享", "流动", "类别", "建设类型"}) {
+    INFO(w);
+    CHECK(zh.find(w) != std::string::npos);
+  }
 }

@@ -137,7 +137,8 @@ nlohmann::json coverage_json(const CoverageStudy& st, const std::vector<DropRepo
                      {"radius_m", st.params.radius_m},
                      {"max_snap_m", st.params.snap.max_snap_m},
                      {"island_max_m", st.params.snap.island_max_m}};
-  j["demand"] = {{"source", st.demand.source}, {"proxy", st.demand_is_proxy}, {"points", st.demand.size()},
+  j["demand"] = {{"source", st.demand.source}, {"proxy", st.demand_is_proxy},
+                 {"estimated", st.demand_estimated()}, {"estimate", st.demand.estimate}, {"points", st.demand.size()},
                  {"total", S.total}, {"off_network", S.unsnapped}};
   for (Criterion c : {Criterion::walk, Criterion::radius, Criterion::both, Criterion::either}) {
     const auto& t = S.of(c);
@@ -206,9 +207,13 @@ std::string coverage_text(const CoverageStudy& st, const std::vector<DropReport>
   };
   s += fmt::format("Stations   {}{}\n", st.sites.size(), tally(st.site_snaps, nullptr));
   // The street-length proxy is not a head count: name its unit honestly.
-  const std::string unit = st.demand_is_proxy ? "street-m" : "workers";
+  // A file of estimates (PointSet::estimate) is labelled as one, not as workers counted.
+  const std::string unit = st.demand_is_proxy ? "street-m" : st.demand_estimated() ? "est. workers" : "workers";
   s += fmt::format("Demand     {} points, {} {} — {}\n", thousands(st.demand.size()), thousands(S.total, 1), unit,
-                   st.demand_is_proxy ? std::string("PROXY: ") + st.demand.source : st.demand.source);
+                   st.demand_is_proxy ? std::string("PROXY: ") + st.demand.source
+                   : st.demand_estimated()
+                       ? fmt::format("ESTIMATE ({}, not a head count): {}", st.demand.estimate, st.demand.source)
+                       : st.demand.source);
   if (const std::string t = tally(st.index->snaps(), &st.demand.weight); !t.empty())
     s += "           of this demand:" + t.substr(1) + " (off-network demand counts as uncovered)\n";
   s += fmt::format("Standard   {:g}-minute walk at {:g} km/h ({:.0f} m along streets) and {:g} m straight-line radius\n\n",

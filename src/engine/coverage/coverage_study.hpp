@@ -21,7 +21,10 @@ struct CoverageStudy {
 
   const CityNetwork* city = nullptr;
   PointSet sites, demand;
-  bool demand_is_proxy = false;
+  bool demand_is_proxy = false;  // the street-length proxy stands in: no demand was given
+  // The figures are estimates, not head counts: the street-length proxy, or a demand file that
+  // says so (PointSet::estimate, e.g. `yizhan demand` from map proxies). Labels ask this.
+  bool demand_estimated() const { return demand_is_proxy || !demand.estimate.empty(); }
   CoverageParams params;
   std::unique_ptr<DemandIndex> index;
   std::unique_ptr<CoverageComputer> computer;

@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "engine/export/vector_writer.hpp"
+#include "engine/inputs/demand_builder.hpp"
+#include "engine/inputs/point_set.hpp"
 
 namespace yz {
 
@@ -26,6 +28,13 @@ void write_demand_layers(const std::string& path, const DemandCells& cells,
   fields.push_back({"items", FieldType::integer});
   fields.push_back({"cell_row", FieldType::integer});
   fields.push_back({"cell_col", FieldType::integer});
+  // Workers from map proxies (any component but the planner's own layer or raster) are an
+  // estimate: said per point, so `--demand` readers label the figures so (PointSet::estimate).
+  fields.push_back({kDemandEstimateColumn, FieldType::text});
+  std::vector<uint8_t> proxy_component(cells.components.size());
+  for (size_t c = 0; c < cells.components.size(); ++c)
+    proxy_component[c] =
+        cells.components[c] != kPlannerComponent && cells.components[c] != kRasterComponent;
   w.begin_layer("demand", GeomKind::point, fields);
   const size_t nc = cells.components.size();
   for (size_t i = 0; i < cells.size(); ++i) {
@@ -35,6 +44,10 @@ void write_demand_layers(const std::string& path, const DemandCells& cells,
     v.emplace_back(static_cast<int64_t>(cells.items[i]));
     v.emplace_back(cells.row[i]);
     v.emplace_back(cells.col[i]);
+    bool estimated = false;
+    for (size_t c = 0; c < nc; ++c)
+      estimated |= proxy_component[c] && cells.component_weight(i, c) > 0;
+    v.emplace_back(std::string(estimated ? "map proxies" : ""));
     w.add_point(cells.lonlat[i], v);
   }
   if (cells.cell_m > 0) {

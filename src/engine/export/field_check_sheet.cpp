@@ -12,6 +12,7 @@
 #include "engine/export/pango_text.hpp"
 #include "engine/export/street_labels.hpp"
 #include "engine/geo/china_coords.hpp"
+#include "engine/inputs/candidate_categories.hpp"
 #include "engine/map/street_names.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
@@ -217,6 +218,8 @@ size_t write_field_check_pdf(const std::string& path, const PlanExport& plan, co
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "Yizhan");
   cairo_t* cr = cairo_create(surf);
   auto amount = [&](double v) {
+    if (!st.demand_is_proxy && st.demand_estimated())  // a file of estimates (map proxies)
+      return fmt::format(fmt::runtime(Z ? "{:.1f}（估算）" : "{:.1f} (estimated)"), v);
     return st.demand_is_proxy ? fmt::format(fmt::runtime(W.proxy_unit), v)
                               : fmt::format(fmt::runtime(W.people), v);
   };
@@ -251,7 +254,7 @@ size_t write_field_check_pdf(const std::string& path, const PlanExport& plan, co
                          host_label(info->host_type, opt.lang));
     if (info && !info->category.empty())
       sub += fmt::format("{}{}{}{}", Z ? "　" : " · ", W.category, Z ? "：" : ": ",
-                         Z && info->category == "grid" ? "沿街生成点" : info->category);
+                         Z ? category_label_zh(info->category) : info->category);
     if (info && std::isfinite(info->cost))
       sub += (Z ? "　" : " · ") + fmt::format(fmt::runtime(W.cost), info->cost);
     y += draw_text(cr, sub, kM, y, kW, body) + 8;

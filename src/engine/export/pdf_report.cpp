@@ -502,6 +502,12 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
                  : fmt::format("{:.0f} estimated workers (street-length proxy, not a head count; "
                                "no worker data given)",
                                round_shown(A.total, 0)));
+  else if (st.demand_estimated())  // a demand file of estimates (`yizhan demand` from map proxies)
+    doc.line(opt.lang == ReportLang::zh
+                 ? fmt::format("估算劳动者总数 {:.0f}（由地图数据推算，并非实际人数）",
+                               round_shown(A.total, 0))
+                 : fmt::format("{:.0f} estimated workers ({}, not a head count)",
+                               round_shown(A.total, 0), st.demand.estimate));
   else
     doc.line(fmt::format(fmt::runtime(W.workers_total), round_shown(A.total, 0)));
   std::vector<std::vector<std::string>> rows;
@@ -533,7 +539,7 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
       if (has_new) r.insert(r.end(), {num(a), pct(a, A.total)});
       rows.push_back(r);
     }
-  const std::string est = !st.demand_is_proxy           ? std::string()
+  const std::string est = !st.demand_estimated()          ? std::string()
                           : opt.lang == ReportLang::zh ? std::string("（估算）")
                                                        : std::string(" (estimated)");
   std::vector<std::string> head{W.criterion, W.existing + est, "%"};
@@ -581,7 +587,7 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
     const auto& r = run.result;
     doc.heading(W.suggestions);
     if (!r.feasible) doc.line(W.not_feasible + r.message);
-    doc.line(proof_line(r, run.problem.options.goal, W, opt.lang, st.demand_is_proxy));
+    doc.line(proof_line(r, run.problem.options.goal, W, opt.lang, st.demand_estimated()));
     doc.line(proof_details(r, opt.lang), 7.5);
     rows.clear();
     for (const auto& s : r.sites) {
@@ -601,9 +607,9 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
       const double ch = 240;
       doc.need(ch + 30);
       draw_coverage_curve(cr, run.curve, kMargin, doc.y, kPageW - 2 * kMargin, ch, opt.lang,
-                          st.demand_is_proxy);
+                          st.demand_estimated());
       doc.y += ch + 6;
-      doc.line(curve_note(run.curve, opt.lang, st.demand_is_proxy), 8.5);
+      doc.line(curve_note(run.curve, opt.lang, st.demand_estimated()), 8.5);
     }
   }
   if (plan.districts) district_section(doc, plan, scene, opt.lang);

@@ -18,6 +18,7 @@
 #include "engine/export/map_render.hpp"
 #include "engine/export/field_check_sheet.hpp"
 #include "engine/export/pdf_report.hpp"
+#include "engine/export/kml_styles.hpp"
 #include "engine/export/station_webmap_csv.hpp"
 #include "engine/export/station_webmap_xlsx.hpp"
 #include "engine/export/vector_writer.hpp"
@@ -465,10 +466,18 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
   if (has(opt, ExportFormat::kml)) {
     const std::string rel = opt.base_name + ".kml";
     VectorWriter w(folder.path(rel));
-    // KML styles (kml_style_table()) need GDAL's LIBKML driver, whose write of the demo plan took
-    // minutes here; the plain KML driver stays until that is understood.
+    // GDAL's plain KML driver, styled by a pass over its file (kml_styles.hpp): its LIBKML
+    // driver writes styles itself but took minutes on the demo plan.
+    std::vector<std::string> hidden;
     for (const auto& l : pl.layers)
-      if (!l.features.empty()) write_layer(w, l);
+      if (kml_hidden_layer(l.name)) hidden.push_back(l.name);
+    w.set_kml_hidden_layers(hidden);
+    for (const auto& l : pl.layers)
+      if (!l.features.empty())
+        write_layer(w, l, [&l](const Feature& f) {
+          const std::string id = kml_style_id(l, f);
+          return id.empty() ? id : "@" + id;
+        });
     w.close();
     done(rel);
   }
@@ -494,10 +503,10 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     }
   }
   if (has(opt, ExportFormat::csv)) {
-    write_station_webmap_csv(folder.path("stations_webmap.csv"), *plan.study, opt.csv_bom);
+    write_station_webmap_csv(folder.path("stations_webmap.csv"), *plan.study, opt.csv_bom, opt.lang);
     done("stations_webmap.csv");
     // The same list as a workbook: Excel/WPS open it with no encoding question.
-    write_station_webmap_xlsx(folder.path("stations_webmap.xlsx"), *plan.study);
+    write_station_webmap_xlsx(folder.path("stations_webmap.xlsx"), *plan.study, opt.lang);
     done("stations_webmap.xlsx");
   }
   if (has(opt, ExportFormat::tif)) {
@@ -521,7 +530,7 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
   }
   if (curve && has(opt, ExportFormat::png)) {
     write_coverage_curve_png(folder.path("coverage_curve.png"), plan.suggest->curve, opt.lang,
-                             plan.study->demand_is_proxy);
+                             plan.study->demand_estimated());
     done("coverage_curve.png");
   }
   if (maps) {

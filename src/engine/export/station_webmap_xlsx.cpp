@@ -7,8 +7,7 @@
 #include <cmath>
 #include <filesystem>
 
-#include "engine/export/plan_export.hpp"
-#include "engine/geo/china_coords.hpp"
+#include "engine/export/station_webmap_table.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/util/error.hpp"
 
@@ -20,7 +19,7 @@ double rounded(double v, double scale) {
 }
 }  // namespace
 
-void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& st) {
+void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& st, ReportLang lang) {
   namespace fs = std::filesystem;
   GDALAllRegister();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("XLSX");
@@ -37,33 +36,22 @@ void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& st)
     if (!ds) throw InputError(path, "cannot create the station list (" + cap.first_error() + ")");
     OGRLayer* l = ds->CreateLayer("stations", nullptr, wkbNone, nullptr);
     if (!l) throw InputError(path, "cannot create the station list (" + cap.first_error() + ")");
-    // The CSV's columns, in its order (station_webmap_csv.cpp).
-    const std::pair<const char*, OGRFieldType> cols[] = {
-        {"site_id", OFTString},   {"name", OFTString},          {"host_type", OFTString},
-        {"plan", OFTString},      {"lon_wgs84", OFTReal},       {"lat_wgs84", OFTReal},
-        {"lon_gcj02", OFTReal},   {"lat_gcj02", OFTReal},       {"lon_bd09", OFTReal},
-        {"lat_bd09", OFTReal},    {"outside_china", OFTString}, {"walk_workers", OFTReal},
-        {"both_workers", OFTReal}};
-    for (const auto& [name, type] : cols) {
-      OGRFieldDefn fd(name, type);
+    // The CSV's columns, in its order, with its rounding (station_webmap_table).
+    const StationWebmapTable t = station_webmap_table(st, lang);
+    for (const auto& c : t.columns) {
+      OGRFieldDefn fd(c.name.c_str(), c.number ? OFTReal : OFTString);
       if (l->CreateField(&fd) != OGRERR_NONE)
         throw InputError(path, "cannot create the station list (" + cap.first_error() + ")");
     }
-    for (uint32_t i = 0; i < st.sites.size(); ++i) {
-      const Vec2 w = st.sites.lonlat[i];
-      const Vec2 g = from_wgs84(w, WebDatum::gcj02);
-      const Vec2 b = from_wgs84(w, WebDatum::bd09);
-      const std::string& plan = st.sites.attr(i, "plan");
+    for (size_t r = 0; r < t.text.size(); ++r) {
       OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
-      f->SetField(0, st.sites.id[i].c_str());
-      f->SetField(1, st.sites.name[i].c_str());
-      f->SetField(2, site_host_type(st.sites, i).c_str());
-      f->SetField(3, plan.empty() ? "existing" : plan.c_str());
-      const double coords[] = {w.x, w.y, g.x, g.y, b.x, b.y};
-      for (int k = 0; k < 6; ++k) f->SetField(4 + k, rounded(coords[k], 1e7));
-      f->SetField(10, outside_china(w) ? "yes" : "no");
-      f->SetField(11, rounded(st.state.covered_weight(i, Criterion::walk), 10));
-      f->SetField(12, rounded(st.state.covered_weight(i, Criterion::both), 10));
+      for (size_t c = 0; c < t.columns.size(); ++c) {
+        const int k = static_cast<int>(c);
+        if (t.columns[c].number)
+          f->SetField(k, rounded(t.value[r][c], std::pow(10.0, t.columns[c].decimals)));
+        else
+          f->SetField(k, t.text[r][c].c_str());
+      }
       if (l->CreateFeature(f.get()) != OGRERR_NONE)
         throw InputError(path, "writing the station list failed (" + cap.first_error() + ")");
     }

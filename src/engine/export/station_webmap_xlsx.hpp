@@ -5,10 +5,12 @@
 #include <string>
 
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/export/plan_export.hpp"
 
 namespace yz {
 
 // Written to a temporary name beside `path` and renamed into place when complete.
-void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& study);
+void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& study,
+                               ReportLang lang = ReportLang::en);
 
 }  // namespace yz

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "engine/export/kml_styles.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
@@ -89,6 +90,7 @@ struct VectorWriter::Impl {
   bool closed = false;
   bool csv_bom = false;
   std::string next_style;
+  std::vector<std::string> kml_styles, kml_hidden;  // plain KML: per placemark, for the pass
   // Where each given value goes: drivers may add fields of their own (KML's Name, Description)
   // or rename ours (Shapefile's 10-character names), so positions are recorded as fields are made.
   std::vector<int> field_index;
@@ -112,7 +114,10 @@ struct VectorWriter::Impl {
       g->assignSpatialReference(&wgs84);
       f->SetGeometryDirectly(g.release());
     }
-    if (!next_style.empty()) f->SetStyleString(next_style.c_str());
+    if (driver == "KML")  // no style table in the plain driver: styled by the pass in close()
+      kml_styles.push_back(next_style.rfind('@', 0) == 0 ? next_style.substr(1) : std::string());
+    else if (!next_style.empty())
+      f->SetStyleString(next_style.c_str());
     next_style.clear();
     if (layer->CreateFeature(f.get()) != OGRERR_NONE) fail();
   }
@@ -247,6 +252,10 @@ void VectorWriter::set_next_style(const std::string& style) {
   if (impl_->driver == "LIBKML" || impl_->driver == "KML") impl_->next_style = style;
 }
 
+void VectorWriter::set_kml_hidden_layers(const std::vector<std::string>& layers) {
+  impl_->kml_hidden = layers;
+}
+
 void VectorWriter::add_qgis_styles(
     const std::vector<std::pair<std::string, std::string>>& layer_qml) {
   if (impl_->driver != "GPKG" || layer_qml.empty()) return;
@@ -308,6 +317,11 @@ void VectorWriter::close() {
   impl_->commit_txn();
   impl_->ds.reset();  // flush
   if (!cap.errors().empty()) throw_write_error(impl_->path, errno, cap.first_error());
+  const auto& ks = impl_->kml_styles;
+  if (impl_->driver == "KML" &&
+      (!impl_->kml_hidden.empty() ||
+       std::any_of(ks.begin(), ks.end(), [](auto& s) { return !s.empty(); })))
+    style_kml_file(impl_->out->path(), ks, impl_->kml_hidden, impl_->path);
   // A Shapefile's siblings move with it, the .shp last.
   impl_->out->commit();
   impl_->closed = true;

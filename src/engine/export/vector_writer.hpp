@@ -45,6 +45,9 @@ class VectorWriter {
   // the next feature added ("@name" refers to a shared one; "" = none). Other formats: ignored.
   void set_style_table(const std::vector<std::pair<std::string, std::string>>& styles);
   void set_next_style(const std::string& style);
+  // KML (GDAL's plain driver): styles given as "@id" of kml_shared_styles() are added by a pass
+  // over the written file (kml_styles.hpp); these layers open hidden in Google Earth.
+  void set_kml_hidden_layers(const std::vector<std::string>& layers);
   // GeoPackage: QGIS's `layer_styles` table, each (layer, QML) pair its layer's default style, so
   // QGIS opens the layers styled. Other formats: ignored.
   void add_qgis_styles(const std::vector<std::pair<std::string, std::string>>& layer_qml);

@@ -134,4 +134,18 @@ CandidateCategories default_candidate_categories() {
   return load_candidate_categories(data_file("candidate_categories.json"));
 }
 
+std::string category_label_zh(const std::string& name) {
+  static const CandidateCategories cats = [] {
+    try {
+      return default_candidate_categories();
+    } catch (const std::exception&) {
+      return CandidateCategories{};  // a missing data file: the names stay as they are
+    }
+  }();
+  if (name == cats.grid.name && !cats.grid.label_zh.empty()) return cats.grid.label_zh;
+  for (const auto& c : cats.categories)
+    if (c.name == name && !c.label_zh.empty()) return c.label_zh;
+  return name;
+}
+
 }  // namespace yz

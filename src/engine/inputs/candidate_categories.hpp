@@ -37,5 +37,8 @@ struct CandidateCategories {
 CandidateCategories load_candidate_categories(const std::string& path);
 // The default config, data/candidate_categories.json.
 CandidateCategories default_candidate_categories();
+// A category's Chinese label (label_zh) in the default config, "grid" included; the name itself
+// when the config has none (a planner's own category, already in their words) or cannot be read.
+std::string category_label_zh(const std::string& name);
 
 }  // namespace yz

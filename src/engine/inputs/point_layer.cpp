@@ -27,6 +27,7 @@ PointLayerRead read_point_layer(const std::string& path, const CityNetwork& city
     throw InputError(path, "none of the " + std::to_string(rep.read) + " " + what +
                                " lie on the map: all are outside the map (beyond its edge, or "
                                "by roads clipped at it); is this the map they belong to?");
+  if (!site) r.points.estimate = estimate_from_columns(r.points);
   if (const auto datum = read_as_datum(r.points.source_crs))
     r.shift = detect_web_shift(r.points.lonlat, *datum, city, what);
   return r;

@@ -38,4 +38,12 @@ void PointSet::append(const PointSet& o) {
   }
 }
 
+std::string estimate_from_columns(const PointSet& p) {
+  for (size_t c = 0; c < p.attr_names.size(); ++c)
+    if (p.attr_names[c] == kDemandEstimateColumn)
+      for (const auto& row : p.attr_values)
+        if (c < row.size() && !row[c].empty() && row[c] != "no" && row[c] != "0") return row[c];
+  return {};
+}
+
 }  // namespace yz

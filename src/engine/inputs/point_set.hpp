@@ -10,6 +10,10 @@
 
 namespace yz {
 
+// Demand files: a column whose non-empty value says the point's workers are an estimate and of
+// what ("map proxies"); `yizhan demand` writes it, every --demand reader recognises it.
+inline constexpr const char* kDemandEstimateColumn = "estimate";
+
 struct PointSet {
   std::string source;          // file or generator the points came from
   std::vector<Vec2> lonlat;    // WGS-84
@@ -27,6 +31,10 @@ struct PointSet {
   // Each point's row (feature) in its source, 0-based, for reports: loaders drop rows, so the
   // n-th point is not the n-th row. Empty = the points are the rows, in order.
   std::vector<uint64_t> row;
+  // Demand: what the weights estimate workers from ("map proxies"), "" when they are head counts.
+  // Read from a file's kDemandEstimateColumn (written by `yizhan demand`), so an estimate loaded
+  // later with --demand is still labelled as one.
+  std::string estimate;
 
   size_t size() const { return xy.size(); }
   double total_weight() const {
@@ -52,5 +60,9 @@ struct PointSet {
   // The value of a pass-through column, or "" when absent.
   const std::string& attr(size_t i, const std::string& column) const;
 };
+
+// The kind of estimate a demand file's kDemandEstimateColumn names (its first value other than
+// "", "no" or "0"); "" when the file has no such column or all points are counts.
+std::string estimate_from_columns(const PointSet& points);
 
 }  // namespace yz

@@ -451,7 +451,11 @@ SessionFile read_session_file(const std::string& path) {
   }
   s.candidates = std::make_shared<const PointSet>(r.points("candidates", true));
   s.demand_is_proxy = r.get("demand") != "layer";
-  if (!s.demand_is_proxy) s.demand = std::make_shared<const PointSet>(r.points("demand", false));
+  if (!s.demand_is_proxy) {
+    PointSet d = r.points("demand", false);
+    d.estimate = estimate_from_columns(d);  // a file of estimates stays labelled as one
+    s.demand = std::make_shared<const PointSet>(std::move(d));
+  }
   return s;
 }
 

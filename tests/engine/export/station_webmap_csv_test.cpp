@@ -2,7 +2,9 @@
 // china_coords module gives them, Chinese names intact, BOM on request, no shift outside China.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "engine/export/plan_export.hpp"
@@ -156,4 +158,63 @@ TEST_CASE("station web-map CSV against published GCJ-02 and BD-09 reference poin
   CHECK(std::stod(b[7]) == Approx(tiananmen.y).margin(1.5e-7));
   CHECK(std::stod(b[8]) == Approx(bd_ref.x).margin(1.5e-7));
   CHECK(std::stod(b[9]) == Approx(bd_ref.y).margin(1.5e-7));
+}
+
+namespace {
+// A cell holds an ASCII-letter word (an English header or value slipped into the zh list).
+bool has_latin_word(const std::string& s) {
+  for (char c : s)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("station web-map list under --lang zh: Chinese headers and words, the en figures",
+          "[export][zh]") {
+  DemoCity demo = generate_demo_city(DemoCitySettings::load_default());
+  CityNetwork city = city_from_lines(std::move(demo.lines));
+  for (const bool proxy : {false, true}) {
+    INFO("proxy demand " << proxy);
+    CoverageStudy st =
+        plan_study(city, demo.stations, nullptr, nullptr, demo.demand, proxy, CoverageParams{});
+    REQUIRE(st.sites.size() > 2);
+    const std::string dir = test::temp_dir() + (proxy ? "/zh_proxy" : "/zh");
+    std::filesystem::create_directories(dir);
+    write_station_webmap_csv(dir + "/en.csv", st, false, ReportLang::en);
+    write_station_webmap_csv(dir + "/zh.csv", st, true, ReportLang::zh);
+    bool bom = false;
+    const auto en = read_rows(dir + "/en.csv", bom);
+    const auto zh = read_rows(dir + "/zh.csv", bom);
+    CHECK(bom);
+    REQUIRE(zh.size() == en.size());
+    REQUIRE(zh[0].size() == en[0].size());
+    for (const auto& h : zh[0]) {
+      INFO("zh header " << h);
+      CHECK_FALSE(has_latin_word(h));
+    }
+    CHECK(zh[0][0] == "编号");
+    CHECK(zh[0][6] == "高德坐标经度");
+    CHECK(zh[0][8] == "百度坐标经度");
+    // Demand from the street-length proxy is labelled an estimate in both languages.
+    CHECK((zh[0][11].find("估算") != std::string::npos) == proxy);
+    CHECK((en[0][11].find("_est") != std::string::npos) == proxy);
+    const std::map<std::string, std::string> host_zh{{"co-built", "共建"}, {"standalone", "独立"},
+                                                     {"shared", "共享"},   {"alliance", "联盟"},
+                                                     {"mobile", "流动"},   {"", ""}};
+    for (size_t r = 1; r < en.size(); ++r) {
+      INFO("row " << r);
+      // ids and names as given; numbers identical character for character.
+      CHECK(zh[r][0] == en[r][0]);
+      CHECK(zh[r][1] == en[r][1]);
+      for (size_t c = 4; c < 10; ++c) CHECK(zh[r][c] == en[r][c]);
+      CHECK(zh[r][11] == en[r][11]);
+      CHECK(zh[r][12] == en[r][12]);
+      // Word columns: the Chinese word for the English one, no Latin letters left.
+      REQUIRE(host_zh.count(en[r][2]) == 1);
+      CHECK(zh[r][2] == host_zh.at(en[r][2]));
+      CHECK(zh[r][3] == (en[r][3] == "existing" ? "现有" : "建议新站"));
+      CHECK(zh[r][10] == (en[r][10] == "yes" ? "是" : "否"));
+      for (size_t c : {2, 3, 10}) CHECK_FALSE(has_latin_word(zh[r][c]));
+    }
+  }
 }
