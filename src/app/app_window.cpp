@@ -393,6 +393,10 @@ int run_app(const AppOptions& opt) {
 
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
+      // A replayed script runs on a fixed clock: ImGui times double-clicks and key repeats from
+      // DeltaTime, and on a loaded machine two scripted clicks a frame apart could be 0.3 s apart
+      // in wall time and no longer a double-click.
+      if (script) io.DeltaTime = 1.0f / 60;
       // The script starts once the loaded map has been drawn twice (the view fitted to it).
       if (script && settled_frames >= 2 && !st.job.busy() && (startup.empty() || st.crs_question)) {
         try {
