@@ -12,6 +12,7 @@
 #include "engine/map/gdal_session.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -101,7 +102,7 @@ std::vector<OsmFeature> read_osm_features(const std::string& user_path,
     GdalErrorCapture cap;
     auto ds = open_poi_osm(plain.path(), attempt == 1);
     if (!ds)
-      throw InputError(user_path, "not a readable OpenStreetMap file (" + cap.first_error() + ")");
+      throw InputError(user_path, Msg::osm_unreadable_why, {{"why", cap.first_error()}});
     OGRLayer* layer = nullptr;
     double frac = 0;
     uint64_t seen = 0;
