@@ -10,7 +10,9 @@
 #include "engine/export/plan_export.hpp"
 #include "engine/geo/china_coords.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -34,9 +36,9 @@ void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& st)
   fs::remove(tmp, ec);
   {
     GDALDatasetUniquePtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw InputError(path, "cannot create the station list (" + cap.first_error() + ")");
+    if (!ds) throw CodedError(path, Msg::cannot_create_station_list, {{"why", cap.first_error()}});
     OGRLayer* l = ds->CreateLayer("stations", nullptr, wkbNone, nullptr);
-    if (!l) throw InputError(path, "cannot create the station list (" + cap.first_error() + ")");
+    if (!l) throw CodedError(path, Msg::cannot_create_station_list, {{"why", cap.first_error()}});
     // The CSV's columns, in its order (station_webmap_csv.cpp).
     const std::pair<const char*, OGRFieldType> cols[] = {
         {"site_id", OFTString},   {"name", OFTString},          {"host_type", OFTString},
@@ -47,7 +49,7 @@ void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& st)
     for (const auto& [name, type] : cols) {
       OGRFieldDefn fd(name, type);
       if (l->CreateField(&fd) != OGRERR_NONE)
-        throw InputError(path, "cannot create the station list (" + cap.first_error() + ")");
+        throw CodedError(path, Msg::cannot_create_station_list, {{"why", cap.first_error()}});
     }
     for (uint32_t i = 0; i < st.sites.size(); ++i) {
       const Vec2 w = st.sites.lonlat[i];
@@ -65,18 +67,18 @@ void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& st)
       f->SetField(11, rounded(st.state.covered_weight(i, Criterion::walk), 10));
       f->SetField(12, rounded(st.state.covered_weight(i, Criterion::both), 10));
       if (l->CreateFeature(f.get()) != OGRERR_NONE)
-        throw InputError(path, "writing the station list failed (" + cap.first_error() + ")");
+        throw CodedError(path, Msg::station_list_write_failed, {{"why", cap.first_error()}});
     }
     ds.reset();  // the workbook is written when the dataset closes
   }
   if (!cap.errors().empty() || !fs::exists(tmp, ec)) {
     fs::remove(tmp, ec);
-    throw InputError(path, "writing the station list failed (" + cap.first_error() + ")");
+    throw CodedError(path, Msg::station_list_write_failed, {{"why", cap.first_error()}});
   }
   fs::rename(tmp, path, ec);
   if (ec) {
     fs::remove(tmp, ec);
-    throw InputError(path, "cannot write the station list: " + ec.message());
+    throw CodedError(path, Msg::cannot_write, {{"why", ec.message()}});
   }
 }
 

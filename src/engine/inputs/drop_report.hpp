@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "engine/geo/vec2.hpp"
-#include "engine/util/message.hpp"
 
 namespace yz {
 
@@ -17,14 +16,7 @@ struct DroppedItem {
   Vec2 lonlat{NAN, NAN};    // where it was, when known
   std::string reason;       // a fixed phrase, so reasons group in summaries
   std::string detail = {};  // specifics ("same place as node/123"), optional
-  Message reason_msg = {};  // the reason by code (front-ends show it in their language)
 };
-
-// A kind of item as a message ("stations" -> Msg::kind_stations); an unknown kind as is.
-Message kind_message(const std::string& what);
-// A reason by code when `reason` is the English text of an argument-free code, else as is (for
-// reasons built by helpers that return text).
-Message reason_message(const std::string& reason);
 
 struct DropReport {
   std::string source;  // file
@@ -34,17 +26,11 @@ struct DropReport {
   std::vector<std::string> notes;  // repairs and assumptions ("lon/lat columns: x,y")
   std::string crs;  // what the coordinates were read as ("EPSG:32650", "GCJ-02 (...)"), if known
 
-  void drop(uint64_t index, std::string id, Vec2 lonlat, std::string reason,
-            std::string detail = {}) {
-    Message m = reason_message(reason);
-    dropped.push_back({index, std::move(id), lonlat, std::move(reason), std::move(detail), std::move(m)});
+  void drop(uint64_t index, std::string id, Vec2 lonlat, std::string reason) {
+    dropped.push_back({index, std::move(id), lonlat, std::move(reason)});
   }
-  void drop(uint64_t index, std::string id, Vec2 lonlat, Msg reason, std::string detail = {}) {
-    drop(index, std::move(id), lonlat, Message(reason), std::move(detail));
-  }
-  void drop(uint64_t index, std::string id, Vec2 lonlat, Message reason, std::string detail = {}) {
-    std::string text = render(reason, MsgLang::en);
-    dropped.push_back({index, std::move(id), lonlat, std::move(text), std::move(detail), std::move(reason)});
+  void drop(uint64_t index, std::string id, Vec2 lonlat, std::string reason, std::string detail) {
+    dropped.push_back({index, std::move(id), lonlat, std::move(reason), std::move(detail)});
   }
   // reason -> count, for the one-line summary
   std::map<std::string, uint64_t> reasons() const {
@@ -52,9 +38,8 @@ struct DropReport {
     for (const auto& d : dropped) ++m[d.reason];
     return m;
   }
-  // "sites.csv: read 40 sites, kept 38, dropped 2 (1 outside the map, 1 NaN coordinates)"
-  std::string summary() const;
-  Message summary_message() const;  // the same by code
+  std::string summary()
+      const;  // "sites.csv: read 40, kept 38, dropped 2 (1 outside the map, 1 NaN coordinates)"
 };
 
 }  // namespace yz

@@ -15,13 +15,16 @@
 #include "engine/geo/china_coords.hpp"
 #include "engine/inputs/column_names.hpp"
 #include "engine/inputs/csv_records.hpp"
+#include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/number_text.hpp"
 #include "engine/inputs/source_crs.hpp"
 #include "engine/inputs/weight_limits.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -120,14 +123,15 @@ std::set<std::string> name_set(const std::string& names) {
   return out;
 }
 
-InputError ambiguous_columns(const std::string& path, const char* what,
+CodedError ambiguous_columns(const std::string& path, const char* what,
                              const std::vector<std::string>& found) {
   std::string list;
   for (size_t k = 0; k < found.size(); ++k)
     list += (k == 0 ? "" : k + 1 == found.size() ? " and " : ", ") + found[k];
-  return InputError(path, std::string(what) == "latitude" ? Msg::columns_ambiguous_lat
-                                                          : Msg::columns_ambiguous_lon,
-                    {{"columns", list}});
+  return CodedError(
+      path,
+      std::string(what) == "latitude" ? Msg::columns_ambiguous_lat : Msg::columns_ambiguous_lon,
+      {{"columns", list}});
 }
 
 void refuse_ambiguous_coordinate_columns(const std::string& path, const std::string& x_names,
@@ -255,14 +259,14 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   rep.source = path;
   rep.what = what;
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, Msg::file_not_found);
+  if (!fs::exists(path, ec)) throw CodedError(path, Msg::file_not_found);
   if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
-    throw InputError(path, Msg::file_empty);
+    throw CodedError(path, Msg::file_empty);
   GdalErrorCapture cap;
   const bool csv = is_csv(path);
   const char* sheet_driver = csv ? nullptr : spreadsheet_driver(path);
   if (sheet_driver && !GetGDALDriverManager()->GetDriverByName(sheet_driver))
-    throw InputError(path, Msg::no_sheet_reader, {{"driver", sheet_driver}});
+    throw CodedError(path, Msg::no_sheet_reader, {{"driver", sheet_driver}});
   // CSV: one encoding for the whole file, and its records counted by our own scanner; records
   // GDAL cannot read are set aside (dropped with their row) and GDAL reads a copy without them.
   FileEncoding file_enc;
@@ -271,6 +275,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   struct BadRecord {
     uint64_t row;
     std::string reason, detail;
+    Message detail_msg;
   };
   std::vector<BadRecord> bad_records;
   std::unique_ptr<MemCsv> mem_csv;
@@ -282,14 +287,16 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     if (!records.empty()) {
       const std::string why = csv_record_problem(records[0], detail);
       if (!why.empty())
-        throw InputError(path, Msg::csv_header_row, {MsgArg("why", reason_message(why)), {"detail", detail}});
+        throw CodedError(
+            path, Msg::csv_header_row,
+            {MsgArg("why", reason_message(why)), MsgArg("detail", csv_record_detail(records[0]))});
     }
     for (size_t k = 1; k < records.size(); ++k) {
       const std::string why = csv_record_problem(records[k], detail);
       if (why.empty())
         csv_rows.push_back(k - 1);
       else
-        bad_records.push_back({k - 1, why, detail});
+        bad_records.push_back({k - 1, why, detail, csv_record_detail(records[k])});
     }
     if (!bad_records.empty()) {
       std::string copy;
@@ -344,12 +351,12 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       std::getline(in, first);
       if (first.size() > 120) first = first.substr(0, 120) + "...";
       first = to_utf8(first, file_enc.encoding);
-      if (why.empty()) throw InputError(path, Msg::csv_unreadable, {{"line", first}});
-      throw InputError(path, Msg::csv_unreadable_why, {{"line", first}, {"why", why}});
+      if (why.empty()) throw CodedError(path, Msg::csv_unreadable, {{"line", first}});
+      throw CodedError(path, Msg::csv_unreadable_why, {{"line", first}, {"why", why}});
     }
     if (why.empty())
-      throw InputError(path, sheet_driver ? Msg::sheet_unreadable : Msg::table_unreadable);
-    throw InputError(path, sheet_driver ? Msg::sheet_unreadable_why : Msg::table_unreadable_why,
+      throw CodedError(path, sheet_driver ? Msg::sheet_unreadable : Msg::table_unreadable);
+    throw CodedError(path, sheet_driver ? Msg::sheet_unreadable_why : Msg::table_unreadable_why,
                      {{"why", why}});
   }
   OGRLayer* layer = nullptr;
@@ -378,7 +385,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   auto no_xy = [&](Msg code) {
     std::string names;
     for (size_t i = 0; i < cols.size(); ++i) names += std::string(i ? ", " : "") + cols[i].utf8;
-    return InputError(path, code, {{"columns", names}});
+    return CodedError(path, code, {{"columns", names}});
   };
   if (csv && wkbFlatten(layer->GetGeomType()) == wkbNone) throw no_xy(Msg::no_lonlat_columns_csv);
   // A spreadsheet has no geometry: coordinates come from its lon/lat columns, numbers or text.
@@ -399,9 +406,8 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
           : find_field(cols, opt.weight_field,
                        {"weight", "workers", "count", "demand", "人数", "workers_count", "n"});
   if (!opt.weight_field.empty() && w_idx < 0)
-    throw InputError(path, Msg::no_column, {{"column", opt.weight_field}});
-  if (opt.weight_required && w_idx < 0)
-    throw InputError(path, Msg::no_weight_column);
+    throw CodedError(path, Msg::no_column, {{"column", opt.weight_field}});
+  if (opt.weight_required && w_idx < 0) throw CodedError(path, Msg::no_weight_column);
   // --columns: key=column pairs override the automatic choices.
   std::vector<std::pair<std::string, int>> column_map;
   std::string id_field = opt.id_field, name_field = opt.name_field;
@@ -413,11 +419,11 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     if (item.empty()) continue;
     const size_t eq = item.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-      throw ParamError("columns", Msg::columns_not_key_value, {{"value", item}});
+      throw CodedParamError("columns", Msg::columns_not_key_value, {{"value", item}});
     const std::string key = item.substr(0, eq), col = item.substr(eq + 1);
     const int idx = column_index(cols, col);
     if (idx < 0)
-      throw InputError(path, Msg::no_column_mapped,
+      throw CodedError(path, Msg::no_column_mapped,
                        {{"column", col}, param_arg("param", "columns"), {"key", key}});
     if (key == "id")
       id_field = col;
@@ -455,11 +461,12 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     site_cols = SiteColumns::find(ps.attr_names, opt.cost_field, opt.capacity_field, truncated);
     for (const auto& [key, idx] : column_map)
       if (!site_cols.assign(key, idx))
-        throw ParamError("columns", Msg::unknown_attribute, {{"value", key}, {"known", SiteColumns::keys()}});
+        throw CodedParamError("columns", Msg::unknown_attribute,
+                              {{"value", key}, {"known", SiteColumns::keys()}});
     if (!opt.cost_field.empty() && site_cols.cost < 0)
-      throw InputError(path, Msg::no_column_cost, {{"column", opt.cost_field}});
+      throw CodedError(path, Msg::no_column_cost, {{"column", opt.cost_field}});
     if (!opt.capacity_field.empty() && site_cols.capacity < 0)
-      throw InputError(path, Msg::no_column_capacity, {{"column", opt.capacity_field}});
+      throw CodedError(path, Msg::no_column_capacity, {{"column", opt.capacity_field}});
     if (site_cols.any())
       rep.notes.push_back("site attributes read from columns: " +
                           site_cols.describe(ps.attr_names));
@@ -570,7 +577,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       }
       // Absurd counts are a mistake in the file, not data to drop quietly: refuse the file.
       if (*v > kMaxPointWeight)
-        throw InputError(path, id_idx >= 0 ? Msg::weight_too_large_id : Msg::weight_too_large,
+        throw CodedError(path, id_idx >= 0 ? Msg::weight_too_large_id : Msg::weight_too_large,
                          {{"row", index + 1},
                           {"id", fid},
                           {"value", values[w_idx]},
@@ -639,23 +646,26 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   }
   rep.kept = ps.size();
   if (weight_sum > kMaxTotalDemand)
-    throw InputError(path, Msg::weights_too_large,
+    throw CodedError(path, Msg::weights_too_large,
                      {{"column", cols[w_idx].utf8}, {"value", std::to_string(weight_sum)}});
-  if (rep.read == 0) throw InputError(path, Msg::layer_empty_of, {MsgArg("what", kind_message(what))});
+  if (rep.read == 0)
+    throw CodedError(path, Msg::layer_empty_of, {MsgArg("what", kind_message(what))});
   if (ps.size() == 0 && swapped_inside > 0 && swapped_inside * 2 >= outside)
-    throw InputError(path, Msg::none_on_map_swapped, {MsgArg("what", kind_message(what))});
+    throw CodedError(path, Msg::none_on_map_swapped, {MsgArg("what", kind_message(what))});
   if (ps.size() == 0) {
     // A record the CSV scanner set aside says where (the row and line a stray quote opened on).
     const DroppedItem& first = rep.dropped.front();
-    const bool record_problem =
-        std::any_of(bad_records.begin(), bad_records.end(),
-                    [&](const BadRecord& b) { return b.row == first.index; });
-    Message why = record_problem ? Message(Msg::row_reason_detail, {{"row", first.index + 1},
-                                                                     MsgArg("reason", first.reason_msg),
-                                                                     {"detail", first.detail}})
-                                 : first.reason_msg;
-    throw InputError(path, rep.dropped.size() > 1 ? Msg::none_usable_more : Msg::none_usable,
-                     {{"count", rep.read}, MsgArg("what", kind_message(what)), MsgArg("why", std::move(why))});
+    const auto bad = std::find_if(bad_records.begin(), bad_records.end(),
+                                  [&](const BadRecord& b) { return b.row == first.index; });
+    const bool record_problem = bad != bad_records.end();
+    Message why = record_problem ? Message(Msg::row_reason_detail,
+                                           {{"row", first.index + 1},
+                                            MsgArg("reason", reason_message(first.reason)),
+                                            MsgArg("detail", bad->detail_msg)})
+                                 : reason_message(first.reason);
+    throw CodedError(
+        path, rep.dropped.size() > 1 ? Msg::none_usable_more : Msg::none_usable,
+        {{"count", rep.read}, MsgArg("what", kind_message(what)), MsgArg("why", std::move(why))});
   }
   if (w_idx < 0 && !opt.site_attributes)
     rep.notes.push_back("no weight column: every point counts 1");

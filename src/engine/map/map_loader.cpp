@@ -17,6 +17,7 @@
 #include "engine/map/osm_bounds.hpp"
 #include "engine/map/osm_references.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/msg_codes.hpp"
@@ -224,8 +225,8 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
     auto ds = open_osm(path, attempt == 1);
     if (!ds) {
       std::string why = cap.first_error();
-      if (why.empty()) throw InputError(user_path, Msg::osm_unreadable);
-      throw InputError(user_path, Msg::osm_unreadable_why, {{"why", why}});
+      if (why.empty()) throw CodedError(user_path, Msg::osm_unreadable);
+      throw CodedError(user_path, Msg::osm_unreadable_why, {{"why", why}});
     }
     // Our own pass (once, after GDAL accepted the file): a PBF cut inside a block is refused here
     // with a clear message, and the ways GDAL drops or shortens for missing nodes are counted.
@@ -278,23 +279,23 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
     }
     if (attempt == 0 && (cap.has("Non increasing node id") || cap.has("USE_CUSTOM_INDEXING"))) continue;
     if (!cap.errors().empty() && lines.empty()) {
-      throw InputError(user_path, Msg::osm_corrupt, {{"why", cap.first_error()}});
+      throw CodedError(user_path, Msg::osm_corrupt, {{"why", cap.first_error()}});
     }
     if (!cap.errors().empty()) {
-      rep.notes.add(cap.errors().size() > 1
-                        ? Message(Msg::note_gdal_reported_more,
-                                  {{"why", cap.first_error()}, {"count", cap.errors().size() - 1}})
-                        : Message(Msg::note_gdal_reported, {{"why", cap.first_error()}}));
+      add_note(rep.notes,
+               cap.errors().size() > 1
+                   ? Message(Msg::note_gdal_reported_more,
+                             {{"why", cap.first_error()}, {"count", cap.errors().size() - 1}})
+                   : Message(Msg::note_gdal_reported, {{"why", cap.first_error()}}));
       // A parse failure means the file stops early or is damaged: what was read may be missing
       // streets anywhere (e.g. cut inside the ways), so never go on with it.
       if (cap.has("truncated") || cap.has("Corrupt") || cap.has("corrupt") || cap.has("Invalid") ||
           cap.has("parsing"))
-        throw InputError(user_path, Msg::osm_corrupt, {{"why", cap.first_error()}});
+        throw CodedError(user_path, Msg::osm_corrupt, {{"why", cap.first_error()}});
     }
-    if (refs.xml && !refs.xml_closed)
-      throw InputError(user_path, Msg::osm_xml_truncated);
+    if (refs.xml && !refs.xml_closed) throw CodedError(user_path, Msg::osm_xml_truncated);
     if (refs.nodes > 0 && refs.ways == 0 && lines.empty())
-      throw InputError(user_path, Msg::osm_nodes_no_ways, {{"count", refs.nodes}});
+      throw CodedError(user_path, Msg::osm_nodes_no_ways, {{"count", refs.nodes}});
     const auto missing = ways_with_missing_nodes(cap.debug());
     rep.ways_missing_nodes = refs.roads_missing;
     rep.ways_dropped = refs.roads_dropped;
@@ -338,8 +339,8 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds) {
     std::string why = cap.first_error();
-    if (why.empty()) throw InputError(path, Msg::vector_map_unreadable);
-    throw InputError(path, Msg::vector_map_unreadable_why, {{"why", why}});
+    if (why.empty()) throw CodedError(path, Msg::vector_map_unreadable);
+    throw CodedError(path, Msg::vector_map_unreadable_why, {{"why", why}});
   }
   OGRLayer* layer = pick_layer(*ds, path, opt.layer, LayerShape::lines);
   OGRCoordinateTransformation* ct = nullptr;
@@ -352,18 +353,19 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (!src.IsSame(&wgs84)) {
       ct_owner.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
-      if (!ct_owner) throw InputError(path, Msg::crs_not_transformable);
+      if (!ct_owner) throw CodedError(path, Msg::crs_not_transformable);
       ct = ct_owner.get();
     }
   } else {
-    rep.notes.add(path, Msg::note_no_crs_assume_wgs84);
+    add_note(rep.notes, path, Msg::note_no_crs_assume_wgs84);
   }
   const auto& def = *layer->GetLayerDefn();
   int cls_idx = -1;
   if (!opt.class_field.empty()) {
     cls_idx = def.GetFieldIndex(opt.class_field.c_str());
     if (cls_idx < 0)
-      throw InputError(path, Msg::no_column_for, {{"column", opt.class_field}, param_arg("param", "class_field")});
+      throw CodedError(path, Msg::no_column_for,
+                       {{"column", opt.class_field}, param_arg("param", "class_field")});
   } else {
     for (const char* name : {"highway", "fclass", "road_class", "class", "type", "kind"})
       if ((cls_idx = def.GetFieldIndex(name)) >= 0) break;
@@ -427,17 +429,17 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
     name_lines(raw, from, field(*f, name_idx), {});
   }
   if (!cap.errors().empty() && rep.features_read == 0)
-    throw InputError(path, Msg::cannot_read_features, {{"why", cap.first_error()}});
-  if (cls_idx < 0) rep.notes.add(path, Msg::note_no_road_class);
+    throw CodedError(path, Msg::cannot_read_features, {{"why", cap.first_error()}});
+  if (cls_idx < 0) add_note(rep.notes, path, Msg::note_no_road_class);
   if (unknown_class)
-    rep.notes.add(path, Message(Msg::note_unknown_road_class, {{"count", unknown_class}}));
+    add_note(rep.notes, path, Message(Msg::note_unknown_road_class, {{"count", unknown_class}}));
 }
 
 // Chooses the projection, projects everything, and cuts straight jumps across missing nodes.
 RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& opt, MapLoadReport rep) {
   RoadLines out;
   out.source = path;
-  if (raw.cls.empty()) throw InputError(path, Msg::no_roads);
+  if (raw.cls.empty()) throw CodedError(path, Msg::no_roads);
   // Centre = median of all road vertices: robust to the long ways extracts keep past their box.
   std::vector<double> xs, ys;
   for (size_t i = 0; i < raw.cls.size(); ++i)
@@ -448,13 +450,13 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
   };
   const Vec2 centre{median(xs), median(ys)};
   if (!plausible_lonlat(centre)) {
-    throw InputError(path, Msg::not_lonlat_after_reprojection,
+    throw CodedError(path, Msg::not_lonlat_after_reprojection,
                      {{"x", std::to_string(centre.x)}, {"y", std::to_string(centre.y)}});
   }
   out.projection = opt.crs.empty() ? LocalProjection::utm_for(centre.x, centre.y) : LocalProjection::from_user(opt.crs);
   if (!out.projection.to_metric(raw.pts)) {
     // Drop lines with points that failed to project rather than failing the whole map.
-    rep.notes.add(path, Msg::note_lines_not_projected);
+    add_note(rep.notes, path, Msg::note_lines_not_projected);
   }
   out.areas = std::move(raw.areas);
   out.projection.to_metric(out.areas.points);
@@ -492,22 +494,23 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
     flush();
   }
   if (rep.ways_missing_nodes)
-    rep.notes.add(path, Message(Msg::note_ways_missing_nodes,
-                                {{"count", rep.ways_missing_nodes},
-                                 {"total", rep.osm_roads},
-                                 {"dropped", rep.ways_dropped},
-                                 {"shortened", rep.ways_shortened},
-                                 {"jumps", rep.jumps_cut},
-                                 {"max_jump", static_cast<int>(opt.max_jump_m)},
-                                 {"jump_m", static_cast<long>(rep.jumps_cut_m)}}));
+    add_note(
+        rep.notes, path,
+        Message(Msg::note_ways_missing_nodes, {{"count", rep.ways_missing_nodes},
+                                               {"total", rep.osm_roads},
+                                               {"dropped", rep.ways_dropped},
+                                               {"shortened", rep.ways_shortened},
+                                               {"jumps", rep.jumps_cut},
+                                               {"max_jump", static_cast<int>(opt.max_jump_m)},
+                                               {"jump_m", static_cast<long>(rep.jumps_cut_m)}}));
   if (rep.unused_nodes * 100 > rep.osm_nodes_in_file)
-    rep.notes.add(path, Message(Msg::note_unused_nodes,
-                                {{"count", rep.unused_nodes}, {"total", rep.osm_nodes_in_file}}));
-  if (rep.custom_indexing_retry)
-    rep.notes.add(path, Msg::note_custom_indexing);
+    add_note(rep.notes, path,
+             Message(Msg::note_unused_nodes,
+                     {{"count", rep.unused_nodes}, {"total", rep.osm_nodes_in_file}}));
+  if (rep.custom_indexing_retry) add_note(rep.notes, path, Msg::note_custom_indexing);
   size_t walk = 0;
   for (auto w : out.walkable) walk += w;
-  if (walk == 0) throw InputError(path, Msg::no_walkable_roads);
+  if (walk == 0) throw CodedError(path, Msg::no_walkable_roads);
   out.report = std::move(rep);
   return out;
 }
@@ -523,8 +526,9 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
                    const Progress& progress) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, Msg::file_not_found);
-  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) throw InputError(path, Msg::file_empty);
+  if (!fs::exists(path, ec)) throw CodedError(path, Msg::file_not_found);
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
+    throw CodedError(path, Msg::file_empty);
   ensure_gdal();
   const RideProfile ride =
       opt.ride_profile.empty() ? RideProfile::load_default() : RideProfile::load(opt.ride_profile);
@@ -534,7 +538,7 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   RoadLines out;
   if (is_osm_file(path)) {
     DecompressedFile plain(path);
-    if (fs::file_size(plain.path(), ec) == 0) throw InputError(path, Msg::file_empty_decompressed);
+    if (fs::file_size(plain.path(), ec) == 0) throw CodedError(path, Msg::file_empty_decompressed);
     read_osm(path, plain.path(), profile, ride, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     out.from_osm = true;
@@ -553,7 +557,8 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
     read_vector(path, profile, ride, opt, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     if ((out.report.t_junctions = node_line_ends(out, opt.join_ends_m)))
-      out.report.notes.add(path, Message(Msg::note_t_junctions, {{"count", out.report.t_junctions}}));
+      add_note(out.report.notes, path,
+               Message(Msg::note_t_junctions, {{"count", out.report.t_junctions}}));
   }
   out.report.read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   progress(1.0, "map read");

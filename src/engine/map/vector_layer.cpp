@@ -4,6 +4,7 @@
 #include <ogr_api.h>
 #include <ogrsf_frmts.h>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/msg_codes.hpp"
 
@@ -28,7 +29,7 @@ OGRLayer* pick_layer(GDALDataset& ds, const std::string& path, const std::string
                      LayerShape want) {
   if (!name.empty()) {
     OGRLayer* l = ds.GetLayerByName(name.c_str());
-    if (!l) throw InputError(path, Msg::no_layer_named, {{"layer", name}});
+    if (!l) throw CodedError(path, Msg::no_layer_named, {{"layer", name}});
     return l;
   }
   for (auto* l : ds.GetLayers())
@@ -36,8 +37,8 @@ OGRLayer* pick_layer(GDALDataset& ds, const std::string& path, const std::string
   for (auto* l : ds.GetLayers())
     if (wkbFlatten(l->GetGeomType()) == wkbUnknown) return l;  // e.g. GeoJSON/KML with mixed types
   if (want == LayerShape::points && ds.GetLayerCount() > 0) return ds.GetLayer(0);
-  if (ds.GetLayerCount() == 0) throw InputError(path, Msg::no_layers);
-  throw InputError(path, want == LayerShape::lines    ? Msg::no_line_layer
+  if (ds.GetLayerCount() == 0) throw CodedError(path, Msg::no_layers);
+  throw CodedError(path, want == LayerShape::lines    ? Msg::no_line_layer
                          : want == LayerShape::points ? Msg::no_point_layer
                                                       : Msg::no_polygon_layer);
 }

@@ -36,7 +36,9 @@ const char* msg_template(Msg code, MsgLang lang) {
   return lang == MsgLang::zh ? e.zh : e.en;
 }
 
-const char* msg_name(Msg code) { return kTable[static_cast<size_t>(code)].name; }
+const char* msg_name(Msg code) {
+  return kTable[static_cast<size_t>(code)].name;
+}
 
 std::string render(const Message& m, MsgLang lang, ParamNamer namer) {
   // Placeholders are replaced by hand, not by fmt: every argument is already text, and a template

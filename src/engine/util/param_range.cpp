@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/msg_codes.hpp"
 
 namespace yz {
@@ -30,10 +31,15 @@ std::string describe(const ParamRange& r) {
 namespace {
 
 MsgArg unit_arg(const char* unit) {
-  static constexpr std::pair<const char*, Msg> kUnits[] = {
-      {"minutes", Msg::unit_minutes}, {"m", Msg::unit_m},         {"km/h", Msg::unit_kmh},
-      {"pixels", Msg::unit_pixels},   {"s", Msg::unit_s},         {"%", Msg::unit_percent},
-      {"dpi", Msg::unit_dpi},         {"stations", Msg::unit_stations}, {"workers", Msg::unit_workers}};
+  static constexpr std::pair<const char*, Msg> kUnits[] = {{"minutes", Msg::unit_minutes},
+                                                           {"m", Msg::unit_m},
+                                                           {"km/h", Msg::unit_kmh},
+                                                           {"pixels", Msg::unit_pixels},
+                                                           {"s", Msg::unit_s},
+                                                           {"%", Msg::unit_percent},
+                                                           {"dpi", Msg::unit_dpi},
+                                                           {"stations", Msg::unit_stations},
+                                                           {"workers", Msg::unit_workers}};
   for (const auto& [u, code] : kUnits)
     if (std::string(unit) == u) return MsgArg("unit", Message(code));
   return MsgArg("unit", *unit ? std::string(" ") + unit : std::string());
@@ -44,15 +50,23 @@ MsgArg unit_arg(const char* unit) {
 Message range_message(double v, const ParamRange& r) {
   if (r.zero_ok && v == 0) return Message::raw("");
   if (std::isfinite(v) && (r.lo_open ? v > r.lo : v >= r.lo) && v <= r.hi) return Message::raw("");
-  const Msg code = !r.lo_open ? Msg::range_from : r.lo == 0 ? Msg::range_positive : Msg::range_above;
-  return Message(code, {r.zero_ok ? MsgArg("zero_or", Message(Msg::range_zero_or)) : MsgArg("zero_or", ""),
-                        {"lo", num(r.lo)}, {"hi", num(r.hi)}, unit_arg(r.unit), {"value", num(v)}});
+  const Msg code = !r.lo_open  ? Msg::range_from
+                   : r.lo == 0 ? Msg::range_positive
+                               : Msg::range_above;
+  return Message(
+      code, {r.zero_ok ? MsgArg("zero_or", Message(Msg::range_zero_or)) : MsgArg("zero_or", ""),
+             {"lo", num(r.lo)},
+             {"hi", num(r.hi)},
+             unit_arg(r.unit),
+             {"value", num(v)}});
 }
 
-std::string range_problem(double v, const ParamRange& r) { return render(range_message(v, r), MsgLang::en); }
+std::string range_problem(double v, const ParamRange& r) {
+  return render(range_message(v, r), MsgLang::en);
+}
 
 void check_param(const std::string& param, double v, const ParamRange& r) {
-  if (Message m = range_message(v, r); !m.is_raw()) throw ParamError(param, std::move(m));
+  if (Message m = range_message(v, r); !m.is_raw()) throw CodedParamError(param, std::move(m));
 }
 
 }  // namespace yz

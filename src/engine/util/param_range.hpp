@@ -18,17 +18,13 @@ struct ParamRange {
 // An out-of-range parameter: source() is the parameter's key.
 class ParamError : public InputError {
  public:
-  ParamError(const std::string& param, Message problem) : InputError(param, std::move(problem), true) {}
-  ParamError(const std::string& param, Msg code, std::vector<MsgArg> args = {})
-      : InputError(param, Message(code, std::move(args)), true) {}
+  ParamError(const std::string& param, const std::string& problem) : InputError(param, problem) {}
   const std::string& param() const { return source(); }
 };
 
 // "" when `v` is finite and inside `r`; else the problem, with the value given
 // ("must be a number above 0 and at most 240 minutes (got 1e+12)").
 std::string range_problem(double v, const ParamRange& r);
-// The same as a message (Msg::text with empty text when inside).
-Message range_message(double v, const ParamRange& r);
 // Throws ParamError(param, range_problem(...)) when `v` is outside `r`.
 void check_param(const std::string& param, double v, const ParamRange& r);
 // "(0, 240] minutes" for documentation and help texts.
