@@ -113,21 +113,15 @@ TEST_CASE("engine errors on bad files read in Chinese from the catalogue, file n
 }
 
 TEST_CASE("a truncated PBF's error reads in Chinese", "[app]") {
-  const auto maps = test::osm_extracts();
-  std::string pbf;
-  for (const auto& m : maps)
-    if (m.size() > 8 && m.substr(m.size() - 8) == ".osm.pbf") pbf = m;
-  if (pbf.empty()) {
-    WARN("no .osm.pbf in the shared data; skipped");
-    return;
-  }
+  // Cut inside its first block, as an interrupted download leaves it (cli_damaged_map_test).
+  const std::string pbf =
+      test::require_file(test::data_dir() + "/osm/helsinki_center.osm.pbf", "a real PBF");
   std::ifstream in(pbf, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
-  const std::string bytes = ss.str();
-  const std::string cut = write("cut.osm.pbf", bytes.substr(0, bytes.size() / 2));
+  const std::string cut = write("cut.osm.pbf", ss.str().substr(0, 100));
   const Case c = map_case(cut);
-  CHECK_THAT(c.english, Catch::Contains("truncated OSM PBF file"));
+  CHECK_THAT(c.english, Catch::Contains("truncated"));
   check_zh(c);
 }
 
