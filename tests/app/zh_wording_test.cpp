@@ -141,7 +141,8 @@ TEST_CASE("the engine's Chinese messages hold no English", "[app][zh]") {
                                               "sites-crs",
                                               "demand-crs",
                                               "layer-crs",
-                                              "exclude-crs"};
+                                              "exclude-crs", "FILE", "admin_level", "highway", "oneway", "yes", "no", "if_foot_allowed",
+      "if_bicycle_allowed", "forward", "backward", "closed", "osm.pbf"};
   const std::regex placeholder("\\{[a-z_]+\\}"), exponent("[0-9]e[+]?[0-9]+");
   for (const std::string& zh : yz::app::message_strings()) {
     const std::string t =

@@ -93,11 +93,12 @@ TEST_CASE("every message code has both languages with the same placeholders", "[
     CHECK(!e.zh.empty());
     CHECK(placeholders(e.en) == placeholders(e.zh));
     if (!same.count(e.code)) CHECK(e.en != e.zh);
-    // Chinese text is not left in English: at least one CJK character (UTF-8 lead byte E4-E9).
+    // Chinese text is not left in English: at least one CJK character or full-width mark (UTF-8
+    // lead bytes E2-E9: “”、 and 汉字; EF: full-width ：（）).
     if (!same.count(e.code))
       CHECK(std::any_of(e.zh.begin(), e.zh.end(), [](char c) {
         const auto u = static_cast<unsigned char>(c);
-        return u >= 0xE4 && u <= 0xE9;
+        return (u >= 0xE2 && u <= 0xE9) || u == 0xEF;
       }));
   }
 }
