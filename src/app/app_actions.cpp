@@ -9,6 +9,7 @@
 #include "app/engine_messages.hpp"
 #include "engine/inputs/candidate_filter.hpp"
 #include "engine/inputs/demand_builder.hpp"
+#include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/grid_candidates.hpp"
 #include "engine/inputs/poi_candidates.hpp"
 #include "engine/inputs/point_layer.hpp"
@@ -109,8 +110,7 @@ std::string scenario_default_name(Lang L) {
 void AppState::notify(std::string text, bool error) {
   const double now =
       std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-  // Engine messages come in English; the Chinese UI shows the ones it knows in Chinese.
-  notices.push_back({translate_message(text, lang), error, now + (error ? 12.0 : 5.0)});
+  notices.push_back({std::move(text), error, now + (error ? 12.0 : 5.0)});
   if (notices.size() > 4) notices.erase(notices.begin());
 }
 
@@ -188,7 +188,7 @@ void open_session(AppState& st, const std::string& path, bool recovered) {
               st.notify(msg);
             }
             // Layers mostly off the map (its file replaced by another place's map?).
-            for (const auto& n : st.session->notes.lines) st.notify(n, true);
+            for (const auto& n : st.session->notes.lines) notify_message(st, note_message(n), true);
           };
         });
 }
@@ -287,7 +287,7 @@ void open_layer(AppState& st, const std::string& path, LayerKind kind,
       st.sel = {};
       st.scene_dirty = true;
       st.fonts_dirty = true;
-      st.notify(drop->summary(), !drop->dropped.empty());
+      notify_message(st, summary_message(*drop), !drop->dropped.empty());
       if (shift.better) {
         const ShiftReading *now = shift.reading(shift.read_as), *fit = shift.reading(*shift.better);
         AppState::ShiftOffer offer{path, kind, *shift.better, shift.points};
@@ -613,7 +613,10 @@ void request_quit(AppState& st) {
 void tick_autosave(AppState& st, double now) {
   if (!st.autosave_enabled || !st.session || st.headless) return;
   if (std::string err; auto fin = st.autosave.collect(&err)) {
-    if (!err.empty()) st.notify(std::string(tr(Str::autosave_failed, st.lang)) + ": " + err, true);
+    if (!err.empty())
+      st.notify(std::string(tr(Str::autosave_failed, st.lang)) + ": " +
+                    render_message(job_error(st.autosave), st.lang),
+                true);
   }
   if (st.last_autosave_s == 0) st.last_autosave_s = now;
   if (st.autosave.busy() || now - st.last_autosave_s < st.autosave_every_s) return;

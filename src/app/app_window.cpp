@@ -25,6 +25,7 @@
 
 #include "app/app_actions.hpp"
 #include "app/app_state.hpp"
+#include "app/engine_messages.hpp"
 #include "app/font_loader.hpp"
 #include "app/input_script.hpp"
 #include "app/map_input.hpp"
@@ -182,13 +183,13 @@ void write_ui_report(const AppState& st, const std::string& path) {
 }
 
 // "Opening map failed: FILE: problem" / "打开地图失败：…" (job labels read "正在…", "…ing").
-std::string job_failed_text(const std::string& label, const std::string& err, Lang L) {
+std::string job_failed_text(const std::string& label, const Message& err, Lang L) {
   std::string what = label;
   if (L == Lang::zh && what.rfind("正在", 0) == 0) what.erase(0, std::string("正在").size());
   char buf[2048];
   std::snprintf(buf, sizeof buf,
-                tr(err == "cancelled" ? Str::job_cancelled_fmt : Str::job_failed_fmt, L),
-                what.c_str(), err.c_str());
+                tr(is_cancelled(err) ? Str::job_cancelled_fmt : Str::job_failed_fmt, L),
+                what.c_str(), render_message(err, L).c_str());
   return buf;
 }
 
@@ -361,10 +362,11 @@ int run_app(const AppOptions& opt) {
       // Background work that finished hands its result over here, on this thread.
       std::string err;
       if (JobFinish fin = st.job.collect(&err)) {
+        const Message err_msg = err.empty() ? Message() : job_error(st.job);
         if (err.empty())
           fin(st);
         else
-          st.notify(job_failed_text(st.job.label(), err, st.lang), err != "cancelled");
+          st.notify(job_failed_text(st.job.label(), err_msg, st.lang), !is_cancelled(err_msg));
         if (!err.empty() && headless) exit_code = 2;
       }
       // A recovery offer shows over the next steps; a question about a layer's CRS holds them.

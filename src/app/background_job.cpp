@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "app/engine_messages.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz::app {
@@ -41,10 +42,12 @@ bool BackgroundJob::start(std::string label, std::function<JobFinish(const Progr
     std::string err;
     try {
       fin = work(p);
-    } catch (const Cancelled&) {
+    } catch (const Cancelled& e) {
       err = "cancelled";
+      set_job_error(*this, error_message(e));
     } catch (const std::exception& e) {
       err = e.what();
+      set_job_error(*this, error_message(e));
     } catch (...) {
       err = "unknown error";
     }

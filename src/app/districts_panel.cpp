@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/engine_messages.hpp"
 #include "app/map_input.hpp"
 #include "app/panels.hpp"
 #include "engine/coverage/district_summary.hpp"
@@ -53,7 +54,7 @@ void load_districts(AppState& st, const std::string& path, const std::string& na
         read_district_layer(path, st.session->workspace().city().projection(), "", name_field, "",
                             "--districts-crs", rep));
   } catch (const InputError& e) {
-    st.notify(e.what(), true);
+    st.notify(render_error(e, st.lang), true);
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/engine_messages.hpp"
 #include "app/font_loader.hpp"
 #include "app/panels.hpp"
 #include "engine/util/error.hpp"
@@ -60,7 +61,7 @@ void scenarios_tab(AppState& st) {
       st.sel = {};
       st.scene_dirty = true;
     } catch (const InputError& e) {
-      st.notify(e.what(), true);
+      st.notify(render_error(e, st.lang), true);
     }
   }
   ImGui::EndDisabled();

@@ -6,7 +6,9 @@
 
 #include "engine/map/decompress.hpp"
 #include "engine/map/osm_pbf.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -48,7 +50,7 @@ uint64_t count_pbf(const std::string& path, const std::string& shown) {
   for_each_pbf_block(path, shown, [&](const uint8_t* data, size_t size) {
     bool ok = true;
     nodes += nodes_in_block(data, size, ok);
-    if (!ok) throw InputError(shown, "damaged OSM PBF block");
+    if (!ok) throw CodedError(shown, Msg::pbf_damaged);
   });
   return nodes;
 }
@@ -56,7 +58,7 @@ uint64_t count_pbf(const std::string& path, const std::string& shown) {
 // "<node" followed by a blank, '>' or '/' ("<nodes" or "<node_x" are other elements).
 uint64_t count_xml(const std::string& path, const std::string& shown) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(shown, "cannot open");
+  if (!in) throw CodedError(shown, Msg::cannot_open);
   static const char kTag[] = "<node";
   uint64_t n = 0;
   size_t matched = 0;  // characters of kTag matched so far (5 = waiting for the delimiter)
@@ -84,7 +86,7 @@ uint64_t count_xml(const std::string& path, const std::string& shown) {
 uint64_t count_osm_nodes(const std::string& path) {
   DecompressedFile plain(path);
   std::ifstream in(plain.path(), std::ios::binary);
-  if (!in) throw InputError(path, "cannot open");
+  if (!in) throw CodedError(path, Msg::cannot_open);
   char head[64] = {};
   in.read(head, sizeof head);
   const std::string start(head, static_cast<size_t>(in.gcount()));

@@ -64,6 +64,7 @@ void CoverageOptions::validate() const {
 }
 
 std::string cli_flag(const std::string& param) {
+  if (param.rfind("--", 0) == 0) return param;  // already a flag (a caller's own option name)
   static const std::pair<const char*, const char*> kOwn[] = {{"time_limit_s", "--time-limit"},
                                                              {"png_width", "--png-size"},
                                                              {"png_height", "--png-size"},

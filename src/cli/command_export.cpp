@@ -9,25 +9,14 @@
 #include "cli/cli_common.hpp"
 #include "cli/district_input.hpp"
 #include "engine/export/plan_export.hpp"
+#include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/demo_city.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/util/number_format.hpp"
-#if YIZHAN_WITH_APP
-#include "app/engine_messages.hpp"
-#endif
 
 namespace yz::cli {
 namespace {
-
-// A read / kept / dropped line in Chinese where the app knows its pattern (without the app: as is).
-std::string zh_message(const std::string& s, bool zh) {
-#if YIZHAN_WITH_APP
-  if (zh) return app::translate_message(s, app::Lang::zh);
-#endif
-  (void)zh;
-  return s;
-}
 
 constexpr const char* kHelp = R"(Outputs (in --out-dir; --formats picks them, default all):
   gpkg     plan.gpkg: every layer below in one GeoPackage, plus the yizhan_settings table
@@ -178,7 +167,8 @@ struct ExportCommand {
     }
     const ExportResult res = export_plan(plan, eo, progress);
     const bool Z = eo.lang == ReportLang::zh;  // the summary in the report's language
-    for (const auto& d : drops) std::cout << zh_message(d.summary(), Z) << "\n";
+    for (const auto& d : drops)
+      std::cout << render(summary_message(d), Z ? MsgLang::zh : MsgLang::en) << "\n";
     const auto& S = study.state.summary();
     const double walk = S.total > 0 ? S.of(Criterion::walk).covered : 0,
                  both = S.total > 0 ? S.of(Criterion::both).covered : 0;

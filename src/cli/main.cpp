@@ -8,9 +8,16 @@
 #include "cli/version.hpp"
 #include "cli/interrupt.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
-#include "engine/util/param_range.hpp"
+
+namespace {
+// An engine parameter named as its flag, in every language.
+std::string flag_name(const std::string& param, yz::MsgLang) {
+  return yz::cli::cli_flag(param);
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace yz::cli;
@@ -30,17 +37,20 @@ int main(int argc, char** argv) {
     const int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitBadInput;
   }
+  // Errors in English, or in Chinese where the command has --lang and it was given as zh.
+  yz::MsgLang lang = yz::MsgLang::en;
+  for (const CLI::App* sub : app.get_subcommands())
+    if (const CLI::Option* o = sub->get_option_no_throw("--lang"); o && o->count() > 0)
+      if (o->as<std::string>() == "zh") lang = yz::MsgLang::zh;
+  const bool zh = lang == yz::MsgLang::zh;
   try {
     return run ? run() : kExitOk;
   } catch (const yz::OutputExists& e) {
-    std::fprintf(stderr, "yizhan: error: %s (add --overwrite to replace it)\n", e.what());
+    std::fprintf(stderr, "yizhan: error: %s%s\n", yz::render_error(e, lang).c_str(),
+                 zh ? "（加 --overwrite 可替换）" : " (add --overwrite to replace it)");
     return kExitBadInput;
-  } catch (const yz::ParamError& e) {  // the engine names the parameter; print it as its flag
-    std::fprintf(stderr, "yizhan: error: %s: %s\n", cli_flag(e.param()).c_str(),
-                 e.problem().c_str());
-    return kExitBadInput;
-  } catch (const yz::InputError& e) {
-    std::fprintf(stderr, "yizhan: error: %s\n", e.what());
+  } catch (const yz::InputError& e) {  // a parameter the engine names is printed as its flag
+    std::fprintf(stderr, "yizhan: error: %s\n", yz::render_error(e, lang, &flag_name).c_str());
     return kExitBadInput;
   } catch (const yz::Cancelled&) {
     // Only a signal cancels a command; its staged outputs are gone by now.

@@ -1,4 +1,7 @@
 #include "engine/coverage/rider_reach.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
@@ -48,10 +51,8 @@ RiderDemand rider_demand(const PointSet& demand, const std::string& selection,
   // A demand made by `yizhan demand` has a `component` column: its components are known.
   const bool has_components = column("component") >= 0;
   if (!missing.empty() && (has_components || !cols.empty() || selection != "riders"))
-    throw InputError(option, "the demand (" + demand.source + ") has no column for component(s) " +
-                                 missing +
-                                 "; give components it has, or 'all' (components are the "
-                                 "per-component columns `yizhan demand` writes)");
+    throw CodedParamError(option, Msg::rider_components_missing,
+                          {{"file", demand.source}, {"value", missing}});
   if (cols.empty()) {
     out.weight = demand.weight;
     out.what = "all demand";

@@ -1,5 +1,6 @@
 #include "engine/export/accessibility_raster.hpp"
 
+#include <fmt/format.h>
 #include <gdal_priv.h>
 
 #include <cerrno>
@@ -8,7 +9,9 @@
 
 #include "engine/map/gdal_session.hpp"
 #include "engine/network/nearest_stations.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/output_file.hpp"
 
 namespace yz {
@@ -27,8 +30,8 @@ AccessibilityGrid accessibility_grid(const CoverageStudy& st, const Accessibilit
   g.nx = std::max(1, static_cast<int>(std::ceil((b.max.x - g.x0) / opt.cell_m)));
   g.ny = std::max(1, static_cast<int>(std::round((g.y1 - y0) / opt.cell_m)));
   if (static_cast<double>(g.nx) * g.ny > 2e7)
-    throw ParamError("cell_m", "cell size " + std::to_string(opt.cell_m) +
-                                   " m gives more than 20 million cells; choose a larger one");
+    throw CodedParamError("cell_m", Msg::raster_too_many_cells,
+                          {{"value", fmt::format("{}", opt.cell_m)}});
   const double m_per_min = st.params.speed_kmh * 1000.0 / 60.0;
   const float max_m = static_cast<float>(opt.max_minutes * m_per_min);
   progress(0.0, "accessibility search");
@@ -54,9 +57,7 @@ AccessibilityGrid accessibility_grid(const CoverageStudy& st, const Accessibilit
 void write_accessibility_tiff(const std::string& path, const AccessibilityGrid& g,
                               const CoverageStudy& st) {
   ensure_gdal();
-  if (g.nx == 0 || g.ny == 0)
-    throw InputError(output_display_path(path),
-                     "the map is empty: no accessibility surface to write");
+  if (g.nx == 0 || g.ny == 0) throw CodedError(output_display_path(path), Msg::accessibility_empty);
   GdalErrorCapture cap;
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
   if (!drv) throw std::runtime_error("GDAL GTiff driver is not available");

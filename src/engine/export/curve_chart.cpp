@@ -6,7 +6,9 @@
 #include <cmath>
 
 #include "engine/export/map_render.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/number_format.hpp"
 #include "engine/util/output_file.hpp"
 
@@ -164,8 +166,8 @@ void write_coverage_curve_png(const std::string& path, const siting::CoverageCur
   cairo_surface_destroy(surf);
   sink.close();
   if (status != CAIRO_STATUS_SUCCESS)
-    throw InputError(output_display_path(path),
-                     std::string("cannot write PNG: ") + cairo_status_to_string(status));
+    throw CodedError(output_display_path(path), Msg::png_write_failed,
+                     {{"why", cairo_status_to_string(status)}});
   out.commit();
 }
 

@@ -1,4 +1,7 @@
 #include "engine/export/export_folder.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -13,11 +16,11 @@ namespace fs = std::filesystem;
 
 namespace {
 const std::string& created(const std::string& dir) {
-  if (dir.empty()) throw InputError("", "give an output folder");
+  if (dir.empty()) throw CodedError("", Msg::give_output_folder);
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec && !fs::is_directory(dir)) throw_write_error(dir, ec.value());
-  if (!fs::is_directory(dir, ec)) throw InputError(dir, "is not a folder");
+  if (!fs::is_directory(dir, ec)) throw CodedError(dir, Msg::not_a_folder);
   return dir;
 }
 

@@ -2,7 +2,10 @@
 
 #include <string>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -13,8 +16,7 @@ constexpr std::string_view kNames[] = {"none", "suggested", "candidates", "stati
 FieldCheckSites parse_field_check(std::string_view s) {
   for (size_t i = 0; i < std::size(kNames); ++i)
     if (s == kNames[i]) return static_cast<FieldCheckSites>(i);
-  throw InputError("--field-check", "unknown value '" + std::string(s) +
-                                        "' (use suggested, candidates, stations, all or none)");
+  throw CodedParamError("field_check", Msg::unknown_field_check, {{"value", std::string(s)}});
 }
 
 std::string_view to_string(FieldCheckSites s) {

@@ -14,7 +14,9 @@
 #include "engine/geo/china_coords.hpp"
 #include "engine/inputs/candidate_categories.hpp"
 #include "engine/map/street_names.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/output_file.hpp"
 
 namespace yz {
@@ -211,7 +213,7 @@ size_t write_field_check_pdf(const std::string& path, const PlanExport& plan, co
       &sink, kPageW, kPageH);
   if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surf);
-    throw InputError(output_display_path(path), "cannot create the field-check PDF");
+    throw CodedError(output_display_path(path), Msg::cannot_create_pdf);
   }
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
                                  Z ? "驿站选址现场核查表" : "Station sites: field-check sheets");
@@ -456,8 +458,8 @@ size_t write_field_check_pdf(const std::string& path, const PlanExport& plan, co
   cairo_surface_destroy(surf);
   sink.close();
   if (status != CAIRO_STATUS_SUCCESS)
-    throw InputError(output_display_path(path),
-                     std::string("writing the PDF failed: ") + cairo_status_to_string(status));
+    throw CodedError(output_display_path(path), Msg::pdf_write_failed,
+                     {{"why", cairo_status_to_string(status)}});
   out.commit();
   return list.size();
 }

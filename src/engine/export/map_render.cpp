@@ -12,7 +12,9 @@
 
 #include "engine/export/coverage_layers.hpp"
 #include "engine/export/map_palette.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/output_file.hpp"
 
 namespace yz {
@@ -578,8 +580,8 @@ MapFrame write_png_map(const std::string& path, const MapScene& scene, int width
   if (status == CAIRO_STATUS_SUCCESS) sink.write(with_png_dpi(png, dpi));
   sink.close();  // throws the OS's reason (no space left, ...) when a write failed
   if (status != CAIRO_STATUS_SUCCESS)
-    throw InputError(output_display_path(path),
-                     std::string("cannot write PNG: ") + cairo_status_to_string(status));
+    throw CodedError(output_display_path(path), Msg::png_write_failed,
+                     {{"why", cairo_status_to_string(status)}});
   out.commit();
   return f;
 }

@@ -14,8 +14,10 @@
 #include "engine/coverage/join_summary.hpp"
 #include "engine/export/district_map.hpp"
 #include "engine/inputs/street_length_demand.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/export/curve_chart.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/number_format.hpp"
 #include "engine/util/output_file.hpp"
 
@@ -467,7 +469,7 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
       &sink, kPageW, kPageH);
   if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(surf);
-    throw InputError(output_display_path(path), "cannot create the PDF report");
+    throw CodedError(output_display_path(path), Msg::cannot_create_pdf);
   }
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
   cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR, "Yizhan");
@@ -642,8 +644,8 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   cairo_surface_destroy(surf);
   sink.close();  // throws the OS's reason (no space left, ...) when a write failed
   if (status != CAIRO_STATUS_SUCCESS)
-    throw InputError(output_display_path(path),
-                     std::string("writing the PDF failed: ") + cairo_status_to_string(status));
+    throw CodedError(output_display_path(path), Msg::pdf_write_failed,
+                     {{"why", cairo_status_to_string(status)}});
   out.commit();
 }
 

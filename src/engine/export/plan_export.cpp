@@ -23,9 +23,12 @@
 #include "engine/export/station_webmap_xlsx.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/site_attributes.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/output_file.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -104,12 +107,9 @@ std::vector<ExportFormat> parse_formats(std::string_view list) {
         if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
         found = true;
       }
-    if (!found)
-      throw InputError(
-          "--formats",
-          "unknown format '" + w + "' (use gpkg, geojson, kml, shp, csv, tif, png, pdf or all)");
+    if (!found) throw CodedParamError("formats", Msg::unknown_format, {{"value", w}});
   }
-  if (out.empty()) throw InputError("--formats", "no output format given");
+  if (out.empty()) throw CodedParamError("formats", Msg::no_format);
   return out;
 }
 
@@ -397,7 +397,7 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
                          const Progress& progress) {
   if (!plan.study || !plan.study->city) throw std::invalid_argument("export_plan: no study");
   opt.validate();
-  if (opt.out_dir.empty()) throw InputError("--out-dir", "give an output folder");
+  if (opt.out_dir.empty()) throw CodedParamError("out_dir", Msg::give_output_folder);
   // Everything is staged and moved in at the end, with the manifest last (ExportFolder).
   ExportFolder folder(opt.out_dir, opt.overwrite, opt.inputs);
   ExportResult res;

@@ -10,7 +10,9 @@
 #include "engine/export/map_render.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/output_file.hpp"
 
 namespace yz {
@@ -160,7 +162,7 @@ void write_csv(const std::string& path, const std::vector<ProvinceCity>& cities,
 void write_xlsx(const std::string& path, const std::vector<ProvinceCity>& cities, ReportLang lang) {
   GDALAllRegister();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("XLSX");
-  if (!drv) throw InputError(path, "cannot be written: this GDAL has no XLSX writer");
+  if (!drv) throw CodedError(path, Msg::no_xlsx_writer);
   OutputFile out(path);
   GdalErrorCapture cap;
   {
@@ -294,8 +296,7 @@ void write_pdf(const std::string& path, const std::vector<ProvinceCity>& cities,
   cairo_surface_destroy(surf);
   sink.close();
   if (status != CAIRO_STATUS_SUCCESS)
-    throw InputError(path,
-                     std::string("writing the PDF failed: ") + cairo_status_to_string(status));
+    throw CodedError(path, Msg::pdf_write_failed, {{"why", cairo_status_to_string(status)}});
   out.commit();
 }
 

@@ -9,7 +9,9 @@
 
 #include "engine/export/station_webmap_table.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -33,15 +35,15 @@ void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& st,
   fs::remove(tmp, ec);
   {
     GDALDatasetUniquePtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw InputError(path, "cannot create the station list (" + cap.first_error() + ")");
+    if (!ds) throw CodedError(path, Msg::cannot_create_station_list, {{"why", cap.first_error()}});
     OGRLayer* l = ds->CreateLayer("stations", nullptr, wkbNone, nullptr);
-    if (!l) throw InputError(path, "cannot create the station list (" + cap.first_error() + ")");
+    if (!l) throw CodedError(path, Msg::cannot_create_station_list, {{"why", cap.first_error()}});
     // The CSV's columns, in its order, with its rounding (station_webmap_table).
     const StationWebmapTable t = station_webmap_table(st, lang);
     for (const auto& c : t.columns) {
       OGRFieldDefn fd(c.name.c_str(), c.number ? OFTReal : OFTString);
       if (l->CreateField(&fd) != OGRERR_NONE)
-        throw InputError(path, "cannot create the station list (" + cap.first_error() + ")");
+        throw CodedError(path, Msg::cannot_create_station_list, {{"why", cap.first_error()}});
     }
     for (size_t r = 0; r < t.text.size(); ++r) {
       OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
@@ -53,18 +55,18 @@ void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& st,
           f->SetField(k, t.text[r][c].c_str());
       }
       if (l->CreateFeature(f.get()) != OGRERR_NONE)
-        throw InputError(path, "writing the station list failed (" + cap.first_error() + ")");
+        throw CodedError(path, Msg::station_list_write_failed, {{"why", cap.first_error()}});
     }
     ds.reset();  // the workbook is written when the dataset closes
   }
   if (!cap.errors().empty() || !fs::exists(tmp, ec)) {
     fs::remove(tmp, ec);
-    throw InputError(path, "writing the station list failed (" + cap.first_error() + ")");
+    throw CodedError(path, Msg::station_list_write_failed, {{"why", cap.first_error()}});
   }
   fs::rename(tmp, path, ec);
   if (ec) {
     fs::remove(tmp, ec);
-    throw InputError(path, "cannot write the station list: " + ec.message());
+    throw CodedError(path, Msg::cannot_write, {{"why", ec.message()}});
   }
 }
 

@@ -10,8 +10,10 @@
 
 #include "engine/export/kml_styles.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/output_file.hpp"
 
 namespace yz {
@@ -139,8 +141,7 @@ std::string VectorWriter::driver_for(const std::string& path) {
   if (ext == ".kml") return "KML";
   if (ext == ".shp") return "ESRI Shapefile";
   if (ext == ".csv") return "CSV";
-  throw InputError(path,
-                   "unknown output format '" + ext + "' (use .gpkg, .geojson, .kml, .shp or .csv)");
+  throw CodedError(path, Msg::unknown_output_format, {{"value", ext}});
 }
 
 VectorWriter::VectorWriter(const std::string& path, const std::string& driver)

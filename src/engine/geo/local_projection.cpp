@@ -9,7 +9,10 @@
 #include <map>
 #include <mutex>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -73,8 +76,8 @@ bool plausible_lonlat(Vec2 p) {
 
 LocalProjection LocalProjection::utm_for(double lon, double lat) {
   if (!plausible_lonlat({lon, lat})) {
-    throw InputError("", "cannot choose a UTM zone for lon/lat (" + std::to_string(lon) + ", " +
-                             std::to_string(lat) + ")");
+    throw CodedError("", Msg::no_utm_zone,
+                     {{"x", std::to_string(lon)}, {"y", std::to_string(lat)}});
   }
   int zone = static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1;
   zone = std::clamp(zone, 1, 60);
@@ -94,13 +97,13 @@ LocalProjection LocalProjection::from_user(const std::string& crs) {
   OGRSpatialReference srs;
   QuietGdalErrors quiet;
   if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) {
-    throw InputError("--crs", "unknown coordinate reference system '" + crs + "'");
+    throw CodedParamError("crs", Msg::crs_unknown_long, {{"value", crs}});
   }
   if (!srs.IsProjected()) {
-    throw InputError("--crs", "'" + crs + "' is not a projected CRS in metres (choose e.g. a UTM zone)");
+    throw CodedParamError("crs", Msg::crs_not_projected, {{"value", crs}});
   }
   if (std::abs(srs.GetLinearUnits() - 1.0) > 1e-9) {
-    throw InputError("--crs", "'" + crs + "' does not use metres");
+    throw CodedParamError("crs", Msg::crs_not_metres, {{"value", crs}});
   }
   LocalProjection p;
   const char* code = srs.GetAuthorityCode(nullptr);

@@ -5,8 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/inputs/site_attributes.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -73,25 +76,25 @@ std::vector<int> CandidateCategories::select(const std::string& list) const {
       if (found < 0) {
         std::string known;
         for (const auto& c : categories) known += (known.empty() ? "" : ", ") + c.name;
-        throw InputError("--from-pois",
-                         "unknown category '" + name + "' (known: " + known + ", or all)");
+        throw CodedParamError("from_pois", Msg::unknown_category,
+                              {{"value", name}, {"known", known}});
       }
       if (std::find(out.begin(), out.end(), found) == out.end()) out.push_back(found);
     }
     start = end + 1;
   }
-  if (out.empty()) throw InputError("--from-pois", "no category given (e.g. bank,mall or all)");
+  if (out.empty()) throw CodedParamError("from_pois", Msg::no_category);
   return out;
 }
 
 CandidateCategories load_candidate_categories(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw InputError(path, "cannot open the candidate category file");
+  if (!in) throw CodedError(path, Msg::cannot_open_categories);
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(in);
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("not valid JSON (") + e.what() + ")");
+    throw CodedError(path, Msg::not_json, {{"why", e.what()}});
   }
   CandidateCategories cc;
   cc.source = path;

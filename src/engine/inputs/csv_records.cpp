@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/util/msg_codes.hpp"
+
 namespace yz {
 
 std::vector<CsvRecord> scan_csv_records(std::string_view b) {
@@ -50,6 +52,18 @@ std::vector<CsvRecord> scan_csv_records(std::string_view b) {
     out.push_back(r);
   }
   return out;
+}
+
+Message csv_record_detail(const CsvRecord& r) {
+  Message where = r.last_line > r.line
+                      ? Message(Msg::csv_where_lines, {{"from", r.line}, {"to", r.last_line}})
+                      : Message(Msg::csv_where_line, {{"line", r.line}});
+  if (r.unterminated)
+    return Message(Msg::csv_detail_quote, {{"quote", r.quote_line}, MsgArg("where", where)});
+  if (r.nul) return where;
+  if (r.longest_line > kGdalCsvMaxLineBytes)
+    return Message(Msg::csv_detail_long, {MsgArg("where", where), {"bytes", r.longest_line}});
+  return Message::raw("");
 }
 
 std::string csv_record_problem(const CsvRecord& r, std::string& detail) {

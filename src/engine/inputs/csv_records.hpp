@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/util/message.hpp"
+
 namespace yz {
 
 // GDAL's CSV reader refuses a physical line longer than this (OGR_CSV_MAX_LINE_SIZE, 10 MB).
@@ -33,5 +35,7 @@ std::vector<CsvRecord> scan_csv_records(std::string_view bytes);
 // Why GDAL's CSV reader cannot read `r` (a fixed phrase, so reasons group), "" when it can;
 // `detail` says where.
 std::string csv_record_problem(const CsvRecord& r, std::string& detail);
+// The same detail by code (message.hpp), for front-ends in other languages.
+Message csv_record_detail(const CsvRecord& r);
 
 }  // namespace yz

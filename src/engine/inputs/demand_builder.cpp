@@ -3,7 +3,10 @@
 #include <cmath>
 
 #include "engine/inputs/weight_limits.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -65,8 +68,8 @@ DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
     return s;
   };
   if (r.items.components.empty())
-    throw InputError("--components",
-                     "no demand component is switched on and no --layer or --raster was given");
+    throw CodedParamError("components", Msg::no_demand_component,
+                          {param_arg("layer", "layer"), param_arg("raster", "raster")});
   for (size_t c = 0; c < r.items.components.size(); ++c) {
     DemandComponentSummary s;
     s.name = r.items.components[c];
@@ -94,17 +97,16 @@ DemandResult build_demand(const CityNetwork& city, const DemandRequest& req,
     // Name what was asked to bring the workers: the planner's layer or raster when given.
     if (!req.layer_path.empty() || !req.raster_path.empty()) {
       const bool layer = !req.layer_path.empty();
-      throw InputError(layer ? req.layer_path : req.raster_path,
-                       std::string(layer ? "its worker counts" : "its cell values") +
-                           " add up to no workers on this map" +
-                           (any_proxy ? " (and the map proxies found none either)" : ""));
+      throw CodedError(layer ? req.layer_path : req.raster_path,
+                       layer ? (any_proxy ? Msg::layer_no_workers_proxy : Msg::layer_no_workers)
+                             : (any_proxy ? Msg::raster_values_no_workers_proxy
+                                          : Msg::raster_values_no_workers));
     }
-    throw InputError(city.lines.source, "the chosen components produced no demand on this map");
+    throw CodedError(city.lines.source, Msg::components_no_demand);
   }
   if (!(r.items.total() <= kMaxTotalDemand))
-    throw InputError(req.layer_path.empty() ? req.raster_path : req.layer_path,
-                     "the demand adds up to more than 1e12 workers (or overflows): check the "
-                     "counts and --weight multipliers");
+    throw CodedError(req.layer_path.empty() ? req.raster_path : req.layer_path,
+                     Msg::demand_too_large, {param_arg("param", "weight")});
   r.cells = aggregate_demand(r.items, req.cell_m, city.projection());
   r.summary.notes = notes.lines;
   return r;

@@ -9,6 +9,7 @@
 
 #include "engine/geo/geos_ops.hpp"
 #include "engine/inputs/column_names.hpp"
+#include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/number_text.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/source_crs.hpp"
@@ -16,8 +17,10 @@
 #include "engine/inputs/weight_limits.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -103,21 +106,20 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
   rep.source = path;
   rep.what = "demand features";
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
+  if (!fs::exists(path, ec)) throw CodedError(path, Msg::file_not_found);
   if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
-    throw InputError(path, "file is empty");
+    throw CodedError(path, Msg::file_empty);
   GdalErrorCapture cap;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds)
-    throw InputError(path,
-                     "not a readable vector layer" +
-                         (cap.first_error().empty()
-                              ? std::string(" (no GDAL driver could open it, or it holds no layer)")
-                              : " (" + cap.first_error() + ")"));
+    throw CodedError(
+        path,
+        cap.first_error().empty() ? Msg::vector_layer_unreadable : Msg::vector_layer_unreadable_why,
+        {{"why", cap.first_error()}});
   OGRLayer* layer = nullptr;
   if (!opt.layer.empty()) {
     layer = ds->GetLayerByName(opt.layer.c_str());
-    if (!layer) throw InputError(path, "has no layer named '" + opt.layer + "'");
+    if (!layer) throw CodedError(path, Msg::no_layer_named, {{"layer", opt.layer}});
   } else {
     for (auto* l : ds->GetLayers()) {
       const auto t = wkbFlatten(l->GetGeomType());
@@ -127,7 +129,7 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
         break;
       }
     }
-    if (!layer) throw InputError(path, "has no layer of points or polygons");
+    if (!layer) throw CodedError(path, Msg::no_point_polygon_layer);
   }
   const OGRFeatureDefn& def = *layer->GetLayerDefn();
   // Names as valid UTF-8 (GBK, DBF-truncated) before matching them, in one encoding per file.
@@ -144,12 +146,9 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
   if (count_idx < 0) {
     std::string names;
     for (size_t i = 0; i < cols.size(); ++i) names += std::string(i ? ", " : "") + cols[i].utf8;
-    throw InputError(path,
-                     opt.count_field.empty()
-                         ? "has no count column (name it count/workers/weight/population or pass "
-                           "--count-field; columns are: " +
-                               names + ")"
-                         : "has no column '" + opt.count_field + "' (columns are: " + names + ")");
+    throw CodedError(
+        path, opt.count_field.empty() ? Msg::no_count_column : Msg::no_column_among,
+        {{"column", opt.count_field}, {"columns", names}, param_arg("param", "count_field")});
   }
   // The layer's CRS, or --layer-crs (an EPSG code, or gcj02/bd09: vertices shifted back).
   const SourceCrs crs(path, opt.crs, layer->GetSpatialRef(), opt.crs_option);
@@ -187,8 +186,7 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
         continue;
       }
       if (*v > kMaxPointWeight)
-        throw InputError(path, "row " + std::to_string(index + 1) + ": count " + text +
-                                   " is more than 1e9 workers in one feature");
+        throw CodedError(path, Msg::count_too_large, {{"row", index + 1}, {"value", text}});
       count = *v;
     }
     if (!has_geom) {
@@ -275,11 +273,13 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
              "could not snap (no walkable street inside the polygon or within " +
                  std::to_string(static_cast<int>(opt.snap.max_snap_m)) + " m)");
   }
-  if (rep.read == 0) throw InputError(path, "contains no demand features (the layer is empty)");
+  if (rep.read == 0)
+    throw CodedError(path, Msg::layer_empty_of, {MsgArg("what", kind_message(rep.what))});
   if (rep.kept == 0)
-    throw InputError(path, "none of the " + std::to_string(rep.read) +
-                               " demand features could be used (" + rep.dropped.front().reason +
-                               (rep.dropped.size() > 1 ? ", ..." : "") + ")");
+    throw CodedError(path, rep.dropped.size() > 1 ? Msg::none_usable_more : Msg::none_usable,
+                     {{"count", rep.read},
+                      MsgArg("what", kind_message(rep.what)),
+                      MsgArg("why", reason_message(rep.dropped.front().reason))});
   if (polygons)
     rep.notes.push_back(std::to_string(polygons) +
                         " polygons: counts spread over the walkable streets inside them in "

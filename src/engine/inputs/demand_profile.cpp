@@ -6,8 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -34,12 +37,12 @@ double number(const nlohmann::json& j, const char* key, double def, const std::s
 
 DemandProfile DemandProfile::load(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw InputError(path, "cannot open the demand profile");
+  if (!in) throw CodedError(path, Msg::cannot_open_demand_profile);
   nlohmann::json j;
   try {
     in >> j;
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("not valid JSON (") + e.what() + ")");
+    throw CodedError(path, Msg::not_json, {{"why", e.what()}});
   }
   if (!j.is_object() || !j.contains("components") || !j["components"].is_array())
     throw InputError(path, "a demand profile needs a 'components' array");
@@ -140,8 +143,8 @@ void DemandProfile::select(const std::vector<std::string>& wanted, const std::st
   for (const auto& n : wanted) {
     DemandComponent* c = find(n);
     if (!c)
-      throw InputError(option, "unknown demand component '" + n +
-                                   "' (the profile has: " + joined(names()) + ")");
+      throw CodedParamError(option, Msg::unknown_component,
+                            {{"value", n}, {"known", joined(names())}});
     c->enabled = true;
   }
 }
@@ -149,17 +152,16 @@ void DemandProfile::select(const std::vector<std::string>& wanted, const std::st
 void DemandProfile::set_weight(const std::string& assignment, const std::string& option) {
   const auto eq = assignment.find('=');
   if (eq == std::string::npos)
-    throw InputError(option, "expected NAME=WEIGHT, got '" + assignment + "'");
+    throw CodedParamError(option, Msg::expected_name_weight, {{"value", assignment}});
   const std::string name = assignment.substr(0, eq), value = assignment.substr(eq + 1);
   DemandComponent* c = find(name);
   if (!c)
-    throw InputError(option, "unknown demand component '" + name +
-                                 "' (the profile has: " + joined(names()) + ")");
+    throw CodedParamError(option, Msg::unknown_component,
+                          {{"value", name}, {"known", joined(names())}});
   char* end = nullptr;
   const double w = std::strtod(value.c_str(), &end);
   if (value.empty() || *end != '\0' || !std::isfinite(w) || w < 0 || w > 1e6)
-    throw InputError(option, "the weight of '" + name +
-                                 "' must be a number from 0 to 1e+06, got '" + value + "'");
+    throw CodedParamError(option, Msg::component_weight_range, {{"name", name}, {"value", value}});
   c->weight = w;
 }
 

@@ -10,7 +10,9 @@
 #include "engine/inputs/street_spread.hpp"
 #include "engine/inputs/weight_limits.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -22,31 +24,27 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
   rep.source = path;
   rep.what = "raster cells";
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
+  if (!fs::exists(path, ec)) throw CodedError(path, Msg::file_not_found);
   if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
-    throw InputError(path, "file is empty");
+    throw CodedError(path, Msg::file_empty);
   GdalErrorCapture cap;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-  if (!ds) throw InputError(path, "not a readable raster (" + cap.first_error() + ")");
+  if (!ds) throw CodedError(path, Msg::raster_unreadable, {{"why", cap.first_error()}});
   const int w = ds->GetRasterXSize(), h = ds->GetRasterYSize();
-  if (w <= 0 || h <= 0 || ds->GetRasterCount() < 1)
-    throw InputError(path, "the raster is empty (no cells or no bands)");
+  if (w <= 0 || h <= 0 || ds->GetRasterCount() < 1) throw CodedError(path, Msg::raster_empty);
   if (opt.band < 1 || opt.band > ds->GetRasterCount())
-    throw InputError(path, "has no band " + std::to_string(opt.band) + " (it has " +
-                               std::to_string(ds->GetRasterCount()) + ")");
+    throw CodedError(path, Msg::raster_no_band,
+                     {{"band", opt.band}, {"count", ds->GetRasterCount()}});
   double gt[6];
-  if (ds->GetGeoTransform(gt) != CE_None)
-    throw InputError(path, "the raster is not georeferenced (no geotransform)");
+  if (ds->GetGeoTransform(gt) != CE_None) throw CodedError(path, Msg::raster_not_georeferenced);
   OGRSpatialReference src;
   if (!opt.crs.empty()) {
     if (src.SetFromUserInput(opt.crs.c_str()) != OGRERR_NONE)
-      throw InputError(path, "unknown CRS '" + opt.crs + "'");
+      throw CodedError(path, Msg::crs_unknown, {{"value", opt.crs}});
   } else if (const OGRSpatialReference* s = ds->GetSpatialRef()) {
     src = *s;
   } else {
-    throw InputError(path,
-                     "the raster has no coordinate reference system (give one with --raster-crs, "
-                     "e.g. EPSG:4326)");
+    throw CodedError(path, Msg::raster_no_crs, {param_arg("param", "raster_crs")});
   }
   src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   {
@@ -61,8 +59,7 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
   std::unique_ptr<OGRCoordinateTransformation> ct;
   if (!src.IsSame(&wgs84)) {
     ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
-    if (!ct)
-      throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
+    if (!ct) throw CodedError(path, Msg::crs_not_transformable);
   }
   GDALRasterBand* band = ds->GetRasterBand(opt.band);
   int has_nodata = 0;
@@ -110,9 +107,7 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
       r1 = static_cast<int>(std::clamp(std::ceil(pmax_y) + 1, 0.0, double(h)));
     }
   }
-  if (c0 >= c1 || r0 >= r1)
-    throw InputError(path,
-                     "the raster lies outside the map (none of its cells covers the map's area)");
+  if (c0 >= c1 || r0 >= r1) throw CodedError(path, Msg::raster_outside_map);
   const int ww = c1 - c0;
   std::vector<double> line(ww);
   std::vector<double> xs(ww), ys(ww);
@@ -123,8 +118,7 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
   std::vector<Vec2> kept_ll;
   for (int r = r0; r < r1; ++r) {
     if (band->RasterIO(GF_Read, c0, r, ww, 1, line.data(), ww, 1, GDT_Float64, 0, 0) != CE_None)
-      throw InputError(
-          path, "cannot read raster row " + std::to_string(r) + " (" + cap.first_error() + ")");
+      throw CodedError(path, Msg::raster_row_unreadable, {{"row", r}, {"why", cap.first_error()}});
     for (int k = 0; k < ww; ++k) {
       const int c = c0 + k;
       xs[k] = gt[0] + (c + 0.5) * gt[1] + (r + 0.5) * gt[2];
@@ -139,9 +133,9 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
       ++valid;
       if (v <= 0) continue;  // zero (or negative nonsense) workers: no demand
       if (v > kMaxPointWeight)
-        throw InputError(path, "band " + std::to_string(opt.band) + " row " + std::to_string(r) +
-                                   " col " + std::to_string(c) + ": " + std::to_string(v) +
-                                   " workers in one cell is more than 1e9 (nodata not set?)");
+        throw CodedError(
+            path, Msg::raster_cell_too_large,
+            {{"band", opt.band}, {"row", r}, {"col", c}, {"value", std::to_string(v)}});
       ++positive;
       ++rep.read;
       const uint64_t idx = static_cast<uint64_t>(r) * w + c;
@@ -163,15 +157,9 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
       kept_ll.push_back(ll);
     }
   }
-  if (valid == 0)
-    throw InputError(path, "every cell of band " + std::to_string(opt.band) +
-                               " over the map is nodata: the raster holds no workers here");
-  if (positive == 0)
-    throw InputError(path, "the raster holds no workers (no cell has a value above 0)");
-  if (xy.empty())
-    throw InputError(path, "the raster lies outside the map: none of its " +
-                               std::to_string(positive) +
-                               " cells with workers falls on the map's streets");
+  if (valid == 0) throw CodedError(path, Msg::raster_all_nodata, {{"band", opt.band}});
+  if (positive == 0) throw CodedError(path, Msg::raster_no_workers);
+  if (xy.empty()) throw CodedError(path, Msg::raster_off_streets, {{"count", positive}});
   // Cells wider than the snap distance: their centre says little about where the workers are
   // (an 800 m cell's centre may lie in a park 300 m from any street while streets cross the
   // cell), so their count is spread over the walkable streets inside them, as demand polygons
@@ -228,8 +216,7 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
     items.add(xy[i], v, ci);
     ++rep.kept;
   }
-  if (rep.kept == 0)
-    throw InputError(path, "no raster cell with workers is within reach of a walkable street");
+  if (rep.kept == 0) throw CodedError(path, Msg::raster_unreachable);
   if (outside)
     rep.notes.push_back(std::to_string(outside) + " cells with " + std::to_string(outside_sum) +
                         " workers lie outside the map");

@@ -13,7 +13,10 @@
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/osm_boundaries.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -67,10 +70,10 @@ Districts read_district_layer(const std::string& path, const LocalProjection& pr
   rep.source = path;
   rep.what = "districts";
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError(path, "file not found");
+  if (!std::filesystem::exists(path, ec)) throw CodedError(path, Msg::file_not_found);
   GdalErrorCapture cap;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-  if (!ds) throw InputError(path, "not a readable vector layer (" + cap.first_error() + ")");
+  if (!ds) throw CodedError(path, Msg::vector_layer_unreadable_why, {{"why", cap.first_error()}});
   OGRLayer* layer = pick_layer(*ds, path, layer_name, LayerShape::polygons);
   const SourceCrs src(path, crs, layer->GetSpatialRef(), crs_option);
   rep.crs = src.name();
@@ -89,8 +92,8 @@ Districts read_district_layer(const std::string& path, const LocalProjection& pr
     if (name_idx < 0) {
       std::string have;
       for (const auto& c : cols) have += (have.empty() ? "" : ", ") + c.utf8;
-      throw InputError("--district-name-field", "'" + name_field + "' is not a column of " + path +
-                                                    " (columns: " + have + ")");
+      throw CodedParamError("district_name_field", Msg::not_a_column_of,
+                            {{"value", name_field}, {"file", path}, {"columns", have}});
     }
   } else {
     name_idx = find_column(cols, {"name", "名称", "district", "街道", "区", "区县", "乡镇", "xzqmc",
@@ -142,8 +145,7 @@ Districts read_district_layer(const std::string& path, const LocalProjection& pr
   }
   rep.kept = rep.read - rep.dropped.size();
   if (d.size() == 0)
-    throw InputError(path, rep.read == 0 ? "contains no districts (the layer is empty)"
-                                         : "contains no usable district polygons");
+    throw CodedError(path, rep.read == 0 ? Msg::districts_empty : Msg::districts_none_usable);
   d.locator = PolygonLocator(d.metric);
   d.notes.insert(d.notes.end(), rep.notes.begin(), rep.notes.end());
   if (!rep.dropped.empty()) d.notes.push_back(rep.summary());
@@ -175,14 +177,12 @@ Districts map_districts(const std::string& map_path, const LocalProjection& proj
     std::string found;
     for (const auto& [lvl, n] : levels)
       found += (found.empty() ? "" : ", ") + std::to_string(lvl) + " (" + std::to_string(n) + ")";
-    throw InputError(
-        map_path,
-        "has no administrative boundary at admin_level " + std::to_string(admin_level) +
-            " that could be assembled (" +
-            (found.empty() ? std::string("none at any level; an extract often cuts boundary "
-                                         "relations off")
-                           : "levels found: " + found) +
-            "); give another --district-level or a polygon layer with --districts FILE");
+    throw CodedError(map_path,
+                     found.empty() ? Msg::no_admin_boundary : Msg::no_admin_boundary_levels,
+                     {{"level", admin_level},
+                      {"levels", found},
+                      param_arg("level_param", "district_level"),
+                      param_arg("districts_param", "districts")});
   }
   d.locator = PolygonLocator(d.metric);
   return d;

@@ -11,7 +11,9 @@
 #include "engine/inputs/source_crs.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -57,10 +59,10 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
   rep.source = path;
   rep.what = "exclusion areas";
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
+  if (!fs::exists(path, ec)) throw CodedError(path, Msg::file_not_found);
   GdalErrorCapture cap;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-  if (!ds) throw InputError(path, "not a readable vector layer (" + cap.first_error() + ")");
+  if (!ds) throw CodedError(path, Msg::vector_layer_unreadable_why, {{"why", cap.first_error()}});
   OGRLayer* layer = pick_layer(*ds, path, layer_name, LayerShape::polygons);
   // The layer's CRS or `crs` (EPSG, or gcj02/bd09: vertices shifted back to WGS-84).
   const SourceCrs src(path, crs, layer->GetSpatialRef());
@@ -132,7 +134,7 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
     if (!any) rep.drop(i, fid, where, "invalid polygon that could not be repaired");
   }
   rep.kept = rep.read - rep.dropped.size();
-  if (rep.read == 0) throw InputError(path, "contains no exclusion areas (the layer is empty)");
+  if (rep.read == 0) throw CodedError(path, Msg::exclusion_empty);
   return ex;
 }
 

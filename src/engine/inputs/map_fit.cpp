@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <tuple>
+
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -17,9 +21,14 @@ double great_circle_km(Vec2 a, Vec2 b) {
 }
 
 // "3 stations", "1 station".
-std::string count_of(size_t n, const std::string& plural) {
-  return std::to_string(n) + " " +
-         (n == 1 && plural.back() == 's' ? plural.substr(0, plural.size() - 1) : plural);
+Message count_of(size_t n, const std::string& plural) {
+  static constexpr std::tuple<const char*, Msg, Msg> kKinds[] = {
+      {"stations", Msg::count_station, Msg::count_stations},
+      {"candidate sites", Msg::count_candidate_site, Msg::count_candidate_sites},
+      {"worker points", Msg::count_worker_point, Msg::count_worker_points}};
+  for (const auto& [w, one, many] : kKinds)
+    if (plural == w) return Message(n == 1 ? one : many, {{"count", n}});
+  return Message::raw(std::to_string(n) + " " + plural);
 }
 
 std::string km(double v) {
@@ -49,29 +58,35 @@ bool MapFit::none_inside() const {
   return points > 0 && inside == 0;
 }
 
-std::string MapFit::none_inside_text() const {
-  std::string what;
+Message MapFit::none_inside_message(const Message& map_label) const {
+  std::vector<Message> counts;
   double nearest = std::numeric_limits<double>::infinity();
-  for (size_t i = 0; i < layers.size(); ++i) {
-    if (i) what += i + 1 == layers.size() ? " and " : ", ";
-    what += count_of(layers[i].points, layers[i].what);
-    nearest = std::min(nearest, layers[i].nearest_km);
+  for (const auto& l : layers) {
+    counts.push_back(count_of(l.points, l.what));
+    nearest = std::min(nearest, l.nearest_km);
   }
-  std::string s = "none of its " + what + " lies on the map";
-  if (std::isfinite(nearest)) s += " (the nearest is " + km(nearest) + " km from the map's centre)";
-  return s;
+  Message what = counts.size() == 1 ? counts[0]
+                 : counts.size() == 2
+                     ? Message(Msg::list_two, {MsgArg("a", counts[0]), MsgArg("b", counts[1])})
+                     : Message(Msg::list_and,
+                               {MsgArg("a", std::vector<Message>(counts.begin(), counts.end() - 1)),
+                                MsgArg("b", counts.back())});
+  if (!std::isfinite(nearest))
+    return Message(Msg::session_map_replaced, {MsgArg("what", what), MsgArg("map", map_label)});
+  return Message(Msg::session_map_replaced_km,
+                 {MsgArg("what", what), {"km", km(nearest)}, MsgArg("map", map_label)});
 }
 
-std::vector<std::string> MapFit::notes(const std::string& map_label) const {
-  std::vector<std::string> out;
+std::vector<Message> MapFit::notes(const Message& map_label) const {
+  std::vector<Message> out;
   for (const auto& l : layers) {
     if (l.points == 0 || 2 * l.inside >= l.points) continue;
-    out.push_back(std::to_string(l.points - l.inside) + " of " + count_of(l.points, l.what) +
-                  " lie outside the map " + map_label +
-                  (std::isfinite(l.nearest_km)
-                       ? " (the nearest is " + km(l.nearest_km) + " km from its centre)"
-                       : "") +
-                  ": is this the right map?");
+    std::vector<MsgArg> args{{"outside", l.points - l.inside},
+                             MsgArg("what", count_of(l.points, l.what)),
+                             MsgArg("map", map_label)};
+    if (std::isfinite(l.nearest_km)) args.emplace_back("km", km(l.nearest_km));
+    out.push_back(Message(std::isfinite(l.nearest_km) ? Msg::layer_off_map_km : Msg::layer_off_map,
+                          std::move(args)));
   }
   return out;
 }

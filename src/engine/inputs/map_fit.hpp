@@ -7,6 +7,7 @@
 
 #include "engine/geo/local_projection.hpp"
 #include "engine/inputs/point_set.hpp"
+#include "engine/util/message.hpp"
 
 namespace yz {
 
@@ -26,10 +27,10 @@ struct MapFit {
   // True when there are points and not one of them lies on the map.
   bool none_inside() const;
   // "none of its 12 stations and 30 candidate sites lies on the map (the nearest is 7012 km from
-  // its centre)" style text for the refusal.
-  std::string none_inside_text() const;
+  // its centre) <map>: was the map file replaced ...?" for the refusal.
+  Message none_inside_message(const Message& map_label) const;
   // One line per layer mostly (over half) off the map; empty when all fit.
-  std::vector<std::string> notes(const std::string& map_label) const;
+  std::vector<Message> notes(const Message& map_label) const;
 };
 
 }  // namespace yz

@@ -11,8 +11,10 @@
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/map_loader.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -85,9 +87,7 @@ PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
   rep.source = map_path;
   rep.what = "POI candidates";
   if (!is_osm_file(map_path))
-    throw InputError(map_path,
-                     "candidates from POIs need an OpenStreetMap map (.osm, .osm.pbf, ...); "
-                     "give your own candidate layer with --layer instead");
+    throw CodedError(map_path, Msg::pois_need_osm, {param_arg("param", "layer")});
   std::vector<char> wanted(cats.categories.size(), opt.categories.empty());
   for (int c : opt.categories) wanted.at(static_cast<size_t>(c)) = 1;
   ensure_gdal();
@@ -102,8 +102,7 @@ PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
     rep.dropped.clear();
     GdalErrorCapture cap;
     auto ds = open_osm_pois(plain.path(), attempt == 1);
-    if (!ds)
-      throw InputError(map_path, "not a readable OpenStreetMap file (" + cap.first_error() + ")");
+    if (!ds) throw CodedError(map_path, Msg::osm_unreadable_why, {{"why", cap.first_error()}});
     OGRLayer* layer = nullptr;
     uint64_t index = 0;
     for (;;) {

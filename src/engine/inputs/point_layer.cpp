@@ -1,7 +1,10 @@
 #include "engine/inputs/point_layer.hpp"
 
+#include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/outside_map.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -24,9 +27,8 @@ PointLayerRead read_point_layer(const std::string& path, const CityNetwork& city
   PointLayerRead r;
   r.points = read_points(path, city.projection(), where, opt, rep, what);
   if (site && drop_outside_map(r.points, city, snap, rep) > 0 && r.points.size() == 0)
-    throw InputError(path, "none of the " + std::to_string(rep.read) + " " + what +
-                               " lie on the map: all are outside the map (beyond its edge, or "
-                               "by roads clipped at it); is this the map they belong to?");
+    throw CodedError(path, Msg::none_on_map,
+                     {{"count", rep.read}, MsgArg("what", kind_message(what))});
   if (!site) r.points.estimate = estimate_from_columns(r.points);
   if (const auto datum = read_as_datum(r.points.source_crs))
     r.shift = detect_web_shift(r.points.lonlat, *datum, city, what);

@@ -15,13 +15,17 @@
 #include "engine/geo/china_coords.hpp"
 #include "engine/inputs/column_names.hpp"
 #include "engine/inputs/csv_records.hpp"
+#include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/number_text.hpp"
 #include "engine/inputs/source_crs.hpp"
 #include "engine/inputs/weight_limits.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz {
 
@@ -115,14 +119,15 @@ std::set<std::string> name_set(const std::string& names) {
   return out;
 }
 
-InputError ambiguous_columns(const std::string& path, const char* what,
+CodedError ambiguous_columns(const std::string& path, const char* what,
                              const std::vector<std::string>& found) {
   std::string list;
   for (size_t k = 0; k < found.size(); ++k)
     list += (k == 0 ? "" : k + 1 == found.size() ? " and " : ", ") + found[k];
-  return InputError(path, std::string("has more than one ") + what + " column: " + list +
-                              "; keep one pair of coordinate columns and rename or remove the "
-                              "others (e.g. lon_gcj02)");
+  return CodedError(
+      path,
+      std::string(what) == "latitude" ? Msg::columns_ambiguous_lat : Msg::columns_ambiguous_lon,
+      {{"columns", list}});
 }
 
 void refuse_ambiguous_coordinate_columns(const std::string& path, const std::string& x_names,
@@ -251,15 +256,14 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   rep.source = path;
   rep.what = what;
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
+  if (!fs::exists(path, ec)) throw CodedError(path, Msg::file_not_found);
   if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
-    throw InputError(path, "file is empty");
+    throw CodedError(path, Msg::file_empty);
   GdalErrorCapture cap;
   const bool csv = is_csv(path);
   const char* sheet_driver = csv ? nullptr : spreadsheet_driver(path);
   if (sheet_driver && !GetGDALDriverManager()->GetDriverByName(sheet_driver))
-    throw InputError(path, std::string("cannot be read: this GDAL has no ") + sheet_driver +
-                               " reader; save the sheet as .xlsx or CSV");
+    throw CodedError(path, Msg::no_sheet_reader, {{"driver", sheet_driver}});
   // CSV: one encoding for the whole file, and its records counted by our own scanner; records
   // GDAL cannot read are set aside (dropped with their row) and GDAL reads a copy without them.
   FileEncoding file_enc;
@@ -268,6 +272,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   struct BadRecord {
     uint64_t row;
     std::string reason, detail;
+    Message detail_msg;
   };
   std::vector<BadRecord> bad_records;
   std::unique_ptr<MemCsv> mem_csv;
@@ -278,14 +283,17 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     std::string detail;
     if (!records.empty()) {
       const std::string why = csv_record_problem(records[0], detail);
-      if (!why.empty()) throw InputError(path, "header row: " + why + " (" + detail + ")");
+      if (!why.empty())
+        throw CodedError(
+            path, Msg::csv_header_row,
+            {MsgArg("why", reason_message(why)), MsgArg("detail", csv_record_detail(records[0]))});
     }
     for (size_t k = 1; k < records.size(); ++k) {
       const std::string why = csv_record_problem(records[k], detail);
       if (why.empty())
         csv_rows.push_back(k - 1);
       else
-        bad_records.push_back({k - 1, why, detail});
+        bad_records.push_back({k - 1, why, detail, csv_record_detail(records[k])});
     }
     if (!bad_records.empty()) {
       std::string copy;
@@ -340,14 +348,13 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       std::getline(in, first);
       if (first.size() > 120) first = first.substr(0, 120) + "...";
       first = to_utf8(first, file_enc.encoding);
-      throw InputError(path, "cannot be read as CSV (first line: '" + first +
-                                 "'); use a comma, semicolon or tab as the delimiter, with a "
-                                 "header row naming the longitude/latitude columns" +
-                                 (why.empty() ? std::string() : " (" + why + ")"));
+      if (why.empty()) throw CodedError(path, Msg::csv_unreadable, {{"line", first}});
+      throw CodedError(path, Msg::csv_unreadable_why, {{"line", first}, {"why", why}});
     }
-    throw InputError(path, std::string(sheet_driver ? "not a readable spreadsheet"
-                                                    : "not a readable table or vector layer") +
-                               (why.empty() ? std::string() : " (" + why + ")"));
+    if (why.empty())
+      throw CodedError(path, sheet_driver ? Msg::sheet_unreadable : Msg::table_unreadable);
+    throw CodedError(path, sheet_driver ? Msg::sheet_unreadable_why : Msg::table_unreadable_why,
+                     {{"why", why}});
   }
   OGRLayer* layer = nullptr;
   if (sheet_driver && opt.layer.empty()) {
@@ -372,22 +379,18 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   std::vector<ColumnName> cols;
   for (int i = 0; i < def.GetFieldCount(); ++i)
     cols.push_back(column_name(def.GetFieldDefn(i)->GetNameRef(), dbf, enc));
-  auto no_xy = [&](const char* hint) {
+  auto no_xy = [&](Msg code) {
     std::string names;
     for (size_t i = 0; i < cols.size(); ++i) names += std::string(i ? ", " : "") + cols[i].utf8;
-    return InputError(path,
-                      "has no longitude/latitude columns (looked for lon/lng/longitude/x/经度 and "
-                      "lat/latitude/y/纬度; columns are: " +
-                          names + ")" + hint);
+    return CodedError(path, code, {{"columns", names}});
   };
-  if (csv && wkbFlatten(layer->GetGeomType()) == wkbNone)
-    throw no_xy(". Is the delimiter a comma, semicolon or tab?");
+  if (csv && wkbFlatten(layer->GetGeomType()) == wkbNone) throw no_xy(Msg::no_lonlat_columns_csv);
   // A spreadsheet has no geometry: coordinates come from its lon/lat columns, numbers or text.
   int x_idx = -1, y_idx = -1;
   if (sheet_driver) {
     x_idx = sheet_x(cols, opt.x_field);
     y_idx = sheet_y(cols, opt.y_field);
-    if (x_idx < 0 || y_idx < 0) throw no_xy(" in the sheet's first row");
+    if (x_idx < 0 || y_idx < 0) throw no_xy(Msg::no_lonlat_columns_sheet);
     refuse_ambiguous_sheet_columns(path, cols, opt);
   }
   // Coordinates -> WGS-84 (a CSV records no CRS; GCJ-02/BD-09 are shifted back).
@@ -400,10 +403,8 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
           : find_field(cols, opt.weight_field,
                        {"weight", "workers", "count", "demand", "人数", "workers_count", "n"});
   if (!opt.weight_field.empty() && w_idx < 0)
-    throw InputError(path, "has no column '" + opt.weight_field + "'");
-  if (opt.weight_required && w_idx < 0)
-    throw InputError(path,
-                     "has no weight column (name it weight/workers/count or pass the column name)");
+    throw CodedError(path, Msg::no_column, {{"column", opt.weight_field}});
+  if (opt.weight_required && w_idx < 0) throw CodedError(path, Msg::no_weight_column);
   // --columns: key=column pairs override the automatic choices.
   std::vector<std::pair<std::string, int>> column_map;
   std::string id_field = opt.id_field, name_field = opt.name_field;
@@ -415,11 +416,12 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     if (item.empty()) continue;
     const size_t eq = item.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-      throw InputError("--columns", "'" + item + "' is not key=column (e.g. host_type=建设形式)");
+      throw CodedParamError("columns", Msg::columns_not_key_value, {{"value", item}});
     const std::string key = item.substr(0, eq), col = item.substr(eq + 1);
     const int idx = column_index(cols, col);
     if (idx < 0)
-      throw InputError(path, "has no column '" + col + "' (--columns " + key + "=" + col + ")");
+      throw CodedError(path, Msg::no_column_mapped,
+                       {{"column", col}, param_arg("param", "columns"), {"key", key}});
     if (key == "id")
       id_field = col;
     else if (key == "name")
@@ -456,12 +458,12 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     site_cols = SiteColumns::find(ps.attr_names, opt.cost_field, opt.capacity_field, truncated);
     for (const auto& [key, idx] : column_map)
       if (!site_cols.assign(key, idx))
-        throw InputError("--columns",
-                         "unknown attribute '" + key + "' (known: " + SiteColumns::keys() + ")");
+        throw CodedParamError("columns", Msg::unknown_attribute,
+                              {{"value", key}, {"known", SiteColumns::keys()}});
     if (!opt.cost_field.empty() && site_cols.cost < 0)
-      throw InputError(path, "has no column '" + opt.cost_field + "' (cost)");
+      throw CodedError(path, Msg::no_column_cost, {{"column", opt.cost_field}});
     if (!opt.capacity_field.empty() && site_cols.capacity < 0)
-      throw InputError(path, "has no column '" + opt.capacity_field + "' (capacity)");
+      throw CodedError(path, Msg::no_column_capacity, {{"column", opt.capacity_field}});
     if (site_cols.any())
       rep.notes.push_back("site attributes read from columns: " +
                           site_cols.describe(ps.attr_names));
@@ -572,12 +574,12 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       }
       // Absurd counts are a mistake in the file, not data to drop quietly: refuse the file.
       if (*v > kMaxPointWeight)
-        throw InputError(path, "row " + std::to_string(index + 1) +
-                                   (id_idx >= 0 ? " (id " + fid + ")" : std::string()) +
-                                   ": weight " + values[w_idx] + " in column '" + cols[w_idx].utf8 +
-                                   "' is more than " +
-                                   std::to_string(static_cast<long long>(kMaxPointWeight)) +
-                                   " workers at one point");
+        throw CodedError(path, id_idx >= 0 ? Msg::weight_too_large_id : Msg::weight_too_large,
+                         {{"row", index + 1},
+                          {"id", fid},
+                          {"value", values[w_idx]},
+                          {"column", cols[w_idx].utf8},
+                          {"max", static_cast<long long>(kMaxPointWeight)}});
       w = *v;
       weight_sum += w;
     }
@@ -641,27 +643,26 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
   }
   rep.kept = ps.size();
   if (weight_sum > kMaxTotalDemand)
-    throw InputError(path, "the weights in column '" + cols[w_idx].utf8 + "' add up to " +
-                               std::to_string(weight_sum) + " workers, more than 1e12");
-  if (rep.read == 0) throw InputError(path, "contains no " + what + " (the layer is empty)");
+    throw CodedError(path, Msg::weights_too_large,
+                     {{"column", cols[w_idx].utf8}, {"value", std::to_string(weight_sum)}});
+  if (rep.read == 0)
+    throw CodedError(path, Msg::layer_empty_of, {MsgArg("what", kind_message(what))});
   if (ps.size() == 0 && swapped_inside > 0 && swapped_inside * 2 >= outside)
-    throw InputError(path,
-                     "no " + what +
-                         " fall on the map, but they would with longitude and latitude swapped: "
-                         "check that the longitude column holds longitude (e.g. 118.8) and "
-                         "latitude holds latitude (e.g. 32.0)");
+    throw CodedError(path, Msg::none_on_map_swapped, {MsgArg("what", kind_message(what))});
   if (ps.size() == 0) {
     // A record the CSV scanner set aside says where (the row and line a stray quote opened on).
     const DroppedItem& first = rep.dropped.front();
-    const bool record_problem =
-        std::any_of(bad_records.begin(), bad_records.end(),
-                    [&](const BadRecord& b) { return b.row == first.index; });
-    throw InputError(path, "none of the " + std::to_string(rep.read) + " " + what +
-                               " could be used (" +
-                               (record_problem ? "row " + std::to_string(first.index + 1) + ": " +
-                                                     first.reason + ": " + first.detail
-                                               : first.reason) +
-                               (rep.dropped.size() > 1 ? ", ..." : "") + ")");
+    const auto bad = std::find_if(bad_records.begin(), bad_records.end(),
+                                  [&](const BadRecord& b) { return b.row == first.index; });
+    const bool record_problem = bad != bad_records.end();
+    Message why = record_problem ? Message(Msg::row_reason_detail,
+                                           {{"row", first.index + 1},
+                                            MsgArg("reason", reason_message(first.reason)),
+                                            MsgArg("detail", bad->detail_msg)})
+                                 : reason_message(first.reason);
+    throw CodedError(
+        path, rep.dropped.size() > 1 ? Msg::none_usable_more : Msg::none_usable,
+        {{"count", rep.read}, MsgArg("what", kind_message(what)), MsgArg("why", std::move(why))});
   }
   if (w_idx < 0 && !opt.site_attributes)
     rep.notes.push_back("no weight column: every point counts 1");

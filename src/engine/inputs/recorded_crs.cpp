@@ -9,15 +9,17 @@
 
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
 std::optional<std::string> recorded_crs(const std::string& path, const std::string& layer) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
+  if (!fs::exists(path, ec)) throw CodedError(path, Msg::file_not_found);
   const std::string ext = ascii_lower(fs::path(path).extension().string());
   // Text tables and spreadsheets never record one (GDAL's CSV driver would pick up a stray .prj
   // beside a CSV, which read_points ignores; an .xls may have no GDAL driver at all).
@@ -28,9 +30,9 @@ std::optional<std::string> recorded_crs(const std::string& path, const std::stri
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                             nullptr, nullptr, nullptr));
   if (!ds)
-    throw InputError(
-        path, "not a readable table or vector layer" +
-                  (cap.first_error().empty() ? std::string() : " (" + cap.first_error() + ")"));
+    throw CodedError(path,
+                     cap.first_error().empty() ? Msg::table_unreadable : Msg::table_unreadable_why,
+                     {{"why", cap.first_error()}});
   OGRLayer* l = pick_layer(*ds, path, layer, LayerShape::points);
   const OGRSpatialReference* srs = l->GetSpatialRef();
   if (!srs) return std::nullopt;  // spreadsheets, a Shapefile without .prj, a bare table

@@ -5,19 +5,21 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
 CategoryHours CategoryHours::load(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw InputError(path, "cannot open the category hours file");
+  if (!in) throw CodedError(path, Msg::cannot_open_hours_file);
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(in);
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("not valid JSON (") + e.what() + ")");
+    throw CodedError(path, Msg::not_json, {{"why", e.what()}});
   }
   if (!j.contains("categories") || !j["categories"].is_object())
     throw InputError(path, "needs a \"categories\" object (category -> hours)");

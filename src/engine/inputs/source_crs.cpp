@@ -6,7 +6,9 @@
 #include <cmath>
 
 #include "engine/geo/local_projection.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -59,11 +61,10 @@ SourceCrs::SourceCrs(const std::string& path, const std::string& user_crs,
   OGRSpatialReference src;
   const std::optional<WebDatum> datum = parse_web_datum(user_crs);
   auto contradiction = [&](const std::string& given) {
-    return InputError(path, "records its coordinate reference system as " +
-                                crs_label(*layer_srs, "its own CRS") + ", but " + option +
-                                " says " + given +
-                                ": drop the option (a file's recorded CRS is used) or fix the "
-                                "file's CRS");
+    return CodedError(path, Msg::crs_contradiction,
+                      {{"crs", crs_label(*layer_srs, "its own CRS")},
+                       param_arg("param", option),
+                       {"value", given}});
   };
   if (datum && layer_srs && !same_crs(*layer_srs, wgs84))
     throw contradiction(web_datum_name(*datum));
@@ -78,8 +79,7 @@ SourceCrs::SourceCrs(const std::string& path, const std::string& user_crs,
   }
   if (!user_crs.empty()) {
     if (src.SetFromUserInput(user_crs.c_str()) != OGRERR_NONE)
-      throw InputError(
-          path, "unknown CRS '" + user_crs + "' (use e.g. EPSG:4326, EPSG:32650, gcj02 or bd09)");
+      throw CodedError(path, Msg::crs_unknown_hint, {{"value", user_crs}});
     if (layer_srs && !same_crs(src, *layer_srs)) throw contradiction(crs_label(src, user_crs));
   } else if (layer_srs) {
     src = *layer_srs;
@@ -94,8 +94,7 @@ SourceCrs::SourceCrs(const std::string& path, const std::string& user_crs,
     return;
   }
   impl_->ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
-  if (!impl_->ct)
-    throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
+  if (!impl_->ct) throw CodedError(path, Msg::crs_not_transformable);
 }
 
 SourceCrs::~SourceCrs() = default;

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -75,9 +77,7 @@ FileEncoding decide_encoding(std::string_view b, const std::string& source) {
   }
   if (starts(std::string_view("\xFF\xFE", 2)) || starts(std::string_view("\xFE\xFF", 2)) ||
       starts(std::string_view("\0\0\xFE\xFF", 4)))
-    throw InputError(source,
-                     "is UTF-16/UTF-32 text (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" "
-                     "(or plain CSV) or as .xlsx");
+    throw CodedError(source, Msg::utf16_text);
   // Where the first invalid byte is, so the note can point at it.
   size_t at = 0;
   bool cut = false;

@@ -6,19 +6,21 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
 WorkerProfiles WorkerProfiles::load(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw InputError(path, "cannot open the worker profile file");
+  if (!in) throw CodedError(path, Msg::cannot_open_worker_profiles);
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(in);
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("not valid JSON (") + e.what() + ")");
+    throw CodedError(path, Msg::not_json, {{"why", e.what()}});
   }
   WorkerProfiles wp;
   wp.source = path;

@@ -12,7 +12,9 @@
 #include <atomic>
 #include <unistd.h>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -45,11 +47,11 @@ DecompressedFile::DecompressedFile(const std::string& path) : path_(path) {
   if (!bz && !gz) return;
   temp_ = temp_name(strip_compression_suffix(path));
   std::ofstream out(temp_, std::ios::binary);
-  if (!out) throw InputError(path, "cannot create a temporary file to decompress into");
+  if (!out) throw CodedError(path, Msg::decompress_temp);
   std::vector<char> buf(1 << 20);
   if (bz) {
     FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) throw InputError(path, "cannot open file");
+    if (!f) throw CodedError(path, Msg::cannot_open_file);
     int err = BZ_OK;
     BZFILE* b = BZ2_bzReadOpen(&err, f, 0, 0, nullptr, 0);
     while (err == BZ_OK) {
@@ -60,11 +62,11 @@ DecompressedFile::DecompressedFile(const std::string& path) : path_(path) {
     std::fclose(f);
     if (err != BZ_STREAM_END) {
       std::filesystem::remove(temp_);
-      throw InputError(path, "corrupt or truncated bzip2 data");
+      throw CodedError(path, Msg::corrupt_compressed, {{"format", "bzip2"}});
     }
   } else {
     gzFile g = gzopen(path.c_str(), "rb");
-    if (!g) throw InputError(path, "cannot open file");
+    if (!g) throw CodedError(path, Msg::cannot_open_file);
     int n;
     while ((n = gzread(g, buf.data(), static_cast<unsigned>(buf.size()))) > 0) out.write(buf.data(), n);
     int errnum = 0;
@@ -73,7 +75,7 @@ DecompressedFile::DecompressedFile(const std::string& path) : path_(path) {
     gzclose(g);
     if (n < 0 || errnum != Z_OK || !eof) {
       std::filesystem::remove(temp_);
-      throw InputError(path, "corrupt or truncated gzip data");
+      throw CodedError(path, Msg::corrupt_compressed, {{"format", "gzip"}});
     }
   }
   path_ = temp_;

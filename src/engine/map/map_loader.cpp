@@ -17,9 +17,11 @@
 #include "engine/map/osm_bounds.hpp"
 #include "engine/map/osm_references.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -219,7 +221,8 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
     auto ds = open_osm(path, attempt == 1);
     if (!ds) {
       std::string why = cap.first_error();
-      throw InputError(user_path, "not a readable OpenStreetMap file" + (why.empty() ? std::string() : " (" + why + ")"));
+      if (why.empty()) throw CodedError(user_path, Msg::osm_unreadable);
+      throw CodedError(user_path, Msg::osm_unreadable_why, {{"why", why}});
     }
     // Our own pass (once, after GDAL accepted the file): a PBF cut inside a block is refused here
     // with a clear message, and the ways GDAL drops or shortens for missing nodes are counted.
@@ -272,25 +275,23 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
     }
     if (attempt == 0 && (cap.has("Non increasing node id") || cap.has("USE_CUSTOM_INDEXING"))) continue;
     if (!cap.errors().empty() && lines.empty()) {
-      throw InputError(user_path, "corrupt or truncated OpenStreetMap file (" + cap.first_error() + ")");
+      throw CodedError(user_path, Msg::osm_corrupt, {{"why", cap.first_error()}});
     }
     if (!cap.errors().empty()) {
-      rep.notes.add("GDAL reported while reading: " + cap.first_error() +
-                    (cap.errors().size() > 1 ? " (+" + std::to_string(cap.errors().size() - 1) + " more)" : ""));
+      add_note(rep.notes,
+               cap.errors().size() > 1
+                   ? Message(Msg::note_gdal_reported_more,
+                             {{"why", cap.first_error()}, {"count", cap.errors().size() - 1}})
+                   : Message(Msg::note_gdal_reported, {{"why", cap.first_error()}}));
       // A parse failure means the file stops early or is damaged: what was read may be missing
       // streets anywhere (e.g. cut inside the ways), so never go on with it.
       if (cap.has("truncated") || cap.has("Corrupt") || cap.has("corrupt") || cap.has("Invalid") ||
           cap.has("parsing"))
-        throw InputError(user_path, "corrupt or truncated OpenStreetMap file (" + cap.first_error() + ")");
+        throw CodedError(user_path, Msg::osm_corrupt, {{"why", cap.first_error()}});
     }
-    if (refs.xml && !refs.xml_closed)
-      throw InputError(user_path,
-                       "truncated OpenStreetMap file: the XML stops before its closing </osm>");
+    if (refs.xml && !refs.xml_closed) throw CodedError(user_path, Msg::osm_xml_truncated);
     if (refs.nodes > 0 && refs.ways == 0 && lines.empty())
-      throw InputError(user_path,
-                       "contains no roads: its " + std::to_string(refs.nodes) +
-                           " nodes are followed by no ways at all (is the file truncated, "
-                           "cut before its ways?)");
+      throw CodedError(user_path, Msg::osm_nodes_no_ways, {{"count", refs.nodes}});
     const auto missing = ways_with_missing_nodes(cap.debug());
     rep.ways_missing_nodes = refs.roads_missing;
     rep.ways_dropped = refs.roads_dropped;
@@ -334,8 +335,8 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds) {
     std::string why = cap.first_error();
-    throw InputError(path, "not a readable vector map (no GDAL driver could open it" +
-                               (why.empty() ? std::string(")") : ": " + why + ")"));
+    if (why.empty()) throw CodedError(path, Msg::vector_map_unreadable);
+    throw CodedError(path, Msg::vector_map_unreadable_why, {{"why", why}});
   }
   OGRLayer* layer = pick_layer(*ds, path, opt.layer, LayerShape::lines);
   OGRCoordinateTransformation* ct = nullptr;
@@ -348,17 +349,19 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
     src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (!src.IsSame(&wgs84)) {
       ct_owner.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
-      if (!ct_owner) throw InputError(path, "its coordinate reference system cannot be transformed to WGS-84");
+      if (!ct_owner) throw CodedError(path, Msg::crs_not_transformable);
       ct = ct_owner.get();
     }
   } else {
-    rep.notes.add(path + ": no coordinate reference system recorded; assuming WGS-84 lon/lat");
+    add_note(rep.notes, path, Msg::note_no_crs_assume_wgs84);
   }
   const auto& def = *layer->GetLayerDefn();
   int cls_idx = -1;
   if (!opt.class_field.empty()) {
     cls_idx = def.GetFieldIndex(opt.class_field.c_str());
-    if (cls_idx < 0) throw InputError(path, "has no column '" + opt.class_field + "' (--class-field)");
+    if (cls_idx < 0)
+      throw CodedError(path, Msg::no_column_for,
+                       {{"column", opt.class_field}, param_arg("param", "class_field")});
   } else {
     for (const char* name : {"highway", "fclass", "road_class", "class", "type", "kind"})
       if ((cls_idx = def.GetFieldIndex(name)) >= 0) break;
@@ -422,17 +425,17 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
     name_lines(raw, from, field(*f, name_idx), {});
   }
   if (!cap.errors().empty() && rep.features_read == 0)
-    throw InputError(path, "cannot read features (" + cap.first_error() + ")");
-  if (cls_idx < 0) rep.notes.add(path + ": no road-class column found; every line is treated as walkable");
+    throw CodedError(path, Msg::cannot_read_features, {{"why", cap.first_error()}});
+  if (cls_idx < 0) add_note(rep.notes, path, Msg::note_no_road_class);
   if (unknown_class)
-    rep.notes.add(path + ": " + std::to_string(unknown_class) + " lines with a road class the tag profile does not know were kept as walkable");
+    add_note(rep.notes, path, Message(Msg::note_unknown_road_class, {{"count", unknown_class}}));
 }
 
 // Chooses the projection, projects everything, and cuts straight jumps across missing nodes.
 RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& opt, MapLoadReport rep) {
   RoadLines out;
   out.source = path;
-  if (raw.cls.empty()) throw InputError(path, "contains no roads (no line features with a road class)");
+  if (raw.cls.empty()) throw CodedError(path, Msg::no_roads);
   // Centre = median of all road vertices: robust to the long ways extracts keep past their box.
   std::vector<double> xs, ys;
   for (size_t i = 0; i < raw.cls.size(); ++i)
@@ -443,14 +446,13 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
   };
   const Vec2 centre{median(xs), median(ys)};
   if (!plausible_lonlat(centre)) {
-    throw InputError(path, "coordinates are not longitude/latitude after reprojection (centre " +
-                               std::to_string(centre.x) + ", " + std::to_string(centre.y) +
-                               "); is the coordinate reference system recorded correctly?");
+    throw CodedError(path, Msg::not_lonlat_after_reprojection,
+                     {{"x", std::to_string(centre.x)}, {"y", std::to_string(centre.y)}});
   }
   out.projection = opt.crs.empty() ? LocalProjection::utm_for(centre.x, centre.y) : LocalProjection::from_user(opt.crs);
   if (!out.projection.to_metric(raw.pts)) {
     // Drop lines with points that failed to project rather than failing the whole map.
-    rep.notes.add(path + ": some coordinates could not be projected and their lines were dropped");
+    add_note(rep.notes, path, Msg::note_lines_not_projected);
   }
   out.areas = std::move(raw.areas);
   out.projection.to_metric(out.areas.points);
@@ -488,27 +490,23 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
     flush();
   }
   if (rep.ways_missing_nodes)
-    rep.notes.add(
-        path + ": " + std::to_string(rep.ways_missing_nodes) + " of " +
-        std::to_string(rep.osm_roads) +
-        " roads reference nodes missing from the file (the file may be clipped or truncated): " +
-        std::to_string(rep.ways_dropped) +
-        " dropped entirely (fewer than 2 of their nodes present), " +
-        std::to_string(rep.ways_shortened) + " shortened to the nodes present; " +
-        std::to_string(rep.jumps_cut) + " straight jumps longer than " +
-        std::to_string(static_cast<int>(opt.max_jump_m)) + " m across missing nodes were cut (" +
-        std::to_string(static_cast<long>(rep.jumps_cut_m)) + " m in all)");
+    add_note(
+        rep.notes, path,
+        Message(Msg::note_ways_missing_nodes, {{"count", rep.ways_missing_nodes},
+                                               {"total", rep.osm_roads},
+                                               {"dropped", rep.ways_dropped},
+                                               {"shortened", rep.ways_shortened},
+                                               {"jumps", rep.jumps_cut},
+                                               {"max_jump", static_cast<int>(opt.max_jump_m)},
+                                               {"jump_m", static_cast<long>(rep.jumps_cut_m)}}));
   if (rep.unused_nodes * 100 > rep.osm_nodes_in_file)
-    rep.notes.add(
-        path + ": " + std::to_string(rep.unused_nodes) + " of " +
-        std::to_string(rep.osm_nodes_in_file) +
-        " nodes carry no tags and belong to no way: the ways that used them are missing (the "
-        "file may be truncated, e.g. cut at a block boundary, or filtered)");
-  if (rep.custom_indexing_retry)
-    rep.notes.add(path + ": node ids are not in ascending order; reopened with USE_CUSTOM_INDEXING=NO");
+    add_note(rep.notes, path,
+             Message(Msg::note_unused_nodes,
+                     {{"count", rep.unused_nodes}, {"total", rep.osm_nodes_in_file}}));
+  if (rep.custom_indexing_retry) add_note(rep.notes, path, Msg::note_custom_indexing);
   size_t walk = 0;
   for (auto w : out.walkable) walk += w;
-  if (walk == 0) throw InputError(path, "contains roads but none is walkable under the tag profile");
+  if (walk == 0) throw CodedError(path, Msg::no_walkable_roads);
   out.report = std::move(rep);
   return out;
 }
@@ -524,8 +522,9 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
                    const Progress& progress) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError(path, "file not found");
-  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) throw InputError(path, "file is empty");
+  if (!fs::exists(path, ec)) throw CodedError(path, Msg::file_not_found);
+  if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
+    throw CodedError(path, Msg::file_empty);
   ensure_gdal();
   const RideProfile ride =
       opt.ride_profile.empty() ? RideProfile::load_default() : RideProfile::load(opt.ride_profile);
@@ -535,7 +534,7 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   RoadLines out;
   if (is_osm_file(path)) {
     DecompressedFile plain(path);
-    if (fs::file_size(plain.path(), ec) == 0) throw InputError(path, "file is empty after decompression");
+    if (fs::file_size(plain.path(), ec) == 0) throw CodedError(path, Msg::file_empty_decompressed);
     read_osm(path, plain.path(), profile, ride, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     out.from_osm = true;
@@ -554,8 +553,8 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
     read_vector(path, profile, ride, opt, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     if ((out.report.t_junctions = node_line_ends(out, opt.join_ends_m)))
-      out.report.notes.add(path + ": " + std::to_string(out.report.t_junctions) +
-                           " line ends lying on another line between its vertices were joined to it (T-junctions)");
+      add_note(out.report.notes, path,
+               Message(Msg::note_t_junctions, {{"count", out.report.t_junctions}}));
   }
   out.report.read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   progress(1.0, "map read");

@@ -8,8 +8,10 @@
 
 #include "engine/map/decompress.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -47,8 +49,7 @@ std::vector<OsmBoundary> read_osm_boundaries(const std::string& user_path,
   DecompressedFile plain(user_path);
   GdalErrorCapture cap;
   auto ds = open_boundary_osm(plain.path());
-  if (!ds)
-    throw InputError(user_path, "not a readable OpenStreetMap file (" + cap.first_error() + ")");
+  if (!ds) throw CodedError(user_path, Msg::osm_unreadable_why, {{"why", cap.first_error()}});
   std::vector<OsmBoundary> out;
   OGRLayer* layer = nullptr;
   double frac = 0;

@@ -10,8 +10,10 @@
 #include "engine/geo/polygon.hpp"
 #include "engine/map/decompress.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -100,8 +102,7 @@ std::vector<OsmFeature> read_osm_features(const std::string& user_path,
     rep = {};
     GdalErrorCapture cap;
     auto ds = open_poi_osm(plain.path(), attempt == 1);
-    if (!ds)
-      throw InputError(user_path, "not a readable OpenStreetMap file (" + cap.first_error() + ")");
+    if (!ds) throw CodedError(user_path, Msg::osm_unreadable_why, {{"why", cap.first_error()}});
     OGRLayer* layer = nullptr;
     double frac = 0;
     uint64_t seen = 0;

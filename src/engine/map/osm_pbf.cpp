@@ -5,7 +5,9 @@
 #include <fstream>
 #include <vector>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -56,7 +58,7 @@ bool PbReader::next(uint32_t& field, uint32_t& wire, uint64_t& value, const uint
 void for_each_pbf_block(const std::string& path, const std::string& shown,
                         const std::function<void(const uint8_t*, size_t)>& block) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(shown, "cannot open");
+  if (!in) throw CodedError(shown, Msg::cannot_open);
   std::vector<uint8_t> header, blob, raw;
   uint32_t f, w;
   uint64_t v;
@@ -65,10 +67,7 @@ void for_each_pbf_block(const std::string& path, const std::string& shown,
   uint64_t offset = 0;
   // A cut inside a block: the usual result of an interrupted download or copy.
   auto truncated = [&](int index) {
-    return InputError(shown,
-                      "truncated OSM PBF file: it ends inside block " + std::to_string(index + 1) +
-                          " (at byte " + std::to_string(offset) +
-                          "); the file was cut short, e.g. by an interrupted download or copy");
+    return CodedError(shown, Msg::pbf_truncated, {{"block", index + 1}, {"byte", offset}});
   };
   for (int index = 0;; ++index) {
     uint8_t len_be[4];
@@ -77,8 +76,7 @@ void for_each_pbf_block(const std::string& path, const std::string& shown,
     if (in.gcount() < 4) throw truncated(index);
     const uint32_t hlen = (uint32_t(len_be[0]) << 24) | (uint32_t(len_be[1]) << 16) |
                           (uint32_t(len_be[2]) << 8) | len_be[3];
-    if (hlen == 0 || hlen > 64 * 1024)
-      throw InputError(shown, "not an OSM PBF file (bad block header)");
+    if (hlen == 0 || hlen > 64 * 1024) throw CodedError(shown, Msg::pbf_bad_header);
     header.resize(hlen);
     if (!in.read(reinterpret_cast<char*>(header.data()), hlen)) throw truncated(index);
     // BlobHeader: 1 type, 3 datasize.
@@ -90,7 +88,7 @@ void for_each_pbf_block(const std::string& path, const std::string& shown,
       if (f == 3 && w == 0) datasize = v;
     }
     if (!h.ok || type.empty() || datasize > (64u << 20))
-      throw InputError(shown, "not an OSM PBF file (bad block header)");
+      throw CodedError(shown, Msg::pbf_bad_header);
     blob.resize(datasize);
     if (!in.read(reinterpret_cast<char*>(blob.data()), static_cast<std::streamsize>(datasize)))
       throw truncated(index);
@@ -106,16 +104,15 @@ void for_each_pbf_block(const std::string& path, const std::string& shown,
       if (f == 2 && w == 0) raw_size = v;
       if (f == 1 && w == 2) payload = d, payload_size = s, zlib = false;
       if (f == 3 && w == 2) payload = d, payload_size = s, zlib = true;
-      if (f >= 4 && f <= 7 && w == 2)
-        throw InputError(shown, "OSM PBF block compressed other than with zlib (not supported)");
+      if (f >= 4 && f <= 7 && w == 2) throw CodedError(shown, Msg::pbf_not_zlib);
     }
-    if (!b.ok || !payload) throw InputError(shown, "damaged OSM PBF block");
+    if (!b.ok || !payload) throw CodedError(shown, Msg::pbf_damaged);
     if (zlib) {
-      if (raw_size == 0 || raw_size > (64u << 20)) throw InputError(shown, "damaged OSM PBF block");
+      if (raw_size == 0 || raw_size > (64u << 20)) throw CodedError(shown, Msg::pbf_damaged);
       raw.resize(raw_size);
       size_t got = 0;
       if (!CPLZLibInflate(payload, payload_size, raw.data(), raw.size(), &got) || got != raw_size)
-        throw InputError(shown, "damaged OSM PBF block (zlib)");
+        throw CodedError(shown, Msg::pbf_damaged_zlib);
       block(raw.data(), raw.size());
     } else {
       block(payload, payload_size);

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "engine/map/osm_pbf.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -193,7 +195,7 @@ bool pbf_block(const uint8_t* data, size_t size, Collector& col) {
 
 void scan_pbf(const std::string& path, const std::string& shown, Collector& col) {
   for_each_pbf_block(path, shown, [&](const uint8_t* d, size_t s) {
-    if (!pbf_block(d, s, col)) throw InputError(shown, "damaged OSM PBF block (cannot be decoded)");
+    if (!pbf_block(d, s, col)) throw CodedError(shown, Msg::pbf_undecodable);
   });
 }
 
@@ -231,7 +233,7 @@ bool to_id(std::string_view s, int64_t& id) {
 void scan_xml(const std::string& path, const std::string& shown, Collector& col,
               OsmReferenceCheck& c) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(shown, "cannot open");
+  if (!in) throw CodedError(shown, Msg::cannot_open);
   enum class Parent { none, node, way, relation } parent = Parent::none;
   std::vector<int64_t> refs;
   bool road = false;

@@ -3,19 +3,21 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
 RideProfile RideProfile::load(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw InputError(path, "cannot open riding profile");
+  if (!in) throw CodedError(path, Msg::ride_profile_unopenable);
   nlohmann::json j;
   try {
     in >> j;
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("riding profile is not valid JSON: ") + e.what());
+    throw CodedError(path, Msg::ride_profile_not_json, {{"why", e.what()}});
   }
   RideProfile p;
   p.path_ = path;
@@ -32,7 +34,7 @@ RideProfile RideProfile::load(const std::string& path) {
       else if (rule == "if_bicycle_allowed")
         p.highway_[k] = Rule::if_bicycle_allowed;
       else
-        throw InputError(path, "highway '" + k + "': must be yes, no or if_bicycle_allowed");
+        throw CodedError(path, Msg::ride_profile_bad_highway, {{"value", k}});
     }
     strings("bicycle_allows", p.bicycle_allows_);
     strings("bicycle_forbids", p.bicycle_forbids_);
@@ -52,7 +54,7 @@ RideProfile RideProfile::load(const std::string& path) {
       else if (d == "closed")
         p.oneway_[k] = kRideNone;
       else
-        throw InputError(path, "oneway '" + k + "': must be forward, backward, both or closed");
+        throw CodedError(path, Msg::ride_profile_bad_oneway, {{"value", k}});
     }
     for (const auto& [k, v] : implied.items())
       for (const auto& s : v) p.implied_oneway_[k].insert(s.get<std::string>());
@@ -61,7 +63,7 @@ RideProfile RideProfile::load(const std::string& path) {
   } catch (const std::exception& e) {
     throw InputError(path, std::string("riding profile: ") + e.what());
   }
-  if (p.highway_.empty()) throw InputError(path, "riding profile lists no highway values");
+  if (p.highway_.empty()) throw CodedError(path, Msg::ride_profile_empty);
   return p;
 }
 

@@ -3,19 +3,21 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
 TagProfile TagProfile::load(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw InputError(path, "cannot open tag profile");
+  if (!in) throw CodedError(path, Msg::tag_profile_unopenable);
   nlohmann::json j;
   try {
     in >> j;
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("tag profile is not valid JSON: ") + e.what());
+    throw CodedError(path, Msg::tag_profile_not_json, {{"why", e.what()}});
   }
   TagProfile p;
   p.path_ = path;
@@ -23,10 +25,14 @@ TagProfile TagProfile::load(const std::string& path) {
     for (const auto& [k, v] : j.at("highway").items()) {
       const std::string rule = v.at("walk");
       Entry e{};
-      if (rule == "yes") e.rule = Rule::yes;
-      else if (rule == "no") e.rule = Rule::no;
-      else if (rule == "if_foot_allowed") e.rule = Rule::if_foot_allowed;
-      else throw InputError(path, "highway '" + k + "': walk must be yes, no or if_foot_allowed");
+      if (rule == "yes")
+        e.rule = Rule::yes;
+      else if (rule == "no")
+        e.rule = Rule::no;
+      else if (rule == "if_foot_allowed")
+        e.rule = Rule::if_foot_allowed;
+      else
+        throw CodedError(path, Msg::tag_profile_bad_walk, {{"value", k}});
       e.cls = road_class_from_string(v.value("class", "other"));
       p.highway_[k] = e;
     }
@@ -45,7 +51,7 @@ TagProfile TagProfile::load(const std::string& path) {
   } catch (const std::exception& e) {
     throw InputError(path, std::string("tag profile: ") + e.what());
   }
-  if (p.highway_.empty()) throw InputError(path, "tag profile lists no highway values");
+  if (p.highway_.empty()) throw CodedError(path, Msg::tag_profile_empty);
   return p;
 }
 

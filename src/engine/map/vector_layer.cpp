@@ -4,7 +4,9 @@
 #include <ogr_api.h>
 #include <ogrsf_frmts.h>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -21,16 +23,13 @@ bool fits(OGRwkbGeometryType t, LayerShape want) {
   }
   return false;
 }
-const char* shape_name(LayerShape s) {
-  return s == LayerShape::points ? "points" : s == LayerShape::lines ? "lines" : "polygons";
-}
 }  // namespace
 
 OGRLayer* pick_layer(GDALDataset& ds, const std::string& path, const std::string& name,
                      LayerShape want) {
   if (!name.empty()) {
     OGRLayer* l = ds.GetLayerByName(name.c_str());
-    if (!l) throw InputError(path, "has no layer named '" + name + "'");
+    if (!l) throw CodedError(path, Msg::no_layer_named, {{"layer", name}});
     return l;
   }
   for (auto* l : ds.GetLayers())
@@ -38,10 +37,10 @@ OGRLayer* pick_layer(GDALDataset& ds, const std::string& path, const std::string
   for (auto* l : ds.GetLayers())
     if (wkbFlatten(l->GetGeomType()) == wkbUnknown) return l;  // e.g. GeoJSON/KML with mixed types
   if (want == LayerShape::points && ds.GetLayerCount() > 0) return ds.GetLayer(0);
-  if (ds.GetLayerCount() == 0) throw InputError(path, "contains no layers");
-  throw InputError(
-      path, std::string("has no layer of ") + shape_name(want) +
-                (want == LayerShape::lines ? " (a road network needs LineString features)" : ""));
+  if (ds.GetLayerCount() == 0) throw CodedError(path, Msg::no_layers);
+  throw CodedError(path, want == LayerShape::lines    ? Msg::no_line_layer
+                         : want == LayerShape::points ? Msg::no_point_layer
+                                                      : Msg::no_polygon_layer);
 }
 
 bool point_on_surface(const OGRGeometry& g, Vec2& out) {

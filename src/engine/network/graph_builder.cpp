@@ -5,7 +5,9 @@
 #include <cstring>
 #include <numeric>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -140,8 +142,11 @@ WalkGraph build_line_graph(const RoadLines& lines, const std::vector<uint8_t>& u
   vid = {};
   rep.pieces = pieces.size();
   if (pieces.empty())
-    throw InputError(lines.source,
-                     std::string("the ") + what + " roads form no network (no line has length)");
+    throw CodedError(lines.source,
+                     std::string(what) == "walkable"   ? Msg::no_network_walkable
+                     : std::string(what) == "rideable" ? Msg::no_network_rideable
+                                                       : Msg::no_network,
+                     {{"what", what}});
   progress(0.55, "folding");
   // 3. Incidence lists of piece ends.
   std::vector<uint32_t> inc_first(n0 + 1, 0), inc(2 * pieces.size());

@@ -2,19 +2,16 @@
 
 #include "engine/geo/china_coords.hpp"
 #include "engine/map/tag_profile.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
 CityNetwork open_map_file(const MapSource& src, const Progress& progress) {
   if (const auto d = parse_web_datum(src.crs); d && *d != WebDatum::wgs84)
-    throw InputError("--crs",
-                     "is the metric CRS computations run in; for points copied from "
-                     "Chinese web maps give each point input its own CRS option, e.g. "
-                     "--stations-crs " +
-                         src.crs +
-                         " (also --candidates-crs, --sites-crs, --demand-crs, "
-                         "--layer-crs, --exclude-crs)");
+    throw CodedParamError("crs", Msg::crs_web_datum_for_map,
+                          {param_arg("stations_crs", "stations_crs"), {"value", src.crs}});
   const TagProfile prof =
       src.profile.empty() ? TagProfile::load_default() : TagProfile::load(src.profile);
   MapLoadOptions o;

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <numeric>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -54,9 +56,7 @@ RideNetwork build_ride_network(const RoadLines& lines, const RideProfile& profil
     if (dir[i] == kRideByClass) dir[i] = profile.by_class(to_string(lines.road_class[i]));
     any |= dir[i] != kRideNone;
   }
-  if (!any)
-    throw InputError(lines.source, "no way may be ridden by an e-bike under the riding profile " +
-                                       profile.path() + " (rider-reach test)");
+  if (!any) throw CodedError(lines.source, Msg::no_rideable_way, {{"file", profile.path()}});
   RideNetwork net;
   RideGraph& r = net.graph;
   r.base = build_line_graph(lines, dir, &dir, &r.edge_dir, "rideable", &net.build, progress);

@@ -6,7 +6,9 @@
 #include <stdexcept>
 
 #include "engine/inputs/map_fit.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -132,7 +134,7 @@ size_t Session::add_scenario(std::string name, bool copy_active) {
 }
 
 void Session::remove_scenario(size_t index) {
-  if (scenarios_.size() <= 1) throw InputError("scenarios", "the last scenario cannot be removed");
+  if (scenarios_.size() <= 1) throw CodedError("scenarios", Msg::last_scenario);
   if (index >= scenarios_.size()) return;
   Edit e;
   e.kind = Edit::Kind::scenario_removed;
@@ -301,13 +303,17 @@ PointSet projected(const PointSet& in, const LocalProjection& proj) {
 
 }  // namespace
 
+// The map's name in messages: its file name, or the demo city's name in each language.
+static Message map_label(const MapSource& map) {
+  return map.demo() ? Message(Msg::demo_city_label) : Message::raw(map.label());
+}
+
 Session open_session(const SessionFile& file, const std::string& path, const Progress& progress) {
   OpenedMap m;
   try {
     m = open_map(file.map, progress.slice(0, 0.7));
   } catch (const InputError& e) {
-    throw InputError(path, "cannot open its map: " + std::string(e.what()) +
-                               " (move the map back, or open the map and its layers anew)");
+    throw CodedError(path, Msg::session_map_unopenable, {MsgArg("error", error_as_message(e))});
   }
   const LocalProjection& proj = m.city->projection();
   // A map file replaced by another place's map opens "fine" with every layer far off it.
@@ -326,14 +332,11 @@ Session open_session(const SessionFile& file, const std::string& path, const Pro
     if (!file.demand_is_proxy && file.demand && file.demand->size())
       fit.layers.push_back(fit_on_map("worker points", file.demand->lonlat, proj, bounds));
   }
-  if (fit.none_inside())
-    throw InputError(path, fit.none_inside_text() + " " + file.map.label() +
-                               ": was the map file replaced by another place's map? Put the "
-                               "session's own map back, or open this map as a new session");
+  if (fit.none_inside()) throw CodedError(path, fit.none_inside_message(map_label(file.map)));
   PointSet demand;
   if (!file.demand_is_proxy && file.demand) demand = projected(*file.demand, proj);
   if (!file.demand_is_proxy && demand.size() == 0)
-    throw InputError(path, "its demand layer is missing or empty");
+    throw CodedError(path, Msg::session_demand_missing);
   auto ws = std::make_shared<const Workspace>(m.city, file.map, std::move(demand), file.params,
                                               progress.slice(0.7, 0.8));
   PointSet candidates = file.candidates ? projected(*file.candidates, proj) : PointSet{};
@@ -348,7 +351,7 @@ Session open_session(const SessionFile& file, const std::string& path, const Pro
   Session s(std::move(ws), std::move(candidates), std::move(inits), file.active,
             progress.slice(0.8, 1.0));
   s.settings = file.settings;
-  for (auto& n : fit.notes(file.map.label())) s.notes.add(std::move(n));
+  for (auto& n : fit.notes(map_label(file.map))) add_note(s.notes, std::move(n));
   s.path = path;
   s.mark_saved();
   return s;

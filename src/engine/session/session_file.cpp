@@ -14,8 +14,10 @@
 
 #include "engine/export/vector_writer.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 namespace fs = std::filesystem;
@@ -223,11 +225,13 @@ struct Reader {
   GDALDatasetUniquePtr ds;
   std::map<std::string, std::string> kv;
 
-  [[noreturn]] void fail(const std::string& problem) const { throw InputError(path, problem); }
+  [[noreturn]] void fail(Msg code, std::vector<MsgArg> args = {}) const {
+    throw CodedError(path, code, std::move(args));
+  }
 
   const std::string& get(const std::string& key) const {
     auto it = kv.find(key);
-    if (it == kv.end()) fail("the session table has no '" + key + "' entry (damaged session)");
+    if (it == kv.end()) fail(Msg::session_no_entry, {{"key", key}});
     return it->second;
   }
   std::string get_or(const std::string& key, const std::string& d) const {
@@ -239,14 +243,13 @@ struct Reader {
     char* end = nullptr;
     const double v = std::strtod(t.c_str(), &end);
     if (t.empty() || *end != 0 || !std::isfinite(v) || v < lo || v > hi)
-      fail("setting '" + key + "' = '" + t + "' is not a valid number");
+      fail(Msg::session_setting_not_number, {{"key", key}, {"value", t}});
     return v;
   }
 
   OGRLayer* layer(const char* name, bool required) const {
     OGRLayer* l = ds->GetLayerByName(name);
-    if (!l && required)
-      fail(std::string("the session has no '") + name + "' layer (damaged session)");
+    if (!l && required) fail(Msg::session_no_layer, {{"layer", name}});
     return l;
   }
 
@@ -267,7 +270,7 @@ struct Reader {
       for (const auto& p : json::parse(get_or(std::string(name) + "_columns", "[]")))
         cols.emplace_back(p.at(0).get<std::string>(), p.at(1).get<std::string>());
     } catch (const json::exception&) {
-      fail(std::string("the column list of layer '") + name + "' is damaged");
+      fail(Msg::session_columns_damaged, {{"layer", name}});
     }
     OGRFeatureDefn* d = l->GetLayerDefn();
     auto idx = [&](const char* f) { return d->GetFieldIndex(f); };
@@ -278,10 +281,9 @@ struct Reader {
     for (auto& f : *l) {
       const OGRPoint* g = f->GetGeometryRef() ? f->GetGeometryRef()->toPoint() : nullptr;
       if (!g || wkbFlatten(f->GetGeometryRef()->getGeometryType()) != wkbPoint)
-        fail(std::string("layer '") + name + "' holds a feature that is not a point");
+        fail(Msg::session_layer_not_point, {{"layer", name}});
       const double w = sites ? 1.0 : real(*f, i_w);
-      if (!sites && !(w >= 0))
-        fail(std::string("layer '") + name + "' has a missing or negative weight");
+      if (!sites && !(w >= 0)) fail(Msg::session_layer_bad_weight, {{"layer", name}});
       pts.add({g->getX(), g->getY()}, {NAN, NAN}, w, text(*f, i_id), text(*f, i_name));
       for (size_t c = 0; c < col_idx.size(); ++c) pts.attr_values.back()[c] = text(*f, col_idx[c]);
       if (sites) pts.info.push_back(site_info(*f, *d));
@@ -329,27 +331,27 @@ SessionFile read_session_file(const std::string& path) {
   Reader r;
   r.path = path;
   std::error_code ec;
-  if (!fs::exists(path, ec)) r.fail("session file not found");
-  if (fs::is_directory(path, ec)) r.fail("is a folder, not a session file");
-  if (fs::file_size(path, ec) == 0) r.fail("the session file is empty");
+  if (!fs::exists(path, ec)) r.fail(Msg::session_not_found);
+  if (fs::is_directory(path, ec)) r.fail(Msg::session_is_folder);
+  if (fs::file_size(path, ec) == 0) r.fail(Msg::session_empty);
   ensure_gdal();
   GdalErrorCapture cap;
   const char* drivers[] = {"GPKG", nullptr};
   r.ds.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
   if (!r.ds)
-    r.fail("not a readable GeoPackage (damaged or not a session)" +
-           (cap.first_error().empty() ? std::string() : ": " + cap.first_error()));
+    r.fail(cap.first_error().empty() ? Msg::session_not_gpkg : Msg::session_not_gpkg_why,
+           {{"why", cap.first_error()}});
   OGRLayer* t = r.ds->GetLayerByName(kTable);
-  if (!t) r.fail("is a GeoPackage but not a Yizhan session (no yizhan_session table)");
+  if (!t) r.fail(Msg::session_no_table);
   const int ik = t->GetLayerDefn()->GetFieldIndex("key"),
             iv = t->GetLayerDefn()->GetFieldIndex("value");
-  if (ik < 0 || iv < 0) r.fail("the yizhan_session table is damaged (no key/value columns)");
+  if (ik < 0 || iv < 0) r.fail(Msg::session_table_damaged);
   for (auto& f : *t) r.kv[Reader::text(*f, ik)] = Reader::text(*f, iv);
-  if (r.get_or("format", "") != kFormat) r.fail("is not a Yizhan session (format entry missing)");
+  if (r.get_or("format", "") != kFormat) r.fail(Msg::session_no_format);
   const double version = r.number("format_version", 1, 1e6);
   if (version > kSessionFormatVersion)
-    r.fail("was written by a newer Yizhan (session format " + r.get("format_version") +
-           "); this one reads up to " + std::to_string(kSessionFormatVersion));
+    r.fail(Msg::session_newer,
+           {{"version", r.get("format_version")}, {"max", kSessionFormatVersion}});
 
   SessionFile s;
   const std::string map = r.get("map");
@@ -375,12 +377,11 @@ SessionFile read_session_file(const std::string& path) {
   try {
     s.params.validate();
   } catch (const ParamError& e) {
-    r.fail("setting '" + e.param() + "' = '" + r.get(e.param()) +
-           "' is out of range: " + e.problem());
+    r.fail(Msg::session_setting_out_of_range,
+           {{"key", e.param()}, {"value", r.get(e.param())}, MsgArg("why", problem_message(e))});
   }
   if (!parse_criterion(r.get("criterion"), s.settings.criterion))
-    r.fail("setting 'criterion' = '" + r.get("criterion") +
-           "' is not walk, radius, both or either");
+    r.fail(Msg::session_bad_criterion, {{"value", r.get("criterion")}});
   s.settings.lang = r.get_or("lang", "en") == "zh" ? "zh" : "en";
   if (r.kv.count("view_lon")) {
     s.settings.view.set = true;
@@ -405,9 +406,9 @@ SessionFile read_session_file(const std::string& path) {
   try {
     for (const auto& n : json::parse(r.get("scenarios"))) names.push_back(n.get<std::string>());
   } catch (const json::exception&) {
-    r.fail("the scenario list is damaged");
+    r.fail(Msg::session_scenarios_damaged);
   }
-  if (names.empty()) r.fail("holds no scenario");
+  if (names.empty()) r.fail(Msg::session_no_scenario);
   s.scenarios.resize(names.size());
   for (size_t k = 0; k < names.size(); ++k) s.scenarios[k].name = names[k];
   s.active = static_cast<size_t>(r.number("active_scenario", 0, 1e6));
@@ -419,16 +420,15 @@ SessionFile read_session_file(const std::string& path) {
   const int i_sc = idx("scenario_index"), i_id = idx("id"), i_name = idx("name"),
             i_origin = idx("station_origin"), i_rank = idx("suggested_rank"),
             i_extra = idx("extra_json");
-  if (i_sc < 0) r.fail("the stations layer has no scenario_index column (damaged session)");
+  if (i_sc < 0) r.fail(Msg::session_no_scenario_index);
   for (auto& f : *st) {
     const OGRGeometry* g = f->GetGeometryRef();
-    if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint)
-      r.fail("the stations layer holds a feature that is not a point");
+    if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint) r.fail(Msg::session_station_not_point);
     const auto k = f->GetFieldAsInteger64(i_sc);
     if (k < 0 || static_cast<size_t>(k) >= names.size())
-      r.fail("a station names scenario " + std::to_string(k) + ", which the session does not list");
+      r.fail(Msg::session_station_unknown_scenario, {{"index", k}});
     const OGRPoint* pt = g->toPoint();
-    if (!plausible_lonlat({pt->getX(), pt->getY()})) r.fail("a station has invalid coordinates");
+    if (!plausible_lonlat({pt->getX(), pt->getY()})) r.fail(Msg::session_station_bad_coordinates);
     PlanStation ps;
     ps.id = Reader::text(*f, i_id);
     ps.name = Reader::text(*f, i_name);
@@ -443,7 +443,7 @@ SessionFile read_session_file(const std::string& path) {
            json::parse(Reader::text(*f, i_extra).empty() ? "[]" : Reader::text(*f, i_extra)))
         ps.extra.emplace_back(p.at(0).get<std::string>(), p.at(1).get<std::string>());
     } catch (const json::exception&) {
-      r.fail("a station's extra_json column is damaged");
+      r.fail(Msg::session_station_extra_damaged);
     }
     auto& rec = s.scenarios[static_cast<size_t>(k)];
     rec.stations.push_back(std::move(ps));

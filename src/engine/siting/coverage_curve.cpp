@@ -7,7 +7,10 @@
 #include <cstdlib>
 
 #include "engine/siting/siting_solver.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz::siting {
 
@@ -27,11 +30,12 @@ MinGain parse_min_gain(const std::string& text, const std::string& option) {
   }
   char* end = nullptr;
   const double v = std::strtod(t.c_str(), &end);
-  const std::string hint = "give a share of all workers such as 0.5% or a count such as 20";
   if (t.empty() || end != t.c_str() + t.size() || !std::isfinite(v))
-    throw InputError(option, "'" + text + "' is not a number: " + hint);
-  const std::string problem = range_problem(v, g.percent ? MinGain::kPercent : MinGain::kCount);
-  if (!problem.empty()) throw InputError(option, "'" + text + "': " + problem);
+    throw CodedParamError(option, Msg::min_gain_not_number, {{"value", text}});
+  Message problem = range_message(v, g.percent ? MinGain::kPercent : MinGain::kCount);
+  if (!problem.is_raw())
+    throw CodedParamError(option, Msg::value_problem,
+                          {{"value", text}, MsgArg("why", std::move(problem))});
   g.value = v;
   return g;
 }

@@ -8,7 +8,9 @@
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/siting/siting_solver.hpp"
 #include "engine/siting/walk_spacing.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::siting {
 
@@ -62,7 +64,7 @@ void apply_time_objective(const SuggestRequest& req, SuggestRun& run) {
 SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
                        const Progress& progress) {
   if (req.candidates.size() == 0)
-    throw InputError(req.candidates.source, "no candidate sites inside the map");
+    throw CodedError(req.candidates.source, Msg::no_candidates_inside);
   SuggestRun run;
   run.sites.source = req.candidates.source;
   std::vector<double> costs, caps;

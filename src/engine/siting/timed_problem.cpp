@@ -4,7 +4,10 @@
 
 #include <map>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
+#include "engine/util/param_range.hpp"
 
 namespace yz::siting {
 
@@ -48,8 +51,8 @@ std::vector<double> slot_values(const TimeObjective& t, const DemandGroups& grou
 TimedProblem expand_for_hours(const Problem& base, const std::vector<WeekSchedule>& schedules,
                               const TimeObjective& t, const DemandGroups& groups) {
   if (base.capacitated())
-    throw InputError("--capacity-field",
-                     "capacities cannot be combined with --when or --objective worker-hours");
+    throw CodedParamError("capacity_field", Msg::capacity_with_hours,
+                          {param_arg("when", "when"), param_arg("objective", "objective")});
   if (schedules.size() != base.sites.size())
     throw InputError("siting", "one schedule per site is needed");
   const size_t S = base.sites.size(), D = base.demand_weight.size(), G = groups.names.size();

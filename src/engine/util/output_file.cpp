@@ -1,4 +1,6 @@
 #include "engine/util/output_file.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 #include <fcntl.h>
 #include <sys/statvfs.h>
@@ -41,6 +43,19 @@ int flush_to_disk(const fs::path& p) {
 std::recursive_mutex& output_commit_mutex() {
   static std::recursive_mutex m;
   return m;
+}
+
+// The fixed reasons by code; a library's own text as is.
+static Message write_reason(const std::string& reason) {
+  static constexpr std::pair<const char*, Msg> kReasons[] = {
+      {"no space left on device", Msg::write_no_space},
+      {"disk quota exceeded", Msg::write_quota},
+      {"permission denied", Msg::write_permission},
+      {"read-only file system", Msg::write_read_only},
+      {"write failed", Msg::write_failed}};
+  for (const auto& [r, code] : kReasons)
+    if (reason == r) return Message(code);
+  return Message::raw(reason);
 }
 
 std::string write_failure_reason(int err, const std::string& msg, const std::string& folder) {
@@ -87,7 +102,8 @@ void throw_write_error(const std::string& staged_path, int err, const std::strin
   fs::path folder = fs::absolute(fs::path(staged_path)).parent_path();
   std::error_code ec;
   while (folder.has_relative_path() && !fs::is_directory(folder, ec)) folder = folder.parent_path();
-  throw InputError(path, "cannot write: " + write_failure_reason(err, msg, folder.string()));
+  throw CodedError(path, Msg::cannot_write,
+                   {MsgArg("why", write_reason(write_failure_reason(err, msg, folder.string())))});
 }
 
 OutputStage::OutputStage(const std::string& target_dir, const std::string& name)
@@ -95,7 +111,7 @@ OutputStage::OutputStage(const std::string& target_dir, const std::string& name)
   if (target_.empty()) target_ = ".";
   const std::string what = output_display_path(name.empty() ? target_ : name);
   std::error_code ec;
-  if (!fs::is_directory(target_, ec)) throw InputError(what, "the output folder does not exist");
+  if (!fs::is_directory(target_, ec)) throw CodedError(what, Msg::output_folder_missing);
   static std::atomic<unsigned> counter{0};
   std::lock_guard lock(output_commit_mutex());
   dir_ = (fs::path(target_) /
@@ -159,7 +175,7 @@ const std::string& existing_folder_of(const std::string& file) {
   const fs::path parent = fs::path(file).parent_path();
   std::error_code ec;
   if (!parent.empty() && !fs::is_directory(parent, ec))
-    throw InputError(output_display_path(file), "the output folder does not exist");
+    throw CodedError(output_display_path(file), Msg::output_folder_missing);
   return file;
 }
 }  // namespace
@@ -217,9 +233,7 @@ bool same_file(const std::string& a, const std::string& b) {
 
 void check_not_input(const std::string& output, const std::vector<std::string>& inputs) {
   for (const auto& in : inputs)
-    if (same_file(output, in))
-      throw InputError(output, "is also an input (" + in +
-                                   "); writing it would destroy that input: choose another output");
+    if (same_file(output, in)) throw CodedError(output, Msg::output_is_input, {{"file", in}});
 }
 
 void check_may_write(const std::string& output, bool overwrite) {

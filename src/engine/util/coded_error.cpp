@@ -1,0 +1,71 @@
+#include "engine/util/coded_error.hpp"
+
+#include <map>
+#include <mutex>
+
+#include "engine/util/msg_codes.hpp"
+
+namespace yz {
+
+CodedError::CodedError(const std::string& source, Message problem)
+    : InputError(source, render(problem, MsgLang::en)), MessageCarrier(std::move(problem)) {}
+CodedError::CodedError(const std::string& source, Msg code, std::vector<MsgArg> args)
+    : CodedError(source, Message(code, std::move(args))) {}
+
+CodedParamError::CodedParamError(const std::string& param, Message problem)
+    : ParamError(param, render(problem, MsgLang::en)), MessageCarrier(std::move(problem)) {}
+CodedParamError::CodedParamError(const std::string& param, Msg code, std::vector<MsgArg> args)
+    : CodedParamError(param, Message(code, std::move(args))) {}
+
+Message problem_message(const InputError& e) {
+  if (const auto* c = dynamic_cast<const MessageCarrier*>(&e)) return c->message();
+  return Message::raw(e.problem());
+}
+
+std::string render_error(const InputError& e, MsgLang lang, ParamNamer namer) {
+  const bool param = dynamic_cast<const ParamError*>(&e) != nullptr;
+  const std::string src = param && namer ? namer(e.source(), lang) : e.source();
+  const std::string problem = render(problem_message(e), lang, namer);
+  return src.empty() ? problem : src + ": " + problem;
+}
+
+Message error_as_message(const InputError& e) {
+  if (e.source().empty()) return problem_message(e);
+  MsgArg src("source", e.source());
+  if (dynamic_cast<const ParamError*>(&e)) src.kind = MsgArg::param;
+  return Message(Msg::error_in, {std::move(src), MsgArg("problem", problem_message(e))});
+}
+
+namespace {
+
+std::mutex& notes_mutex() {
+  static std::mutex m;
+  return m;
+}
+std::map<std::string, Message>& note_table() {
+  static auto* t = new std::map<std::string, Message>;
+  return *t;
+}
+
+}  // namespace
+
+void add_note(Notes& notes, Message m) {
+  std::string line = render(m, MsgLang::en);
+  {
+    std::lock_guard lock(notes_mutex());
+    note_table().insert_or_assign(line, std::move(m));
+  }
+  notes.add(std::move(line));
+}
+
+void add_note(Notes& notes, const std::string& source, Message m) {
+  add_note(notes, in_source(source, std::move(m)));
+}
+
+Message note_message(const std::string& line) {
+  std::lock_guard lock(notes_mutex());
+  const auto it = note_table().find(line);
+  return it == note_table().end() ? Message::raw(line) : it->second;
+}
+
+}  // namespace yz
