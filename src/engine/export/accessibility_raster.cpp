@@ -29,7 +29,7 @@ AccessibilityGrid accessibility_grid(const CoverageStudy& st, const Accessibilit
   if (static_cast<double>(g.nx) * g.ny > 2e7)
     throw ParamError("cell_m", "cell size " + std::to_string(opt.cell_m) +
                                    " m gives more than 20 million cells; choose a larger one");
-  const double m_per_min = st.params.speed_kmh * 1000.0 / 60.0;
+  const double m_per_min = st.params.metres_per_minute();
   const float max_m = static_cast<float>(opt.max_minutes * m_per_min);
   progress(0.0, "accessibility search");
   const NearestStations ns(st.city->graph, st.site_snaps, max_m);

@@ -113,6 +113,32 @@ MultiPolygon buffer_polylines(const std::vector<std::vector<Vec2>>& lines, doubl
   return take(h, buf, "buffering lines");
 }
 
+MultiPolygon buffer_polylines_merged(const std::vector<std::vector<Vec2>>& lines, double radius_m,
+                                     int quadrant_segments, double simplify_m) {
+  Geos geos;
+  const auto h = geos.h;
+  std::vector<GEOSGeometry*> parts;
+  for (const auto& l : lines)
+    if (l.size() >= 2) parts.push_back(GEOSGeom_createLineString_r(h, seq(h, l, false)));
+  if (parts.empty()) return {};
+  GEOSGeometry* multi = GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, parts.data(),
+                                                    static_cast<unsigned>(parts.size()));
+  // The buffer of a line is the union of its segments' buffers, so merging changes nothing but
+  // the work: one polyline with round joins instead of many pieces with overlapping caps.
+  if (GEOSGeometry* merged = GEOSLineMerge_r(h, multi)) {
+    GEOSGeom_destroy_r(h, multi);
+    multi = merged;
+  }
+  GEOSGeometry* buf = GEOSBuffer_r(h, multi, radius_m, quadrant_segments);
+  GEOSGeom_destroy_r(h, multi);
+  if (buf && simplify_m > 0) {
+    GEOSGeometry* simple = GEOSTopologyPreserveSimplify_r(h, buf, simplify_m);
+    GEOSGeom_destroy_r(h, buf);
+    buf = simple;
+  }
+  return take(h, buf, "buffering lines");
+}
+
 MultiPolygon buffer_points(const std::vector<Vec2>& pts, double radius_m, int quadrant_segments) {
   if (pts.empty()) return {};
   Geos geos;

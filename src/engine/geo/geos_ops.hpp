@@ -10,6 +10,12 @@ namespace yz {
 
 MultiPolygon buffer_polylines(const std::vector<std::vector<Vec2>>& lines, double radius_m,
                               int quadrant_segments = 3);
+// The same buffer for display at scale: lines joined end to end first (fewer round caps to node,
+// the same area), the result simplified at `simplify_m` with GEOS's topology-preserving
+// simplifier (no ring crosses another, holes stay) when simplify_m > 0. Valid as built: callers
+// need not check it again.
+MultiPolygon buffer_polylines_merged(const std::vector<std::vector<Vec2>>& lines, double radius_m,
+                                     int quadrant_segments, double simplify_m);
 MultiPolygon buffer_points(const std::vector<Vec2>& pts, double radius_m,
                            int quadrant_segments = 4);
 MultiPolygon union_polygons(const std::vector<MultiPolygon>& parts);
