@@ -72,7 +72,7 @@ TEST_CASE("kept streets are the reached pieces", "[coverage][walk-area]") {
         Approx(length_of(reached_pieces(city.graph, s))).margin(1e-6));
 }
 
-TEST_CASE("merged, simplified areas keep the river and the holes", "[coverage][walk-area]") {
+TEST_CASE("merged and simplified areas keep the river and the holes", "[coverage][walk-area]") {
   SECTION("river") {
     auto city = city_from_lines(
         tiny_lines({{{{0, 0}, {1000, 0}}}, {{{0, 40}, {1000, 40}}}, {{{0, 0}, {0, 40}}}}));
