@@ -10,8 +10,17 @@ find_package(fmt CONFIG REQUIRED)             # formatting
 find_package(CLI11 CONFIG REQUIRED)           # command-line parsing
 pkg_check_modules(CBC REQUIRED IMPORTED_TARGET cbc)      # exact siting (branch-and-cut)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)  # PNG maps and PDF reports
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)  # text layout on field-check sheets
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)   # QR codes on field-check sheets
 find_package(BZip2 REQUIRED)                 # .osm.bz2 maps
 find_package(ZLIB REQUIRED)                  # .osm.gz maps
+find_package(Threads REQUIRED)
+# libosmium + protozero (header-only): the synthetic-city generator's PBF writer (tools/).
+find_path(OSMIUM_INCLUDE_DIR osmium/osm.hpp REQUIRED)
+find_path(PROTOZERO_INCLUDE_DIR protozero/pbf_reader.hpp REQUIRED)
+add_library(yizhan_osmium INTERFACE)
+target_include_directories(yizhan_osmium SYSTEM INTERFACE ${OSMIUM_INCLUDE_DIR} ${PROTOZERO_INCLUDE_DIR})
+target_link_libraries(yizhan_osmium INTERFACE ZLIB::ZLIB BZip2::BZip2 Threads::Threads)
 find_package(Catch2 2 CONFIG REQUIRED)        # tests
 if(YIZHAN_BUILD_APP)
   find_package(glfw3 3.3 CONFIG REQUIRED)

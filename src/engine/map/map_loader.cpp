@@ -40,12 +40,15 @@ struct RawLines {
   std::vector<RoadClass> cls;
   std::vector<uint8_t> walk;
   std::vector<int64_t> id;
+  std::vector<uint8_t> ride;           // RideDir
   std::vector<uint8_t> missing_nodes;  // way had nodes absent from the file
+  std::vector<std::string> name, name_en;
   MapAreas areas;                      // lon/lat too
+  std::vector<MapAddress> addresses;   // lon/lat too
 };
 
 void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool walk, int64_t id,
-                       bool missing, MapLoadReport& rep) {
+                       bool missing, MapLoadReport& rep, uint8_t ride) {
   const int n = ls.getNumPoints();
   size_t start = raw.pts.size();
   for (int i = 0; i < n; ++i) {
@@ -68,32 +71,60 @@ void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool
   raw.cls.push_back(c);
   raw.walk.push_back(walk);
   raw.id.push_back(id);
+  raw.ride.push_back(ride);
   raw.missing_nodes.push_back(missing);
+  raw.name.emplace_back();  // set by the caller (one feature may give several lines)
+  raw.name_en.emplace_back();
 }
 
 void append_geometry(RawLines& raw, const OGRGeometry* g, RoadClass c, bool walk, int64_t id,
-                     bool missing, MapLoadReport& rep) {
+                     bool missing, MapLoadReport& rep, uint8_t ride = kRideNone) {
   if (!g) {
     ++rep.invalid_geometry;
     return;
   }
   switch (wkbFlatten(g->getGeometryType())) {
     case wkbLineString:
-      append_linestring(raw, *g->toLineString(), c, walk, id, missing, rep);
+      append_linestring(raw, *g->toLineString(), c, walk, id, missing, rep, ride);
       break;
     case wkbMultiLineString:
-      for (const auto* part : *g->toMultiLineString()) append_linestring(raw, *part, c, walk, id, missing, rep);
+      for (const auto* part : *g->toMultiLineString())
+        append_linestring(raw, *part, c, walk, id, missing, rep, ride);
       break;
     case wkbPolygon:
-      for (const auto* ring : *g->toPolygon()) append_linestring(raw, *ring, c, walk, id, missing, rep);
+      for (const auto* ring : *g->toPolygon())
+        append_linestring(raw, *ring, c, walk, id, missing, rep, ride);
       break;
     case wkbMultiPolygon:
       for (const auto* poly : *g->toMultiPolygon())
-        for (const auto* ring : *poly) append_linestring(raw, *ring, c, walk, id, missing, rep);
+        for (const auto* ring : *poly)
+          append_linestring(raw, *ring, c, walk, id, missing, rep, ride);
       break;
     default:
       ++rep.invalid_geometry;
   }
+}
+
+// Names every line appended since `from` (one feature can give several lines).
+void name_lines(RawLines& raw, size_t from, const std::string& name, const std::string& name_en) {
+  for (size_t i = from; i < raw.name.size(); ++i) raw.name[i] = name, raw.name_en[i] = name_en;
+}
+
+// An addr:street + addr:housenumber on a point or an area (its centroid), lon/lat.
+void append_address(RawLines& raw, OGRFeature& f) {
+  const auto& def = *f.GetDefnRef();
+  const int si = def.GetFieldIndex("addr:street"), hi = def.GetFieldIndex("addr:housenumber");
+  if (si < 0 || !f.IsFieldSetAndNotNull(si)) return;
+  const OGRGeometry* g = f.GetGeometryRef();
+  if (!g || g->IsEmpty()) return;
+  OGRPoint c;
+  if (g->Centroid(&c) != OGRERR_NONE || !std::isfinite(c.getX()) || !std::isfinite(c.getY()))
+    return;
+  MapAddress a;
+  a.xy = {c.getX(), c.getY()};
+  a.street = f.GetFieldAsString(si);
+  if (hi >= 0 && f.IsFieldSetAndNotNull(hi)) a.housenumber = f.GetFieldAsString(hi);
+  raw.addresses.push_back(std::move(a));
 }
 
 void append_area(MapAreas& areas, const OGRGeometry* g, AreaKind kind) {
@@ -154,8 +185,33 @@ GDALDatasetUniquePtr open_osm(const std::string& path, bool custom_indexing_off)
                                                 drivers, opts.data(), nullptr));
 }
 
+// The riding verdict of a line feature, from the tags osmconf.ini keeps (':' laundered to '_').
+RideDir ride_verdict(OGRFeature& f, const std::string& highway, const RideProfile& ride) {
+  const auto& def = *f.GetDefnRef();
+  auto get = [&](const char* k) { return field(f, def.GetFieldIndex(k)); };
+  RideTags t{highway,
+             get("bicycle"),
+             get("access"),
+             get("vehicle"),
+             get("oneway"),
+             get("oneway_bicycle"),
+             get("junction"),
+             get("cycleway"),
+             get("cycleway_left"),
+             get("cycleway_right"),
+             get("cycleway_both")};
+  return ride.verdict(t);
+}
+
+void count_ride(uint8_t dir, MapLoadReport& rep) {
+  if (dir == kRideNone) return;
+  ++rep.rideable;
+  if (dir != kRideBoth) ++rep.ride_one_way;
+}
+
 void read_osm(const std::string& user_path, const std::string& path, const TagProfile& profile,
-              const Progress& progress, RawLines& raw, MapLoadReport& rep) {
+              const RideProfile& ride, const Progress& progress, RawLines& raw,
+              MapLoadReport& rep) {
   std::optional<OsmReferenceCheck> checked;
   for (int attempt = 0; attempt < 2; ++attempt) {
     raw = RawLines{};
@@ -185,12 +241,15 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
         progress(frac * 0.8, "reading map");
       }
       const char* lname = layer->GetName();
-      if (std::strcmp(lname, "lines") == 0) {
+      if (std::strcmp(lname, "points") == 0) {
+        append_address(raw, *f);
+      } else if (std::strcmp(lname, "lines") == 0) {
         ++rep.features_read;
         lines.emplace_back(f->GetFieldAsInteger64("osm_id"), std::move(f));
       } else if (std::strcmp(lname, "multipolygons") == 0) {
         auto& fd = *f;
         const auto& def = *fd.GetDefnRef();
+        append_address(raw, fd);
         const std::string hw = field(fd, def.GetFieldIndex("highway"));
         if (!hw.empty() && profile.is_area_highway(hw)) {
           // A pedestrian square: walk its outline (entrances join it where streets touch it).
@@ -203,7 +262,9 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
             const int rel = def.GetFieldIndex("osm_id");
             const int64_t id = rel >= 0 && fd.IsFieldSetAndNotNull(rel) ? fd.GetFieldAsInteger64(rel)
                                                                          : fd.GetFieldAsInteger64("osm_way_id");
+            const size_t from = raw.name.size();
             append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), true, id, false, rep);
+            name_lines(raw, from, field(fd, def.GetFieldIndex("name")), {});
           }
           continue;
         }
@@ -258,14 +319,21 @@ void read_osm(const std::string& user_path, const std::string& path, const TagPr
         case WalkVerdict::access_forbidden: ++rep.access_forbidden; break;
         default: break;
       }
-      append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), walk, id, missing.count(id) > 0, rep);
+      const RideDir rd = ride_verdict(fd, hw, ride);
+      count_ride(rd, rep);
+      const size_t from = raw.name.size();
+      append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), walk, id,
+                      missing.count(id) > 0, rep, rd);
+      name_lines(raw, from, field(fd, def.GetFieldIndex("name")),
+                 field(fd, def.GetFieldIndex("name:en")));
     }
     return;
   }
 }
 
-void read_vector(const std::string& path, const TagProfile& profile, const MapLoadOptions& opt,
-                 const Progress& progress, RawLines& raw, MapLoadReport& rep) {
+void read_vector(const std::string& path, const TagProfile& profile, const RideProfile& ride,
+                 const MapLoadOptions& opt, const Progress& progress, RawLines& raw,
+                 MapLoadReport& rep) {
   GdalErrorCapture cap;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds) {
@@ -300,6 +368,10 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
       if ((cls_idx = def.GetFieldIndex(name)) >= 0) break;
   }
   const int foot_idx = def.GetFieldIndex("foot"), access_idx = def.GetFieldIndex("access");
+  const int bike_idx = def.GetFieldIndex("bicycle"), oneway_idx = def.GetFieldIndex("oneway");
+  int name_idx = -1;  // a street-name column, for labels and field-check sheets
+  for (const char* name : {"name", "NAME", "Name", "name_zh", "名称", "路名", "road_name"})
+    if ((name_idx = def.GetFieldIndex(name)) >= 0) break;
   uint64_t unknown_class = 0;
   uint64_t n = 0;
   for (auto& f : *layer) {
@@ -322,8 +394,17 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
     ++rep.roads;
     RoadClass c = RoadClass::unclassified;
     bool walk = true;
+    uint8_t rd = kRideBoth;  // no class column, or one the riding profile does not know
     if (cls_idx >= 0) {
       const std::string v = lower(field(*f, cls_idx));
+      if (ride.knows(v))
+        rd = ride_verdict(*f, v, ride);
+      else if (bike_idx >= 0 || oneway_idx >= 0) {  // a city's own classes: its tags still count
+        RideTags t;
+        t.highway = "road";
+        t.bicycle = field(*f, bike_idx), t.oneway = field(*f, oneway_idx);
+        rd = ride.verdict(t);
+      }
       WayTags t{v, field(*f, foot_idx), field(*f, access_idx), ""};
       const auto verdict = profile.verdict(t);
       if (verdict == WalkVerdict::not_walkable_class && profile.road_class(v) == RoadClass::other) {
@@ -339,7 +420,10 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
       }
     }
     if (walk) ++rep.walkable;
-    append_geometry(raw, g, c, walk, f->GetFID(), false, rep);
+    count_ride(rd, rep);
+    const size_t from = raw.name.size();
+    append_geometry(raw, g, c, walk, f->GetFID(), false, rep, rd);
+    name_lines(raw, from, field(*f, name_idx), {});
   }
   if (!cap.errors().empty() && rep.features_read == 0)
     throw InputError(path, "cannot read features (" + cap.first_error() + ")");
@@ -374,11 +458,17 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
   }
   out.areas = std::move(raw.areas);
   out.projection.to_metric(out.areas.points);
+  for (auto& a : raw.addresses) {
+    a.xy = out.projection.to_metric(a.xy);
+    if (std::isfinite(a.xy.x) && std::isfinite(a.xy.y)) out.addresses.push_back(std::move(a));
+  }
   std::vector<Vec2> buf;
   for (size_t i = 0; i < raw.cls.size(); ++i) {
     buf.clear();
     auto flush = [&] {
-      if (buf.size() >= 2) out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i]);
+      if (buf.size() >= 2)
+        out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i], raw.ride[i], raw.name[i],
+                     raw.name_en[i]);
       buf.clear();
     };
     bool bad = false;
@@ -441,6 +531,8 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   if (!fs::exists(path, ec)) throw InputError(path, "file not found");
   if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) throw InputError(path, "file is empty");
   ensure_gdal();
+  const RideProfile ride =
+      opt.ride_profile.empty() ? RideProfile::load_default() : RideProfile::load(opt.ride_profile);
   const auto t0 = std::chrono::steady_clock::now();
   RawLines raw;
   MapLoadReport rep;
@@ -448,7 +540,7 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   if (is_osm_file(path)) {
     DecompressedFile plain(path);
     if (fs::file_size(plain.path(), ec) == 0) throw InputError(path, "file is empty after decompression");
-    read_osm(path, plain.path(), profile, progress, raw, rep);
+    read_osm(path, plain.path(), profile, ride, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     out.from_osm = true;
     if (const auto ll = read_osm_bounds(plain.path())) {
@@ -463,7 +555,7 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
       }
     }
   } else {
-    read_vector(path, profile, opt, progress, raw, rep);
+    read_vector(path, profile, ride, opt, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     if ((out.report.t_junctions = node_line_ends(out, opt.join_ends_m)))
       out.report.notes.add(path + ": " + std::to_string(out.report.t_junctions) +
