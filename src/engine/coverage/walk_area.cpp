@@ -1,9 +1,6 @@
 #include "engine/coverage/walk_area.hpp"
 
-#include <tbb/parallel_for.h>
-
-#include <atomic>
-
+#include "engine/coverage/walk_area_cells.hpp"
 #include "engine/geo/geos_ops.hpp"
 
 #include <algorithm>
@@ -80,23 +77,12 @@ MultiPolygon walk_area(const WalkGraph& g, const WalkSearch& search, const WalkA
 MultiPolygon walk_area(const WalkGraph& g, const ReachedStreets& reached,
                        const WalkAreaOptions& opt) {
   if (reached.empty()) return {};
-  return buffer_polylines_merged(street_polylines(g, reached), opt.half_width_m,
-                                 opt.quadrant_segments, opt.simplify_m);
+  return std::move(walk_areas(g, std::vector<ReachedStreets>{reached}, opt).front());
 }
 
 std::vector<MultiPolygon> walk_areas(const WalkGraph& g, const std::vector<ReachedStreets>& reached,
                                      const WalkAreaOptions& opt, const Progress& progress) {
-  std::vector<MultiPolygon> out(reached.size());
-  std::atomic<size_t> done{0};
-  // Small grains: one station's area takes milliseconds and their sizes vary a lot.
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, reached.size(), 4), [&](const auto& r) {
-    if (progress.cancelled()) return;
-    for (size_t i = r.begin(); i != r.end(); ++i) out[i] = walk_area(g, reached[i], opt);
-    const size_t d = done += r.size();
-    progress(static_cast<double>(d) / reached.size(), "walk areas");
-  });
-  progress.throw_if_cancelled();
-  return out;
+  return WalkAreaCells(g, opt).areas(reached, progress);
 }
 
 }  // namespace yz

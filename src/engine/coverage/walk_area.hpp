@@ -26,7 +26,7 @@ inline constexpr double kWalkAreaSimplifyM = 0.5;
 
 struct WalkAreaOptions {
   double half_width_m = kDefaultStreetHalfWidthM;
-  int quadrant_segments = 3; // buffer roundness (GEOS quadSegs)
+  int quadrant_segments = 3;               // buffer roundness (GEOS quadSegs)
   double simplify_m = kWalkAreaSimplifyM;  // walk_areas(graph, reached, ...) only; 0 keeps all
   // (0, 200] m: 0 or less draws nothing, and kilometres merge whole districts (and overwhelm GEOS).
   static constexpr ParamRange kHalfWidthM{0, 200, true, "m"};
@@ -34,11 +34,13 @@ struct WalkAreaOptions {
 };
 
 // The walk area of the last run of `search`, exactly (no simplification).
-MultiPolygon walk_area(const WalkGraph& g, const WalkSearch& search, const WalkAreaOptions& opt = {});
+MultiPolygon walk_area(const WalkGraph& g, const WalkSearch& search,
+                       const WalkAreaOptions& opt = {});
 // The walk area of streets a study kept (no search), simplified at opt.simplify_m; valid as built.
 MultiPolygon walk_area(const WalkGraph& g, const ReachedStreets& reached,
                        const WalkAreaOptions& opt);
-// Every station's walk area from its kept streets, in parallel (empty where nothing was reached).
+// Every station's walk area from its kept streets, in parallel (empty where nothing was reached):
+// through WalkAreaCells, each cell of streets reached whole buffered once for all stations.
 std::vector<MultiPolygon> walk_areas(const WalkGraph& g, const std::vector<ReachedStreets>& reached,
                                      const WalkAreaOptions& opt, const Progress& progress = {});
 MultiPolygon buffer_lines(const std::vector<std::vector<Vec2>>& lines, const WalkAreaOptions& opt);

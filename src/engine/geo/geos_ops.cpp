@@ -166,6 +166,24 @@ MultiPolygon union_polygons(const std::vector<MultiPolygon>& parts) {
   return take(h, u, "union");
 }
 
+MultiPolygon union_built_valid(const std::vector<const MultiPolygon*>& parts) {
+  Geos geos;
+  const auto h = geos.h;
+  for (bool repair : {false, true}) {
+    std::vector<GEOSGeometry*> gs;
+    for (const MultiPolygon* p : parts)
+      if (p && !p->empty()) gs.push_back(repair ? to_geos(h, *p) : to_geos_as_is(h, *p));
+    if (gs.empty()) return {};
+    if (gs.size() == 1 && !repair) return take(h, gs[0], "union");  // nothing to merge
+    GEOSGeometry* coll = GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, gs.data(),
+                                                     static_cast<unsigned>(gs.size()));
+    GEOSGeometry* u = GEOSUnaryUnion_r(h, coll);
+    GEOSGeom_destroy_r(h, coll);
+    if (u || repair) return take(h, u, "union");
+  }
+  return {};
+}
+
 MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b) {
   if (a.empty() || b.empty()) return a;
   Geos geos;

@@ -10,6 +10,7 @@
 
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/coverage/walk_area.hpp"
+#include "engine/coverage/walk_area_cells.hpp"
 #include "engine/geo/geos_ops.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/map/tag_profile.hpp"
@@ -163,4 +164,51 @@ TEST_CASE("walk areas from kept streets match today's on every shared extract",
         path.substr(path.rfind('/') + 1).c_str(), old_total / 1e6,
         100 * diff_total / std::max(old_total, 1.0), 100 * worst, old_s, new_s);
   }
+}
+
+TEST_CASE("areas from shared cells equal the buffer of the pieces", "[coverage][walk-area]") {
+  // A 7 x 7 grid of 100 m blocks; small cells so most are reached whole and shared.
+  std::vector<yz::test::TinyLine> streets;  // one line per block side, joined at the corners
+  for (int a = 0; a <= 7; ++a)
+    for (int b = 0; b < 7; ++b) {
+      streets.push_back({{{100.0 * b, 100.0 * a}, {100.0 * b + 100, 100.0 * a}}});
+      streets.push_back({{{100.0 * a, 100.0 * b}, {100.0 * a, 100.0 * b + 100}}});
+    }
+  auto city = city_from_lines(tiny_lines(streets));
+  const WalkGraph& g = city.graph;
+  WalkSearch s(g);
+  std::vector<ReachedStreets> reached;
+  std::vector<MultiPolygon> exact;
+  for (Vec2 at : {Vec2{350, 310}, Vec2{250, 405}, Vec2{20, 100}}) {
+    s.run(city.snapper->snap(at), 420);
+    reached.push_back(reached_streets(g, s));
+    exact.push_back(buffer_lines(street_polylines(g, reached.back()), WalkAreaOptions{}));
+  }
+  WalkAreaCells cells(g, WalkAreaOptions{}, 60);
+  const std::vector<MultiPolygon> areas = cells.areas(reached);
+  CHECK(cells.shared_cells() > 10);  // the grid's inner streets are buffered once
+  REQUIRE(areas.size() == exact.size());
+  for (size_t i = 0; i < areas.size(); ++i) {
+    INFO("station " << i);
+    const double a = area_of(exact[i]);
+    REQUIRE(a > 0);
+    const double sym =
+        area_of(difference(exact[i], areas[i])) + area_of(difference(areas[i], exact[i]));
+    CHECK(sym <= 0.002 * a);
+    CHECK(valid_polygons(areas[i]));
+    CHECK(areas[i].size() == exact[i].size());  // as many parts
+    size_t holes = 0, holes_exact = 0;
+    for (const auto& p : areas[i]) holes += p.rings.size() - 1;
+    for (const auto& p : exact[i]) holes_exact += p.rings.size() - 1;
+    CHECK(holes == holes_exact);  // every block inside stays a hole
+  }
+  // The dissolved area is the buffer of everything reached.
+  std::vector<std::vector<Vec2>> all;
+  for (const auto& r : reached)
+    for (auto& l : street_polylines(g, r)) all.push_back(std::move(l));
+  const MultiPolygon whole = buffer_lines(all, WalkAreaOptions{});
+  const MultiPolygon dis = cells.dissolved(reached);
+  CHECK(area_of(difference(whole, dis)) + area_of(difference(dis, whole)) <=
+        0.002 * area_of(whole));
+  CHECK(valid_polygons(dis));
 }
