@@ -93,10 +93,12 @@ SiteCover CoverageComputer::cover(Vec2 site_xy, const Snap& s, CoverScratch& sc)
 
 std::vector<SiteCover> CoverageComputer::cover_all(
     const std::vector<Vec2>& sites, std::vector<Snap>* snaps_out, const Progress& progress,
-    std::vector<std::vector<std::vector<Vec2>>>* pieces) const {
+    std::vector<std::vector<std::vector<Vec2>>>* pieces,
+    std::vector<ReachedStreets>* reached) const {
   std::vector<Snap> snaps = snapper_.snap_all(sites, params_.snap);
   std::vector<SiteCover> out(sites.size());
   if (pieces) pieces->assign(sites.size(), {});
+  if (reached) reached->assign(sites.size(), {});
   tbb::enumerable_thread_specific<CoverScratch> scratch([&] { return CoverScratch(g_); });
   std::atomic<size_t> done{0};
   tbb::parallel_for(tbb::blocked_range<size_t>(0, sites.size(), 16), [&](const auto& r) {
@@ -105,6 +107,7 @@ std::vector<SiteCover> CoverageComputer::cover_all(
     for (size_t i = r.begin(); i != r.end(); ++i) {
       out[i] = cover(sites[i], snaps[i], sc);
       if (pieces && out[i].snapped) (*pieces)[i] = reached_pieces(g_, sc.search);
+      if (reached && out[i].snapped) (*reached)[i] = reached_streets(g_, sc.search);
     }
     const size_t d = done += r.size();
     progress(static_cast<double>(d) / sites.size(), "walk coverage");

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/coverage/demand_index.hpp"
+#include "engine/coverage/reached_streets.hpp"
 #include "engine/coverage/site_cover.hpp"
 #include "engine/network/walk_search.hpp"
 #include "engine/util/progress.hpp"
@@ -33,11 +34,12 @@ class CoverageComputer {
   // the island rule changes for it (SiteCover::join_gain, join_loss).
   SiteCover cover(Vec2 site_xy, const Snap& s, CoverScratch& scratch) const;
   // All sites, in parallel; snaps returned through `snaps` when given, and each site's reached
-  // street pieces (for drawing its walk) through `pieces`.
-  std::vector<SiteCover> cover_all(
-      const std::vector<Vec2>& sites, std::vector<Snap>* snaps = nullptr,
-      const Progress& progress = {},
-      std::vector<std::vector<std::vector<Vec2>>>* pieces = nullptr) const;
+  // street pieces (for drawing its walk) through `pieces` (polylines) or `reached` (compact).
+  std::vector<SiteCover> cover_all(const std::vector<Vec2>& sites,
+                                   std::vector<Snap>* snaps = nullptr,
+                                   const Progress& progress = {},
+                                   std::vector<std::vector<std::vector<Vec2>>>* pieces = nullptr,
+                                   std::vector<ReachedStreets>* reached = nullptr) const;
 
  private:
   // Calls fn(e) once for every edge the last search in `sc` (from s) may reach demand on.

@@ -18,7 +18,9 @@ struct CoverageParams {
   double speed_kmh = kDefaultWalkSpeedKmh;
   double radius_m = 1000;
   SnapOptions snap;  // max snap distance, island threshold
-  double budget_m() const { return minutes * speed_kmh * 1000.0 / 60.0; }
+  // The walking budget, worked out here only: every search, walk area and raster uses these.
+  double metres_per_minute() const { return speed_kmh * 1000.0 / 60.0; }
+  double budget_m() const { return minutes * metres_per_minute(); }
 
   // Valid ranges (README "Valid ranges"). Upper bounds keep searches and geometry sane: a walk of
   // 4 hours, a 20 km circle, a 5 km snap are already far beyond any station's reach.

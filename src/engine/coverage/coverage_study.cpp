@@ -14,6 +14,7 @@ CoverageStudy& CoverageStudy::operator=(CoverageStudy&& o) noexcept {
   computer = std::move(o.computer);
   site_snaps = std::move(o.site_snaps);
   covers = std::move(o.covers);
+  reached = std::move(o.reached);
   state = std::move(o.state);
   if (index) index->rebind(demand);
   return *this;
@@ -21,8 +22,9 @@ CoverageStudy& CoverageStudy::operator=(CoverageStudy&& o) noexcept {
 
 double CoverageStudy::unsnapped_weight() const { return state.summary().unsnapped; }
 
-CoverageStudy run_coverage(const CityNetwork& city, PointSet sites, PointSet demand, bool demand_is_proxy,
-                           const CoverageParams& params, const Progress& progress) {
+CoverageStudy run_coverage(const CityNetwork& city, PointSet sites, PointSet demand,
+                           bool demand_is_proxy, const CoverageParams& params,
+                           const Progress& progress, bool keep_streets) {
   CoverageStudy st;
   st.city = &city;
   st.sites = std::move(sites);
@@ -34,7 +36,8 @@ CoverageStudy run_coverage(const CityNetwork& city, PointSet sites, PointSet dem
   st.computer = std::make_unique<CoverageComputer>(city.graph, *city.snapper, *st.index, params);
   std::vector<uint8_t> snapped(st.demand.size());
   for (size_t i = 0; i < snapped.size(); ++i) snapped[i] = st.index->snaps()[i].usable();
-  st.covers = st.computer->cover_all(st.sites.xy, &st.site_snaps, progress);
+  st.covers = st.computer->cover_all(st.sites.xy, &st.site_snaps, progress, nullptr,
+                                     keep_streets ? &st.reached : nullptr);
   st.state = CoverageState(st.demand.weight, &snapped);
   for (const auto& c : st.covers) st.state.add(c);
   return st;

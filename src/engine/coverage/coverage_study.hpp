@@ -30,13 +30,19 @@ struct CoverageStudy {
   std::unique_ptr<CoverageComputer> computer;
   std::vector<Snap> site_snaps;
   std::vector<SiteCover> covers;  // per site
+  // Per site, the streets its walk reached (empty when not kept): walk areas are drawn from
+  // these, so no search runs twice.
+  std::vector<ReachedStreets> reached;
   CoverageState state;
 
   // Demand weight that could not be joined to the network (off-network or NaN).
   double unsnapped_weight() const;
 };
 
-CoverageStudy run_coverage(const CityNetwork& city, PointSet sites, PointSet demand, bool demand_is_proxy,
-                           const CoverageParams& params, const Progress& progress = {});
+// `keep_streets`: keep what each walk reached (CoverageStudy::reached) for walk areas; off where
+// only the numbers are wanted (siting candidates).
+CoverageStudy run_coverage(const CityNetwork& city, PointSet sites, PointSet demand,
+                           bool demand_is_proxy, const CoverageParams& params,
+                           const Progress& progress = {}, bool keep_streets = true);
 
 }  // namespace yz

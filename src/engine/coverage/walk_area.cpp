@@ -1,5 +1,6 @@
 #include "engine/coverage/walk_area.hpp"
 
+#include "engine/coverage/walk_area_cells.hpp"
 #include "engine/geo/geos_ops.hpp"
 
 #include <algorithm>
@@ -71,6 +72,17 @@ MultiPolygon buffer_lines(const std::vector<std::vector<Vec2>>& lines, const Wal
 
 MultiPolygon walk_area(const WalkGraph& g, const WalkSearch& search, const WalkAreaOptions& opt) {
   return buffer_lines(reached_pieces(g, search), opt);
+}
+
+MultiPolygon walk_area(const WalkGraph& g, const ReachedStreets& reached,
+                       const WalkAreaOptions& opt) {
+  if (reached.empty()) return {};
+  return std::move(walk_areas(g, std::vector<ReachedStreets>{reached}, opt).front());
+}
+
+std::vector<MultiPolygon> walk_areas(const WalkGraph& g, const std::vector<ReachedStreets>& reached,
+                                     const WalkAreaOptions& opt, const Progress& progress) {
+  return WalkAreaCells(g, opt).areas(reached, progress);
 }
 
 }  // namespace yz

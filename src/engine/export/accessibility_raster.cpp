@@ -32,7 +32,7 @@ AccessibilityGrid accessibility_grid(const CoverageStudy& st, const Accessibilit
   if (static_cast<double>(g.nx) * g.ny > 2e7)
     throw CodedParamError("cell_m", Msg::raster_too_many_cells,
                           {{"value", fmt::format("{}", opt.cell_m)}});
-  const double m_per_min = st.params.speed_kmh * 1000.0 / 60.0;
+  const double m_per_min = st.params.metres_per_minute();
   const float max_m = static_cast<float>(opt.max_minutes * m_per_min);
   progress(0.0, "accessibility search");
   const NearestStations ns(st.city->graph, st.site_snaps, max_m);

@@ -15,16 +15,19 @@ namespace yz {
 
 std::vector<MultiPolygon> walk_areas(const CoverageStudy& st, const WalkAreaOptions& opt,
                                      const Progress& progress) {
-  std::vector<MultiPolygon> out(st.sites.size());
-  tbb::enumerable_thread_specific<WalkSearch> scratch([&] { return WalkSearch(st.city->graph); });
+  const WalkGraph& g = st.city->graph;
+  if (st.reached.size() == st.sites.size()) return walk_areas(g, st.reached, opt, progress);
+  // A study that did not keep its streets (run_coverage(..., keep_streets = false)).
+  std::vector<ReachedStreets> reached(st.sites.size());
+  tbb::enumerable_thread_specific<WalkSearch> scratch([&] { return WalkSearch(g); });
   tbb::parallel_for(size_t(0), st.sites.size(), [&](size_t i) {
     if (progress.cancelled() || !st.site_snaps[i].usable()) return;
     auto& s = scratch.local();
     s.run(st.site_snaps[i], static_cast<float>(st.params.budget_m()));
-    out[i] = walk_area(st.city->graph, s, opt);
+    reached[i] = reached_streets(g, s);
   });
   progress.throw_if_cancelled();
-  return out;
+  return walk_areas(g, reached, opt, progress);
 }
 
 CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropReport>& drops,
@@ -91,6 +94,7 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
     Layer& l = out.layers.emplace_back();
     l.name = "walk_areas";
     l.kind = GeomKind::polygon;
+    l.polygons_valid = true;  // GEOS buffers, simplified with the topology kept
     l.fields = {{"site_id", FieldType::text},      {"name", FieldType::text},
                 {"minutes", FieldType::real},      {"speed_kmh", FieldType::real},
                 {"walk_workers", FieldType::real}, {"area_km2", FieldType::real}};

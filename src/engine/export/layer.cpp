@@ -41,7 +41,7 @@ void write_layer(VectorWriter& w, const Layer& l,
     else if (const auto* line = std::get_if<std::vector<Vec2>>(&f.geom))
       w.add_line(*line, f.values);
     else
-      w.add_polygon(std::get<MultiPolygon>(f.geom), f.values);
+      w.add_polygon(std::get<MultiPolygon>(f.geom), f.values, l.polygons_valid);
   }
 }
 

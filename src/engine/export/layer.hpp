@@ -23,6 +23,7 @@ struct Layer {
   GeomKind kind = GeomKind::point;
   std::vector<FieldDef> fields;
   std::vector<Feature> features;
+  bool polygons_valid = false;  // polygons built valid (GEOS output): the writer skips its check
 };
 
 // Writes one layer through an open writer (text field widths sized to the data, which Shapefiles

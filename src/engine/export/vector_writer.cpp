@@ -226,7 +226,8 @@ void VectorWriter::add_line(const std::vector<Vec2>& ll, const std::vector<Field
   impl_->write(std::move(ls), values);
 }
 
-void VectorWriter::add_polygon(const MultiPolygon& mp, const std::vector<FieldValue>& values) {
+void VectorWriter::add_polygon(const MultiPolygon& mp, const std::vector<FieldValue>& values,
+                               bool built_valid) {
   auto out = std::make_unique<OGRMultiPolygon>();
   for (const auto& poly : mp) {
     OGRPolygon pg;
@@ -238,6 +239,7 @@ void VectorWriter::add_polygon(const MultiPolygon& mp, const std::vector<FieldVa
     }
     out->addGeometry(&pg);
   }
+  if (built_valid) return impl_->write(std::move(out), values);
   impl_->write(make_valid_multipolygon(std::move(out)), values);
 }
 

@@ -40,7 +40,10 @@ class VectorWriter {
   // Coordinates are WGS-84 lon/lat; NaN = a feature without geometry.
   void add_point(Vec2 lonlat, const std::vector<FieldValue>& values);
   void add_line(const std::vector<Vec2>& lonlat, const std::vector<FieldValue>& values);
-  void add_polygon(const MultiPolygon& lonlat, const std::vector<FieldValue>& values);
+  // Repaired with MakeValid when invalid, unless `built_valid` (the caller built it valid, e.g.
+  // a GEOS buffer: the check costs more than the write for large walk areas).
+  void add_polygon(const MultiPolygon& lonlat, const std::vector<FieldValue>& values,
+                   bool built_valid = false);
   // KML: shared styles (name -> OGR style string) written once in the document, and the style of
   // the next feature added ("@name" refers to a shared one; "" = none). Other formats: ignored.
   void set_style_table(const std::vector<std::pair<std::string, std::string>>& styles);

@@ -113,6 +113,32 @@ MultiPolygon buffer_polylines(const std::vector<std::vector<Vec2>>& lines, doubl
   return take(h, buf, "buffering lines");
 }
 
+MultiPolygon buffer_polylines_merged(const std::vector<std::vector<Vec2>>& lines, double radius_m,
+                                     int quadrant_segments, double simplify_m) {
+  Geos geos;
+  const auto h = geos.h;
+  std::vector<GEOSGeometry*> parts;
+  for (const auto& l : lines)
+    if (l.size() >= 2) parts.push_back(GEOSGeom_createLineString_r(h, seq(h, l, false)));
+  if (parts.empty()) return {};
+  GEOSGeometry* multi = GEOSGeom_createCollection_r(h, GEOS_MULTILINESTRING, parts.data(),
+                                                    static_cast<unsigned>(parts.size()));
+  // The buffer of a line is the union of its segments' buffers, so merging changes nothing but
+  // the work: one polyline with round joins instead of many pieces with overlapping caps.
+  if (GEOSGeometry* merged = GEOSLineMerge_r(h, multi)) {
+    GEOSGeom_destroy_r(h, multi);
+    multi = merged;
+  }
+  GEOSGeometry* buf = GEOSBuffer_r(h, multi, radius_m, quadrant_segments);
+  GEOSGeom_destroy_r(h, multi);
+  if (buf && simplify_m > 0) {
+    GEOSGeometry* simple = GEOSTopologyPreserveSimplify_r(h, buf, simplify_m);
+    GEOSGeom_destroy_r(h, buf);
+    buf = simple;
+  }
+  return take(h, buf, "buffering lines");
+}
+
 MultiPolygon buffer_points(const std::vector<Vec2>& pts, double radius_m, int quadrant_segments) {
   if (pts.empty()) return {};
   Geos geos;
@@ -138,6 +164,24 @@ MultiPolygon union_polygons(const std::vector<MultiPolygon>& parts) {
   GEOSGeometry* u = GEOSUnaryUnion_r(h, coll);
   GEOSGeom_destroy_r(h, coll);
   return take(h, u, "union");
+}
+
+MultiPolygon union_built_valid(const std::vector<const MultiPolygon*>& parts) {
+  Geos geos;
+  const auto h = geos.h;
+  for (bool repair : {false, true}) {
+    std::vector<GEOSGeometry*> gs;
+    for (const MultiPolygon* p : parts)
+      if (p && !p->empty()) gs.push_back(repair ? to_geos(h, *p) : to_geos_as_is(h, *p));
+    if (gs.empty()) return {};
+    if (gs.size() == 1 && !repair) return take(h, gs[0], "union");  // nothing to merge
+    GEOSGeometry* coll = GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, gs.data(),
+                                                     static_cast<unsigned>(gs.size()));
+    GEOSGeometry* u = GEOSUnaryUnion_r(h, coll);
+    GEOSGeom_destroy_r(h, coll);
+    if (u || repair) return take(h, u, "union");
+  }
+  return {};
 }
 
 MultiPolygon difference(const MultiPolygon& a, const MultiPolygon& b) {

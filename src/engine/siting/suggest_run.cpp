@@ -88,7 +88,8 @@ SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
     }
   run.fixed = static_cast<uint32_t>(req.stations.size());
   const CoverageStudy study =
-      run_coverage(city, run.sites, req.demand, req.demand_is_proxy, req.params, progress);
+      run_coverage(city, run.sites, req.demand, req.demand_is_proxy, req.params, progress,
+                   /*keep_streets=*/false);  // candidates: no walk areas drawn
   Options options = req.options;
   options.validate();  // before the walk-spacing searches
   if (options.spacing_walk_m > 0) {
