@@ -13,6 +13,7 @@
 #include "app/file_dialog.hpp"
 #include "app/map_scene.hpp"
 #include "app/strings.hpp"
+#include "app/time_control.hpp"
 #include "engine/geo/china_coords.hpp"
 #include "engine/inputs/districts.hpp"
 #include "engine/session/autosave.hpp"
@@ -98,6 +99,7 @@ struct AppState {
   std::map<uint32_t, CoverageSummary> baseline;
   CoverageParams edit_params;  // the Coverage panel's fields until applied
   PlanStation new_station;     // defaults for stations added by hand (host type, status)
+  TimeControl time;            // the Coverage panel's hour: closed stations grey, figures by hour
 
   FileDialog dialog;
   std::optional<Recovery> recovery;             // offer to recover an autosave
