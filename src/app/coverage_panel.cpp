@@ -164,6 +164,7 @@ void coverage_section(AppState& st) {
     ImGui::Dummy(ImVec2(hist_w, ImGui::GetTextLineHeight()));
   }
 
+  rider_section(st);
   time_section(st);
 
   // Walking parameters: applied together (every station's walk is computed again).

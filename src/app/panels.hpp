@@ -31,6 +31,9 @@ void draw_status_bar(AppState& st);
 void draw_dialogs(AppState& st);
 // The time control's state and figures for the headless UI report (key "time").
 void time_report(const AppState& st, nlohmann::json& j);
+// The rider-reach line in the Coverage panel (rider_panel.cpp) and its figure for the UI report.
+void rider_section(AppState& st);
+void rider_report(const AppState& st, nlohmann::json& j);
 
 // Shared widgets.
 // A percentage bar with its figure in a column of its own (a full bar would hide overlaid text),

@@ -23,7 +23,7 @@ struct TimeControl {
   std::shared_ptr<const WorkerProfiles> profiles;
   std::string profiles_problem;  // data/worker_profiles.json could not be read
   std::shared_ptr<const ScenarioHours> hours;
-  const Workspace* hours_ws = nullptr;
+  std::shared_ptr<const Workspace> hours_ws;  // held: a new workspace never reuses its address
   uint32_t hours_scenario = 0;
   uint64_t hours_version = 0;
   double compute_ms = 0;

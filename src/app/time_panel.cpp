@@ -108,20 +108,20 @@ void refresh_time(AppState& st) {
     }
   }
   if (!tc.profiles) return;
-  if (!tc.hours || tc.hours_ws != &sc.workspace() || tc.hours_scenario != sc.id() ||
+  if (!tc.hours || tc.hours_ws != sc.workspace_ptr() || tc.hours_scenario != sc.id() ||
       tc.hours_version != sc.version()) {
     const auto t0 = std::chrono::steady_clock::now();
     tc.hours = std::make_shared<const ScenarioHours>(scenario_hours(sc, *tc.profiles));
     tc.compute_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    tc.hours_ws = &sc.workspace(), tc.hours_scenario = sc.id(), tc.hours_version = sc.version();
+    tc.hours_ws = sc.workspace_ptr(), tc.hours_scenario = sc.id(), tc.hours_version = sc.version();
     tc.mask_key = ~uint64_t{0};
     st.scene_dirty = true;
   }
   if (tc.all_day) return;
-  const uint64_t key = (sc.version() << 16) ^ (uint64_t{sc.id()} << 8) ^
-                       (static_cast<uint64_t>(st.view_criterion) << 6) ^
-                       (uint64_t{tc.weekend} << 5) ^ static_cast<uint64_t>(tc.hour);
+  // The plan's version is in `hours` (recomputing it resets the key): here only what is chosen.
+  const uint64_t key = static_cast<uint64_t>(st.view_criterion) * 64 + uint64_t{tc.weekend} * 32 +
+                       static_cast<uint64_t>(tc.hour);
   if (key == tc.mask_key) return;
   const ScenarioHours& h = *tc.hours;
   tc.closed.assign(h.slots.size(), 0);

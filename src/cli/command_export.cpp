@@ -194,7 +194,8 @@ struct ExportCommand {
       const WorkerProfiles wp = hours.profiles();
       hs = hour_study(study.covers, study.sites, study.demand, wp);
       plan.hours = &*hs;
-      plan.settings.push_back({"worker_profiles", wp.source});
+      plan.settings.push_back(
+          {"worker_profiles", hours.worker_profiles.empty() ? "default" : wp.source});
     }
     std::optional<RiderStudy> rs;
     if (rider.wanted()) {

@@ -3,6 +3,9 @@
 // the same files (the demo city, whose stations carry opening hours).
 #include <catch2/catch.hpp>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -30,6 +33,16 @@ const Files& demo_files() {
   return f;
 }
 
+// The by-hour JSON of `coverage --by-hour` on the demo files.
+nlohmann::json coverage_by_hour(const Files& f) {
+  std::string cov_inputs = f.inputs, out;  // `coverage` names the stations --sites
+  cov_inputs.replace(cov_inputs.find("--stations"), 10, "--sites");
+  REQUIRE(run_command(cli_exe() + " coverage" + cov_inputs +
+                          " --by-hour --json --no-areas --overwrite --out " + f.dir + "/cov.gpkg",
+                      out) == 0);
+  return nlohmann::json::parse(out)["by_hour"];
+}
+
 // Rows "HH:00  open walk radius both either  open walk radius both either" of the PDF's text.
 std::map<int, std::vector<double>> hour_rows(const std::string& text) {
   std::map<int, std::vector<double>> rows;
@@ -51,14 +64,8 @@ std::map<int, std::vector<double>> hour_rows(const std::string& text) {
 
 TEST_CASE("export PDF: the by-hour table equals coverage --by-hour", "[cli][hours][pdf]") {
   const Files& f = demo_files();
+  const auto bh = coverage_by_hour(f);
   std::string out;
-  // `coverage` names the stations --sites.
-  std::string cov_inputs = f.inputs;
-  cov_inputs.replace(cov_inputs.find("--stations"), 10, "--sites");
-  REQUIRE(run_command(cli_exe() + " coverage" + cov_inputs + " --by-hour --json --no-areas " +
-                          "--overwrite --out " + f.dir + "/cov.gpkg",
-                      out) == 0);
-  const auto bh = nlohmann::json::parse(out)["by_hour"];
   const double total = bh["total"];
   for (const std::string lang : {"en", "zh"}) {
     INFO(lang);
@@ -116,5 +123,46 @@ TEST_CASE("export PDF: by-hour section only with hours or --by-hour", "[cli][hou
     CHECK(v[0] == 14.0);
     CHECK(v[5] == 14.0);
     CHECK(v[3] == rows.at(0)[3]);  // the same coverage every hour
+  }
+}
+
+TEST_CASE("export layers: per-period columns agree with coverage --by-hour", "[cli][hours]") {
+  // The demo's hours start and end on the hour, so a period's open stations are the hour's, and
+  // the workers some open station reaches under both tests are the hour's covered figure.
+  const Files& f = demo_files();
+  const auto bh = coverage_by_hour(f);
+  std::string out;
+  REQUIRE(run_command(cli_exe() + " export" + f.inputs + " --formats gpkg --overwrite --out-dir " +
+                          f.dir + "/out_gpkg",
+                      out) == 0);
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(
+      GDALDataset::Open((f.dir + "/out_gpkg/plan.gpkg").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(ds);
+  OGRLayer* st = ds->GetLayerByName("stations");
+  OGRLayer* dm = ds->GetLayerByName("demand");
+  REQUIRE(st);
+  REQUIRE(dm);
+  const struct {
+    const char* day;
+    int hour;
+    const char *open, *both;
+  } periods[] = {
+      {"weekday", 8, "open_wd_08h", "both_wd_08h"},  {"weekday", 12, "open_wd_12h", "both_wd_12h"},
+      {"weekday", 18, "open_wd_18h", "both_wd_18h"}, {"weekday", 22, "open_wd_22h", "both_wd_22h"},
+      {"weekend", 12, "open_we_12h", "both_we_12h"}, {"weekend", 18, "open_we_18h", "both_we_18h"}};
+  for (const auto& p : periods) {
+    INFO(p.open);
+    int open = 0;
+    st->ResetReading();
+    for (auto& ft : *st) open += ft->GetFieldAsInteger(p.open);
+    CHECK(open == bh[p.day][p.hour]["open_stations"].get<double>());
+    double covered = 0;
+    dm->ResetReading();
+    const int wf = dm->GetLayerDefn()->GetFieldIndex("workers");
+    REQUIRE(wf >= 0);
+    for (auto& ft : *dm)
+      if (ft->GetFieldAsInteger(p.both) > 0) covered += ft->GetFieldAsDouble(wf);
+    CHECK(covered == Approx(bh[p.day][p.hour]["covered"]["both"].get<double>()));
   }
 }

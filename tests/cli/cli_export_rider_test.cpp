@@ -39,7 +39,8 @@ TEST_CASE("export --rider: layers and PDF equal coverage --rider", "[cli][rider]
   size_t i = 0;
   for (auto& f : *st) {
     REQUIRE(i < rj["stations"].size());
-    CHECK(std::string(f->GetFieldAsString("id")) == rj["stations"][i]["id"].get<std::string>());
+    CHECK(std::string(f->GetFieldAsString("site_id")) ==
+          rj["stations"][i]["id"].get<std::string>());
     CHECK(f->GetFieldAsDouble("rider_workers") ==
           Approx(rj["stations"][i]["covered"].get<double>()));
     ++i;

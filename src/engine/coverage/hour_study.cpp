@@ -11,6 +11,8 @@ HourStudy hour_study(const std::vector<SiteCover>& covers, const PointSet& sites
   hs.coverage = hour_coverage(covers, hs.schedules, demand.weight, groups, profiles.peak_share);
   hs.notes = hs.hours.lines();
   hs.notes.insert(hs.notes.end(), groups.notes.begin(), groups.notes.end());
+  for (const WorkerProfile& p : profiles.groups) hs.group_zh[p.name] = p.label_zh;
+  hs.profiles_source = profiles.source;
   hs.notes.push_back("worker profiles: " + profiles.source +
                      " (assumptions; edit the file to change them)");
   return hs;

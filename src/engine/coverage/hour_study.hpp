@@ -3,6 +3,7 @@
 // station's hours read (blank or unreadable = always open, listed), the demand's worker groups,
 // and the hour-by-hour figures. One computation for `coverage --by-hour`, the PDF report and the
 // app's time control, so all three show the same numbers.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct HourStudy {
   HourCoverage coverage;
   // How hours and groups were read, and where the profiles come from (for text, JSON and PDF).
   std::vector<std::string> notes;
+  std::map<std::string, std::string> group_zh;  // worker group -> its Chinese label (profiles)
+  std::string profiles_source;                  // the worker-profiles file used
 };
 
 // `covers[i]` is what `sites` point i covers in `demand`.

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <regex>
 
 #include "engine/coverage/join_summary.hpp"
 #include "engine/export/curve_chart.hpp"
@@ -332,6 +333,11 @@ std::string setting_value(const std::string& key, const std::string& v, ReportLa
       {"lang", "zh", "中文", "Chinese"},
       {"lang", "en", "英文", "English"},
       {"formats", "all", "全部", "all"},
+      {"worker_profiles", "default", "随程序提供的默认假设", "the shipped defaults"},
+      {"rider_test", "rider reach (骑行可达), separate from double 15",
+       "骑行可达（独立检验，不属于双15）", "rider reach (骑行可达), separate from double 15"},
+      {"rider_demand", "all demand", "全部需求", "all demand"},
+      {"rider_demand", "riders", "骑手", "riders"},
       {"demand_source", kStreetLengthProxy, "街道长度估算（路口按周边可步行街道长度加权）",
        kStreetLengthProxy}};
   for (const auto& w : words)
@@ -465,6 +471,47 @@ void paragraph(Doc& doc, const std::string& s, double size = 9.5) {
   for (const auto& l : wrap_text(doc.cr, s, kPageW - 2 * kMargin)) doc.line(l, size);
 }
 
+// The by-hour notes in Chinese, from the counts and rows of how hours were read (the engine's notes
+// are English): every row that could not be read or holds a rule not modelled is still listed.
+std::vector<std::string> hour_notes_zh(const HourStudy& hs) {
+  const SiteHoursReport& r = hs.hours;
+  std::vector<std::string> out;
+  std::string s = fmt::format("{} 个驿站：{} 个读出开放时间", r.points, r.parsed);
+  if (r.assumed) s += fmt::format("，{} 个按类别典型时间假设", r.assumed);
+  if (r.blank) s += fmt::format("，{} 个未填开放时间按全天开放", r.blank);
+  if (r.unreadable) s += fmt::format("，{} 个无法识别按全天开放", r.unreadable);
+  out.push_back(s);
+  // "row 5 (s5 银行网点): '营业中' not understood", "row 1 (s1 name): public-holiday rule ...".
+  const std::regex bad(R"(^row (\d+) \((.*)\): '(.*)' .*$)"), rule(R"(^row (\d+) \((.*)\): (.*)$)");
+  std::smatch m;
+  for (const auto& u : r.unreadable_rows)
+    out.push_back(std::regex_match(u, m, bad)
+                      ? fmt::format("第 {} 行（{}）：“{}”无法识别，按全天开放", m[1].str(),
+                                    m[2].str(), m[3].str())
+                      : u);
+  for (const auto& n : r.not_modelled) {
+    if (!std::regex_match(n, m, rule)) {
+      out.push_back(n);
+      continue;
+    }
+    const std::string what = m[3].str();
+    const char* zh = what.find("public") != std::string::npos ? "节假日规则未建模"
+                     : what.find("date") != std::string::npos ? "日期或季节规则未建模"
+                     : what.find("days without times") != std::string::npos
+                         ? "只写了日期未写时间，按这些天全天开放"
+                         : "该规则未建模";
+    out.push_back(fmt::format("第 {} 行（{}）：{}", m[1].str(), m[2].str(), zh));
+  }
+  out.push_back("各类劳动者每小时在外的比例是可编辑的假设（见设置中的劳动者活动时段）");
+  return out;
+}
+
+std::string group_label(const HourStudy& hs, const std::string& g, bool zh) {
+  if (!zh) return g;
+  const auto it = hs.group_zh.find(g);
+  return it != hs.group_zh.end() && !it->second.empty() ? it->second : g;
+}
+
 // Coverage by hour (opening hours against when workers are out): a chart of the "both" test, a
 // table of every hour of a weekday and a weekend day under each test, worker-hours and peaks.
 void hour_section(Doc& doc, const HourStudy& hs, ReportLang lang) {
@@ -473,7 +520,7 @@ void hour_section(Doc& doc, const HourStudy& hs, ReportLang lang) {
   doc.new_page();
   doc.heading(zh ? "分时段覆盖（只计当时开放的驿站）"
                  : "Coverage by hour (only stations open then count)");
-  for (const auto& n : hs.notes) paragraph(doc, n, 7.5);
+  for (const auto& n : zh ? hour_notes_zh(hs) : hs.notes) paragraph(doc, n, 7.5);
   const double ch = 150;
   doc.need(ch + 24);
   doc.line(zh ? "两项均满足（步行与 1 公里）的劳动者占比，按小时（工作日为周一至周五平均）"
@@ -523,7 +570,8 @@ void hour_section(Doc& doc, const HourStudy& hs, ReportLang lang) {
     for (int t = 0; t < 2; ++t) {
       std::string hours;
       for (int h : g.hours[t]) hours += fmt::format("{}{}", hours.empty() ? "" : ",", h);
-      rows.push_back({g.group, t ? (zh ? "周末" : "weekend") : (zh ? "工作日" : "weekday"), hours,
+      rows.push_back({group_label(hs, g.group, zh),
+                      t ? (zh ? "周末" : "weekend") : (zh ? "工作日" : "weekday"), hours,
                       num(g.workers), pct(g.covered[t][2], g.workers),
                       pct(g.if_open[t][2], g.workers)});
     }
@@ -546,13 +594,17 @@ void rider_section(Doc& doc, const RiderStudy& r, const CoverageStudy& st, Repor
       zh ? fmt::format(
                "骑手沿骑行路网（遵守单行道）骑行不超过 {:g} 分钟（{:g} 公里/小时，{:.0f} 米），"
                "停车后步行不超过 {:g} 米到达驿站；计入：{}",
-               p.minutes, p.speed_kmh, p.ride_m(), p.park_walk_m, r.demand.what)
+               p.minutes, p.speed_kmh, p.ride_m(), p.park_walk_m,
+               r.demand.what == "all demand" ? std::string("全部需求")
+               : r.demand.what == "riders"   ? std::string("骑手")
+                                             : r.demand.what)
          : fmt::format("Riders ride up to {:g} min at {:g} km/h ({:.0f} m) on the riding "
                        "network (one-way streets respected), park, and walk up to {:g} m to "
                        "the station; counts: {}",
                        p.minutes, p.speed_kmh, p.ride_m(), p.park_walk_m, r.demand.what),
       8.5);
-  if (!r.demand.note.empty()) paragraph(doc, r.demand.note, 7.5);
+  if (!r.demand.note.empty())
+    paragraph(doc, zh ? "需求图层没有分项列，骑行可达把全部需求计为骑手" : r.demand.note, 7.5);
   paragraph(doc,
             zh ? fmt::format("骑行可达覆盖：{:.0f} / "
                              "{:.0f}（{}）；两个及以上驿站可达：{:.0f}；骑行路网不可达：{:.0f}",
