@@ -16,6 +16,7 @@
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/recorded_crs.hpp"
 #include "engine/map/map_loader.hpp"
+#include "engine/map/ride_profile.hpp"
 #include "engine/session/session_file.hpp"
 #include "engine/util/error.hpp"
 
@@ -101,6 +102,15 @@ bool start(AppState& st, Str label, bool locks, std::function<JobFinish(const Pr
   return st.job.start(tr(label, st.lang), std::move(work));
 }
 
+// The riding network of `city`: the one already built, else built now (in a job's thread).
+std::shared_ptr<const RideNetwork> ride_network_for(const std::shared_ptr<const CityNetwork>& city,
+                                                    const std::shared_ptr<const RideNetwork>& have,
+                                                    const CityNetwork* have_city,
+                                                    const Progress& p) {
+  if (have && have_city == city.get()) return have;
+  return std::make_shared<const RideNetwork>(
+      build_ride_network(city->lines, RideProfile::load_default(), p));
+}
 std::string scenario_default_name(Lang L) {
   return tr(Str::scenario_existing, L);
 }
@@ -512,6 +522,12 @@ void run_suggest(AppState& st) {
   (sp.spacing_on_foot ? o.spacing_walk_m : o.spacing_m) = std::max(0.0, sp.spacing_m);
   o.time_limit_s = std::max(0.5, sp.time_limit_s);
   const Criterion crit = sp.criterion;
+  // Rider reach (骑行可达): the riding network (built on first use) and the test's parameters.
+  const bool rider = sp.rider;
+  const RiderParams rider_params = st.rider.params;
+  const std::shared_ptr<const CityNetwork> city = ws->city_ptr();
+  const std::shared_ptr<const RideNetwork> have_ride = st.rider.ride;
+  const CityNetwork* have_city = st.rider.city.get();
   siting::MinGain min_gain;
   min_gain.value = std::clamp(sp.min_gain_pct, 0.0, 100.0);
   const uint32_t id = s.active().id();
@@ -527,6 +543,12 @@ void run_suggest(AppState& st) {
     req.criterion = crit;
     req.options = o;
     req.min_gain = min_gain;
+    std::shared_ptr<const RideNetwork> ride;
+    if (rider) {
+      ride = ride_network_for(city, have_ride, have_city, p);
+      req.ride = ride.get();
+      req.rider = rider_params;
+    }
     const auto t0 = std::chrono::steady_clock::now();
     auto run = std::make_shared<const siting::SuggestRun>(siting::run_suggest(ws->city(), req, p));
     const double secs =
@@ -534,6 +556,8 @@ void run_suggest(AppState& st) {
     return [=](AppState& st) {
       SuggestPanel& sp = st.suggest;
       sp.run = run;
+      if (ride) st.rider.city = city, st.rider.ride = ride;
+      sp.run_rider = rider;
       sp.scenario_id = id;
       sp.scenario_version = version;
       sp.candidates_size = n_cand;
@@ -546,6 +570,29 @@ void run_suggest(AppState& st) {
       st.tab = Tab::suggest;
       st.tab_forced = true;
       if (!run->result.feasible) st.notify(run->result.message, true);
+    };
+  });
+}
+
+void compute_rider_reach(AppState& st) {
+  if (!st.session) return;
+  const Scenario& sc = st.session->active();
+  const std::shared_ptr<const Workspace> ws = sc.workspace_ptr();
+  const std::shared_ptr<const CityNetwork> city = ws->city_ptr();
+  const std::shared_ptr<const RideNetwork> have = st.rider.ride;
+  const CityNetwork* have_city = st.rider.city.get();
+  const PointSet sites = points_from_stations(sc.stations(), ws->city().projection(), "plan");
+  const RiderParams params = st.rider.params;
+  const uint32_t id = sc.id();
+  const uint64_t version = sc.version();
+  start(st, Str::job_rider, false, [=](const Progress& p) -> JobFinish {
+    auto ride = ride_network_for(city, have, have_city, p);
+    auto study = std::make_shared<const RiderStudy>(
+        run_rider_reach(*city, *ride, sites, ws->demand(), params, ws->params().snap, p));
+    return [=](AppState& st) {
+      RiderView& rv = st.rider;
+      rv.city = city, rv.ride = ride, rv.study = study, rv.ws = ws;
+      rv.scenario_id = id, rv.version = version;
     };
   });
 }

@@ -44,6 +44,9 @@ void export_plan_to(AppState& st, ExportOptions opt);
 void apply_params(AppState& st, const CoverageParams& p);
 void run_suggest(AppState& st);
 bool suggestion_current(const AppState& st);  // computed from the active plan as it is now
+// The rider-reach test over the active plan's stations, in the background (the riding network is
+// built on first use and kept for the city).
+void compute_rider_reach(AppState& st);
 void accept_suggestions(AppState& st, const std::vector<int>& which);  // indices into run sites
 void add_candidate_as_station(AppState& st, int candidate);
 

@@ -12,7 +12,9 @@
 #include "app/camera.hpp"
 #include "app/file_dialog.hpp"
 #include "app/map_scene.hpp"
+#include "app/rider_view.hpp"
 #include "app/strings.hpp"
+#include "app/time_control.hpp"
 #include "engine/geo/china_coords.hpp"
 #include "engine/inputs/districts.hpp"
 #include "engine/session/autosave.hpp"
@@ -39,6 +41,7 @@ struct SuggestPanel {
   double budget = 50000;
   double target_pct = 90;
   Criterion criterion = Criterion::both;
+  bool rider = false;  // optimise for rider reach (骑行可达) instead of `criterion`
   int objective = 0;  // 0 single, 1 double, 2 single then double
   double spacing_m = 0;
   bool spacing_on_foot = false;  // spacing measured along the streets instead of straight
@@ -46,6 +49,7 @@ struct SuggestPanel {
   double min_gain_pct = 0.5;  // coverage curve: a station adding less is "adds almost nothing"
   // Last run and what it was computed from.
   std::shared_ptr<const siting::SuggestRun> run;
+  bool run_rider = false;  // the last run optimised rider reach (its figures are riders')
   uint32_t scenario_id = 0;
   uint64_t scenario_version = 0;
   size_t candidates_size = 0;
@@ -98,6 +102,8 @@ struct AppState {
   std::map<uint32_t, CoverageSummary> baseline;
   CoverageParams edit_params;  // the Coverage panel's fields until applied
   PlanStation new_station;     // defaults for stations added by hand (host type, status)
+  TimeControl time;            // the Coverage panel's hour: closed stations grey, figures by hour
+  RiderView rider;             // the rider-reach test (骑行可达): its figure and riding network
 
   FileDialog dialog;
   std::optional<Recovery> recovery;             // offer to recover an autosave

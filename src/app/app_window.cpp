@@ -118,6 +118,8 @@ void write_ui_report(const AppState& st, const std::string& path) {
   j["windows"] = win;
   j["districts"] = st.districts ? st.districts->size() : 0;
   for (const auto& [name, r] : st.ui_items) j["items"][name] = r;
+  time_report(st, j);
+  rider_report(st, j);
   if (st.session) {
     const Scenario& sc = st.session->active();
     const CoverageSummary& s = sc.state().summary();

@@ -43,7 +43,18 @@ void coverage_section(AppState& st) {
   const CoverageSummary& s = sc.state().summary();
   const auto base_it = st.baseline.find(sc.id());
   const CoverageSummary* base = base_it == st.baseline.end() ? nullptr : &base_it->second;
-  auto delta = [&](Criterion c) { return base ? s.percent(c) - base->percent(c) : NAN; };
+  // At a chosen hour (time control) the bars count only stations open then, and the change is
+  // against all day (what the hosts' hours cost); otherwise against the plan as opened.
+  refresh_time(st);
+  double hour_pct = 0;
+  const bool at_hour = hour_percent(st, Criterion::walk, hour_pct);
+  auto pct = [&](Criterion c) {
+    double p = 0;
+    return hour_percent(st, c, p) ? p : s.percent(c);
+  };
+  auto delta = [&](Criterion c) {
+    return at_hour ? pct(c) - s.percent(c) : base ? s.percent(c) - base->percent(c) : NAN;
+  };
 
   const std::string map =
       ses.workspace().map().demo() ? tr(Str::demo_city, L) : ses.workspace().map().label();
@@ -66,10 +77,10 @@ void coverage_section(AppState& st) {
     ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 0.58f);
     ImGui::TableSetupColumn("c", ImGuiTableColumnFlags_WidthFixed, num_w);
     ImGui::TableSetupColumn("d", ImGuiTableColumnFlags_WidthFixed, delta_w);
-    percent_row(tr(Str::walk, L), s.percent(Criterion::walk), delta(Criterion::walk), est);
-    percent_row(tr(Str::radius, L), s.percent(Criterion::radius), delta(Criterion::radius), est);
-    percent_row(tr(Str::both, L), s.percent(Criterion::both), delta(Criterion::both), est);
-    percent_row(tr(Str::either, L), s.percent(Criterion::either), delta(Criterion::either), est);
+    percent_row(tr(Str::walk, L), pct(Criterion::walk), delta(Criterion::walk), est);
+    percent_row(tr(Str::radius, L), pct(Criterion::radius), delta(Criterion::radius), est);
+    percent_row(tr(Str::both, L), pct(Criterion::both), delta(Criterion::both), est);
+    percent_row(tr(Str::either, L), pct(Criterion::either), delta(Criterion::either), est);
     ImGui::EndTable();
   }
   if (s.total > 0 && s.radius_not_walk > 0)
@@ -112,7 +123,17 @@ void coverage_section(AppState& st) {
     st.view_criterion = static_cast<Criterion>(c);
     st.scene_dirty = true;
   }
-  const CriterionTotals& t = s.of(st.view_criterion);
+  CriterionTotals t = s.of(st.view_criterion);
+  const auto& counts = at_hour ? st.time.counts_shown : sc.state().counts(st.view_criterion);
+  if (at_hour) {  // the open stations' counts
+    t = {};
+    const auto& w = ses.workspace().demand().weight;
+    for (size_t i = 0; i < counts.size(); ++i) {
+      if (counts[i] == 1) t.once += w[i];
+      if (counts[i] >= 2) t.twice += w[i];
+    }
+    t.covered = t.once + t.twice;
+  }
   if (s.total > 0) {
     const double zero = s.total - t.covered;
     ImGui::TextColored(ImVec4(0.84f, 0.16f, 0.16f, 1), "%s %.1f%%", tr(Str::covered_0, L),
@@ -124,7 +145,6 @@ void coverage_section(AppState& st) {
     ImGui::TextColored(ImVec4(0.16f, 0.55f, 0.24f, 1), "  %s %.1f%%", tr(Str::covered_2, L),
                        100 * t.twice / s.total);
     float hist[6] = {0, 0, 0, 0, 0, 0};
-    const auto& counts = sc.state().counts(st.view_criterion);
     const auto& w = ses.workspace().demand().weight;
     for (size_t i = 0; i < counts.size(); ++i)
       hist[std::min<int>(counts[i], 5)] += static_cast<float>(w[i]);
@@ -144,6 +164,9 @@ void coverage_section(AppState& st) {
                   ImGui::GetColorU32(ImGuiCol_Text), labels[b]);
     ImGui::Dummy(ImVec2(hist_w, ImGui::GetTextLineHeight()));
   }
+
+  rider_section(st);
+  time_section(st);
 
   // Walking parameters: applied together (every station's walk is computed again).
   CoverageParams& p = st.edit_params;

@@ -52,6 +52,7 @@ struct SceneStation {
       kUnknown;  // index into kHostTypes (standalone, co-built, shared, alliance, mobile)
   uint8_t status = kUnknown;  // index into kStatuses (built, planned, upgrading)
   bool selected = false;
+  bool closed = false;  // closed at the hour chosen in the time control: drawn grey
   // Reached street pieces (metres) of this station's 15-minute walk; owned by the session and
   // alive until the next set_scene call.
   const std::vector<std::vector<Vec2>>* walk_pieces = nullptr;

@@ -478,14 +478,17 @@ void MapView::set_markers(const MapScene& scene) {
     for (const SceneStation& st : scene.stations) {
       if (st.selected != (pass == 1)) continue;
       const int status = st.status < 3 ? st.status : 3;
-      const uint8_t flags = kEdge | (status == 0 ? kMainFill : 0);
+      // Closed at the chosen hour: a pale grey fill the layer colour does not tint.
+      constexpr Rgba kClosed{200, 200, 205};
+      const Rgba fill = st.closed ? kClosed : style::station_status[status];
+      const uint8_t flags = kEdge | (status == 0 && !st.closed ? kMainFill : 0);
       if (st.selected)
-        marks_.add(st.xy, host_shape(st.host), style::station_half_px + 1,
-                   style::station_status[status], style::station_selected, 3, flags);
+        marks_.add(st.xy, host_shape(st.host), style::station_half_px + 1, fill,
+                   style::station_selected, 3, flags);
       else
-        marks_.add(st.xy, host_shape(st.host), style::station_half_px,
-                   style::station_status[status], style::station_outline, style::station_outline_px,
-                   flags);
+        marks_.add(st.xy, host_shape(st.host), style::station_half_px, fill,
+                   st.closed ? Rgba{120, 120, 125} : style::station_outline,
+                   style::station_outline_px, flags);
     }
   upload(stations_, marks_);
 

@@ -53,13 +53,17 @@ void build_scene(const AppState& st, MapScene& out) {
     ss.host = host_index(p.info.host_type);
     ss.status = status_index(p.info.status);
     ss.selected = static_cast<int>(k) == st.sel.station;
-    ss.walk_pieces = &sc.pieces(k);
+    // Closed at the chosen hour: grey, and its walk is not drawn (it covers no one then).
+    ss.closed = st.time.closed_slot(k);
+    ss.walk_pieces = ss.closed ? nullptr : &sc.pieces(k);
     out.stations.push_back(ss);
   }
   const PointSet& d = ws.demand();
-  const auto& shown = sc.state().counts(st.view_criterion);
-  const auto& walk = sc.state().counts(Criterion::walk);
-  const auto& radius = sc.state().counts(Criterion::radius);
+  // At a chosen hour workers are coloured by the stations open then.
+  const bool at_hour = st.time.at_hour();
+  const auto& shown = at_hour ? st.time.counts_shown : sc.state().counts(st.view_criterion);
+  const auto& walk = at_hour ? st.time.counts_walk : sc.state().counts(Criterion::walk);
+  const auto& radius = at_hour ? st.time.counts_radius : sc.state().counts(Criterion::radius);
   out.demand_xy = d.xy;
   out.demand_weight.assign(d.weight.begin(), d.weight.end());
   out.demand_count.resize(d.size());

@@ -48,9 +48,14 @@ void settings(AppState& st) {
     ImGui::InputDouble(tr(Str::target_pct, L), &sp.target_pct, 1, 5, "%.1f");
     sp.target_pct = std::clamp(sp.target_pct, 1.0, 100.0);
   }
-  int c = static_cast<int>(sp.criterion);
-  const char* crit[] = {tr(Str::walk, L), tr(Str::radius, L), tr(Str::both, L), tr(Str::either, L)};
-  if (ImGui::Combo(tr(Str::criterion, L), &c, crit, 4)) sp.criterion = static_cast<Criterion>(c);
+  // The four double-15 tests, then rider reach (骑行可达), a test of its own.
+  int c = sp.rider ? 4 : static_cast<int>(sp.criterion);
+  const char* crit[] = {tr(Str::walk, L), tr(Str::radius, L), tr(Str::both, L), tr(Str::either, L),
+                        tr(Str::crit_rider, L)};
+  if (ImGui::Combo(tr(Str::criterion, L), &c, crit, 5)) {
+    sp.rider = c == 4;
+    if (c < 4) sp.criterion = static_cast<Criterion>(c);
+  }
   const char* obj[] = {tr(Str::obj_single, L), tr(Str::obj_double, L),
                        tr(Str::obj_single_double, L)};
   ImGui::Combo(tr(Str::objective, L), &sp.objective, obj, 3);
@@ -146,6 +151,11 @@ void results(AppState& st) {
   const double before = percent_shown(r.before.covered, r.before.total),
                after = percent_shown(r.after.covered, r.after.total);
   ImGui::Text(tr(Str::suggest_summary_fmt, L), r.count, before, after, after - before);
+  if (sp.run_rider) {
+    ImGui::TextColored(ImVec4(0.1f, 0.35f, 0.6f, 1), "%s", tr(Str::suggest_rider_note, L));
+    if (!run.rider_note.empty() && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", run.rider_note.c_str());
+  }
   if (r.cost > 0) ImGui::Text("%s: %.0f", tr(Str::total_cost, L), r.cost);
   if (r.optimal)
     ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.2f, 1), "%s", tr(Str::proven_optimal, L));

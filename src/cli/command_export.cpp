@@ -3,11 +3,15 @@
 #include <cstdio>
 #include <iostream>
 #include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "cli/cli_common.hpp"
 #include "cli/district_input.hpp"
+#include "cli/hours_options.hpp"
+#include "cli/rider_options.hpp"
+#include "engine/coverage/rider_report.hpp"
 #include "engine/export/plan_export.hpp"
 #include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/demo_city.hpp"
@@ -51,7 +55,9 @@ struct ExportCommand {
   MapOptions map;
   CoverageOptions cov;
   OutputGuard outg;
-  bool demo = false, bom = false, no_bom = false;
+  bool demo = false, bom = false, no_bom = false, by_hour = false;
+  HoursOptions hours;
+  RiderOptions rider;  // --rider: the rider-reach test's columns and PDF section
   PointInput stations{PointInputKind::stations}, candidates{PointInputKind::candidates},
       demand{PointInputKind::demand};
   std::string demand_weight, out_dir, formats = "all", png_size = "1600x1200", lang = "zh", title,
@@ -65,6 +71,7 @@ struct ExportCommand {
 
   int run() {
     cov.validate();
+    rider.validate();
     ExportOptions eo;
     eo.out_dir = out_dir;
     eo.formats = parse_formats(formats);
@@ -165,6 +172,25 @@ struct ExportCommand {
       plan.districts = &*dist;
       plan.settings.push_back({"districts", dist->source});
     }
+    // Coverage by hour when the stations carry hours (or --by-hour): the PDF's by-hour section.
+    std::optional<HourStudy> hs;
+    bool hours_known = by_hour;
+    for (size_t i = 0; i < study.sites.size() && !hours_known; ++i)
+      hours_known = !site_hours_text(study.sites, i).empty();
+    if (hours_known) {
+      const WorkerProfiles wp = hours.profiles();
+      hs = hour_study(study.covers, study.sites, study.demand, wp);
+      plan.hours = &*hs;
+      plan.settings.push_back(
+          {"worker_profiles", hours.worker_profiles.empty() ? "default" : wp.source});
+    }
+    std::optional<RiderStudy> rs;
+    if (rider.wanted()) {
+      const RideNetwork ride = RiderOptions::ride_network(map, city, progress);
+      rs = run_rider_reach(city, ride, study.sites, study.demand, rider.params, cov.params.snap,
+                           progress);
+      plan.rider = &*rs;
+    }
     const ExportResult res = export_plan(plan, eo, progress);
     const bool Z = eo.lang == ReportLang::zh;  // the summary in the report's language
     for (const auto& d : drops)
@@ -190,6 +216,7 @@ struct ExportCommand {
           : study.demand_estimated() ? "estimated workers (" + study.demand.estimate + ")"
                                      : std::string("workers"),
           percent_text(walk, S.total), cov.params.minutes, percent_text(both, S.total));
+    if (rs) std::cout << rider_text(*rs, study.sites, req.demand_is_proxy ? "street-m" : "workers");
     if (dist) {
       std::cout << districts_text(district_summary(study, *dist, plan.existing, crit),
                                   req.demand_is_proxy ? "street-m" : "workers");
@@ -238,6 +265,11 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   add_demand_weight(*sub, cmd->demand_weight);
   cmd->cov.add(*sub);
   cmd->districts.add(*sub);
+  sub->add_flag("--by-hour", cmd->by_hour,
+                "Coverage by hour in the report (also without --by-hour when the stations carry "
+                "opening hours): only stations open then count");
+  cmd->hours.add(*sub);
+  cmd->rider.add(*sub);
   sub->add_option("--out-dir", cmd->out_dir, "Folder to write into (created if missing)")
       ->required();
   sub->add_flag("--overwrite", cmd->outg.overwrite,

@@ -1,6 +1,7 @@
 #include "cli/hours_options.hpp"
 
 #include "engine/coverage/hour_coverage_report.hpp"
+#include "engine/coverage/hour_study.hpp"
 #include "engine/inputs/opening_hours.hpp"
 #include "engine/util/error.hpp"
 
@@ -68,14 +69,11 @@ void SuggestHoursOptions::apply(siting::SuggestRequest& req) const {
 
 ByHour coverage_by_hour(const CoverageStudy& st, const HoursOptions& opt) {
   const WorkerProfiles wp = opt.profiles();
-  SiteHoursReport rep;
-  const auto schedules = site_schedules(st.sites, nullptr, rep);
-  const DemandGroups groups = demand_groups(st.demand, wp);
-  const HourCoverage hc =
-      hour_coverage(st.covers, schedules, st.demand.weight, groups, wp.peak_share);
-  std::vector<std::string> notes = rep.lines();
-  notes.insert(notes.end(), groups.notes.begin(), groups.notes.end());
-  notes.push_back("worker profiles: " + wp.source + " (assumptions; edit the file to change them)");
+  const HourStudy hs = hour_study(st.covers, st.sites, st.demand, wp);
+  const SiteHoursReport& rep = hs.hours;
+  const HourCoverage& hc = hs.coverage;
+  const std::vector<WeekSchedule>& schedules = hs.schedules;
+  const std::vector<std::string>& notes = hs.notes;
   ByHour out;
   out.text = hour_coverage_text(hc, st.demand_is_proxy ? "street-m" : "workers", notes);
   out.json = hour_coverage_json(hc, notes);

@@ -1,4 +1,4 @@
-#include "engine/export/pdf_report.hpp"
+#include "engine/coverage/join_summary.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -10,12 +10,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <regex>
 
-#include "engine/coverage/join_summary.hpp"
+#include "engine/export/curve_chart.hpp"
 #include "engine/export/district_map.hpp"
+#include "engine/export/hour_chart.hpp"
+#include "engine/export/pdf_report.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/util/coded_error.hpp"
-#include "engine/export/curve_chart.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/msg_codes.hpp"
 #include "engine/util/number_format.hpp"
@@ -283,6 +285,14 @@ const std::map<std::string, KeyNames>& key_names() {
       {"lang", {"语言", "Language"}},
       {"k", {"要求的新站数", "New stations asked for"}},
       {"districts", {"分区来源", "Districts"}},
+      {"worker_profiles", {"劳动者活动时段（假设）", "Worker activity profiles (assumed)"}},
+      {"rider_test", {"骑行可达检验", "Rider-reach test"}},
+      {"rider_ride_min", {"骑行可达：骑行时间（分钟）", "Rider reach: riding minutes"}},
+      {"rider_ride_kmh", {"骑行可达：骑行速度（公里/小时）", "Rider reach: riding speed (km/h)"}},
+      {"rider_park_walk_m", {"骑行可达：停车后步行（米）", "Rider reach: walk after parking (m)"}},
+      {"rider_demand", {"骑行可达：计入的劳动者", "Rider reach: demand counted"}},
+      {"rider_covered", {"骑行可达：覆盖", "Rider reach: covered"}},
+      {"rider_total", {"骑行可达：总数", "Rider reach: total"}},
       {"suggest_goal", {"选址目标", "Siting goal"}},
       {"suggest_criterion", {"覆盖标准", "Coverage test"}},
       {"suggest_new_stations", {"建议新站数量", "New stations suggested"}},
@@ -325,6 +335,11 @@ std::string setting_value(const std::string& key, const std::string& v, ReportLa
       {"lang", "zh", "中文", "Chinese"},
       {"lang", "en", "英文", "English"},
       {"formats", "all", "全部", "all"},
+      {"worker_profiles", "default", "随程序提供的默认假设", "the shipped defaults"},
+      {"rider_test", "rider reach (骑行可达), separate from double 15",
+       "骑行可达（独立检验，不属于双15）", "rider reach (骑行可达), separate from double 15"},
+      {"rider_demand", "all demand", "全部需求", "all demand"},
+      {"rider_demand", "riders", "骑手", "riders"},
       {"demand_source", kStreetLengthProxy, "街道长度估算（路口按周边可步行街道长度加权）",
        kStreetLengthProxy}};
   for (const auto& w : words)
@@ -450,6 +465,162 @@ void district_section(Doc& doc, const PlanExport& plan, const MapScene& scene, R
     right.insert(right.end(), {true, true});
   }
   doc.table(head, frac, right, rows);
+}
+
+// A paragraph: wrapped onto as many lines as it needs (Doc::line cuts to one line).
+void paragraph(Doc& doc, const std::string& s, double size = 9.5) {
+  set_map_font(doc.cr, size);
+  for (const auto& l : wrap_text(doc.cr, s, kPageW - 2 * kMargin)) doc.line(l, size);
+}
+
+// The by-hour notes in Chinese, from the counts and rows of how hours were read (the engine's notes
+// are English): every row that could not be read or holds a rule not modelled is still listed.
+std::vector<std::string> hour_notes_zh(const HourStudy& hs) {
+  const SiteHoursReport& r = hs.hours;
+  std::vector<std::string> out;
+  std::string s = fmt::format("{} 个驿站：{} 个读出开放时间", r.points, r.parsed);
+  if (r.assumed) s += fmt::format("，{} 个按类别典型时间假设", r.assumed);
+  if (r.blank) s += fmt::format("，{} 个未填开放时间按全天开放", r.blank);
+  if (r.unreadable) s += fmt::format("，{} 个无法识别按全天开放", r.unreadable);
+  out.push_back(s);
+  // "row 5 (s5 银行网点): '营业中' not understood", "row 1 (s1 name): public-holiday rule ...".
+  const std::regex bad(R"(^row (\d+) \((.*)\): '(.*)' .*$)"), rule(R"(^row (\d+) \((.*)\): (.*)$)");
+  std::smatch m;
+  for (const auto& u : r.unreadable_rows)
+    out.push_back(std::regex_match(u, m, bad)
+                      ? fmt::format("第 {} 行（{}）：“{}”无法识别，按全天开放", m[1].str(),
+                                    m[2].str(), m[3].str())
+                      : u);
+  for (const auto& n : r.not_modelled) {
+    if (!std::regex_match(n, m, rule)) {
+      out.push_back(n);
+      continue;
+    }
+    const std::string what = m[3].str();
+    const char* zh = what.find("public") != std::string::npos ? "节假日规则未建模"
+                     : what.find("date") != std::string::npos ? "日期或季节规则未建模"
+                     : what.find("days without times") != std::string::npos
+                         ? "只写了日期未写时间，按这些天全天开放"
+                         : "该规则未建模";
+    out.push_back(fmt::format("第 {} 行（{}）：{}", m[1].str(), m[2].str(), zh));
+  }
+  out.push_back("各类劳动者每小时在外的比例是可编辑的假设（见设置中的劳动者活动时段）");
+  return out;
+}
+
+std::string group_label(const HourStudy& hs, const std::string& g, bool zh) {
+  if (!zh) return g;
+  const auto it = hs.group_zh.find(g);
+  return it != hs.group_zh.end() && !it->second.empty() ? it->second : g;
+}
+
+// Coverage by hour (opening hours against when workers are out): a chart of the "both" test, a
+// table of every hour of a weekday and a weekend day under each test, worker-hours and peaks.
+void hour_section(Doc& doc, const HourStudy& hs, ReportLang lang) {
+  const HourCoverage& hc = hs.coverage;
+  const bool zh = lang == ReportLang::zh;
+  doc.new_page();
+  doc.heading(zh ? "分时段覆盖（只计当时开放的驿站）"
+                 : "Coverage by hour (only stations open then count)");
+  for (const auto& n : zh ? hour_notes_zh(hs) : hs.notes) paragraph(doc, n, 7.5);
+  const double ch = 150;
+  doc.need(ch + 24);
+  doc.line(zh ? "两项均满足（步行与 1 公里）的劳动者占比，按小时（工作日为周一至周五平均）"
+              : "Share of workers covered under both tests (walk and 1 km) by hour (weekday = "
+                "mean of Mo-Fr)",
+           8.5);
+  draw_hour_chart(doc.cr, hc, 2, kMargin, doc.y, kPageW - 2 * kMargin, ch, lang);
+  doc.y += ch + 6;
+  std::vector<std::vector<std::string>> rows;
+  for (int h = 0; h < 24; ++h) {
+    std::vector<std::string> r{fmt::format("{:02d}:00", h)};
+    for (int t = 0; t < 2; ++t) {
+      const HourRow& row = hc.by[t][h];
+      r.push_back(fmt::format("{:.1f}", row.open_stations));
+      for (int c = 0; c < 4; ++c)
+        r.push_back(hc.total > 0 ? fmt::format("{:.1f}", 100 * row.covered[c] / hc.total) : "-");
+    }
+    rows.push_back(std::move(r));
+  }
+  const std::vector<std::string> head =
+      zh ? std::vector<std::string>{"时段",    "工作日开放", "步行 %",   "1公里 %",
+                                    "两项 %",  "任一 %",     "周末开放", "步行 %",
+                                    "1公里 %", "两项 %",     "任一 %"}
+         : std::vector<std::string>{"Hour",   "Weekday open", "walk %",       "1 km %",
+                                    "both %", "either %",     "Weekend open", "walk %",
+                                    "1 km %", "both %",       "either %"};
+  doc.table(head, {0.08, 0.11, 0.08, 0.085, 0.085, 0.08, 0.11, 0.08, 0.085, 0.085, 0.08},
+            std::vector<bool>(11, true), rows);
+  if (hc.worker_hours > 0) {
+    const double need = hc.worker_hours;
+    paragraph(
+        doc,
+        zh ? fmt::format(
+                 "劳动者在外工时（按各群体活动时段，每周）{:.0f}；有开放驿站覆盖（两项）{:.1f} %，"
+                 "若所有驿站全天开放 {:.1f} %",
+                 need, 100 * hc.worker_hours_covered[2] / need,
+                 100 * hc.worker_hours_if_open[2] / need)
+           : fmt::format("Worker-hours per week (workers out by the group profiles): {:.0f}; "
+                         "covered by an open station (both) {:.1f} %, were every station open "
+                         "around the clock {:.1f} %",
+                         need, 100 * hc.worker_hours_covered[2] / need,
+                         100 * hc.worker_hours_if_open[2] / need),
+        8.5);
+  }
+  rows.clear();
+  for (const GroupPeak& g : hc.peaks)
+    for (int t = 0; t < 2; ++t) {
+      std::string hours;
+      for (int h : g.hours[t]) hours += fmt::format("{}{}", hours.empty() ? "" : ",", h);
+      rows.push_back({group_label(hs, g.group, zh),
+                      t ? (zh ? "周末" : "weekend") : (zh ? "工作日" : "weekday"), hours,
+                      num(g.workers), pct(g.covered[t][2], g.workers),
+                      pct(g.if_open[t][2], g.workers)});
+    }
+  if (!rows.empty())
+    doc.table(zh ? std::vector<std::string>{"劳动者群体", "日类型", "高峰时段", "人数",
+                                            "高峰时覆盖（两项）", "若全天开放"}
+                 : std::vector<std::string>{"Worker group", "Day", "Peak hours", "Workers",
+                                            "Covered at peak (both)", "Were all always open"},
+              {0.16, 0.1, 0.26, 0.12, 0.19, 0.17}, {false, false, false, true, true, true}, rows);
+}
+
+// The rider-reach test (骑行可达): its own section and name, never a double-15 figure.
+void rider_section(Doc& doc, const RiderStudy& r, const CoverageStudy& st, ReportLang lang) {
+  const bool zh = lang == ReportLang::zh;
+  const RiderParams& p = r.params;
+  doc.heading(zh ? "骑行可达（独立检验，不属于双15）"
+                 : "Rider reach (骑行可达; a separate test, not double 15)");
+  paragraph(
+      doc,
+      zh ? fmt::format(
+               "骑手沿骑行路网（遵守单行道）骑行不超过 {:g} 分钟（{:g} 公里/小时，{:.0f} 米），"
+               "停车后步行不超过 {:g} 米到达驿站；计入：{}",
+               p.minutes, p.speed_kmh, p.ride_m(), p.park_walk_m,
+               r.demand.what == "all demand" ? std::string("全部需求")
+               : r.demand.what == "riders"   ? std::string("骑手")
+                                             : r.demand.what)
+         : fmt::format("Riders ride up to {:g} min at {:g} km/h ({:.0f} m) on the riding "
+                       "network (one-way streets respected), park, and walk up to {:g} m to "
+                       "the station; counts: {}",
+                       p.minutes, p.speed_kmh, p.ride_m(), p.park_walk_m, r.demand.what),
+      8.5);
+  if (!r.demand.note.empty())
+    paragraph(doc, zh ? "需求图层没有分项列，骑行可达把全部需求计为骑手" : r.demand.note, 7.5);
+  paragraph(doc,
+            zh ? fmt::format("骑行可达覆盖：{:.0f} / "
+                             "{:.0f}（{}）；两个及以上驿站可达：{:.0f}；骑行路网不可达：{:.0f}",
+                             r.covered, r.total, pct(r.covered, r.total), r.twice, r.unsnapped)
+               : fmt::format("Rider reach covers {:.0f} of {:.0f} ({}); by two or more stations: "
+                             "{:.0f}; out of reach of the riding network: {:.0f}",
+                             r.covered, r.total, pct(r.covered, r.total), r.twice, r.unsnapped));
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < r.covers.size() && i < st.sites.size(); ++i)
+    rows.push_back({st.sites.id[i], st.sites.name[i], num(r.station_weight(i)),
+                    pct(r.station_weight(i), r.total)});
+  doc.table(zh ? std::vector<std::string>{"编号", "名称", "骑行可达人数", "占比"}
+               : std::vector<std::string>{"ID", "Name", "Reached by riding", "Share"},
+            {0.14, 0.5, 0.2, 0.16}, {false, false, true, true}, rows);
 }
 
 }  // namespace
@@ -614,6 +785,8 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
       doc.line(curve_note(run.curve, opt.lang, st.demand_estimated()), 8.5);
     }
   }
+  if (plan.rider) rider_section(doc, *plan.rider, st, opt.lang);
+  if (plan.hours) hour_section(doc, *plan.hours, opt.lang);
   if (plan.districts) district_section(doc, plan, scene, opt.lang);
   // Settings, in two key/value column pairs (read down the left pair, then the right) so that
   // they rarely spill a few rows onto a page of their own. The suggestion's results (objective,

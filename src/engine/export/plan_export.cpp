@@ -9,16 +9,18 @@
 
 #include "engine/coverage/walk_area_split.hpp"
 #include "engine/export/accessibility_raster.hpp"
-#include "engine/export/layer_styles.hpp"
 #include "engine/export/coverage_gaps.hpp"
 #include "engine/export/coverage_layers.hpp"
-#include "engine/export/district_layer.hpp"
 #include "engine/export/curve_chart.hpp"
+#include "engine/export/district_layer.hpp"
 #include "engine/export/export_folder.hpp"
-#include "engine/export/map_render.hpp"
 #include "engine/export/field_check_sheet.hpp"
+#include "engine/export/hour_layers.hpp"
+#include "engine/export/layer_styles.hpp"
+#include "engine/export/map_render.hpp"
 #include "engine/export/pdf_report.hpp"
 #include "engine/export/kml_styles.hpp"
+#include "engine/export/rider_layers.hpp"
 #include "engine/export/station_webmap_csv.hpp"
 #include "engine/export/station_webmap_xlsx.hpp"
 #include "engine/export/vector_writer.hpp"
@@ -182,6 +184,11 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
   co.area = opt.area;
   co.areas = walk_areas;
   CoverageLayers cl = coverage_layers(st, plan.drops, co, progress);
+  if (plan.hours) add_hour_columns(cl.layers, *plan.hours, st.covers, st.demand.size());
+  if (plan.rider) {
+    add_rider_columns(cl.layers, *plan.rider);
+    for (auto& row : rider_settings(*plan.rider)) cl.settings.push_back(row);
+  }
   PlanLayers out;
   out.settings = std::move(cl.settings);
   out.settings.insert(out.settings.end(), plan.settings.begin(), plan.settings.end());

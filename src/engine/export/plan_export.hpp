@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/coverage/hour_study.hpp"
+#include "engine/coverage/rider_reach.hpp"
 #include "engine/coverage/walk_area.hpp"
 #include "engine/export/field_check_options.hpp"
 #include "engine/export/layer.hpp"
@@ -64,6 +66,12 @@ struct PlanExport {
   std::vector<DropReport> drops;
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows (command options, ...)
   const Districts* districts = nullptr;  // optional: a `districts` layer and a PDF section
+  // Optional: coverage by hour of the study's sites (hours known or asked for): a PDF section and
+  // per-period columns on the stations and demand layers.
+  const HourStudy* hours = nullptr;
+  // Optional: the rider-reach test (骑行可达) over the study's sites: rider columns on the stations
+  // and demand layers, its settings, and a PDF section of its own (never a double-15 figure).
+  const RiderStudy* rider = nullptr;
 };
 
 struct ExportResult {

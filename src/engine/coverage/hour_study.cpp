@@ -1,0 +1,28 @@
+#include "engine/coverage/hour_study.hpp"
+
+namespace yz {
+
+HourStudy hour_study(const std::vector<SiteCover>& covers, const PointSet& sites,
+                     const PointSet& demand, const WorkerProfiles& profiles) {
+  HourStudy hs;
+  // Stations keep their own hours only: category hours are for candidates without any.
+  hs.schedules = site_schedules(sites, nullptr, hs.hours);
+  const DemandGroups groups = demand_groups(demand, profiles);
+  hs.coverage = hour_coverage(covers, hs.schedules, demand.weight, groups, profiles.peak_share);
+  hs.notes = hs.hours.lines();
+  hs.notes.insert(hs.notes.end(), groups.notes.begin(), groups.notes.end());
+  for (const WorkerProfile& p : profiles.groups) hs.group_zh[p.name] = p.label_zh;
+  hs.profiles_source = profiles.source;
+  hs.notes.push_back("worker profiles: " + profiles.source +
+                     " (assumptions; edit the file to change them)");
+  return hs;
+}
+
+double open_share(const WeekSchedule& w, bool weekend, int hour) {
+  const int first = weekend ? 5 : 0, last = weekend ? 7 : 5;
+  double s = 0;
+  for (int d = first; d < last; ++d) s += w.open_share(d, hour);
+  return s / (last - first);
+}
+
+}  // namespace yz
