@@ -1,4 +1,4 @@
-#include "engine/coverage/join_summary.hpp"
+#include "engine/export/pdf_report.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -15,7 +15,7 @@
 #include "engine/export/curve_chart.hpp"
 #include "engine/export/district_map.hpp"
 #include "engine/export/hour_chart.hpp"
-#include "engine/export/pdf_report.hpp"
+#include "engine/coverage/join_summary.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
