@@ -64,6 +64,7 @@ struct PlanExport {
   std::vector<DropReport> drops;
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows (command options, ...)
   const Districts* districts = nullptr;  // optional: a `districts` layer and a PDF section
+  std::vector<Layer> extra_layers;  // written in every GIS format (mobile_stops, mobile_routes)
 };
 
 struct ExportResult {
