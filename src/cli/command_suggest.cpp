@@ -119,8 +119,7 @@ struct SuggestCommand {
                        "needs --when (the window the van stands in, e.g. 11:00-13:30) and --k (how "
                        "many stops it makes in it)");
     outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path,
-                     mobile.schedule,
-                     districts.from_map() ? std::string() : districts.path});
+                     mobile.schedule, districts.from_map() ? std::string() : districts.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
 
@@ -132,6 +131,24 @@ struct SuggestCommand {
     if (stations.given()) req.stations = read_stations(city, so, drop_st);
     if (mobile.given() && !stations.given())
       throw InputError("--mobile-schedule", "needs --stations (the mobile stations it schedules)");
+    if (mobile_mode && !req.stations.id.empty()) {
+      // The van being planned is not an existing station at its listed place.
+      const PointSet& all = req.stations;
+      PointSet kept;
+      kept.source = all.source, kept.source_crs = all.source_crs, kept.attr_names = all.attr_names;
+      for (size_t i = 0; i < all.size(); ++i) {
+        if (all.id[i] == mobile_id) continue;
+        kept.add(all.lonlat[i], all.xy[i], all.weight[i], all.id[i], all.name[i]);
+        kept.set_row(all.source_row(i));
+        if (!kept.attr_names.empty()) kept.attr_values.back() = all.attr_values[i];
+        if (i < all.info.size()) kept.info.push_back(all.info[i]);
+      }
+      if (kept.size() < all.size()) {
+        notes.push_back("station " + mobile_id +
+                        " is the mobile station being planned: its listed place is not counted");
+        req.stations = std::move(kept);
+      }
+    }
     if (const auto mob = mobile.apply(city, req.stations, stations.crs_value())) {
       req.stations = mob->sites.sites;
       for (const auto& l : mob->lines()) notes.push_back(l);
@@ -499,8 +516,8 @@ struct SuggestCommand {
     if (by_district)
       std::cout << districts_text(*by_district, plan_cov->demand_is_proxy ? "street-m" : "workers");
     std::cout << "Wrote " << out << " (layers: suggested, alternatives, "
-              << (by_district ? "districts, " : "") << (round ? "mobile_stops, mobile_routes, " : "")
-              << "demand"
+              << (by_district ? "districts, " : "")
+              << (round ? "mobile_stops, mobile_routes, " : "") << "demand"
               << (fixed > 0 ? ", least_useful, upgrade_priority, relocation" : "")
               << ", dropped, yizhan_suggest)\n";
   }

@@ -102,6 +102,8 @@ TEST_CASE("suggest --mobile: lunch stops, proven gap, a round that reads back", 
   CHECK(j["mobile_round"][1]["hours"] == "12:15-13:30");
   CHECK(j["mobile_round"][0]["days"] == "Mo-Fr");
   CHECK(j["notes"].dump().find("open whenever the van stands there") != std::string::npos);
+  CHECK(j["notes"].dump().find("station van is the mobile station being planned") !=
+        std::string::npos);
   CHECK(features(dir + "/lunch.gpkg", "mobile_stops") == 2);
   CHECK(features(dir + "/lunch.gpkg", "mobile_routes") == 1);
 

@@ -48,7 +48,7 @@ bool stop_schedule(const std::string& days, int from_q, int to_q, WeekSchedule& 
   } else {
     const ParsedHours p = parse_opening_hours(days);
     if (p.status != HoursStatus::parsed) {
-      problem = "'" + days + "' " + (p.problem.empty() ? "not understood" : p.problem);
+      problem = p.problem.empty() ? "'" + days + "' not understood" : p.problem;
       return false;
     }
     for (int d = 0; d < 7; ++d)
