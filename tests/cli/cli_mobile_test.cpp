@@ -60,6 +60,16 @@ TEST_CASE("coverage --mobile-schedule: the van counts where it stands", "[cli][m
   CHECK(features(dir + "/cov.gpkg", "mobile_routes") == 1);
   CHECK(features(dir + "/cov.gpkg", "sites") == 4);  // a, v#1, v#2, w
 
+  // export: the stops and the round in every GIS format asked for.
+  REQUIRE(run_command(cli_exe() + " export --map " + dir + "/roads.gpkg --stations " + dir +
+                          "/st.csv --mobile-schedule " + dir +
+                          "/van.csv --formats gpkg,geojson --overwrite --out-dir " + dir + "/ex",
+                      out) == 0);
+  CHECK(features(dir + "/ex/plan.gpkg", "mobile_stops") == 2);
+  CHECK(features(dir + "/ex/plan.gpkg", "mobile_routes") == 1);
+  CHECK(features(dir + "/ex/plan.gpkg", "stations") == 4);
+  CHECK(features(dir + "/ex/geojson/mobile_routes.geojson", "mobile_routes") == 1);
+
   // A stop of a station the stations file lacks: exit 2 naming the schedule's row.
   {
     std::ofstream s(dir + "/bad.csv");
