@@ -13,9 +13,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "bench/osm_node_count.hpp"
 #include "cli/cli_common.hpp"
-#include "engine/map/demo_city.hpp"
-#include "engine/map/osm_node_count.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/network/walk_search.hpp"
 
 namespace yz::cli {

@@ -17,6 +17,7 @@
 #include "engine/map/osm_bounds.hpp"
 #include "engine/map/osm_references.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/ascii_case.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
 
@@ -26,11 +27,6 @@ namespace {
 
 bool ends_with(const std::string& s, const std::string& suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 // Lines collected in lon/lat before the projection is known.
@@ -396,7 +392,7 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
     bool walk = true;
     uint8_t rd = kRideBoth;  // no class column, or one the riding profile does not know
     if (cls_idx >= 0) {
-      const std::string v = lower(field(*f, cls_idx));
+      const std::string v = ascii_lower(field(*f, cls_idx));
       if (ride.knows(v))
         rd = ride_verdict(*f, v, ride);
       else if (bike_idx >= 0 || oneway_idx >= 0) {  // a city's own classes: its tags still count
@@ -520,7 +516,7 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
 }  // namespace
 
 bool is_osm_file(const std::string& path) {
-  const std::string p = lower(strip_compression_suffix(path));
+  const std::string p = ascii_lower(strip_compression_suffix(path));
   return ends_with(p, ".osm") || ends_with(p, ".pbf") || ends_with(p, ".osm.xml");
 }
 

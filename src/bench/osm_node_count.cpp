@@ -1,4 +1,4 @@
-#include "engine/map/osm_node_count.hpp"
+#include "bench/osm_node_count.hpp"
 
 #include <cstring>
 #include <fstream>

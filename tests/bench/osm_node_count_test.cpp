@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/map/osm_node_count.hpp"
+#include "bench/osm_node_count.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
 #include "support/osm_xml.hpp"
