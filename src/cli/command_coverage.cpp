@@ -7,6 +7,7 @@
 #include "cli/cli_common.hpp"
 #include "cli/district_input.hpp"
 #include "cli/hours_options.hpp"
+#include "cli/mobile_options.hpp"
 #include "cli/rider_options.hpp"
 #include "engine/coverage/coverage_report.hpp"
 #include "engine/coverage/rider_report.hpp"
@@ -29,6 +30,7 @@ struct CoverageCommand {
   std::string out, demand_weight;
   bool json = false, no_areas = false, bom = false, by_hour = false;
   HoursOptions hours;
+  MobileOptions mobile;
   double half_width_m = kDefaultStreetHalfWidthM;
   OutputGuard outg;
   DistrictInput districts;
@@ -44,7 +46,7 @@ struct CoverageCommand {
       throw InputError(out, "is a folder; give the output file's name (e.g. " +
                                 (std::filesystem::path(out) / "coverage.gpkg").string() + ")");
     VectorWriter::driver_for(out);  // fail early on an unknown extension
-    outg.check(out, {map.map, map.profile, sites.path, demand.path,
+    outg.check(out, {map.map, map.profile, sites.path, demand.path, mobile.schedule,
                      districts.from_map() ? std::string() : districts.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
@@ -53,6 +55,9 @@ struct CoverageCommand {
     so.site_attributes = true;  // read as every command reads stations: the same rows kept
     PointSet site_pts = sites.read(city, so, cov.params.snap, drops[0]);
     const std::string sites_source_crs = site_pts.source_crs;  // e.g. GCJ-02, for the settings table
+    // Scheduled mobile stations become their stops, each open only while the van stands there.
+    const auto mob = mobile.apply(city, site_pts, sites.crs_value());
+    if (mob) site_pts = mob->sites.sites;
     PointSet demand_pts;
     bool proxy = !demand.given();
     if (proxy) {
@@ -82,6 +87,10 @@ struct CoverageCommand {
       eo.extra_layers.push_back(district_layer(*by_district, *dist, st.sites));
       eo.settings.push_back({"districts", dist->source});
     }
+    if (mob) {
+      for (auto& l : mob->layers()) eo.extra_layers.push_back(std::move(l));
+      eo.settings.push_back({"mobile_schedule", mob->schedule.source});
+    }
     ByHour bh;
     if (by_hour) {
       bh = coverage_by_hour(st, hours);
@@ -103,6 +112,7 @@ struct CoverageCommand {
       if (rs) j["rider_reach"] = rider_json(*rs, st.sites);
       j["output"] = out;
       if (by_hour) j["by_hour"] = bh.json;
+      if (mob) j["mobile"] = mob->json();
       if (by_district) {
         j["districts"] = districts_json(*by_district, st.sites);
         j["district_source"] = dist->source;
@@ -111,7 +121,10 @@ struct CoverageCommand {
       }
       std::cout << j.dump(2) << "\n";
     } else {
-      std::cout << coverage_text(st, drops) << bh.text;
+      std::cout << coverage_text(st, drops);
+      if (mob)
+        for (const auto& l : mob->lines()) std::cout << "Mobile: " << l << "\n";
+      std::cout << bh.text;
       if (by_district) {
         std::cout << "\n" << districts_text(*by_district, proxy ? "street-m" : "workers");
         for (const auto& n : district_notes) std::cout << "Note: " << n << "\n";
@@ -119,7 +132,8 @@ struct CoverageCommand {
       if (rs) std::cout << "\n" << rider_text(*rs, st.sites, proxy ? "street-m" : "workers");
       std::cout << "\nWrote " << out
                 << " (layers: sites, walk_areas, radius_circles, demand, joins, dropped, "
-                << (by_district ? "districts, " : "") << "yizhan_settings)\n";
+                << (by_district ? "districts, " : "") << (mob ? "mobile_stops, mobile_routes, " : "")
+                << "yizhan_settings)\n";
     }
     return kExitOk;
   }
@@ -144,6 +158,7 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
                 "Coverage in each hour of a weekday and a weekend day, counting only stations open "
                 "then (opening_hours / 开放时间 column), and worker-hours covered");
   cmd->hours.add(*sub);
+  cmd->mobile.add(*sub);
   add_out_bom(*sub, cmd->bom);
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });

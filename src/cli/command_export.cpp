@@ -10,11 +10,12 @@
 #include "cli/cli_common.hpp"
 #include "cli/district_input.hpp"
 #include "cli/hours_options.hpp"
+#include "cli/mobile_options.hpp"
 #include "cli/rider_options.hpp"
 #include "engine/coverage/rider_report.hpp"
 #include "engine/export/plan_export.hpp"
-#include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/demo_city.hpp"
+#include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/util/number_format.hpp"
@@ -52,6 +53,7 @@ Layers: stations (all input columns, workers covered by walk/radius/both/either)
 
 struct ExportCommand {
   DistrictInput districts;
+  MobileOptions mobile;  // --mobile-schedule: vans' stops in place of their stations
   MapOptions map;
   CoverageOptions cov;
   OutputGuard outg;
@@ -91,7 +93,8 @@ struct ExportCommand {
     eo.overwrite = outg.overwrite;  // an earlier export's files (its manifest) are replaced anyway
     eo.inputs = {map.map,       map.profile,
                  stations.path, candidates.path,
-                 demand.path,   districts.from_map() ? std::string() : districts.path};
+                 demand.path,   districts.from_map() ? std::string() : districts.path,
+                 mobile.schedule};
     eo.validate();
     if (k != kNotGiven) check_param("k", static_cast<double>(k), siting::Options::kK);
     check_param("time_limit_s", time_limit_s, siting::Options::kTimeLimitS);
@@ -120,6 +123,8 @@ struct ExportCommand {
       drops.emplace_back();
       req.stations = stations.read(city, so, cov.params.snap, drops.back());
     }
+    const auto mob = mobile.apply(city, req.stations, stations.crs_value());
+    if (mob) req.stations = mob->sites.sites;
     if (candidates.given()) {
       drops.emplace_back();
       PointReadOptions co = so;
@@ -168,6 +173,11 @@ struct ExportCommand {
     plan.drops = drops;
     plan.settings = {{"formats", formats}, {"cell_m", fmt::format("{:g}", cell_m)}, {"lang", lang}};
     if (run) plan.settings.push_back({"k", std::to_string(k)});
+    if (mob) {
+      plan.extra_layers = mob->layers();
+      plan.settings.push_back({"mobile_schedule", mob->schedule.source});
+      for (const auto& l : mob->lines()) std::cout << "Mobile: " << l << "\n";
+    }
     if (dist) {
       plan.districts = &*dist;
       plan.settings.push_back({"districts", dist->source});
@@ -270,6 +280,7 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
                 "opening hours): only stations open then count");
   cmd->hours.add(*sub);
   cmd->rider.add(*sub);
+  cmd->mobile.add(*sub);
   sub->add_option("--out-dir", cmd->out_dir, "Folder to write into (created if missing)")
       ->required();
   sub->add_flag("--overwrite", cmd->outg.overwrite,

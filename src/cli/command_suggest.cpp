@@ -12,16 +12,19 @@
 #include "cli/cli_common.hpp"
 #include "cli/district_input.hpp"
 #include "cli/hours_options.hpp"
+#include "cli/mobile_options.hpp"
 #include "cli/rider_options.hpp"
 #include "cli/suggest_curve_text.hpp"
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/export/district_layer.hpp"
+#include "engine/export/mobile_layers.hpp"
 #include "engine/export/plan_export.hpp"
 #include "engine/export/review_layers.hpp"
 #include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
+#include "engine/siting/mobile_round.hpp"
 #include "engine/siting/suggest_report.hpp"
 #include "engine/siting/suggest_run.hpp"
 #include "engine/util/ascii_case.hpp"
@@ -83,6 +86,13 @@ struct SuggestCommand {
   std::optional<CoverageStudy> plan_cov;
   nlohmann::json district_check;
   SuggestHoursOptions hours;
+  // --mobile: the k stops of a van for the --when window (mobile_round.hpp); --mobile-schedule:
+  // scheduled vans among the stations count only while they stand at a stop.
+  bool mobile_mode = false;
+  std::string mobile_id = "van";
+  MobileOptions mobile;
+  std::optional<MobileSchedule> round;
+  std::vector<uint32_t> round_sites;  // the round's sites (indices into the run's sites)
 
   int run() {
     cov.validate();
@@ -107,8 +117,12 @@ struct SuggestCommand {
     check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
     VectorWriter::driver_for(out);
+    if (mobile_mode && (k == kNotGiven || hours.when.empty()))
+      throw InputError("--mobile",
+                       "needs --when (the window the van stands in, e.g. 11:00-13:30) and --k (how "
+                       "many stops it makes in it)");
     outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path,
-                     districts.from_map() ? std::string() : districts.path});
+                     mobile.schedule, districts.from_map() ? std::string() : districts.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
 
@@ -118,6 +132,30 @@ struct SuggestCommand {
     const PointReadOptions so = site_read_options(cost_field, capacity_field);
     SuggestRequest req;
     if (stations.given()) req.stations = read_stations(city, so, drop_st);
+    if (mobile.given() && !stations.given())
+      throw InputError("--mobile-schedule", "needs --stations (the mobile stations it schedules)");
+    if (mobile_mode && !req.stations.id.empty()) {
+      // The van being planned is not an existing station at its listed place.
+      const PointSet& all = req.stations;
+      PointSet kept;
+      kept.source = all.source, kept.source_crs = all.source_crs, kept.attr_names = all.attr_names;
+      for (size_t i = 0; i < all.size(); ++i) {
+        if (all.id[i] == mobile_id) continue;
+        kept.add(all.lonlat[i], all.xy[i], all.weight[i], all.id[i], all.name[i]);
+        kept.set_row(all.source_row(i));
+        if (!kept.attr_names.empty()) kept.attr_values.back() = all.attr_values[i];
+        if (i < all.info.size()) kept.info.push_back(all.info[i]);
+      }
+      if (kept.size() < all.size()) {
+        notes.push_back("station " + mobile_id +
+                        " is the mobile station being planned: its listed place is not counted");
+        req.stations = std::move(kept);
+      }
+    }
+    if (const auto mob = mobile.apply(city, req.stations, stations.crs_value())) {
+      req.stations = mob->sites.sites;
+      for (const auto& l : mob->lines()) notes.push_back(l);
+    }
     PointReadOptions co = so;
     co.candidates = true;
     req.candidates = candidates.read(city, co, cov.params.snap, drop_cand);
@@ -159,6 +197,7 @@ struct SuggestCommand {
     o.time_limit_s = time_limit_s;
     o.exact = !no_exact;
     hours.apply(req);
+    req.candidates_always_open = mobile_mode;
     const SuggestRun run = run_suggest(city, req, progress);
     notes.insert(notes.end(), run.hours_notes.begin(), run.hours_notes.end());
     if (!run.untimed.empty()) notes.push_back("covered, objective and gains are in " + run.unit);
@@ -187,6 +226,15 @@ struct SuggestCommand {
     }
     proxy = req.demand_is_proxy;
     estimate = req.demand.estimate;
+    if (mobile_mode) {
+      const std::vector<RoundStop> rs = mobile_round(plan, sites.xy, req.time);
+      for (const RoundStop& x : rs) round_sites.push_back(x.site);
+      round = round_schedule(rs, mobile_id, sites.lonlat, sites.xy, req.time);
+      notes.push_back(fmt::format(
+          "mobile station {}: the objective counts a worker covered when any of its {} stops "
+          "reaches them during {}; the round below gives each stop an equal share of the window",
+          mobile_id, plan.size(), req.time.describe()));
+    }
     write(sites, demand_pts, problem, r, fixed, review, run);
     print(sites, problem, r, fixed, review, run.curve);
     return kExitOk;
@@ -263,6 +311,8 @@ struct SuggestCommand {
         w.add_point(sites.lonlat[a.site], {int64_t{s.rank}, sites.id[a.site], sites.name[a.site],
                                            a.distance_m, a.objective, int64_t{a.feasible ? 1 : 0}});
     if (by_district) write_layer(w, district_layer(*by_district, *dist, plan_cov->sites));
+    if (round)
+      for (const Layer& l : mobile_layers(*round)) write_layer(w, l);
     // Coverage before and after, per demand point.
     std::vector<uint32_t> plan;
     for (const auto& s : r.sites) plan.push_back(s.site);
@@ -327,6 +377,18 @@ struct SuggestCommand {
       j["coverage_curve"] = coverage_curve_json(curve);
       j["output"] = out;
       j["inputs"] = inputs_json(drops);
+      if (round) {
+        j["mobile_round"] = nlohmann::json::array();
+        for (const auto& s : round->stops)
+          j["mobile_round"].push_back({{"order", s.order},
+                                       {"id", s.station},
+                                       {"lon", s.lonlat.x},
+                                       {"lat", s.lonlat.y},
+                                       {"days", s.days_text},
+                                       {"hours", s.hours_text}});
+        for (size_t i = 0; i < round->stops.size(); ++i)
+          j["mobile_round"][i]["site_id"] = sites.id[round_sites[i]];
+      }
       if (by_district) {
         j["districts"] = districts_json(*by_district, plan_cov->sites);
         j["district_source"] = dist->source;
@@ -396,10 +458,18 @@ struct SuggestCommand {
       std::cout << fmt::format("Least useful existing station: {} (removing it loses {:.0f})\n",
                                sites.id[c.site], c.lost);
     }
+    if (round) {
+      std::cout << "Round of " << mobile_id << ":\n";
+      for (size_t i = 0; i < round->stops.size(); ++i)
+        std::cout << fmt::format("  {}. {:<18} {} {}\n", round->stops[i].order,
+                                 sites.id[round_sites[i]], round->stops[i].days_text,
+                                 round->stops[i].hours_text);
+    }
     if (by_district)
       std::cout << districts_text(*by_district, plan_cov->demand_is_proxy ? "street-m" : "workers");
     std::cout << "Wrote " << out << " (layers: suggested, alternatives, "
-              << (by_district ? "districts, " : "") << "demand"
+              << (by_district ? "districts, " : "")
+              << (round ? "mobile_stops, mobile_routes, " : "") << "demand"
               << (fixed > 0 ? ", least_useful, upgrade_priority, relocation" : "")
               << ", dropped, yizhan_suggest)\n";
   }
@@ -449,6 +519,13 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
                   "Seconds for the whole run; ends the proof (bound, gap), never changes the plan")
       ->capture_default_str();
   cmd->hours.add(*sub);
+  sub->add_flag("--mobile", cmd->mobile_mode,
+                "Choose --k stops for a mobile station (流动驿站) within --when: candidates are "
+                "places the van may stand (their hosts' hours not used); the stops get a round "
+                "(mobile_stops, mobile_routes layers), readable back with --mobile-schedule");
+  sub->add_option("--mobile-id", cmd->mobile_id, "The mobile station's id in the round")
+      ->capture_default_str();
+  cmd->mobile.add(*sub);
   sub->add_flag("--no-exact", cmd->no_exact, "Heuristic and bound only (no branch-and-cut)");
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);

@@ -313,6 +313,7 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
   }
   progress(0.8, "coverage gaps");
   out.layers.push_back(coverage_gap_layer(st, opt.gap_radius_m));
+  for (const Layer& l : plan.extra_layers) out.layers.push_back(l);
   for (auto& l : cl.layers)
     if (l.name == "dropped") out.layers.push_back(std::move(l));
   out.settings.push_back({"gap_radius_m", fmt_num(opt.gap_radius_m)});

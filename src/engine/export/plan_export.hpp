@@ -72,6 +72,7 @@ struct PlanExport {
   // Optional: the rider-reach test (骑行可达) over the study's sites: rider columns on the stations
   // and demand layers, its settings, and a PDF section of its own (never a double-15 figure).
   const RiderStudy* rider = nullptr;
+  std::vector<Layer> extra_layers;  // written in every GIS format (mobile_stops, mobile_routes)
 };
 
 struct ExportResult {

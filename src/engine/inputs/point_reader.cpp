@@ -605,7 +605,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
         unrecognised.push_back(std::move(what_row));
       }
     }
-    if (id_idx >= 0 && !ids.insert(fid).second) {
+    if (id_idx >= 0 && opt.unique_ids && !ids.insert(fid).second) {
       rep.drop(index, fid, ll, "duplicate id");
       continue;
     }

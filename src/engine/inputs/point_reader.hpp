@@ -36,6 +36,9 @@ struct PointReadOptions {
   // Column names the automatic choice would miss: "host_type=建设形式,status=现状,id=代码"
   // (keys: SiteColumns::keys()). A key that is unknown or a column that is absent is an error.
   std::string columns;
+  // false: an id may repeat (a mobile station's schedule has one row per stop); else a repeated
+  // id drops the row ("duplicate id").
+  bool unique_ids = true;
 };
 
 // `what` names the points in messages ("sites", "demand points").

@@ -31,8 +31,12 @@ void apply_time_objective(const SuggestRequest& req, SuggestRun& run) {
   SiteHoursReport st_rep, cand_rep;
   cand_rep.what = "candidates";
   std::vector<WeekSchedule> schedules = site_schedules(req.stations, nullptr, st_rep);
-  const auto cand = site_schedules(req.candidates, &req.categories, cand_rep);
-  schedules.insert(schedules.end(), cand.begin(), cand.end());
+  if (req.candidates_always_open) {
+    schedules.resize(schedules.size() + req.candidates.size(), WeekSchedule::always());
+  } else {
+    const auto cand = site_schedules(req.candidates, &req.categories, cand_rep);
+    schedules.insert(schedules.end(), cand.begin(), cand.end());
+  }
   DemandGroups groups;
   if (req.time.worker_hours) {
     groups = demand_groups(req.demand, req.profiles);
@@ -50,7 +54,11 @@ void apply_time_objective(const SuggestRequest& req, SuggestRun& run) {
               fmt::format(" ({} classes of quarter-hours with the same open sites)", tp.classes));
   if (req.stations.size())
     for (auto& l : st_rep.lines()) n.push_back(l);
-  for (auto& l : cand_rep.lines()) n.push_back(l);
+  if (req.candidates_always_open)
+    n.push_back("candidates are a mobile station's possible stops: open whenever the van stands "
+                "there (their hosts' hours not used)");
+  else
+    for (auto& l : cand_rep.lines()) n.push_back(l);
   if (cand_rep.assumed)
     n.push_back("typical hours per category: " + req.categories.source +
                 " (assumptions; edit the file to change them)");

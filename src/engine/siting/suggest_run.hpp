@@ -30,6 +30,9 @@ struct SuggestRequest {
   TimeObjective time;
   WorkerProfiles profiles;  // used when time.worker_hours
   CategoryHours categories;
+  // `suggest --mobile`: the candidates are places a van may stand, open whenever it is there
+  // (their hosts' hours do not apply); stations keep theirs.
+  bool candidates_always_open = false;
   // Set: optimise for the rider-reach test (`--criterion rider`) on this riding network, weighting
   // demand by the rider components (rider.demand); `criterion` is then not used.
   const RideNetwork* ride = nullptr;
