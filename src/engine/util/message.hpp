@@ -26,10 +26,11 @@ struct MsgArg {
   std::vector<Message> parts;
   enum Kind : uint8_t { plain, nested, list, param } kind = plain;
 
-  MsgArg(std::string n, std::string t) : name(std::move(n)), text(std::move(t)) {}
-  MsgArg(std::string n, const char* t) : name(std::move(n)), text(t) {}
+  // Defined below Message: a vector of an incomplete type may not be built here (clang refuses).
+  MsgArg(std::string n, std::string t);
+  MsgArg(std::string n, const char* t);
   template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
-  MsgArg(std::string n, T v) : name(std::move(n)), text(std::to_string(v)) {}
+  MsgArg(std::string n, T v);
   MsgArg(std::string n, Message m);
   MsgArg(std::string n, std::vector<Message> list);
 };
@@ -44,6 +45,11 @@ struct Message {
   static Message raw(std::string text) { return Message(Msg{0}, {{"text", std::move(text)}}); }
   bool is_raw() const { return code == Msg{0}; }
 };
+
+inline MsgArg::MsgArg(std::string n, std::string t) : name(std::move(n)), text(std::move(t)) {}
+inline MsgArg::MsgArg(std::string n, const char* t) : name(std::move(n)), text(t) {}
+template <class T, std::enable_if_t<std::is_integral_v<T>, int>>
+MsgArg::MsgArg(std::string n, T v) : name(std::move(n)), text(std::to_string(v)) {}
 
 // A parameter's key as an argument ("cell_m"): front-ends name it their way.
 MsgArg param_arg(std::string name, std::string key);
