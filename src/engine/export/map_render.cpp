@@ -164,15 +164,6 @@ void set_map_font(cairo_t* cr, double size, bool bold) {
   cairo_set_font_size(cr, size);
 }
 
-std::string host_label(const std::string& t, ReportLang lang) {
-  if (!zh(lang)) return t.empty() ? "station" : t;
-  static const std::map<std::string, std::string> words{
-      {"co-built", "共建"}, {"standalone", "独立"}, {"shared", "共享"},
-      {"alliance", "联盟"}, {"mobile", "流动"},     {"", "驿站"}};
-  const auto it = words.find(t);
-  return it == words.end() ? t : it->second;
-}
-
 MapScene make_map_scene(const PlanExport& plan, const ExportOptions& opt,
                         std::vector<MultiPolygon> areas) {
   MapScene s;
