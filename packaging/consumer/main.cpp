@@ -4,7 +4,7 @@
 
 #include "engine/coverage/coverage_report.hpp"
 #include "engine/coverage/coverage_study.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/network/city_network.hpp"
 
 int main() {
