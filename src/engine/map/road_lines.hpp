@@ -29,8 +29,8 @@ struct MapLoadReport {
   uint64_t osm_nodes_in_file = 0;
   uint64_t jumps_cut = 0;           // straight jumps across missing nodes removed
   double jumps_cut_m = 0;
-  uint64_t osm_nodes = 0;           // vertices read (a proxy for OSM nodes referenced by roads)
-  bool custom_indexing_retry = false;
+  uint64_t osm_nodes = 0;           // road vertices read (OSM nodes used by the roads loaded)
+  bool nodes_unsorted = false;      // OSM: node ids not in ascending order (sorted before joining)
   uint64_t t_junctions = 0;         // vector layers: line ends joined to another line between its vertices
   double read_seconds = 0;
   Notes notes;
@@ -54,6 +54,10 @@ struct RoadLines {
   std::vector<RoadClass> road_class;
   std::vector<uint8_t> walkable;     // 1 = part of the pedestrian network
   std::vector<int64_t> source_id;    // OSM way id or feature id
+  // OSM maps: the file's node (an index) of each point, so the graph joins ways where they share
+  // a node, not where two nodes happen to lie at one spot. Empty for road layers (and anything
+  // built point by point): the graph then joins equal coordinates.
+  std::vector<uint32_t> point_node;
   MapAreas areas;
   LocalProjection projection;
   // The area the map was cut to (an OSM extract's <bounds>), metric; empty when the file does not
@@ -71,6 +75,12 @@ struct RoadLines {
     road_class.push_back(c);
     walkable.push_back(walk ? 1 : 0);
     source_id.push_back(id);
+  }
+  // A line of an OSM map: its points' nodes too.
+  void add_line(const std::vector<Vec2>& pts, const std::vector<uint32_t>& nodes, RoadClass c,
+                bool walk, int64_t id) {
+    add_line(pts, c, walk, id);
+    point_node.insert(point_node.end(), nodes.begin(), nodes.end());
   }
   Box bounds() const {
     Box b;

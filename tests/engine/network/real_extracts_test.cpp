@@ -167,7 +167,10 @@ std::string str_field(OGRFeature& f, const char* name) {
 // Reads the walkable lines of an OSM file with GDAL and projects them to EPSG `epsg`.
 RefGraph reference_graph(const std::string& path, int epsg, const RefProfile& prof) {
   GDALAllRegister();
-  const std::string conf = "CONFIG_FILE=" + data_file("osmconf.ini");
+  // The reference reads with GDAL's OSM driver, configured (beside this file) to give the walk
+  // tags as columns; it joins ways at equal coordinates, Yizhan at shared node ids.
+  const std::string conf =
+      "CONFIG_FILE=" + (fs::path(__FILE__).parent_path() / "reference_osmconf.ini").string();
   Messages msgs;
   std::vector<std::pair<int64_t, OGRFeatureUniquePtr>> lines;
   std::vector<std::vector<Vec2>> areas;
