@@ -412,7 +412,6 @@ class MapCollector {
   void assemble_relations() {
     osmium::area::AssemblerConfig cfg;
     cfg.create_empty_areas = false;
-    osmium::area::Assembler assembler{cfg};
     osmium::memory::Buffer members{1 << 16, osmium::memory::Buffer::auto_grow::yes};
     osmium::memory::Buffer out{1 << 16, osmium::memory::Buffer::auto_grow::yes};
     std::vector<size_t> offsets;
@@ -440,6 +439,7 @@ class MapCollector {
       if (!complete || offsets.empty()) continue;
       for (size_t off : offsets) ptrs.push_back(&members.get<osmium::Way>(off));
       out.clear();
+      osmium::area::Assembler assembler{cfg};  // keeps state: one per relation
       if (!assembler(rel, ptrs, out)) continue;
       const MapTags t = map_tags(rel.tags());
       const bool square = !t.highway.empty() && profile_.is_area_highway(t.highway);

@@ -63,8 +63,8 @@ struct Piece {
 WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, const Progress& progress) {
   const auto t0 = std::chrono::steady_clock::now();
   GraphBuildReport rep;
-  // 1. One id per OSM node (ways join where they share a node) or, for road layers, per distinct
-  //    position (to the centimetre), and how often each is used; line ends always split.
+  // 1. One id per distinct position (to the centimetre: OSM nodes at the same spot are one
+  //    junction for a walker) and how often each is used; line ends always split.
   Box box;
   size_t walk_vertices = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -74,7 +74,6 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   }
   const double span = box.empty() ? 0 : std::max(box.max.x - box.min.x, box.max.y - box.min.y);
   const double quantum = span < 4.0e5 ? 0.01 : span < 4.0e6 ? 0.1 : 1.0;  // metres, fits 32 bits a side
-  const bool by_node = !lines.point_node.empty() && lines.point_node.size() == lines.points.size();
   auto key = [&](Vec2 p) {
     const uint64_t qx = static_cast<uint64_t>(std::llround((p.x - box.min.x) / quantum));
     const uint64_t qy = static_cast<uint64_t>(std::llround((p.y - box.min.y) / quantum));
@@ -89,8 +88,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
     ++rep.lines_used;
     for (uint32_t k = lines.first[i]; k < lines.first[i + 1]; ++k) {
       bool inserted;
-      const uint32_t id = table.find_or_insert(by_node ? lines.point_node[k] : key(lines.points[k]),
-                                               static_cast<uint32_t>(uses.size()), inserted);
+      const uint32_t id = table.find_or_insert(key(lines.points[k]), static_cast<uint32_t>(uses.size()), inserted);
       if (inserted) uses.push_back(0);
       vid[k] = id;
       uses[id] += (k == lines.first[i] || k + 1 == lines.first[i + 1]) ? 2 : 1;

