@@ -509,6 +509,8 @@ void run_suggest(AppState& st) {
   (sp.spacing_on_foot ? o.spacing_walk_m : o.spacing_m) = std::max(0.0, sp.spacing_m);
   o.time_limit_s = std::max(0.5, sp.time_limit_s);
   const Criterion crit = sp.criterion;
+  siting::MinGain min_gain;
+  min_gain.value = std::clamp(sp.min_gain_pct, 0.0, 100.0);
   const uint32_t id = s.active().id();
   const uint64_t version = s.active().version();
   const size_t n_cand = candidates->size();
@@ -521,6 +523,7 @@ void run_suggest(AppState& st) {
     req.params = ws->params();
     req.criterion = crit;
     req.options = o;
+    req.min_gain = min_gain;
     const auto t0 = std::chrono::steady_clock::now();
     auto run = std::make_shared<const siting::SuggestRun>(siting::run_suggest(ws->city(), req, p));
     const double secs =

@@ -14,6 +14,7 @@
 #include "app/map_scene.hpp"
 #include "app/strings.hpp"
 #include "engine/geo/china_coords.hpp"
+#include "engine/inputs/districts.hpp"
 #include "engine/session/autosave.hpp"
 #include "engine/session/session.hpp"
 #include "engine/siting/suggest_run.hpp"
@@ -22,7 +23,7 @@ namespace yz::app {
 
 enum class Tool : uint8_t { select, add, remove };
 enum class LayerKind : uint8_t { stations, candidates, demand };
-enum class Tab : uint8_t { stations, suggest, scenarios, layers, count };
+enum class Tab : uint8_t { stations, suggest, scenarios, layers, districts, count };
 
 struct Selection {
   int station = -1;     // slot in the active scenario
@@ -42,6 +43,7 @@ struct SuggestPanel {
   double spacing_m = 0;
   bool spacing_on_foot = false;  // spacing measured along the streets instead of straight
   double time_limit_s = 10;
+  double min_gain_pct = 0.5;  // coverage curve: a station adding less is "adds almost nothing"
   // Last run and what it was computed from.
   std::shared_ptr<const siting::SuggestRun> run;
   uint32_t scenario_id = 0;
@@ -126,6 +128,10 @@ struct AppState {
   std::map<std::string, std::array<float, 4>> ui_items;
   bool quit = false;
   bool export_dialog = false;
+
+  // Districts the plan is reported by (gui --districts FILE), and the one picked in their tab.
+  std::shared_ptr<const Districts> districts;
+  int district_sel = -1;
 
   std::vector<Notice> notices;
   Timings timings;

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <deque>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -77,6 +78,11 @@ std::vector<std::string> names_in(const AppState& st) {
   }
   for (const auto& n : s.candidates().name) out.push_back(n);
   out.push_back(s.workspace().map().label());
+  // Street names drawn on the map (street_name_overlay), each distinct name once.
+  const RoadLines& L = s.workspace().city().lines;
+  std::set<std::string> streets(L.name.begin(), L.name.end());
+  streets.insert(L.name_en.begin(), L.name_en.end());
+  out.insert(out.end(), streets.begin(), streets.end());
   // Layer file names (the Layers tab) may be Chinese too.
   for (const LayerOrigin* o :
        {&s.settings.stations_origin, &s.settings.candidates_origin, &s.settings.demand_origin})
@@ -188,6 +194,7 @@ Tab parse_tab(const std::string& t) {
   if (t == "suggest") return Tab::suggest;
   if (t == "scenarios") return Tab::scenarios;
   if (t == "layers") return Tab::layers;
+  if (t == "districts") return Tab::districts;
   return Tab::stations;
 }
 
@@ -297,6 +304,10 @@ int run_app(const AppOptions& opt) {
     startup.push_back([](AppState& s) { demand_from_map(s); });
   }
   if (opt.lang_given) startup.push_back([L = opt.lang](AppState& s) { s.lang = L; });
+  if (!opt.districts.empty())
+    startup.push_back([p = opt.districts, f = opt.district_name_field](AppState& s) {
+      load_districts(s, p, f);
+    });
   if (opt.scenario >= 0)
     startup.push_back([i = opt.scenario](AppState& s) {
       if (s.session) s.session->set_active(static_cast<size_t>(i)), s.scene_dirty = true;

@@ -17,7 +17,8 @@ struct AppOptions {
   std::string stations_crs, candidates_crs, demand_crs;
   bool from_map = false;  // once loaded: candidate sites and workers from the map itself
   int suggest_k = 0;      // run a suggestion for k new stations once loaded
-  std::string tab;        // stations | suggest | scenarios | layers
+  std::string tab;        // stations | suggest | scenarios | layers | districts
+  std::string districts, district_name_field;  // a polygon layer to report by
   int select = -1;        // select this station slot once loaded
   int compare = -1;       // compare the active scenario with this one on the map
   int scenario = -1;      // make this scenario active

@@ -10,21 +10,29 @@
 #include "app/app_actions.hpp"
 #include "app/panels.hpp"
 #include "engine/coverage/join_summary.hpp"
+#include "engine/util/number_format.hpp"
 
 namespace yz::app {
 
-void percent_row(const char* label, double pct, double delta) {
+DemandKind demand_kind(const Workspace& ws) {
+  if (ws.demand_is_proxy()) return DemandKind::street_length;
+  // demand_from_map() names its points so (app_actions.cpp).
+  return ws.demand().source.rfind("map proxies", 0) == 0 ? DemandKind::map_proxies
+                                                          : DemandKind::counted;
+}
+
+void percent_row(const char* label, double pct, double delta, const char* overlay) {
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(label);
   ImGui::TableNextColumn();
-  ImGui::ProgressBar(static_cast<float>(pct / 100.0), ImVec2(-1, 0), "");
+  ImGui::ProgressBar(static_cast<float>(pct / 100.0), ImVec2(-1, 0), overlay);
   ImGui::TableNextColumn();
-  ImGui::Text("%5.1f%%", pct);
+  ImGui::Text("%5.1f%%", round_shown(pct, 1));
   ImGui::TableNextColumn();
   if (std::isfinite(delta) && std::abs(delta) >= 0.05)
     ImGui::TextColored(delta > 0 ? ImVec4(0.1f, 0.5f, 0.2f, 1) : ImVec4(0.8f, 0.15f, 0.15f, 1),
-                       "%+.1f", delta);
+                       "%+.1f", round_shown(delta, 1));
 }
 
 void coverage_section(AppState& st) {
@@ -39,24 +47,34 @@ void coverage_section(AppState& st) {
   const std::string map =
       ses.workspace().map().demo() ? tr(Str::demo_city, L) : ses.workspace().map().label();
   ImGui::Text("%s  ·  %s", sc.name().c_str(), map.c_str());
-  ImGui::Text("%s: %.0f   %s: %u", tr(Str::demand_total, L), s.total, tr(Str::stations_n, L),
-              sc.active_count());
-  if (ses.workspace().demand_is_proxy()) ImGui::TextDisabled("%s", tr(Str::proxy_demand_short, L));
+  // Street-length or map-derived demand is an estimate, never a head count: the header and the
+  // bars say so.
+  const DemandKind dk = demand_kind(ses.workspace());
+  const char* est = dk == DemandKind::counted ? "" : tr(Str::estimated_bar, L);
+  ImGui::Text("%s: %.0f   %s: %u",
+              tr(dk == DemandKind::street_length ? Str::demand_total_street
+                 : dk == DemandKind::map_proxies ? Str::demand_total_map
+                                                 : Str::demand_total,
+                 L),
+              round_shown(s.total, 0), tr(Str::stations_n, L), sc.active_count());
+  if (dk == DemandKind::street_length)
+    ImGui::TextDisabled("%s", tr(Str::proxy_demand_short, L));
   const float num_w = ImGui::CalcTextSize("100.0%").x, delta_w = ImGui::CalcTextSize("+00.0").x;
   if (ImGui::BeginTable("pct", 4, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 0.42f);
     ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 0.58f);
     ImGui::TableSetupColumn("c", ImGuiTableColumnFlags_WidthFixed, num_w);
     ImGui::TableSetupColumn("d", ImGuiTableColumnFlags_WidthFixed, delta_w);
-    percent_row(tr(Str::walk, L), s.percent(Criterion::walk), delta(Criterion::walk));
-    percent_row(tr(Str::radius, L), s.percent(Criterion::radius), delta(Criterion::radius));
-    percent_row(tr(Str::both, L), s.percent(Criterion::both), delta(Criterion::both));
-    percent_row(tr(Str::either, L), s.percent(Criterion::either), delta(Criterion::either));
+    percent_row(tr(Str::walk, L), s.percent(Criterion::walk), delta(Criterion::walk), est);
+    percent_row(tr(Str::radius, L), s.percent(Criterion::radius), delta(Criterion::radius), est);
+    percent_row(tr(Str::both, L), s.percent(Criterion::both), delta(Criterion::both), est);
+    percent_row(tr(Str::either, L), s.percent(Criterion::either), delta(Criterion::either), est);
     ImGui::EndTable();
   }
   if (s.total > 0 && s.radius_not_walk > 0)
-    ImGui::TextColored(ImVec4(0.55f, 0.1f, 0.55f, 1), tr(Str::overstates_fmt, L), s.radius_not_walk,
-                       100 * s.radius_not_walk / s.total);
+    ImGui::TextColored(ImVec4(0.55f, 0.1f, 0.55f, 1),
+                       tr(dk == DemandKind::counted ? Str::overstates_fmt : Str::overstates_est_fmt, L),
+                       round_shown(s.radius_not_walk, 0), percent_shown(s.radius_not_walk, s.total));
   // How much rests on joining small disconnected street pieces (the island rule, --island-m).
   const DemandIndex& index = ses.workspace().demand_index();
   if (s.total > 0 && !index.joined().empty()) {
@@ -110,10 +128,20 @@ void coverage_section(AppState& st) {
     for (size_t i = 0; i < counts.size(); ++i)
       hist[std::min<int>(counts[i], 5)] += static_cast<float>(w[i]);
     for (float& h : hist) h = static_cast<float>(100.0 * h / s.total);
-    char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "%s", tr(Str::histogram_label, L));
-    ImGui::PlotHistogram("##hist", hist, 6, 0, overlay, 0, 100,
-                         ImVec2(ImGui::GetContentRegionAvail().x, 46));
+    ImGui::TextUnformatted(tr(Str::histogram_title, L));
+    const float hist_w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 h0 = ImGui::GetCursorScreenPos();
+    ImGui::PlotHistogram("##hist", hist, 6, 0, nullptr, 0, 100, ImVec2(hist_w, 46));
+    // Each count under its own bar (PlotHistogram draws six equal bars across the frame).
+    const float pad = ImGui::GetStyle().FramePadding.x, bar = (hist_w - 2 * pad) / 6;
+    const char* labels[] = {"0", "1", "2", "3", "4", "5+"};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int b = 0; b < 6; ++b)
+      dl->AddText(ImVec2(h0.x + pad + bar * (static_cast<float>(b) + 0.5f) -
+                             ImGui::CalcTextSize(labels[b]).x / 2,
+                         h0.y + 46 + 1),
+                  ImGui::GetColorU32(ImGuiCol_Text), labels[b]);
+    ImGui::Dummy(ImVec2(hist_w, ImGui::GetTextLineHeight()));
   }
 
   // Walking parameters: applied together (every station's walk is computed again).

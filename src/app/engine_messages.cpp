@@ -14,15 +14,15 @@ struct Pattern {
 // the result (already Chinese parts match nothing).
 constexpr Pattern kPatterns[] = {
     // Files
-    {"session file not found", "找不到方案文件"},
+    {"session file not found", "找不到项目文件"},
     {"file not found", "找不到文件"},
-    {"the session file is empty", "方案文件为空"},
+    {"the session file is empty", "项目文件为空"},
     {"file is empty after decompression", "解压后文件为空"},
     {"file is empty", "文件为空"},
     {"cannot open file", "无法打开文件"},
     {"cannot create a temporary file to decompress into", "无法创建解压用的临时文件"},
     {"corrupt or truncated (gzip|bzip2) data", "$1 压缩数据已损坏或不完整"},
-    {"is a folder, not a session file", "是文件夹，不是方案文件"},
+    {"is a folder, not a session file", "是文件夹，不是项目文件"},
     // OpenStreetMap and road maps
     {"truncated OSM PBF file: it ends inside block (\\d+) \\(at byte (\\d+)\\); the file was cut "
      "short, e\\.g\\. by an interrupted download or copy",
@@ -86,6 +86,17 @@ constexpr Pattern kPatterns[] = {
     {"read (\\d+) {what}, kept (\\d+), dropped (\\d+)", "读取 $1 个{what}，保留 $2 个，舍弃 $3 个"},
     {"longitude/latitude swapped\\? \\(on the map if exchanged\\)",
      "经纬度互换？（互换后在地图内）"},
+    // Why a row was dropped: the attribute named in Chinese, never left in English.
+    {"missing or non-numeric weight", "权重缺失或不是数字"},
+    {"missing or non-numeric count", "人数缺失或不是数字"},
+    {"non-numeric coordinates", "坐标不是数字"},
+    {"non-numeric area", "面积不是数字"},
+    {"non-numeric cost", "费用不是数字"},
+    {"non-numeric capacity", "容量不是数字"},
+    {"negative area", "面积为负数"},
+    {"negative cost", "费用为负数"},
+    {"negative capacity", "容量为负数"},
+    {"negative count", "人数为负数"},
     {"coordinates are not longitude/latitude", "坐标不是经纬度"},
     {"coordinates cannot be transformed", "坐标无法转换"},
     {"missing or invalid coordinates", "坐标缺失或无效"},
@@ -101,16 +112,16 @@ constexpr Pattern kPatterns[] = {
      "(.*): was the map file replaced by another place's map\\? Put the session's own map back, "
      "or open this map as a new session",
      "其 $1 都不在地图 $3 范围内（最近的距地图中心 $2 公里）：地图文件是否被换成了别处的地图？"
-     "请放回方案原来的地图，或把这张地图作为新方案打开"},
+     "请放回项目文件原来的地图，或把这张地图作为新项目打开"},
     {"(\\d+) of (.*) lie outside the map (.*) \\(the nearest is (\\d+) km from its centre\\): "
      "is this the right map\\?",
      "$2 中有 $1 个位于地图 $3 范围之外（最近的距其中心 $4 公里）：地图是否正确？"},
     {"is a GeoPackage but not a Yizhan session \\(no yizhan_session table\\)",
-     "是 GeoPackage，但不是驿站方案文件（没有 yizhan_session 表）"},
+     "是 GeoPackage，但不是驿站项目文件（没有 yizhan_session 表）"},
     {"not a readable GeoPackage \\(damaged or not a session\\)",
-     "不是可读的 GeoPackage（已损坏或不是方案文件）"},
-    {"is not a Yizhan session \\(format entry missing\\)", "不是驿站方案文件（缺少格式信息）"},
-    {"was written by a newer Yizhan \\(session format ", "由更新版本的驿站写入（方案格式 "},
+     "不是可读的 GeoPackage（已损坏或不是项目文件）"},
+    {"is not a Yizhan session \\(format entry missing\\)", "不是驿站项目文件（缺少格式信息）"},
+    {"was written by a newer Yizhan \\(session format ", "由更新版本的驿站写入（项目文件格式 "},
     {"cannot open its map: ", "无法打开其地图："},
     {"its demand layer is missing or empty", "其劳动者图层缺失或为空"},
     {"holds no scenario", "不含任何方案"},

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "app/map_legend.hpp"
+#include "app/panels.hpp"
+#include "app/street_name_overlay.hpp"
 #include "engine/export/label_placement.hpp"
 
 namespace yz::app {
@@ -51,6 +53,7 @@ void draw_map_overlay(const AppState& st, const MapScene& scene) {
   const Camera& cam = st.cam;
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   dl->PushClipRect(ImVec2(st.map_x0, st.map_y0), ImVec2(st.map_x1, st.map_y1));
+  draw_district_outlines(st);
   const ImU32 ink = IM_COL32(30, 30, 40, 255), halo = IM_COL32(255, 255, 255, 225);
   auto visible = [&](Vec2 s) {
     return s.x >= st.map_x0 - 50 && s.x <= st.map_x1 + 50 && s.y >= st.map_y0 - 20 &&
@@ -109,6 +112,7 @@ void draw_map_overlay(const AppState& st, const MapScene& scene) {
                  ink);
     }
   }
+  draw_street_names(st, dl, placer);  // after the stations' labels: they keep their room
   dl->PopClipRect();
 
   // Scale bar, bottom left of the map.
@@ -116,7 +120,9 @@ void draw_map_overlay(const AppState& st, const MapScene& scene) {
   const double len_m = nice_scale_m(cam.m_per_px, 160);
   const float len_px = static_cast<float>(len_m / cam.m_per_px);
   char label[32];
-  if (len_m >= 1000)
+  if (st.lang == Lang::zh)
+    std::snprintf(label, sizeof label, "%g 米", len_m);
+  else if (len_m >= 1000)
     std::snprintf(label, sizeof label, "%g km", len_m / 1000);
   else
     std::snprintf(label, sizeof label, "%g m", len_m);

@@ -67,6 +67,7 @@ void draw_menu_bar(AppState& st) {
     ImGui::MenuItem(tr(Str::show_legend, L), nullptr, &st.show_legend);
     ImGui::MenuItem(tr(Str::show_debug, L), nullptr, &st.show_debug);
     if (ImGui::MenuItem(tr(Str::tab_layers, L))) st.tab = Tab::layers, st.tab_forced = true;
+    if (ImGui::MenuItem(tr(Str::tab_districts, L))) st.tab = Tab::districts, st.tab_forced = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu(tr(Str::menu_language, L))) {

@@ -13,6 +13,11 @@ void stations_tab(AppState& st);
 void suggest_tab(AppState& st);
 void scenarios_tab(AppState& st);
 void layers_tab(AppState& st);
+void districts_tab(AppState& st);
+// Reads a district polygon layer in the map's projection (errors become a notice).
+void load_districts(AppState& st, const std::string& path, const std::string& name_field);
+// District outlines coloured by coverage, the picked one highlighted (map overlay).
+void draw_district_outlines(const AppState& st);
 void draw_map_toolbar(AppState& st);
 void draw_status_bar(AppState& st);
 void draw_dialogs(AppState& st);
@@ -20,7 +25,11 @@ void draw_dialogs(AppState& st);
 // Shared widgets.
 // A percentage bar with its figure in a column of its own (a full bar would hide overlaid text),
 // and the change since the baseline in points when `delta` is finite.
-void percent_row(const char* label, double pct, double delta_pts);
+void percent_row(const char* label, double pct, double delta_pts, const char* overlay = "");
+// Where the workers' figures come from: counted by the planner, or estimated (street length, map
+// POIs): estimates are labelled as such wherever a figure is shown.
+enum class DemandKind { counted, street_length, map_proxies };
+DemandKind demand_kind(const Workspace& ws);
 // Combo over kHostTypes / kSizeClasses / kStatuses (canonical English values; shown translated).
 bool host_combo(const char* id, std::string& value, Lang L);
 bool size_combo(const char* id, std::string& value, Lang L);

@@ -36,7 +36,8 @@ void draw_sidebar(AppState& st) {
     } tabs[] = {{Tab::stations, Str::tab_stations, stations_tab},
                 {Tab::suggest, Str::tab_suggest, suggest_tab},
                 {Tab::scenarios, Str::tab_scenarios, scenarios_tab},
-                {Tab::layers, Str::tab_layers, layers_tab}};
+                {Tab::layers, Str::tab_layers, layers_tab},
+                {Tab::districts, Str::tab_districts, districts_tab}};
     for (const T& t : tabs) {
       char label[96];
       std::snprintf(label, sizeof label, "%s###tab%d", tr(t.name, L), static_cast<int>(t.tab));

@@ -67,7 +67,14 @@ void draw_status_bar(AppState& st) {
   const double now =
       std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
   st.notices.erase(std::remove_if(st.notices.begin(), st.notices.end(),
-                                  [&](const Notice& n) { return n.until_s < now && !st.headless; }),
+                                  [&](const Notice& n) {
+                                    // "No worker data given" is wrong once demand was loaded.
+                                    const bool stale_proxy =
+                                        st.session && !st.session->workspace().demand_is_proxy() &&
+                                        (n.text == tr(Str::proxy_demand, Lang::en) ||
+                                         n.text == tr(Str::proxy_demand, Lang::zh));
+                                    return (n.until_s < now && !st.headless) || stale_proxy;
+                                  }),
                    st.notices.end());
   // Top centre of the map, newest first: clear of the toolbar, legend and scale bar.
   float y = st.map_y0 + 80;

@@ -6,10 +6,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "app/app_actions.hpp"
 #include "app/panels.hpp"
+#include "engine/util/number_format.hpp"
 
 namespace yz::app {
 namespace {
@@ -58,6 +60,8 @@ void settings(AppState& st) {
   ImGui::Checkbox(tr(Str::spacing_on_foot, L), &sp.spacing_on_foot);
   ImGui::InputDouble(tr(Str::time_limit_s, L), &sp.time_limit_s, 1, 10, "%.0f");
   sp.time_limit_s = std::clamp(sp.time_limit_s, 1.0, 3600.0);
+  ImGui::InputDouble(tr(Str::min_gain_pct, L), &sp.min_gain_pct, 0.1, 1, "%.1f");
+  sp.min_gain_pct = std::clamp(sp.min_gain_pct, 0.0, 100.0);
   ImGui::PopItemWidth();
   ImGui::TextDisabled(tr(Str::suggest_inputs_fmt, L), st.session->active().active_count(),
                       st.session->candidates().size());
@@ -73,6 +77,63 @@ void settings(AppState& st) {
   }
 }
 
+// The coverage curve: share covered against new stations (or money), the part past the knee in
+// orange, and the knee in words.
+void curve_plot(AppState& st, const siting::CoverageCurve& c) {
+  const Lang L = st.lang;
+  if (c.points.size() < 2 || c.total <= 0) return;
+  ImGui::TextUnformatted(tr(c.by_money ? Str::curve_heading_money : Str::curve_heading, L));
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, 110);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##curve", size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p0, ImVec2(p0.x + size.x, p0.y + size.y), IM_COL32(248, 248, 250, 255));
+  double lo = 100, hi = 0;
+  for (const auto& p : c.points) {
+    const double s = 100 * p.covered / c.total;
+    lo = std::min(lo, s), hi = std::max(hi, s);
+  }
+  lo = std::floor(lo / 10) * 10, hi = std::max(lo + 10, std::ceil(hi / 10) * 10);
+  const size_t n = c.points.size();
+  auto at = [&](size_t i) {
+    const float x = p0.x + 6 + (size.x - 12) * static_cast<float>(i) / static_cast<float>(n - 1);
+    const double s = 100 * c.points[i].covered / c.total;
+    return ImVec2(x, p0.y + size.y - 14 - (size.y - 24) * static_cast<float>((s - lo) / (hi - lo)));
+  };
+  if (c.knee > 0)
+    dl->AddRectFilled(ImVec2(at(c.knee - 1).x, p0.y), ImVec2(p0.x + size.x, p0.y + size.y),
+                      IM_COL32(250, 215, 180, 255));
+  char t[32];
+  std::snprintf(t, sizeof t, "%.0f%%", hi);
+  dl->AddText(ImVec2(p0.x + 2, p0.y + 1), IM_COL32(110, 110, 120, 255), t);
+  std::snprintf(t, sizeof t, "%.0f%%", lo);
+  dl->AddText(ImVec2(p0.x + 2, p0.y + size.y - 14), IM_COL32(110, 110, 120, 255), t);
+  for (size_t i = 1; i < n; ++i) dl->AddLine(at(i - 1), at(i), IM_COL32(33, 102, 191, 255), 2);
+  int hovered = -1;
+  for (size_t i = 0; i < n; ++i) {
+    const bool little = c.knee >= 0 && static_cast<int>(i) >= c.knee;
+    dl->AddCircleFilled(at(i), 3.5f, little ? IM_COL32(217, 115, 26, 255) : IM_COL32(33, 102, 191, 255));
+    if (ImGui::IsItemHovered() && std::abs(ImGui::GetIO().MousePos.x - at(i).x) < 8) hovered = static_cast<int>(i);
+  }
+  if (hovered >= 0) {
+    const siting::CurvePoint& p = c.points[hovered];
+    char bound[96] = "";
+    if (p.bound >= 0 && !p.optimal)
+      std::snprintf(bound, sizeof bound, tr(Str::curve_bound_fmt, L),
+                    percent_shown(p.bound, c.total));
+    ImGui::SetTooltip(tr(Str::curve_point_fmt, L), p.stations, percent_shown(p.covered, c.total),
+                      bound);
+  }
+  const char* unit = tr(demand_kind(st.session->workspace()) == DemandKind::counted
+                           ? Str::unit_workers
+                           : Str::unit_estimated,
+                       L);
+  if (c.knee >= 0)
+    ImGui::TextWrapped(tr(Str::curve_knee_fmt, L), c.knee, round_shown(c.min_gain, 0), unit);
+  else
+    ImGui::TextDisabled(tr(Str::curve_no_knee_fmt, L), round_shown(c.min_gain, 0), unit);
+}
+
 void results(AppState& st) {
   const Lang L = st.lang;
   SuggestPanel& sp = st.suggest;
@@ -82,7 +143,8 @@ void results(AppState& st) {
   const bool current = suggestion_current(st);
   ImGui::Separator();
   if (!current) ImGui::TextColored(ImVec4(0.75f, 0.45f, 0.0f, 1), "%s", tr(Str::suggest_stale, L));
-  const double before = 100 * r.before.fraction(), after = 100 * r.after.fraction();
+  const double before = percent_shown(r.before.covered, r.before.total),
+               after = percent_shown(r.after.covered, r.after.total);
   ImGui::Text(tr(Str::suggest_summary_fmt, L), r.count, before, after, after - before);
   if (r.cost > 0) ImGui::Text("%s: %.0f", tr(Str::total_cost, L), r.cost);
   if (r.optimal)
@@ -130,7 +192,11 @@ void results(AppState& st) {
         st.scene_dirty = true;
       }
       ImGui::TableNextColumn();
-      ImGui::Text("+%.0f", s.gain);
+      if (s.adds_little)
+        ImGui::TextColored(ImVec4(0.8f, 0.4f, 0.05f, 1), "+%.0f %s", round_shown(s.gain, 0),
+                           tr(Str::adds_little, L));
+      else
+        ImGui::Text("+%.0f", round_shown(s.gain, 0));
       ImGui::TableNextColumn();
       ImGui::Text("%.0f", s.shared);
       ImGui::TableNextColumn();
@@ -139,6 +205,7 @@ void results(AppState& st) {
     }
     ImGui::EndTable();
   }
+  curve_plot(st, run.curve);
   // Alternatives of the selected site: nearby candidates a field team could pick instead.
   if (st.sel.suggestion >= 0 && st.sel.suggestion < static_cast<int>(r.sites.size())) {
     const siting::SuggestedSite& s = r.sites[st.sel.suggestion];

@@ -34,10 +34,13 @@ void MapOptions::add(CLI::App& app, bool required) {
                  "Road-class column of a vector road layer (default: auto: highway, fclass, ...)");
   app.add_option("--map-layer", layer,
                  "Layer of the vector road file to read (default: first line layer)");
+  app.add_option("--ride-profile", ride_profile,
+                 "Riding tag profile of the rider-reach test (JSON); default "
+                 "data/riding_profile.json");
 }
 
 CityNetwork MapOptions::open(const Progress& progress) const {
-  return open_map_file(MapSource{map, profile, crs, class_field, layer}, progress);
+  return open_map_file(MapSource{map, profile, crs, class_field, layer, ride_profile}, progress);
 }
 
 void CoverageOptions::add(CLI::App& app) {

@@ -20,6 +20,7 @@ inline constexpr int kExitOk = 0, kExitInternal = 1, kExitBadInput = 2;
 
 struct MapOptions {
   std::string map, profile, crs, class_field, layer;
+  std::string ride_profile;  // --ride-profile (the rider-reach test's riding rules)
   void add(CLI::App& app, bool required = true);
   CityNetwork open(const Progress& progress = {}) const;
 };

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_common.hpp"
+#include "cli/hours_options.hpp"
 #include "engine/coverage/coverage_report.hpp"
 #include "engine/export/coverage_layers.hpp"
 #include "engine/export/vector_writer.hpp"
@@ -22,7 +23,8 @@ DemoCitySettings settings_from(const std::string& path, uint64_t nodes) {
 struct DemoCommand {
   CoverageOptions cov;
   std::string settings, out;
-  bool json = false;
+  bool json = false, by_hour = false;
+  HoursOptions hours;
   OutputGuard outg;
 
   int run() {
@@ -41,12 +43,14 @@ struct DemoCommand {
     if (json) {
       auto j = coverage_json(st, {});
       j["output"] = out;
+      if (by_hour) j["by_hour"] = coverage_by_hour(st, hours).json;
       std::cout << j.dump(2) << "\n";
       return kExitOk;
     }
     std::cout << "Yizhan demo — a SYNTHETIC city generated from data/demo_city.json (not real data)\n";
     for (const auto& f : features) std::cout << "  - " << f << "\n";
     std::cout << "\n" << coverage_text(st, {}, 6);
+    if (by_hour) std::cout << coverage_by_hour(st, hours).text;
     const auto& S = st.state.summary();
     std::cout << fmt::format("\nIn short: the {:g} m circles claim {:.1f} % of outdoor workers are covered; a real {:g}-minute walk reaches {:.1f} %.\n",
                              st.params.radius_m, S.percent(Criterion::radius), st.params.minutes, S.percent(Criterion::walk));
@@ -130,6 +134,10 @@ const RegisterCommand reg_demo("demo", [](CLI::App& app, std::function<int()>& r
   sub->add_option("--out", cmd->out, "Also write the coverage GeoPackage here");
   cmd->outg.add(*sub);
   sub->add_flag("--json", cmd->json, "Print the summary as JSON");
+  sub->add_flag("--by-hour", cmd->by_hour,
+                "Coverage in each hour of a weekday and a weekend day, counting only stations open "
+                "then, and worker-hours covered");
+  cmd->hours.add(*sub);
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

@@ -7,13 +7,27 @@
 #include <fmt/format.h>
 
 #include "cli/cli_common.hpp"
+#include "cli/district_input.hpp"
 #include "engine/export/plan_export.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/map/demo_city.hpp"
+#include "engine/util/number_format.hpp"
+#if YIZHAN_WITH_APP
+#include "app/engine_messages.hpp"
+#endif
 
 namespace yz::cli {
 namespace {
+
+// A read / kept / dropped line in Chinese where the app knows its pattern (without the app: as is).
+std::string zh_message(const std::string& s, bool zh) {
+#if YIZHAN_WITH_APP
+  if (zh) return app::translate_message(s, app::Lang::zh);
+#endif
+  (void)zh;
+  return s;
+}
 
 constexpr const char* kHelp = R"(Outputs (in --out-dir; --formats picks them, default all):
   gpkg     plan.gpkg: every layer below in one GeoPackage, plus the yizhan_settings table
@@ -31,7 +45,10 @@ constexpr const char* kHelp = R"(Outputs (in --out-dir; --formats picks them, de
   png      map.png: streets, walk areas, circles, demand by cover count, stations by type,
            suggested sites, legend, scale bar, north arrow, data licence
   pdf      report.pdf: the map, coverage before/after, station table, suggestions with their
-           gains and proven gap, and the settings used
+           gains and proven gap, and the settings used; field_check.pdf: one page per site to
+           visit (--field-check): the street and crossing it is on, WGS-84/GCJ-02/BD-09
+           coordinates, QR codes and links opening it on Amap and Baidu Maps, a map with street
+           names and the alternatives, what it adds, and a checklist for the visit
 Layers: stations (all input columns, workers covered by walk/radius/both/either), candidates,
   suggestions (rank, gain, alternatives), walk_areas (per station), walk_areas_dissolved,
   walk_areas_nearest (each street piece to the station that reaches it first; no overlaps),
@@ -41,6 +58,7 @@ Layers: stations (all input columns, workers covered by walk/radius/both/either)
   rows not used). All WGS-84 (EPSG:4326).)";
 
 struct ExportCommand {
+  DistrictInput districts;
   MapOptions map;
   CoverageOptions cov;
   OutputGuard outg;
@@ -48,9 +66,11 @@ struct ExportCommand {
   PointInput stations{PointInputKind::stations}, candidates{PointInputKind::candidates},
       demand{PointInputKind::demand};
   std::string demand_weight, out_dir, formats = "all", png_size = "1600x1200", lang = "zh", title,
-                                      criterion = "both", cost_field = "cost", capacity_field;
+                                      criterion = "both", cost_field = "cost", capacity_field,
+                                      field_check = "suggested";
   static constexpr int64_t kNotGiven = std::numeric_limits<int64_t>::min();
   int64_t k = kNotGiven;
+  std::string min_gain_text = "0.5%";  // with --k: the coverage curve's "adds almost nothing"
   double cell_m = 50, max_minutes = 60, dpi = 150, half_width_m = kDefaultStreetHalfWidthM, gap_m = 150,
          time_limit_s = 10;
 
@@ -69,10 +89,13 @@ struct ExportCommand {
     if (bom && no_bom) throw InputError("--no-bom", "give either --bom or --no-bom, not both");
     eo.csv_bom = bom || (lang == "zh" && !no_bom);  // Chinese spreadsheet software needs the mark
     eo.title = title;
+    eo.field_check = parse_field_check(field_check);
     eo.area.half_width_m = half_width_m;
     eo.gap_radius_m = gap_m;
     eo.overwrite = outg.overwrite;  // an earlier export's files (its manifest) are replaced anyway
-    eo.inputs = {map.map, map.profile, stations.path, candidates.path, demand.path};
+    eo.inputs = {map.map,       map.profile,
+                 stations.path, candidates.path,
+                 demand.path,   districts.from_map() ? std::string() : districts.path};
     eo.validate();
     if (k != kNotGiven) check_param("k", static_cast<double>(k), siting::Options::kK);
     check_param("time_limit_s", time_limit_s, siting::Options::kTimeLimitS);
@@ -118,6 +141,12 @@ struct ExportCommand {
       req.demand = street_length_demand(city);
       req.demand_is_proxy = true;
     }
+    const std::optional<Districts> dist = districts.read(city, map.map);
+    std::vector<std::string> district_notes;
+    if (dist) {
+      district_notes = dist->notes;
+      check_station_districts(districts, req.stations, *dist, district_notes);
+    }
     req.params = cov.params;
     req.criterion = crit;
     req.cost_field = cost_field;
@@ -129,6 +158,7 @@ struct ExportCommand {
       req.options.goal = siting::Goal::max_cover_k;
       req.options.k = static_cast<uint32_t>(k);
       req.options.time_limit_s = time_limit_s;
+      req.min_gain = siting::parse_min_gain(min_gain_text);
       run = std::make_unique<siting::SuggestRun>(siting::run_suggest(city, req, progress));
     }
     const bool with_candidates = req.candidates.size() > 0;
@@ -144,19 +174,44 @@ struct ExportCommand {
     plan.drops = drops;
     plan.settings = {{"formats", formats}, {"cell_m", fmt::format("{:g}", cell_m)}, {"lang", lang}};
     if (run) plan.settings.push_back({"k", std::to_string(k)});
+    if (dist) {
+      plan.districts = &*dist;
+      plan.settings.push_back({"districts", dist->source});
+    }
     const ExportResult res = export_plan(plan, eo, progress);
-    for (const auto& d : drops) std::cout << d.summary() << "\n";  // read / kept / dropped
+    const bool Z = eo.lang == ReportLang::zh;  // the summary in the report's language
+    for (const auto& d : drops) std::cout << zh_message(d.summary(), Z) << "\n";
     const auto& S = study.state.summary();
-    std::cout << fmt::format(
-        "{} stations ({} suggested), {:.0f} workers: {:.1f} % within a {:g}-minute walk, {:.1f} % "
-        "meet both tests\n",
-        study.sites.size(), study.sites.size() - plan.existing, S.total, S.percent(Criterion::walk),
-        cov.params.minutes, S.percent(Criterion::both));
-    std::cout << "Wrote " << res.files.size() << " files:\n";
+    const double walk = S.total > 0 ? S.of(Criterion::walk).covered : 0,
+                 both = S.total > 0 ? S.of(Criterion::both).covered : 0;
+    if (Z)
+      std::cout << fmt::format(
+          "{} 个驿站（其中建议新站 {} 个），{} {:.0f}：{:g} 分钟步行可达 {}，两项都满足 {}\n",
+          study.sites.size(), study.sites.size() - plan.existing,
+          req.demand_is_proxy ? "估算劳动者（按街道长度估算，并非实际人数）" : "劳动者",
+          round_shown(S.total, 0), cov.params.minutes, percent_text(walk, S.total),
+          percent_text(both, S.total));
+    else
+      std::cout << fmt::format(
+          "{} stations ({} suggested), {:.0f} {}: {} within a {:g}-minute walk, {} meet both "
+          "tests\n",
+          study.sites.size(), study.sites.size() - plan.existing, round_shown(S.total, 0),
+          req.demand_is_proxy ? "estimated workers (street-length proxy)" : "workers",
+          percent_text(walk, S.total), cov.params.minutes, percent_text(both, S.total));
+    if (dist) {
+      std::cout << districts_text(district_summary(study, *dist, plan.existing, crit),
+                                  req.demand_is_proxy ? "street-m" : "workers");
+      for (const auto& n : district_notes) std::cout << "Note: " << n << "\n";
+    }
+    std::cout << (Z ? fmt::format("已写出 {} 个文件：\n", res.files.size())
+                    : fmt::format("Wrote {} files:\n", res.files.size()));
     for (const auto& f : res.files) std::cout << "  " << f << "\n";
     if (!res.removed.empty()) {
-      std::cout << "Removed " << res.removed.size()
-                << " files of the earlier export there that this one does not write:\n";
+      std::cout << (Z ? fmt::format("已删除上次导出留下、本次未写出的 {} 个文件：\n",
+                                    res.removed.size())
+                      : fmt::format("Removed {} files of the earlier export there that this one "
+                                    "does not write:\n",
+                                    res.removed.size()));
       for (const auto& f : res.removed) std::cout << "  " << f << "\n";
     }
     return kExitOk;
@@ -176,6 +231,10 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   cmd->stations.add(*sub);
   cmd->stations.add_deprecated_sites_crs(*sub);
   cmd->candidates.add(*sub, "for new stations (with --k)");
+  sub->add_option("--min-gain", cmd->min_gain_text,
+                  "With --k: a station adding fewer workers than this is flagged 'adds almost "
+                  "nothing' (coverage curve): a share of all workers (0.5%) or a count (20)")
+      ->capture_default_str();
   sub->add_option("--k", cmd->k,
                   "Also suggest N new stations among the candidates (as `yizhan suggest --k N`)");
   sub->add_option("--criterion", cmd->criterion,
@@ -192,6 +251,7 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
   cmd->demand.add(*sub, "default: street-length proxy (demo: its workers)");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
   cmd->cov.add(*sub);
+  cmd->districts.add(*sub);
   sub->add_option("--out-dir", cmd->out_dir, "Folder to write into (created if missing)")
       ->required();
   sub->add_flag("--overwrite", cmd->outg.overwrite,
@@ -214,6 +274,10 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
                 "the default with --lang zh)");
   sub->add_flag("--no-bom", cmd->no_bom,
                 "CSV files without the byte-order mark, also with --lang zh");
+  sub->add_option("--field-check", cmd->field_check,
+                  "Sites that get a page in field_check.pdf (with the pdf format): suggested, "
+                  "candidates, stations, all or none")
+      ->capture_default_str();
   sub->add_option("--title", cmd->title, "Map and report title (default: from the language)");
   sub->add_option("--area-half-width-m", cmd->half_width_m,
                   "Walk-area polygons: metres either side of a reached street")

@@ -46,8 +46,8 @@ struct GuiCommand {
     if (!opt.save_session.empty() && opt.screenshot.empty())
       throw InputError("--save", "only with --screenshot (a window saves with File > Save)");
     if (!opt.tab.empty() && opt.tab != "stations" && opt.tab != "suggest" &&
-        opt.tab != "scenarios" && opt.tab != "layers")
-      throw InputError("--tab", "use stations, suggest, scenarios or layers");
+        opt.tab != "scenarios" && opt.tab != "layers" && opt.tab != "districts")
+      throw InputError("--tab", "use stations, suggest, scenarios, layers or districts");
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &opt.width, &opt.height) != 2)
       throw InputError("--size", "use WIDTHxHEIGHT, e.g. 1280x800");
     if (opt.width < 640 || opt.height < 480) throw InputError("--size", "at least 640x480");
@@ -90,7 +90,12 @@ const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
   sub->add_flag("--from-map", o.from_map,
                 "Once loaded, make candidate sites (POIs + 200 m grid) and workers (map proxies) from the map");
   sub->add_option("--suggest-k", o.suggest_k, "Once loaded, suggest this many new stations");
-  sub->add_option("--tab", o.tab, "Sidebar tab to show: stations, suggest, scenarios, layers");
+  sub->add_option("--tab", o.tab,
+                  "Sidebar tab to show: stations, suggest, scenarios, layers, districts");
+  sub->add_option("--districts", o.districts,
+                  "A polygon layer of districts (区/街道) to report coverage by (Districts tab)");
+  sub->add_option("--district-name-field", o.district_name_field,
+                  "Column of --districts holding the district's name");
   sub->add_option("--select", o.select, "Select this station (slot number) once loaded");
   sub->add_option("--scenario", o.scenario, "Make this scenario (0-based) active");
   sub->add_option("--compare", o.compare, "Compare the active scenario with this one on the map");

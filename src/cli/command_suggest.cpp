@@ -4,18 +4,26 @@
 #include <cstdlib>
 #include <iostream>
 #include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
 #include "cli/command_review.hpp"
+#include "cli/district_input.hpp"
+#include "cli/hours_options.hpp"
+#include "cli/rider_options.hpp"
+#include "cli/suggest_curve_text.hpp"
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/export/district_layer.hpp"
+#include "engine/export/plan_export.hpp"
 #include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/siting/suggest_run.hpp"
+#include "engine/util/number_format.hpp"
 
 namespace yz::cli {
 namespace {
@@ -51,17 +59,27 @@ struct SuggestCommand {
   MapOptions map;
   OutputGuard outg;
   CoverageOptions cov;
+  RiderOptions rider;  // --criterion rider
   PointInput stations{PointInputKind::stations}, candidates{PointInputKind::candidates},
       demand{PointInputKind::demand};
   std::string demand_weight, out;
   std::string criterion = "both", cost_field = "cost", capacity_field, target_text;
+  std::string min_gain_text = "0.5%";
   static constexpr int64_t kNotGiven = std::numeric_limits<int64_t>::min();
   int64_t k = kNotGiven;
   double budget = NAN, spacing_m = 0, spacing_walk_m = 0, time_limit_s = 10;
   std::vector<std::string> notes;  // printed with the summary
   bool min_cost = false, double_cover = false, double_second = false, no_exact = false,
        json = false, bom = false, budget_given = false;
+  bool proxy = false;  // demand is the street-length proxy: figures are estimates, not people
   std::vector<DropReport> drops = std::vector<DropReport>(3);  // stations, candidates, demand
+  DistrictInput districts;
+  // With --districts: the plan (existing + suggested) by district, and the station check.
+  std::optional<Districts> dist;
+  std::optional<DistrictSummary> by_district;
+  std::optional<CoverageStudy> plan_cov;
+  nlohmann::json district_check;
+  SuggestHoursOptions hours;
 
   int run() {
     cov.validate();
@@ -75,15 +93,19 @@ struct SuggestCommand {
                        "give exactly one of --k N, --budget X, --target F");
     if (double_cover && double_second)
       throw InputError("--double", "choose --double or --double-second, not both");
-    Criterion crit;
-    if (!parse_criterion(criterion, crit))
-      throw InputError("--criterion", "must be walk, radius, both or either");
+    Criterion crit = Criterion::walk;
+    const bool rider_mode = criterion == "rider";
+    if (!rider_mode && !parse_criterion(criterion, crit))
+      throw InputError("--criterion", "must be walk, radius, both, either or rider");
+    if (rider_mode) rider.validate();
     const double target = target_text.empty() ? -1 : parse_target(target_text);
+    const MinGain min_gain = parse_min_gain(min_gain_text);
     check_param("spacing_m", spacing_m, Options::kSpacingM);
     check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
     if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
     VectorWriter::driver_for(out);
-    outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path});
+    outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path,
+                     districts.from_map() ? std::string() : districts.path});
     const Progress progress = terminal_progress();
     CityNetwork city = map.open(progress);
 
@@ -104,10 +126,22 @@ struct SuggestCommand {
       dopt.weight_field = demand_weight;
       req.demand = demand.read(city, dopt, cov.params.snap, drop_dem);
     }
+    dist = districts.read(city, map.map);
+    if (dist) {
+      notes.insert(notes.end(), dist->notes.begin(), dist->notes.end());
+      district_check = check_station_districts(districts, req.stations, *dist, notes);
+    }
     req.params = cov.params;
     req.criterion = crit;
+    std::optional<RideNetwork> ride;
+    if (rider_mode) {
+      ride = RiderOptions::ride_network(map, city, progress);
+      req.ride = &*ride;
+      req.rider = rider.params;
+    }
     req.cost_field = cost_field;
     req.capacity_field = capacity_field;
+    req.min_gain = min_gain;
 
     Options& o = req.options;
     if (k != kNotGiven) o.goal = Goal::max_cover_k, o.k = static_cast<uint32_t>(k);
@@ -121,7 +155,11 @@ struct SuggestCommand {
     o.spacing_walk_m = spacing_walk_m;
     o.time_limit_s = time_limit_s;
     o.exact = !no_exact;
+    hours.apply(req);
     const SuggestRun run = run_suggest(city, req, progress);
+    notes.insert(notes.end(), run.hours_notes.begin(), run.hours_notes.end());
+    if (!run.untimed.empty()) notes.push_back("covered, objective and gains are in " + run.unit);
+    if (rider_mode) notes.push_back(rider_note(rider.params, run.rider_note));
     const PointSet& sites = run.sites;
     const PointSet& demand_pts = req.demand;
     const Problem& problem = run.problem;
@@ -138,8 +176,15 @@ struct SuggestCommand {
     std::vector<uint32_t> plan;
     for (const auto& s : r.sites) plan.push_back(s.site);
     const StationReview review = review_stations(problem, sites, wanted_mask(), plan);
+    if (dist) {
+      // Coverage of the existing stations and the suggested ones (in rank order) on the map.
+      plan_cov.emplace(plan_study(city, req.stations, nullptr, &run, req.demand,
+                                  req.demand_is_proxy, cov.params, progress));
+      by_district = district_summary(*plan_cov, *dist, fixed, crit);
+    }
+    proxy = req.demand_is_proxy;
     write(sites, demand_pts, problem, r, fixed, review, run);
-    print(sites, problem, r, fixed, review);
+    print(sites, problem, r, fixed, review, run.curve);
     return kExitOk;
   }
 
@@ -189,7 +234,7 @@ struct SuggestCommand {
                    {"alt2_m", FieldType::real},         {"alt2_objective", FieldType::real},
                    {"alt3_id", FieldType::text},        {"alt3_m", FieldType::real},
                    {"alt3_objective", FieldType::real}, {"host_type", FieldType::text},
-                   {"category", FieldType::text}});
+                   {"category", FieldType::text},       {"adds_little", FieldType::integer}});
     for (const SuggestedSite& s : r.sites) {
       std::vector<FieldValue> v{int64_t{s.rank}, sites.id[s.site], sites.name[s.site], s.gain,
                                 s.marginal,      s.covers,         s.unique,           s.shared,
@@ -203,7 +248,7 @@ struct SuggestCommand {
         }
       }
       const SiteInfo info = s.site < sites.info.size() ? sites.info[s.site] : SiteInfo{};
-      v.insert(v.end(), {info.host_type, info.category});
+      v.insert(v.end(), {info.host_type, info.category, int64_t{s.adds_little ? 1 : 0}});
       w.add_point(sites.lonlat[s.site], v);
     }
     w.begin_layer("alternatives", GeomKind::point,
@@ -217,17 +262,20 @@ struct SuggestCommand {
       for (const Alternative& a : s.alternatives)
         w.add_point(sites.lonlat[a.site], {int64_t{s.rank}, sites.id[a.site], sites.name[a.site],
                                            a.distance_m, a.objective, int64_t{a.feasible ? 1 : 0}});
+    if (by_district) write_layer(w, district_layer(*by_district, *dist, plan_cov->sites));
     // Coverage before and after, per demand point.
     std::vector<uint32_t> plan;
     for (const auto& s : r.sites) plan.push_back(s.site);
-    const auto before = cover_counts(p, with_fixed(p, {}));
-    const auto after = cover_counts(p, with_fixed(p, plan));
+    const Problem& pp = run.plain();  // per demand point, also with a time objective
+    const auto before = cover_counts(pp, with_fixed(pp, {}));
+    const auto after = cover_counts(pp, with_fixed(pp, plan));
     w.begin_layer("demand", GeomKind::point,
                   {{"workers", FieldType::real},
                    {"stations_before", FieldType::integer},
                    {"stations_after", FieldType::integer}});
     for (size_t d = 0; d < dem.size(); ++d)
-      w.add_point(dem.lonlat[d], {dem.weight[d], int64_t{before[d]}, int64_t{after[d]}});
+      // The weight the problem counts (rider components under --criterion rider).
+      w.add_point(dem.lonlat[d], {p.demand_weight[d], int64_t{before[d]}, int64_t{after[d]}});
     // The existing stations under review, with the plan counted as built.
     if (fixed > 0) write_review_layers(w, sites, review);
     std::vector<DropReport> used;
@@ -253,6 +301,10 @@ struct SuggestCommand {
                                    {"plan_source", r.plan_source},
                                    {"stopped_by_time", r.stopped_by_time ? "yes" : "no"},
                                    {"time_limit_s", fmt::format("{}", p.options.time_limit_s)},
+                                   {"min_gain", run.curve.min_gain_setting.text()},
+                                   {"coverage_curve", coverage_curve_csv(run.curve)},
+                                   {"demand", proxy ? "street-length proxy (estimated workers)"
+                                                    : "loaded"},
                                    {"notes", join_notes()}});
     w.close();
   }
@@ -264,10 +316,11 @@ struct SuggestCommand {
   }
 
   void print(const PointSet& sites, const Problem& p, const SitingResult& r, uint32_t fixed,
-             const StationReview& review) const {
+             const StationReview& review, const CoverageCurve& curve) const {
     if (json) {
       nlohmann::json j;
       j["goal"] = to_string(p.options.goal);
+      j["criterion"] = criterion;
       j["objective_kind"] = to_string(p.options.objective);
       j["objective"] = r.objective;
       j["secondary"] = r.secondary;
@@ -293,6 +346,8 @@ struct SuggestCommand {
       j["walk_spacing_pairs"] = nullptr;
       if (p.options.spacing_walk_m > 0) j["walk_spacing_pairs"] = p.options.conflicts.size();
       j["notes"] = notes;
+      j["demand_is_proxy"] = proxy;
+      j["coverage_curve"] = coverage_curve_json(curve);
       j["least_useful"] = nlohmann::json::array();
       for (const auto& c : review.removal)
         j["least_useful"].push_back(
@@ -320,24 +375,36 @@ struct SuggestCommand {
              {"shared", s.shared},
              {"cost", s.cost},
              {"host_type", s.site < sites.info.size() ? sites.info[s.site].host_type : ""},
+             {"adds_little", s.adds_little},
              {"alternatives", a}});
       }
       j["output"] = out;
       j["inputs"] = inputs_json(drops);
+      if (by_district) {
+        j["districts"] = districts_json(*by_district, plan_cov->sites);
+        j["district_source"] = dist->source;
+        j["district_check"] = district_check;
+      }
       std::cout << j.dump(2) << "\n";
       return;
     }
     print_drop_lines(drops);
     for (const auto& n : notes) std::cout << "Note: " << n << "\n";
-    const double W = std::max(r.before.total, 1e-300);
-    std::cout << fmt::format("Existing stations: {}   candidates: {}   workers: {:.0f}\n", fixed,
-                             p.sites.size() - fixed, r.before.total);
-    std::cout << fmt::format("Covered before: {:>12.0f} ({:.1f} %)   twice: {:.0f} ({:.1f} %)\n",
-                             r.before.covered, 100 * r.before.covered / W, r.before.covered_twice,
-                             100 * r.before.covered_twice / W);
-    std::cout << fmt::format("Covered after:  {:>12.0f} ({:.1f} %)   twice: {:.0f} ({:.1f} %)\n",
-                             r.after.covered, 100 * r.after.covered / W, r.after.covered_twice,
-                             100 * r.after.covered_twice / W);
+    const double W = r.before.total;
+    const std::string unit = proxy ? "estimated workers (street-length proxy)" : "workers";
+    if (proxy)
+      std::cout << "Demand: no worker data given, so every figure below is an estimate from street "
+                   "length, not a head count.\n";
+    std::cout << fmt::format("Existing stations: {}   candidates: {}   {}: {:.0f}\n", fixed,
+                             p.sites.size() - fixed, unit, round_shown(r.before.total, 0));
+    std::cout << fmt::format("Covered before: {:>12.0f} ({})   twice: {:.0f} ({})\n",
+                             round_shown(r.before.covered, 0), percent_text(r.before.covered, W),
+                             round_shown(r.before.covered_twice, 0),
+                             percent_text(r.before.covered_twice, W));
+    std::cout << fmt::format("Covered after:  {:>12.0f} ({})   twice: {:.0f} ({})\n",
+                             round_shown(r.after.covered, 0), percent_text(r.after.covered, W),
+                             round_shown(r.after.covered_twice, 0),
+                             percent_text(r.after.covered_twice, W));
     std::cout << fmt::format("New stations: {}   cost: {:.2f}\n", r.count, r.cost);
     if (!r.feasible) {
       std::cout << "Target not met: " << r.message << "\n";
@@ -367,15 +434,20 @@ struct SuggestCommand {
       std::string alts;
       for (const auto& a : s.alternatives)
         alts += fmt::format("{} ({:.0f})  ", sites.id[a.site], a.distance_m);
-      std::cout << fmt::format("{:>4}  {:<18} {:>9.0f} {:>9.0f}    {}\n", s.rank, sites.id[s.site],
-                               s.gain, s.shared, alts);
+      std::cout << fmt::format("{:>4}  {:<18} {:>9.0f} {:>9.0f}    {}{}\n", s.rank,
+                               sites.id[s.site], round_shown(s.gain, 0), round_shown(s.shared, 0),
+                               alts, s.adds_little ? "  (adds almost nothing)" : "");
     }
+    std::cout << coverage_curve_text(curve, unit);
     if (fixed > 0 && !review.removal.empty()) {
       const auto& c = review.removal.front();
       std::cout << fmt::format("Least useful existing station: {} (removing it loses {:.0f})\n",
                                sites.id[c.site], c.lost);
     }
-    std::cout << "Wrote " << out << " (layers: suggested, alternatives, demand"
+    if (by_district)
+      std::cout << districts_text(*by_district, plan_cov->demand_is_proxy ? "street-m" : "workers");
+    std::cout << "Wrote " << out << " (layers: suggested, alternatives, "
+              << (by_district ? "districts, " : "") << "demand"
               << (fixed > 0 ? ", least_useful, upgrade_priority, relocation" : "")
               << ", dropped, yizhan_suggest)\n";
   }
@@ -392,6 +464,8 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   cmd->demand.add(*sub, "default: street-length proxy");
   sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
   cmd->cov.add(*sub);
+  cmd->districts.add(*sub);
+  cmd->rider.add(*sub, /*with_flag=*/false);
   sub->add_option("--k", cmd->k, "Most workers covered with N new stations");
   sub->add_option("--budget", cmd->budget,
                   "Most workers covered with new stations costing at most X (see --cost-field)")
@@ -401,6 +475,10 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
                   "percentage (90%)");
   sub->add_flag("--min-cost", cmd->min_cost,
                 "With --target: least money instead of fewest stations");
+  sub->add_option("--min-gain", cmd->min_gain_text,
+                  "A station adding fewer workers than this is flagged 'adds almost nothing' "
+                  "(coverage curve): a share of all workers (0.5%) or a count (20)")
+      ->capture_default_str();
   sub->add_option("--cost-field", cmd->cost_field,
                   "Candidate column holding its cost (missing = 1)")
       ->capture_default_str();
@@ -408,7 +486,9 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
                   "Column holding how many workers a station can serve (missing or empty = "
                   "unlimited)");
   sub->add_option("--criterion", cmd->criterion,
-                  "Coverage test: walk, radius, both (the standard) or either")
+                  "Coverage test: walk, radius, both (the standard), either, or rider (the "
+                  "rider-reach test, 骑行可达: see --ride-min, --ride-kmh, --park-walk-m, "
+                  "--rider-demand)")
       ->capture_default_str();
   sub->add_flag("--double", cmd->double_cover, "Maximise workers covered by at least two stations");
   sub->add_flag("--double-second", cmd->double_second,
@@ -421,6 +501,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   sub->add_option("--time-limit", cmd->time_limit_s,
                   "Seconds for the whole run; ends the proof (bound, gap), never changes the plan")
       ->capture_default_str();
+  cmd->hours.add(*sub);
   sub->add_flag("--no-exact", cmd->no_exact, "Heuristic and bound only (no branch-and-cut)");
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);

@@ -187,8 +187,12 @@ TEST_CASE("a CSV repeating its longitude column is refused, not a crash (found b
   osm.node(2, 114.302, 30.60);
   osm.way(1, {1, 2}, {{"highway", "residential"}});
   const std::string map = osm.write(temp_dir() + "/dup_map.osm");
-  // GDAL 3.6's CSV reader crashed (exit 139) on these headers.
-  for (const std::string header : {"lon,LON,lat", "经度,经度,纬度"}) {
+  // GDAL 3.6's CSV reader crashed (exit 139) on these headers: a repeated coordinate column, or
+  // two columns that both name longitude ("id,lon,x,lat": found by the fuzzer in CI).
+  for (const std::string header :
+       {"lon,LON,lat", "经度,经度,纬度", "lon,x,lat", "lon,经度,lat", "lon,lat,y",
+        // a header GDAL alone would take for data (it names the columns field_1...)
+        ",经度,118.7,id,经度,纬度"}) {
     INFO(header);
     const std::string sites =
         write_text("dup_cols.csv", header + "\n114.301,114.301,30.60\n");
@@ -198,6 +202,7 @@ TEST_CASE("a CSV repeating its longitude column is refused, not a crash (found b
                                        rc);
     INFO(out);
     CHECK(rc == 2);
-    CHECK_THAT(out, Catch::Contains("dup_cols.csv") && Catch::Contains("more than once"));
+    CHECK_THAT(out, Catch::Contains("dup_cols.csv") && Catch::Contains("more than one") &&
+                        Catch::Contains("(column 2)"));
   }
 }

@@ -28,7 +28,7 @@ TEST_CASE("yizhan export --demo --k writes every output", "[cli][export]") {
                         "shp/stations.cpg", "shp/stations.prj", "csv/demand.csv",
                         "stations_webmap.csv", "accessibility.tif", "map.png", "report.pdf"})
     CHECK(fs::exists(dir + "/" + f));
-  CHECK(out.find("16 stations (2 suggested)") != std::string::npos);
+  CHECK(out.find("16 个驿站（其中建议新站 2 个）") != std::string::npos);  // --lang zh, the default
   GDALAllRegister();
   GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/plan.gpkg").c_str(), GDAL_OF_VECTOR));
   REQUIRE(ds);
@@ -135,7 +135,7 @@ TEST_CASE(
   CHECK(page1.find("数据：cn_nanjing_xinjiekou.osm") !=
         std::string::npos);  // the file, not its path
   CHECK(page1.find(data_dir()) == std::string::npos);
-  CHECK(out.find("stations.csv: read 3 stations, kept 3, dropped 0") != std::string::npos);
+  CHECK(out.find("stations.csv: 读取 3 个站点，保留 3 个，舍弃 0 个") != std::string::npos);
 }
 
 TEST_CASE("yizhan export is deterministic", "[cli][export]") {
@@ -245,10 +245,10 @@ TEST_CASE("yizhan export reads Chinese station and candidate columns exactly as 
                           " --formats gpkg,csv,pdf --lang zh --out-dir " + dir + "/out",
                       out) == 0);
   INFO(out);
-  // Each input's read / kept / dropped line, as suggest prints it.
-  CHECK(out.find("站点.csv: read 4 stations, kept 3, dropped 1 (1 outside the map)") !=
-        std::string::npos);
-  CHECK(out.find("候选.csv: read 20 candidates, kept 20, dropped 0") != std::string::npos);
+  // Each input's read / kept / dropped line, as suggest prints it (in Chinese with --lang zh).
+  CHECK(out.find("站点.csv: 读取 4 个站点，保留 3 个，舍弃 1 个") != std::string::npos);
+  CHECK(out.find("在地图范围外") != std::string::npos);  // the reason, in Chinese
+  CHECK(out.find("候选.csv: 读取 20 个候选点，保留 20 个，舍弃 0 个") != std::string::npos);
   // The same suggestions at the same costs (成本), not 1 each.
   GDALAllRegister();
   GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/out/plan.gpkg").c_str(), GDAL_OF_VECTOR));

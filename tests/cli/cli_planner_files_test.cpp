@@ -92,7 +92,7 @@ TEST_CASE("export reads an .xlsx station list and hands the list back as .xlsx",
                           "/stations.xlsx --formats csv --lang zh --out-dir " + dir + "/out",
                       out) == 0);
   INFO(out);
-  CHECK(out.find("kept 3") != std::string::npos);
+  CHECK(out.find("保留 3 个") != std::string::npos);  // the summary in Chinese with --lang zh
   // --lang zh: the mark by default, on every CSV.
   CHECK(has_bom(dir + "/out/stations_webmap.csv"));
   CHECK(has_bom(dir + "/out/csv/stations.csv"));

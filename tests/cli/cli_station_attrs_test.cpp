@@ -194,7 +194,7 @@ TEST_CASE("one station file: every command keeps the same nine stations and amen
   // export: the stations layer of the hand-over holds the nine.
   const std::string exp =
       run_ok("export " + m + "--stations " + st + " --formats gpkg --out-dir " + dir + "/exp");
-  CHECK_THAT(exp, Catch::Contains("read 9 stations, kept 9, dropped 0"));
+  CHECK_THAT(exp, Catch::Contains("读取 9 个站点，保留 9 个，舍弃 0 个"));  // --lang zh, the default
   const auto plan_site = layer_values(dir + "/exp/plan.gpkg", "stations", "site_id");
   CHECK(std::set<std::string>(plan_site.begin(), plan_site.end()) == all_ids());
 

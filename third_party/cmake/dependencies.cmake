@@ -10,6 +10,8 @@ find_package(fmt CONFIG REQUIRED)             # formatting
 find_package(CLI11 CONFIG REQUIRED)           # command-line parsing
 pkg_check_modules(CBC REQUIRED IMPORTED_TARGET cbc)      # exact siting (branch-and-cut)
 pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)  # PNG maps and PDF reports
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)  # text layout on field-check sheets
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)   # QR codes on field-check sheets
 find_package(BZip2 REQUIRED)                 # .osm.bz2 maps
 find_package(ZLIB REQUIRED)                  # .osm.gz maps
 find_package(EXPAT REQUIRED)                 # OSM XML (libosmium's XML reader)

@@ -50,6 +50,7 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
   const size_t kOwnSiteFields = sites.fields.size();
   for (const auto& a : st.sites.attr_names)
     if (a != "id" && a != "name" && a != "fid") sites.fields.push_back({a, FieldType::text});
+  sites.fields.insert(sites.fields.end(), opt.site_fields.begin(), opt.site_fields.end());
   for (uint32_t i = 0; i < st.sites.size(); ++i) {
     const auto& cv = st.covers[i];
     double rnw = 0;
@@ -76,6 +77,8 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
       if (st.sites.attr_names[a] != "id" && st.sites.attr_names[a] != "name" &&
           st.sites.attr_names[a] != "fid")
         v.push_back(i < st.sites.attr_values.size() ? st.sites.attr_values[i][a] : std::string());
+    if (!opt.site_fields.empty())
+      v.insert(v.end(), opt.site_values[i].begin(), opt.site_values[i].end());
     sites.features.push_back({st.sites.lonlat[i], std::move(v)});
   }
   type_number_columns(sites, kOwnSiteFields);  // the input's columns: numbers as numbers
@@ -230,6 +233,7 @@ CoverageLayers coverage_layers(const CoverageStudy& st, const std::vector<DropRe
                                    : st.city->lines.synthetic ? "synthetic"
                                                               : ""}};
   out.settings.insert(out.settings.end(), opt.settings.begin(), opt.settings.end());
+  out.layers.insert(out.layers.end(), opt.extra_layers.begin(), opt.extra_layers.end());
   return out;
 }
 
@@ -254,7 +258,8 @@ void write_coverage_layers(const std::string& path, const CoverageStudy& st,
                            const std::vector<DropReport>& drops, const CoverageExportOptions& opt,
                            const Progress& progress) {
   opt.area.validate();
-  const CoverageLayers cl = coverage_layers(st, drops, opt, progress);
+  CoverageLayers cl = coverage_layers(st, drops, opt, progress);
+  if (opt.extend) opt.extend(cl);
   VectorWriter w(path);
   w.set_csv_bom(opt.csv_bom);
   for (const auto& l : cl.layers) write_layer(w, l);

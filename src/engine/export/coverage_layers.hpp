@@ -2,6 +2,7 @@
 // The coverage GeoPackage: sites (covered weight per criterion), walk areas (15-minute polygons),
 // radius circles, demand (cover counts), joins (street pieces the island rule joined points off,
 // and each connecting segment), dropped inputs, and a settings table.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,8 @@
 
 namespace yz {
 
+struct CoverageLayers;
+
 struct CoverageExportOptions {
   bool walk_areas = true;
   WalkAreaOptions area;
@@ -19,6 +22,12 @@ struct CoverageExportOptions {
       nullptr;  // walk areas already computed (metric, per site)
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows for the settings table
   bool csv_bom = false;  // a .csv output starts with a UTF-8 byte-order mark
+  std::vector<Layer> extra_layers;  // written after the others (e.g. districts)
+  // Extra per-site columns appended to the sites layer (`--by-hour`: hours as read, hours open).
+  std::vector<FieldDef> site_fields;
+  std::vector<std::vector<FieldValue>> site_values;  // [site][field]
+  // Adds columns/layers of tests computed beside the study (the rider test) before writing.
+  std::function<void(CoverageLayers&)> extend;
 };
 
 struct CoverageLayers {

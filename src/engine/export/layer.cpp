@@ -10,7 +10,8 @@
 
 namespace yz {
 
-void write_layer(VectorWriter& w, const Layer& l) {
+void write_layer(VectorWriter& w, const Layer& l,
+                 const std::function<std::string(const Feature&)>& style) {
   std::vector<FieldDef> fields = l.fields;
   // Field names must be unique (case-insensitively, as most formats see them): an input column
   // named like one of ours gets a suffix instead of failing the export.
@@ -38,6 +39,7 @@ void write_layer(VectorWriter& w, const Layer& l) {
   }
   w.begin_layer(l.name, l.kind, fields);
   for (const auto& f : l.features) {
+    if (style) w.set_next_style(style(f));
     if (const auto* p = std::get_if<Vec2>(&f.geom))
       w.add_point(*p, f.values);
     else if (const auto* line = std::get_if<std::vector<Vec2>>(&f.geom))

@@ -1,6 +1,7 @@
 #pragma once
 // A vector layer held in memory (WGS-84 lon/lat), so one set of layers can be written to every
 // format (GeoPackage, GeoJSON, KML, Shapefile, CSV) without being computed again.
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -26,7 +27,9 @@ struct Layer {
 
 // Writes one layer through an open writer (text field widths sized to the data, which Shapefiles
 // need: their default 80 bytes cuts long Chinese text).
-void write_layer(VectorWriter& w, const Layer& layer);
+// style: a feature's KML style (see layer_styles.hpp), when given.
+void write_layer(VectorWriter& w, const Layer& layer,
+                 const std::function<std::string(const Feature&)>& style = {});
 
 // Input columns arrive as text. Fields [first, end) whose every non-empty value is a plain decimal
 // number ("12000", "-3.5", "2e3"; not "007", "1,200" or "¥500") become numbers — integer when all

@@ -1,5 +1,7 @@
 #include "engine/export/map_render.hpp"
 
+#include <zlib.h>
+
 #include <cairo.h>
 #include <fmt/format.h>
 
@@ -269,9 +271,11 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   const size_t cols = beside ? 1 : std::clamp<size_t>(static_cast<size_t>((w - 20 * u) / cw), 1, 3);
   const size_t per_col = (entries.size() + cols - 1) / cols;
   const double bw = cw * cols, bh = pad * 2 + row * per_col;
-  double lx, ly;
+  double lx = x, ly = y;
   cairo_set_source_rgb(cr, 1, 1, 1);
-  if (beside) {
+  if (!s.legend) {
+    entries.clear();
+  } else if (beside) {
     const double pw = bw + 20 * u;
     cairo_rectangle(cr, x + w - pw, y, pw, h);
     cairo_fill(cr);
@@ -444,12 +448,14 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   for (uint32_t i : by_workers) label(i, {st.sites.name[i], st.sites.id[i]});
   cairo_reset_clip(cr);
   const double bx = lx + 10 * u, by = ly + 10 * u;
-  cairo_set_source_rgba(cr, 1, 1, 1, 0.92);
-  cairo_rectangle(cr, bx, by, bw, bh);
-  cairo_fill_preserve(cr);
-  cairo_set_source_rgba(cr, 0, 0, 0, 0.35);
-  cairo_set_line_width(cr, 1 * u);
-  cairo_stroke(cr);
+  if (s.legend) {
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.92);
+    cairo_rectangle(cr, bx, by, bw, bh);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgba(cr, 0, 0, 0, 0.35);
+    cairo_set_line_width(cr, 1 * u);
+    cairo_stroke(cr);
+  }
   set_map_font(cr, 11 * u);  // as measured
   for (size_t k = 0; k < entries.size(); ++k) {
     const auto& en = entries[k];
@@ -497,8 +503,10 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
         cairo_line_to(cr, sx + px, sy - 5 * u);
     cairo_stroke(cr);
     set_map_font(cr, 11 * u);
-    const std::string label =
-        len >= 1000 ? fmt::format("{:g} km", len / 1000) : fmt::format("{:g} m", len);
+    // Metres in Chinese (米), as every other distance in the report.
+    const std::string label = Z                ? fmt::format("{:g} 米", len)
+                              : len >= 1000 ? fmt::format("{:g} km", len / 1000)
+                                            : fmt::format("{:g} m", len);
     cairo_move_to(cr, sx, sy - 8 * u);
     cairo_show_text(cr, label.c_str());
   }
@@ -532,6 +540,27 @@ MapFrame draw_map(cairo_t* cr, const MapScene& s, double x, double y, double w, 
   return f;
 }
 
+// cairo writes no resolution: a pHYs chunk (pixels per metre) after the header (IHDR: the 8-byte
+// signature, then 4 length + 4 type + 13 data + 4 CRC bytes) lets print and GIS software size it.
+std::string with_png_dpi(const std::string& png, double dpi) {
+  constexpr size_t kAfterIhdr = 8 + 4 + 4 + 13 + 4;
+  if (png.size() < kAfterIhdr || png.compare(12, 4, "IHDR") != 0) return png;
+  const uint32_t ppm = static_cast<uint32_t>(std::lround(dpi / 0.0254));
+  std::string chunk = "pHYs";
+  for (int rep = 0; rep < 2; ++rep)
+    for (int shift = 24; shift >= 0; shift -= 8) chunk += static_cast<char>((ppm >> shift) & 0xFF);
+  chunk += '\x01';  // unit: metre
+  const uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(chunk.data()),
+                          static_cast<uInt>(chunk.size()));
+  std::string out = png.substr(0, kAfterIhdr);
+  const uint32_t len = 9;
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((len >> shift) & 0xFF);
+  out += chunk;
+  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((crc >> shift) & 0xFF);
+  out.append(png, kAfterIhdr, std::string::npos);
+  return out;
+}
+
 MapFrame write_png_map(const std::string& path, const MapScene& scene, int width, int height,
                        double dpi) {
   check_param("png_width", width, kPngWidth);
@@ -546,14 +575,16 @@ MapFrame write_png_map(const std::string& path, const MapScene& scene, int width
   cairo_surface_flush(surf);
   OutputFile out(path);  // staged, moved into place when complete
   FileSink sink(out.path(), path);
+  std::string png;
   const cairo_status_t status = cairo_surface_write_to_png_stream(
       surf,
       [](void* s, const unsigned char* data, unsigned int n) {
-        return static_cast<FileSink*>(s)->write(data, n) ? CAIRO_STATUS_SUCCESS
-                                                         : CAIRO_STATUS_WRITE_ERROR;
+        static_cast<std::string*>(s)->append(reinterpret_cast<const char*>(data), n);
+        return CAIRO_STATUS_SUCCESS;
       },
-      &sink);
+      &png);
   cairo_surface_destroy(surf);
+  if (status == CAIRO_STATUS_SUCCESS) sink.write(with_png_dpi(png, dpi));
   sink.close();  // throws the OS's reason (no space left, ...) when a write failed
   if (status != CAIRO_STATUS_SUCCESS)
     throw InputError(output_display_path(path),

@@ -21,6 +21,7 @@ struct MapScene {
   std::string title;
   ReportLang lang = ReportLang::zh;
   Box extent;  // metric area to show
+  bool legend = true;  // false: no legend panel (small maps, e.g. field-check sheets)
 };
 
 // walk_areas: each site's walk area (metric), computed here when not given.

@@ -12,8 +12,11 @@
 #include <map>
 
 #include "engine/coverage/join_summary.hpp"
+#include "engine/export/district_map.hpp"
 #include "engine/inputs/street_length_demand.hpp"
+#include "engine/export/curve_chart.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/number_format.hpp"
 #include "engine/util/output_file.hpp"
 
 namespace yz {
@@ -95,9 +98,9 @@ const Words kZh{"覆盖情况",
                 "第 {} 页",
                 "劳动者总数 {:.0f}",
                 "需求为街道长度估算（未提供劳动者数据）",
-                "目标值 {:.1f}，上界 {:.1f}",
-                "已证明最优",
-                "与最优相差不超过 {:.2f} %",
+                "覆盖 {:.0f} 名劳动者",
+                "已证明是最优方案",
+                "已证明与最优方案相差不超过 {:.2f}%",
                 "项目",
                 "取值",
                 "未达到目标：",
@@ -134,9 +137,9 @@ const Words kEn{"Coverage",
                 "Page {}",
                 "{:.0f} outdoor workers in total",
                 "Demand is a street-length proxy (no worker data given)",
-                "Objective {:.1f}, bound {:.1f}",
-                "proven optimal",
-                "within {:.2f} % of optimal, proven",
+                "Covers {:.0f} workers",
+                "proven the best possible",
+                "proven within {:.2f} % of the best possible",
                 "Setting",
                 "Value",
                 "Target not met: ",
@@ -277,6 +280,7 @@ const std::map<std::string, KeyNames>& key_names() {
       {"cell_m", {"可达性栅格单元（米）", "Accessibility raster cell (m)"}},
       {"lang", {"语言", "Language"}},
       {"k", {"要求的新站数", "New stations asked for"}},
+      {"districts", {"分区来源", "Districts"}},
       {"suggest_goal", {"选址目标", "Siting goal"}},
       {"suggest_criterion", {"覆盖标准", "Coverage test"}},
       {"suggest_new_stations", {"建议新站数量", "New stations suggested"}},
@@ -284,6 +288,7 @@ const std::map<std::string, KeyNames>& key_names() {
       {"suggest_bound", {"已证明上界", "Proven upper bound"}},
       {"suggest_gap", {"与最优的差距", "Gap to the optimum"}},
       {"suggest_optimal", {"已证明最优", "Proven optimal"}},
+      {"min_gain", {"增益甚微门槛（--min-gain）", "Adds almost nothing below (--min-gain)"}},
       {"gap_radius_m", {"覆盖缺口聚类距离（米）", "Coverage gaps: clustering distance (m)"}},
       {"walk_area_half_width_m", {"步行范围街道半宽（米）", "Walk areas: street half-width (m)"}}};
   return k;
@@ -340,12 +345,111 @@ std::string setting_value(const std::string& key, const std::string& v, ReportLa
   return s;
 }
 
+// The proof in plain words ("proven within X % of the best possible"); the method apart.
+std::string proof_line(const siting::SitingResult& r, siting::Goal goal, const Words& W,
+                       ReportLang lang, bool proxy) {
+  const bool Z = lang == ReportLang::zh;
+  const bool target = goal == siting::Goal::min_for_target;
+  std::string head;
+  if (target)
+    head = Z ? fmt::format("新建 {} 个站点，费用 {:g}", r.count, r.cost)
+             : fmt::format("{} new stations costing {:g}", r.count, r.cost);
+  else
+    head = fmt::format(fmt::runtime(W.objective_line), round_shown(r.objective, 0));
+  if (proxy && !target) head += Z ? "（估算）" : " (estimated)";
+  return head + (Z ? "，" : ", ") +
+         (r.optimal ? std::string(W.optimal)
+                    : fmt::format(fmt::runtime(W.within), round_shown(100 * r.gap, 2)));
+}
+
+std::string proof_details(const siting::SitingResult& r, ReportLang lang) {
+  const bool Z = lang == ReportLang::zh;
+  const std::string& m = r.bound_method;
+  const std::string method = !Z ? m
+                             : m == "cbc"        ? "整数规划精确求解"
+                             : m == "lagrangian" ? "拉格朗日松弛估界"
+                             : m == "lp"         ? "线性规划松弛估界"
+                             : m == "exhaustive" ? "穷举全部方案"
+                                                 : m;
+  return Z ? fmt::format("计算细节：证明方法为{}；本方案取值 {:.1f}，可能的最好取值不超过 {:.1f}", method,
+                         r.objective, r.bound)
+           : fmt::format("Details: proof by {}; this plan {:.1f}, the best possible at most {:.1f}",
+                         method, r.objective, r.bound);
+}
+
+std::string curve_note(const siting::CoverageCurve& c, ReportLang lang, bool proxy) {
+  const bool Z = lang == ReportLang::zh;
+  const std::string unit = Z ? (proxy ? "估算劳动者" : "名劳动者") : (proxy ? "estimated workers" : "workers");
+  if (c.knee < 0)
+    return Z ? fmt::format("每个建议新站新增覆盖都不少于 {:.0f} {}（--min-gain {}）。",
+                           round_shown(c.min_gain, 0), unit, c.min_gain_setting.text())
+             : fmt::format("Every suggested station adds at least {:.0f} {} (--min-gain {}).",
+                           round_shown(c.min_gain, 0), unit, c.min_gain_setting.text());
+  return Z ? fmt::format("从第 {} 个新站起，每多建一站新增覆盖不足 {:.0f} {}（--min-gain {}）：标为“增益甚微”的建议新站不予推荐。",
+                         c.knee, round_shown(c.min_gain, 0), unit, c.min_gain_setting.text())
+           : fmt::format("From station {} on, one more station adds fewer than {:.0f} {} (--min-gain {}): "
+                         "suggestions marked \"adds almost nothing\" are not recommended.",
+                         c.knee, round_shown(c.min_gain, 0), unit, c.min_gain_setting.text());
+}
+
 std::string num(double v) {
   return fmt::format("{:.0f}", v);
 }
 std::string pct(double v, double total) {
-  return total > 0 ? fmt::format("{:.1f} %", 100 * v / total) : "-";
+  return total > 0 ? percent_text(v, total) : "-";
 }
+// By district: a choropleth of the plan's coverage and a table of each district's figures (the
+// "outside any district" row last, so the rows add up to the totals above).
+void district_section(Doc& doc, const PlanExport& plan, const MapScene& scene, ReportLang lang) {
+  const CoverageStudy& st = *plan.study;
+  const DistrictSummary s = district_summary(st, *plan.districts, plan.existing, plan.criterion);
+  const bool zh = lang == ReportLang::zh;
+  const bool has_new = s.has_suggested();
+  doc.new_page();
+  doc.heading(zh ? "分区覆盖" : "Coverage by district");
+  doc.line((zh ? "分区来源：" : "Districts: ") + plan.districts->source, 8.5);
+  const double map_h = 330;
+  draw_district_map(doc.cr, scene, s, *plan.districts, kMargin, doc.y, kPageW - 2 * kMargin, map_h,
+                    0.62);
+  doc.y += map_h + 4;
+  const int ci = static_cast<int>(s.criterion);
+  const char* zh_test[] = {"步行可达", "1 公里内", "步行与 1 公里两项均满足", "任一项满足"};
+  const char* en_test[] = {"within the walk", "within 1 km", "both tests (walk and 1 km)",
+                           "either test"};
+  doc.line(zh ? std::string("颜色：该分区劳动者中") + zh_test[ci] + "的占比"
+              : std::string("Colour: share of the district's workers covered, ") + en_test[ci],
+           8);
+  std::vector<std::vector<std::string>> rows;
+  for (const DistrictRow& r : s.rows) {
+    if (r.outside && r.workers == 0 && r.stations == 0 && r.suggested.empty()) continue;
+    std::vector<std::string> row{
+        r.outside ? (zh ? "（不在任何分区内）" : "(outside any district)") : r.name,
+        std::to_string(r.stations),
+        num(r.workers),
+        pct(r.walk.covered, r.workers),
+        pct(r.radius.covered, r.workers),
+        pct(r.both.covered, r.workers),
+        num(r.of(s.criterion).twice),
+        num(r.radius_not_walk)};
+    if (has_new) row.insert(row.end(), {std::to_string(r.suggested.size()), num(r.added)});
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> head =
+      zh ? std::vector<std::string>{"分区",   "站点",       "劳动者",   "步行",
+                                    "1 公里", "两项均满足", "双重覆盖", "仅 1 公里内"}
+         : std::vector<std::string>{"District", "Stations", "Workers",       "Walk",
+                                    "1 km",     "Both",     "Covered twice", "1 km, not walk"};
+  std::vector<double> frac{0.22, 0.08, 0.11, 0.09, 0.09, 0.11, 0.14, 0.16};
+  std::vector<bool> right{false, true, true, true, true, true, true, true};
+  if (has_new) {
+    head.push_back(zh ? "建议新站" : "Suggested");
+    head.push_back(zh ? "新增覆盖" : "Adds");
+    frac = {0.18, 0.07, 0.1, 0.08, 0.08, 0.09, 0.1, 0.12, 0.08, 0.1};
+    right.insert(right.end(), {true, true});
+  }
+  doc.table(head, frac, right, rows);
+}
+
 }  // namespace
 
 void write_pdf_report(const std::string& path, const PlanExport& plan, const MapScene& scene,
@@ -391,8 +495,15 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   const CoverageSummary& A = st.state.summary();
   const bool has_new = st.sites.size() > plan.existing;
   doc.heading(W.coverage);
-  doc.line(fmt::format(fmt::runtime(W.workers_total), A.total) +
-           (st.demand_is_proxy ? std::string("   ") + W.proxy_note : std::string()));
+  if (st.demand_is_proxy)
+    doc.line(opt.lang == ReportLang::zh
+                 ? fmt::format("估算劳动者总数 {:.0f}（按街道长度估算，并非实际人数；未提供劳动者数据）",
+                               round_shown(A.total, 0))
+                 : fmt::format("{:.0f} estimated workers (street-length proxy, not a head count; "
+                               "no worker data given)",
+                               round_shown(A.total, 0)));
+  else
+    doc.line(fmt::format(fmt::runtime(W.workers_total), round_shown(A.total, 0)));
   std::vector<std::vector<std::string>> rows;
   const Criterion crits[] = {Criterion::walk, Criterion::radius, Criterion::both,
                              Criterion::either};
@@ -422,11 +533,14 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
       if (has_new) r.insert(r.end(), {num(a), pct(a, A.total)});
       rows.push_back(r);
     }
-  std::vector<std::string> head{W.criterion, W.existing, "%"};
+  const std::string est = !st.demand_is_proxy           ? std::string()
+                          : opt.lang == ReportLang::zh ? std::string("（估算）")
+                                                       : std::string(" (estimated)");
+  std::vector<std::string> head{W.criterion, W.existing + est, "%"};
   std::vector<double> frac{0.40, 0.20, 0.10};
   std::vector<bool> right{false, true, true};
   if (has_new)
-    head.insert(head.end(), {W.with_new, "%"}), frac = {0.34, 0.16, 0.1, 0.26, 0.14},
+    head.insert(head.end(), {W.with_new + est, "%"}), frac = {0.34, 0.16, 0.1, 0.26, 0.14},
                                                 right = {false, true, true, true, true};
   doc.table(head, frac, right, rows);
   if (js.pieces > 0) {
@@ -450,8 +564,16 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
                     num(st.state.covered_weight(i, Criterion::walk)),
                     num(st.state.covered_weight(i, Criterion::both))});
   }
-  doc.table({"ID", W.name, W.host, W.lon, W.lat, W.walk_workers, W.both_workers},
-            {0.09, 0.25, 0.13, 0.13, 0.12, 0.14, 0.14},
+  // The id column as wide as the widest id, so ids never break mid-way; the name takes the rest.
+  double id_w = 0;
+  const std::string id_head = opt.lang == ReportLang::zh ? "编号" : "ID";
+  set_map_font(cr, 8.5, true);
+  id_w = width_of(cr, id_head);
+  set_map_font(cr, 8.5);
+  for (const auto& r : rows) id_w = std::max(id_w, width_of(cr, r[0]));
+  const double id_frac = std::clamp((id_w + 8) / (kPageW - 2 * kMargin), 0.06, 0.22);
+  doc.table({id_head, W.name, W.host, W.lon, W.lat, W.walk_workers + est, W.both_workers + est},
+            {id_frac, 0.34 - id_frac, 0.13, 0.13, 0.12, 0.14, 0.14},
             {false, false, false, true, true, true, true}, rows);
   // Suggestions.
   if (plan.suggest) {
@@ -459,20 +581,32 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
     const auto& r = run.result;
     doc.heading(W.suggestions);
     if (!r.feasible) doc.line(W.not_feasible + r.message);
-    doc.line(
-        fmt::format(fmt::runtime(W.objective_line), r.objective, r.bound) + "  —  " +
-        (r.optimal ? std::string(W.optimal) : fmt::format(fmt::runtime(W.within), 100 * r.gap)));
+    doc.line(proof_line(r, run.problem.options.goal, W, opt.lang, st.demand_is_proxy));
+    doc.line(proof_details(r, opt.lang), 7.5);
     rows.clear();
     for (const auto& s : r.sites) {
       std::string alts;
       for (const auto& a : s.alternatives)
         alts += fmt::format("{} ({:.0f})  ", run.sites.id[a.site], a.distance_m);
-      rows.push_back({std::to_string(s.rank), run.sites.id[s.site] + " " + run.sites.name[s.site],
+      const std::string little = !s.adds_little             ? std::string()
+                                 : opt.lang == ReportLang::zh ? std::string("（增益甚微）")
+                                                              : std::string(" (adds almost nothing)");
+      rows.push_back({std::to_string(s.rank),
+                      run.sites.id[s.site] + " " + run.sites.name[s.site] + little,
                       num(s.gain), num(s.shared), fmt::format("{:g}", s.cost), alts});
     }
     doc.table({W.rank, W.site, W.gain, W.shared, W.cost, W.alternatives},
               {0.07, 0.30, 0.11, 0.11, 0.08, 0.33}, {true, false, true, true, true, false}, rows);
+    if (run.curve.points.size() > 1) {
+      const double ch = 240;
+      doc.need(ch + 30);
+      draw_coverage_curve(cr, run.curve, kMargin, doc.y, kPageW - 2 * kMargin, ch, opt.lang,
+                          st.demand_is_proxy);
+      doc.y += ch + 6;
+      doc.line(curve_note(run.curve, opt.lang, st.demand_is_proxy), 8.5);
+    }
   }
+  if (plan.districts) district_section(doc, plan, scene, opt.lang);
   // Settings, in two key/value column pairs (read down the left pair, then the right) so that
   // they rarely spill a few rows onto a page of their own. The suggestion's results (objective,
   // bound, gap, count) are in its section above, not repeated here.
@@ -480,7 +614,7 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   std::vector<std::pair<std::string, std::string>> kv;
   for (const auto& [k, v] : settings) {
     if (k == "suggest_new_stations" || k == "suggest_objective" || k == "suggest_bound" ||
-        k == "suggest_gap" || k == "suggest_optimal" ||
+        k == "suggest_gap" || k == "suggest_optimal" || k == "min_gain" ||
         k == "walk_covered_only_through_joins")  // in the coverage table above
       continue;
     kv.emplace_back(setting_key(k, opt.lang),

@@ -3,21 +3,27 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 
 #include "engine/coverage/walk_area_split.hpp"
 #include "engine/export/accessibility_raster.hpp"
+#include "engine/export/layer_styles.hpp"
 #include "engine/export/coverage_gaps.hpp"
 #include "engine/export/coverage_layers.hpp"
+#include "engine/export/district_layer.hpp"
+#include "engine/export/curve_chart.hpp"
 #include "engine/export/export_folder.hpp"
 #include "engine/export/map_render.hpp"
+#include "engine/export/field_check_sheet.hpp"
 #include "engine/export/pdf_report.hpp"
 #include "engine/export/station_webmap_csv.hpp"
 #include "engine/export/station_webmap_xlsx.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/site_attributes.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/output_file.hpp"
 
 namespace yz {
 
@@ -182,6 +188,10 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
     if (l.name == "dropped") continue;  // appended last
     out.layers.push_back(std::move(l));
   }
+  if (plan.districts)
+    out.layers.push_back(
+        district_layer(district_summary(st, *plan.districts, plan.existing, plan.criterion),
+                       *plan.districts, st.sites));
   // Candidates (with the rank when suggested).
   if (plan.candidates) {
     const PointSet& c = *plan.candidates;
@@ -226,7 +236,8 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
              {"alt2_id", FieldType::text},
              {"alt2_m", FieldType::real},
              {"alt3_id", FieldType::text},
-             {"alt3_m", FieldType::real}},
+             {"alt3_m", FieldType::real},
+             {"adds_little", FieldType::integer}},
             {}};
     for (const auto& s : run.result.sites) {
       std::vector<FieldValue> v{int64_t{s.rank},
@@ -244,6 +255,7 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
         else
           v.insert(v.end(), {std::string(), 0.0});
       }
+      v.push_back(int64_t{s.adds_little ? 1 : 0});
       l.features.push_back({run.sites.lonlat[s.site], std::move(v)});
     }
     out.layers.push_back(std::move(l));
@@ -254,7 +266,8 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
                          {"suggest_objective", fmt_num(run.result.objective)},
                          {"suggest_bound", fmt_num(run.result.bound)},
                          {"suggest_gap", fmt_num(run.result.gap)},
-                         {"suggest_optimal", run.result.optimal ? "yes" : "no"}});
+                         {"suggest_optimal", run.result.optimal ? "yes" : "no"},
+                         {"min_gain", run.curve.min_gain_setting.text()}});
   }
   progress(0.5, "plan walk areas");
   // Dissolved walk area and the split by nearest station.
@@ -298,6 +311,40 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
   return out;
 }
 
+namespace {
+
+void write_text(const std::string& staged, const std::string& final_path, const std::string& text) {
+  FileSink sink(staged, final_path);
+  sink.write(text);
+  sink.close();
+}
+
+std::string xml_text(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : std::string(1, c);
+  return out;
+}
+
+// ESRI world file: pixel width, two rotations, pixel height (negative: rows go south), then the
+// centre of the top-left pixel, in the map's metric CRS.
+std::string world_file(const MapFrame& f) {
+  const double px = 1 / f.scale;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%.10f\n0.0\n0.0\n%.10f\n%.4f\n%.4f\n", px, -px,
+                f.origin.x + (0.5 - f.x0) * px, f.origin.y + (f.y1 - 0.5) * px);
+  return buf;
+}
+
+std::vector<std::pair<std::string, std::string>> qgis_styles(const std::vector<Layer>& layers,
+                                                             ReportLang lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& l : layers)
+    if (std::string qml = layer_qml(l, lang); !qml.empty()) out.emplace_back(l.name, std::move(qml));
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string> export_would_replace(const ExportOptions& opt) {
   const fs::path dir(opt.out_dir);
   std::vector<std::string> listed, out;
@@ -314,8 +361,12 @@ std::vector<std::string> export_would_replace(const ExportOptions& opt) {
       {ExportFormat::csv, "stations_webmap.csv"},
       {ExportFormat::csv, "stations_webmap.xlsx"},
       {ExportFormat::tif, "accessibility.tif"},
+      {ExportFormat::tif, "accessibility.qml"},
       {ExportFormat::png, "map.png"},
-      {ExportFormat::pdf, "report.pdf"}};
+      {ExportFormat::png, "map.pgw"},
+      {ExportFormat::png, "map.png.aux.xml"},
+      {ExportFormat::pdf, "report.pdf"},
+      {ExportFormat::pdf, "field_check.pdf"}};
   for (const auto& [f, name] : single)
     if (has(opt, f)) consider(name);
   // The per-layer folders: any file there may be a layer's (names depend on the plan).
@@ -360,9 +411,19 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     fixed.push_back("stations_webmap.csv");
     fixed.push_back("stations_webmap.xlsx");
   }
-  if (has(opt, ExportFormat::tif)) fixed.push_back("accessibility.tif");
-  if (has(opt, ExportFormat::png)) fixed.push_back("map.png");
+  if (has(opt, ExportFormat::tif)) {
+    fixed.push_back("accessibility.tif");
+    fixed.push_back("accessibility.qml");
+  }
+  if (has(opt, ExportFormat::png))
+    for (const char* f : {"map.png", "map.pgw", "map.png.aux.xml"}) fixed.push_back(f);
   if (has(opt, ExportFormat::pdf)) fixed.push_back("report.pdf");
+  const bool field_check =
+      has(opt, ExportFormat::pdf) && field_check_count(plan, opt.field_check) > 0;
+  if (field_check) fixed.push_back("field_check.pdf");
+  const bool curve = plan.suggest && plan.suggest->curve.points.size() > 1;
+  if (curve && has(opt, ExportFormat::csv)) fixed.push_back("coverage_curve.csv");
+  if (curve && has(opt, ExportFormat::png)) fixed.push_back("coverage_curve.png");
   folder.check(fixed);
   // Each station's walk area once, for the layers and the map.
   std::vector<MultiPolygon> areas;
@@ -376,6 +437,8 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     for (const auto& l : pl.layers) {
       if (l.features.empty()) continue;
       per_layer.push_back(ext + "/" + l.name + "." + ext);
+      if (f != ExportFormat::csv && !layer_qml(l, opt.lang).empty())
+        per_layer.push_back(ext + "/" + l.name + ".qml");
       if (f == ExportFormat::shp)
         for (const char* sib : {".shx", ".dbf", ".prj", ".cpg"})
           per_layer.push_back(ext + "/" + l.name + sib);
@@ -394,12 +457,15 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     VectorWriter w(folder.path(rel));
     for (const auto& l : pl.layers) write_layer(w, l);
     w.add_table("yizhan_settings", pl.settings);
+    w.add_qgis_styles(qgis_styles(pl.layers, opt.lang));
     w.close();
     done(rel);
   }
   if (has(opt, ExportFormat::kml)) {
     const std::string rel = opt.base_name + ".kml";
     VectorWriter w(folder.path(rel));
+    // KML styles (kml_style_table()) need GDAL's LIBKML driver, whose write of the demo plan took
+    // minutes here; the plain KML driver stays until that is understood.
     for (const auto& l : pl.layers)
       if (!l.features.empty()) write_layer(w, l);
     w.close();
@@ -417,6 +483,13 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
       write_layer(w, l);
       w.close();
       done(rel);
+      // QGIS opens NAME.shp / NAME.geojson with NAME.qml beside it as its style.
+      const std::string qml = layer_qml(l, opt.lang);
+      if (f != ExportFormat::csv && !qml.empty()) {
+        const std::string qrel = ext + "/" + l.name + ".qml";
+        write_text(folder.path(qrel), (dir / qrel).string(), qml);
+        done(qrel);
+      }
     }
   }
   if (has(opt, ExportFormat::csv)) {
@@ -436,17 +509,43 @@ ExportResult export_plan(const PlanExport& plan, const ExportOptions& opt,
     write_accessibility_tiff(folder.path("accessibility.tif"),
                              accessibility_grid(*plan.study, ao, cancel_only), *plan.study);
     done("accessibility.tif");
+    // QGIS would show the two bands as a red/green composite: the style shows band 1's minutes.
+    write_text(folder.path("accessibility.qml"), (dir / "accessibility.qml").string(),
+               accessibility_qml(opt.max_minutes, opt.lang));
+    done("accessibility.qml");
+  }
+  if (curve && has(opt, ExportFormat::csv)) {
+    write_coverage_curve_csv(folder.path("coverage_curve.csv"), plan.suggest->curve, opt.csv_bom);
+    done("coverage_curve.csv");
+  }
+  if (curve && has(opt, ExportFormat::png)) {
+    write_coverage_curve_png(folder.path("coverage_curve.png"), plan.suggest->curve, opt.lang,
+                             plan.study->demand_is_proxy);
+    done("coverage_curve.png");
   }
   if (maps) {
     progress(0.85, "map");
     const MapScene scene = make_map_scene(plan, opt, std::move(areas));
     if (has(opt, ExportFormat::png)) {
-      write_png_map(folder.path("map.png"), scene, opt.png_width, opt.png_height, opt.dpi);
+      const MapFrame frame =
+          write_png_map(folder.path("map.png"), scene, opt.png_width, opt.png_height, opt.dpi);
       done("map.png");
+      // Placed in GIS: the world file (pixel size and corner in the map's metric CRS) and the CRS
+      // beside it (GDAL reads map.png.aux.xml, QGIS both).
+      write_text(folder.path("map.pgw"), (dir / "map.pgw").string(), world_file(frame));
+      done("map.pgw");
+      write_text(folder.path("map.png.aux.xml"), (dir / "map.png.aux.xml").string(),
+                 "<PAMDataset>\n  <SRS>" + xml_text(plan.study->city->projection().wkt()) +
+                     "</SRS>\n</PAMDataset>\n");
+      done("map.png.aux.xml");
     }
     if (has(opt, ExportFormat::pdf)) {
       write_pdf_report(folder.path("report.pdf"), plan, scene, pl.settings, opt);
       done("report.pdf");
+    }
+    if (field_check) {
+      write_field_check_pdf(folder.path("field_check.pdf"), plan, scene, opt);
+      done("field_check.pdf");
     }
   }
   res.removed = folder.commit();

@@ -11,7 +11,9 @@
 
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/coverage/walk_area.hpp"
+#include "engine/export/field_check_options.hpp"
 #include "engine/export/layer.hpp"
+#include "engine/inputs/districts.hpp"
 #include "engine/inputs/drop_report.hpp"
 #include "engine/siting/suggest_run.hpp"
 
@@ -35,6 +37,8 @@ struct ExportOptions {
   ReportLang lang = ReportLang::zh;
   bool csv_bom = false;  // CSVs start with a UTF-8 byte-order mark (for spreadsheet software)
   std::string title;     // map and report title; default from the language and the map
+  // field_check.pdf (with the pdf format): one sheet per site of this kind (field_check_sheet.hpp).
+  FieldCheckSites field_check = FieldCheckSites::suggested;
   WalkAreaOptions area;
   double gap_radius_m =
       150;  // coverage gaps: uncovered workers within this of each other form one gap
@@ -59,6 +63,7 @@ struct PlanExport {
   Criterion criterion = Criterion::both;        // the suggestion run's coverage test
   std::vector<DropReport> drops;
   std::vector<std::pair<std::string, std::string>> settings;  // extra rows (command options, ...)
+  const Districts* districts = nullptr;  // optional: a `districts` layer and a PDF section
 };
 
 struct ExportResult {

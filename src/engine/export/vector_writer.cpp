@@ -92,6 +92,7 @@ struct VectorWriter::Impl {
   bool in_txn = false;
   bool closed = false;
   bool csv_bom = false;
+  std::string next_style;
   // Where each given value goes: drivers may add fields of their own (KML's Name, Description)
   // or rename ours (Shapefile's 10-character names), so positions are recorded as fields are made.
   std::vector<int> field_index;
@@ -115,6 +116,8 @@ struct VectorWriter::Impl {
       g->assignSpatialReference(&wgs84);
       f->SetGeometryDirectly(g.release());
     }
+    if (!next_style.empty()) f->SetStyleString(next_style.c_str());
+    next_style.clear();
     if (layer->CreateFeature(f.get()) != OGRERR_NONE) fail();
   }
   void commit_txn() {
@@ -179,6 +182,11 @@ void VectorWriter::begin_layer(const std::string& name, GeomKind kind,
   if (impl_->driver == "CSV")
     opts.push_back(kind == GeomKind::point ? "GEOMETRY=AS_XY" : "GEOMETRY=AS_WKT");
   if (impl_->driver == "CSV" && impl_->csv_bom) opts.push_back("WRITE_BOM=YES");
+  // GeoJSON as RFC 7946 says: no crs member, counter-clockwise outer rings, 7 decimals (1 cm).
+  if (impl_->driver == "GeoJSON") {
+    opts.push_back("RFC7946=YES");
+    opts.push_back("COORDINATE_PRECISION=7");
+  }
   opts.push_back(nullptr);
   impl_->layer =
       impl_->ds->CreateLayer(name.c_str(), &impl_->wgs84, gt, const_cast<char**>(opts.data()));
@@ -230,6 +238,54 @@ void VectorWriter::add_polygon(const MultiPolygon& mp, const std::vector<FieldVa
     out->addGeometry(&pg);
   }
   impl_->write(make_valid_multipolygon(std::move(out)), values);
+}
+
+void VectorWriter::set_style_table(
+    const std::vector<std::pair<std::string, std::string>>& styles) {
+  if (impl_->driver != "LIBKML" && impl_->driver != "KML") return;
+  OGRStyleTable table;
+  for (const auto& [name, style] : styles) table.AddStyle(name.c_str(), style.c_str());
+  impl_->ds->SetStyleTable(&table);
+}
+
+void VectorWriter::set_next_style(const std::string& style) {
+  if (impl_->driver == "LIBKML" || impl_->driver == "KML") impl_->next_style = style;
+}
+
+void VectorWriter::add_qgis_styles(
+    const std::vector<std::pair<std::string, std::string>>& layer_qml) {
+  if (impl_->driver != "GPKG" || layer_qml.empty()) return;
+  impl_->commit_txn();
+  // The table QGIS writes and reads (QgsOgrProviderUtils; "Save as default" in a GeoPackage).
+  const char* opts[] = {"ASPATIAL_VARIANT=GPKG_ATTRIBUTES", nullptr};
+  OGRLayer* l =
+      impl_->ds->CreateLayer("layer_styles", nullptr, wkbNone, const_cast<char**>(opts));
+  if (!l) impl_->fail();
+  const std::pair<const char*, OGRFieldType> cols[] = {
+      {"f_table_catalog", OFTString}, {"f_table_schema", OFTString},
+      {"f_table_name", OFTString},    {"f_geometry_column", OFTString},
+      {"styleName", OFTString},       {"styleQML", OFTString},
+      {"styleSLD", OFTString},        {"useAsDefault", OFTInteger},
+      {"description", OFTString},     {"owner", OFTString},
+      {"ui", OFTString},              {"update_time", OFTDateTime}};
+  for (const auto& [name, type] : cols) {
+    OGRFieldDefn fd(name, type);
+    if (type == OFTInteger) fd.SetSubType(OFSTBoolean);
+    if (l->CreateField(&fd) != OGRERR_NONE) impl_->fail();
+  }
+  for (const auto& [layer, qml] : layer_qml) {
+    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
+    f->SetField("f_table_catalog", "");
+    f->SetField("f_table_schema", "");
+    f->SetField("f_table_name", layer.c_str());
+    f->SetField("f_geometry_column", "geom");
+    f->SetField("styleName", layer.c_str());
+    f->SetField("styleQML", qml.c_str());
+    f->SetField("styleSLD", "");
+    f->SetField("useAsDefault", 1);
+    f->SetField("description", "Yizhan");
+    if (l->CreateFeature(f.get()) != OGRERR_NONE) impl_->fail();
+  }
 }
 
 void VectorWriter::add_table(const std::string& name,

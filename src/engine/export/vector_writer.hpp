@@ -27,7 +27,8 @@ enum class GeomKind : uint8_t { point, line, polygon };
 
 class VectorWriter {
  public:
-  // driver: "GPKG", "GeoJSON", "KML", "ESRI Shapefile", "CSV"; empty = from the file extension.
+  // driver: "GPKG", "GeoJSON", "LIBKML"/"KML", "ESRI Shapefile", "CSV"; empty = from the file
+  // extension (.kml: LIBKML where GDAL has it, for styles and hidden layers; else KML).
   explicit VectorWriter(const std::string& path, const std::string& driver = {});
   // CSV only: start with a UTF-8 byte-order mark (spreadsheet software then reads Chinese right).
   void set_csv_bom(bool bom);
@@ -40,6 +41,13 @@ class VectorWriter {
   void add_point(Vec2 lonlat, const std::vector<FieldValue>& values);
   void add_line(const std::vector<Vec2>& lonlat, const std::vector<FieldValue>& values);
   void add_polygon(const MultiPolygon& lonlat, const std::vector<FieldValue>& values);
+  // KML: shared styles (name -> OGR style string) written once in the document, and the style of
+  // the next feature added ("@name" refers to a shared one; "" = none). Other formats: ignored.
+  void set_style_table(const std::vector<std::pair<std::string, std::string>>& styles);
+  void set_next_style(const std::string& style);
+  // GeoPackage: QGIS's `layer_styles` table, each (layer, QML) pair its layer's default style, so
+  // QGIS opens the layers styled. Other formats: ignored.
+  void add_qgis_styles(const std::vector<std::pair<std::string, std::string>>& layer_qml);
   // A non-spatial table (e.g. settings, metadata) — GeoPackage only.
   void add_table(const std::string& name,
                  const std::vector<std::pair<std::string, std::string>>& rows);

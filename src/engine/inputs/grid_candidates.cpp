@@ -3,6 +3,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "engine/inputs/street_place_names.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
@@ -67,6 +68,7 @@ PointSet grid_candidates(const CityNetwork& city, double spacing_m, const Candid
     info.cost = grid.cost;
     ps.info.push_back(std::move(info));
   }
+  name_by_streets(ps, city.lines);
   return ps;
 }
 

@@ -13,8 +13,8 @@ namespace yz {
 // Valid spacing (ParamError "grid_m" otherwise): 1 m to 10 km.
 inline constexpr ParamRange kGridSpacingM{1, 10000, false, "m"};
 
-// Ids "grid-1", "grid-2", ... in edge order (deterministic); SiteInfo from `grid` (category
-// "grid").
+// Ids "grid-1", "grid-2", ... in edge order (deterministic); names from the nearest named streets
+// (name_by_streets); SiteInfo from `grid` (category "grid").
 PointSet grid_candidates(const CityNetwork& city, double spacing_m, const CandidateCategory& grid,
                          const SnapOptions& snap = {});
 

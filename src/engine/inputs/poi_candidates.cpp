@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "engine/inputs/street_place_names.hpp"
 #include "engine/map/decompress.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/map_loader.hpp"
@@ -187,6 +188,7 @@ PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
     break;
   }
   rep.kept = ps.size();
+  name_by_streets(ps, city.lines);  // unnamed POIs: "中山路 / 汉中路口 附近" rather than way/123
   return ps;
 }
 

@@ -20,8 +20,9 @@ struct PoiCandidateOptions {
 };
 
 // Reads `map_path` (an OSM file) with data/osmconf_poi.ini. Each candidate gets id "node/N",
-// "way/N" or "relation/N", the OSM name, and SiteInfo {category, host type, cost} from its
-// category. The report counts matching features; outside the map / invalid areas are dropped.
+// "way/N" or "relation/N", the OSM name (else one from its streets, name_by_streets), and SiteInfo
+// {category, host type, cost} from its category. The report counts matching features; outside the
+// map / invalid areas are dropped.
 PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
                         const CandidateCategories& cats, const PoiCandidateOptions& opt,
                         DropReport& report);

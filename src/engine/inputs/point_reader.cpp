@@ -104,29 +104,62 @@ std::string with_gb18030(const std::string& names) {
   return out;
 }
 
-// GDAL 3.6's CSV reader crashes (a null read) iterating a file whose header repeats a coordinate
-// column ("lon,LON,lat"; found by tests/fuzz/fuzz_point_reader): refuse it first, by name.
-void refuse_repeated_coordinate_column(const std::string& path, const std::string& names) {
-  std::set<std::string> wanted;
+// GDAL 3.6's CSV reader crashes (a null read) iterating a file where two header columns match
+// the longitude (or latitude) names: a repeated column ("lon,LON,lat") or two spellings
+// ("id,lon,x,lat", "lon,...,经度"; found by tests/fuzz/fuzz_point_reader). Two candidate columns
+// are also ambiguous (a list with WGS-84 and Amap pairs), so the file is refused, by name, first.
+std::set<std::string> name_set(const std::string& names) {
+  std::set<std::string> out;
   for (size_t start = 0; start <= names.size();) {
     size_t end = names.find(',', start);
     if (end == std::string::npos) end = names.size();
-    wanted.insert(lower(names.substr(start, end - start)));
+    out.insert(lower(names.substr(start, end - start)));
     start = end + 1;
   }
+  return out;
+}
+
+InputError ambiguous_columns(const std::string& path, const char* what,
+                             const std::vector<std::string>& found) {
+  std::string list;
+  for (size_t k = 0; k < found.size(); ++k)
+    list += (k == 0 ? "" : k + 1 == found.size() ? " and " : ", ") + found[k];
+  return InputError(path, std::string("has more than one ") + what + " column: " + list +
+                              "; keep one pair of coordinate columns and rename or remove the "
+                              "others (e.g. lon_gcj02)");
+}
+
+void refuse_ambiguous_coordinate_columns(const std::string& path, const std::string& x_names,
+                                         const std::string& y_names, TextEncoding enc) {
   const char* csv_driver[] = {"CSV", nullptr};
-  const char* oo[] = {"AUTODETECT_TYPE=NO", nullptr};
+  // The header as the main reading takes it (GDAL's own guess treats some headers as data).
+  const char* oo[] = {"AUTODETECT_TYPE=NO", "HEADERS=YES", nullptr};
   GDALDatasetUniquePtr ds(
       GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, csv_driver, oo, nullptr));
   if (!ds || ds->GetLayerCount() < 1) return;  // the main open reports it
   const OGRFeatureDefn& d = *ds->GetLayer(0)->GetLayerDefn();
-  std::set<std::string> seen;
-  for (int i = 0; i < d.GetFieldCount(); ++i) {
-    const std::string n = lower(d.GetFieldDefn(i)->GetNameRef());
-    if (wanted.count(n) && !seen.insert(n).second)
-      throw InputError(path, "has the coordinate column '" + std::string(d.GetFieldDefn(i)->GetNameRef()) +
-                                 "' more than once (column " + std::to_string(i + 1) +
-                                 "); remove or rename the repeated one");
+  for (const auto& [names, what] : {std::pair{name_set(x_names), "longitude"},
+                                    std::pair{name_set(y_names), "latitude"}}) {
+    std::vector<std::string> found;
+    for (int i = 0; i < d.GetFieldCount(); ++i)
+      if (names.count(lower(d.GetFieldDefn(i)->GetNameRef())))
+        found.push_back("'" + to_utf8(d.GetFieldDefn(i)->GetNameRef(), enc) + "' (column " +
+                        std::to_string(i + 1) + ")");
+    if (found.size() > 1) throw ambiguous_columns(path, what, found);
+  }
+}
+
+// The same rule for a spreadsheet's columns (no crash there, but the same ambiguity).
+void refuse_ambiguous_sheet_columns(const std::string& path, const std::vector<ColumnName>& cols,
+                                    const PointReadOptions& opt) {
+  for (const auto& [names, what] :
+       {std::pair{name_set(opt.x_field.empty() ? kXNames : opt.x_field), "longitude"},
+        std::pair{name_set(opt.y_field.empty() ? kYNames : opt.y_field), "latitude"}}) {
+    std::vector<std::string> found;
+    for (size_t i = 0; i < cols.size(); ++i)
+      if (names.count(lower(cols[i].utf8)))
+        found.push_back("'" + cols[i].utf8 + "' (column " + std::to_string(i + 1) + ")");
+    if (found.size() > 1) throw ambiguous_columns(path, what, found);
   }
 }
 
@@ -288,9 +321,9 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     open_opts.push_back("AUTODETECT_TYPE=NO");
   }
   if (csv)
-    refuse_repeated_coordinate_column(
-        path, with_gb18030(opt.x_field.empty() ? kXNames : opt.x_field) + "," +
-                  with_gb18030(opt.y_field.empty() ? kYNames : opt.y_field));
+    refuse_ambiguous_coordinate_columns(
+        open_path, with_gb18030(opt.x_field.empty() ? kXNames : opt.x_field),
+        with_gb18030(opt.y_field.empty() ? kYNames : opt.y_field), file_enc.encoding);
   std::vector<const char*> oo;
   for (auto& s : open_opts) oo.push_back(s.c_str());
   oo.push_back(nullptr);
@@ -358,6 +391,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     x_idx = sheet_x(cols, opt.x_field);
     y_idx = sheet_y(cols, opt.y_field);
     if (x_idx < 0 || y_idx < 0) throw no_xy(" in the sheet's first row");
+    refuse_ambiguous_sheet_columns(path, cols, opt);
   }
   // Coordinates -> WGS-84 (a CSV records no CRS; GCJ-02/BD-09 are shifted back).
   const SourceCrs crs(path, opt.crs, csv ? nullptr : layer->GetSpatialRef(), opt.crs_option);

@@ -323,13 +323,17 @@ DemoCity generate_demo_city(const DemoCitySettings& s) {
   }
   // Existing stations: spread over the city, one per cell of a coarse grid (deterministic order).
   city.stations.source = s.name + ": existing stations (synthetic)";
-  city.stations.attr_names = {"host_type", "size_class", "status", "amenities"};
+  city.stations.attr_names = {"host_type", "size_class", "status", "amenities", "opening_hours"};
   const int gx = std::max(1, static_cast<int>(std::ceil(std::sqrt(s.existing_stations * W / H))));
   const int gy = std::max(1, (s.existing_stations + gx - 1) / gx);
   const char* hosts[] = {"co-built", "standalone", "co-built", "shared", "alliance"};
   const char* sizes[] = {"standard", "micro", "standard", "standard", "mobile"};
   const char* amen[] = {"water;seats;phone_charging;first_aid", "water;seats", "water;toilet;seats;air_conditioning;microwave;phone_charging",
                         "water;phone_charging;ebike_charging", "water;seats;first_aid;reading"};
+  // Hours as station lists write them: a bank-hosted station keeps the bank's hours, a standalone
+  // one never closes, others follow their host (engine/inputs/opening_hours reads them).
+  const char* hours[] = {"工作日 9:00-17:00，节假日休息", "24小时", "早8点至晚8点", "Mo-Su 07:00-21:00",
+                         "7:00-23:00"};
   for (int k = 0; k < s.existing_stations; ++k) {
     const int cx = k % gx, cy = (k / gx) % gy;
     Vec2 p{x0 + (cx + rng.uniform(0.25, 0.75)) * W / gx, y0 + (cy + rng.uniform(0.25, 0.75)) * H / gy};
@@ -342,6 +346,7 @@ DemoCity generate_demo_city(const DemoCitySettings& s) {
     a[1] = sizes[k % 5];
     a[2] = "built";
     a[3] = amen[k % 5];
+    a[4] = hours[k % 5];
   }
   for (PointSet* ps : {&city.demand, &city.candidates, &city.stations}) {
     ps->lonlat = ps->xy;

@@ -32,7 +32,7 @@ std::string lower(std::string s) {
 }
 
 void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool walk, int64_t id,
-                       bool missing, MapLoadReport& rep) {
+                       bool missing, MapLoadReport& rep, uint8_t ride) {
   const int n = ls.getNumPoints();
   size_t start = raw.pts.size();
   for (int i = 0; i < n; ++i) {
@@ -55,32 +55,43 @@ void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool
   raw.cls.push_back(c);
   raw.walk.push_back(walk);
   raw.id.push_back(id);
+  raw.ride.push_back(ride);
   raw.missing_nodes.push_back(missing);
+  raw.name.emplace_back();  // set by the caller (one feature may give several lines)
+  raw.name_en.emplace_back();
 }
 
 void append_geometry(RawLines& raw, const OGRGeometry* g, RoadClass c, bool walk, int64_t id,
-                     bool missing, MapLoadReport& rep) {
+                     bool missing, MapLoadReport& rep, uint8_t ride = kRideNone) {
   if (!g) {
     ++rep.invalid_geometry;
     return;
   }
   switch (wkbFlatten(g->getGeometryType())) {
     case wkbLineString:
-      append_linestring(raw, *g->toLineString(), c, walk, id, missing, rep);
+      append_linestring(raw, *g->toLineString(), c, walk, id, missing, rep, ride);
       break;
     case wkbMultiLineString:
-      for (const auto* part : *g->toMultiLineString()) append_linestring(raw, *part, c, walk, id, missing, rep);
+      for (const auto* part : *g->toMultiLineString())
+        append_linestring(raw, *part, c, walk, id, missing, rep, ride);
       break;
     case wkbPolygon:
-      for (const auto* ring : *g->toPolygon()) append_linestring(raw, *ring, c, walk, id, missing, rep);
+      for (const auto* ring : *g->toPolygon())
+        append_linestring(raw, *ring, c, walk, id, missing, rep, ride);
       break;
     case wkbMultiPolygon:
       for (const auto* poly : *g->toMultiPolygon())
-        for (const auto* ring : *poly) append_linestring(raw, *ring, c, walk, id, missing, rep);
+        for (const auto* ring : *poly)
+          append_linestring(raw, *ring, c, walk, id, missing, rep, ride);
       break;
     default:
       ++rep.invalid_geometry;
   }
+}
+
+// Names every line appended since `from` (one feature can give several lines).
+void name_lines(RawLines& raw, size_t from, const std::string& name, const std::string& name_en) {
+  for (size_t i = from; i < raw.name.size(); ++i) raw.name[i] = name, raw.name_en[i] = name_en;
 }
 
 std::string field(OGRFeature& f, int idx) {
@@ -88,8 +99,33 @@ std::string field(OGRFeature& f, int idx) {
   return f.GetFieldAsString(idx);
 }
 
-void read_vector(const std::string& path, const TagProfile& profile, const MapLoadOptions& opt,
-                 const Progress& progress, RawLines& raw, MapLoadReport& rep) {
+// The riding verdict of a line feature, from the tags osmconf.ini keeps (':' laundered to '_').
+RideDir ride_verdict(OGRFeature& f, const std::string& highway, const RideProfile& ride) {
+  const auto& def = *f.GetDefnRef();
+  auto get = [&](const char* k) { return field(f, def.GetFieldIndex(k)); };
+  RideTags t{highway,
+             get("bicycle"),
+             get("access"),
+             get("vehicle"),
+             get("oneway"),
+             get("oneway_bicycle"),
+             get("junction"),
+             get("cycleway"),
+             get("cycleway_left"),
+             get("cycleway_right"),
+             get("cycleway_both")};
+  return ride.verdict(t);
+}
+
+void count_ride(uint8_t dir, MapLoadReport& rep) {
+  if (dir == kRideNone) return;
+  ++rep.rideable;
+  if (dir != kRideBoth) ++rep.ride_one_way;
+}
+
+void read_vector(const std::string& path, const TagProfile& profile, const RideProfile& ride,
+                 const MapLoadOptions& opt, const Progress& progress, RawLines& raw,
+                 MapLoadReport& rep) {
   GdalErrorCapture cap;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds) {
@@ -124,6 +160,10 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
       if ((cls_idx = def.GetFieldIndex(name)) >= 0) break;
   }
   const int foot_idx = def.GetFieldIndex("foot"), access_idx = def.GetFieldIndex("access");
+  const int bike_idx = def.GetFieldIndex("bicycle"), oneway_idx = def.GetFieldIndex("oneway");
+  int name_idx = -1;  // a street-name column, for labels and field-check sheets
+  for (const char* name : {"name", "NAME", "Name", "name_zh", "名称", "路名", "road_name"})
+    if ((name_idx = def.GetFieldIndex(name)) >= 0) break;
   uint64_t unknown_class = 0;
   uint64_t n = 0;
   for (auto& f : *layer) {
@@ -146,8 +186,17 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
     ++rep.roads;
     RoadClass c = RoadClass::unclassified;
     bool walk = true;
+    uint8_t rd = kRideBoth;  // no class column, or one the riding profile does not know
     if (cls_idx >= 0) {
       const std::string v = lower(field(*f, cls_idx));
+      if (ride.knows(v))
+        rd = ride_verdict(*f, v, ride);
+      else if (bike_idx >= 0 || oneway_idx >= 0) {  // a city's own classes: its tags still count
+        RideTags t;
+        t.highway = "road";
+        t.bicycle = field(*f, bike_idx), t.oneway = field(*f, oneway_idx);
+        rd = ride.verdict(t);
+      }
       WayTags t{v, field(*f, foot_idx), field(*f, access_idx), ""};
       const auto verdict = profile.verdict(t);
       if (verdict == WalkVerdict::not_walkable_class && profile.road_class(v) == RoadClass::other) {
@@ -163,7 +212,10 @@ void read_vector(const std::string& path, const TagProfile& profile, const MapLo
       }
     }
     if (walk) ++rep.walkable;
-    append_geometry(raw, g, c, walk, f->GetFID(), false, rep);
+    count_ride(rd, rep);
+    const size_t from = raw.name.size();
+    append_geometry(raw, g, c, walk, f->GetFID(), false, rep, rd);
+    name_lines(raw, from, field(*f, name_idx), {});
   }
   if (!cap.errors().empty() && rep.features_read == 0)
     throw InputError(path, "cannot read features (" + cap.first_error() + ")");
@@ -198,6 +250,10 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
   }
   out.areas = std::move(raw.areas);
   out.projection.to_metric(out.areas.points);
+  for (auto& a : raw.addresses) {
+    a.xy = out.projection.to_metric(a.xy);
+    if (std::isfinite(a.xy.x) && std::isfinite(a.xy.y)) out.addresses.push_back(std::move(a));
+  }
   std::vector<Vec2> buf;
   std::vector<uint32_t> nodes;
   const bool with_nodes = raw.node.size() == raw.pts.size() && !raw.node.empty();
@@ -205,9 +261,11 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
     buf.clear(), nodes.clear();
     auto flush = [&] {
       if (buf.size() >= 2 && with_nodes)
-        out.add_line(buf, nodes, raw.cls[i], raw.walk[i], raw.id[i]);
+        out.add_line(buf, nodes, raw.cls[i], raw.walk[i], raw.id[i], raw.ride[i], raw.name[i],
+                     raw.name_en[i]);
       else if (buf.size() >= 2)
-        out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i]);
+        out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i], raw.ride[i], raw.name[i],
+                     raw.name_en[i]);
       buf.clear(), nodes.clear();
     };
     bool bad = false;
@@ -269,12 +327,14 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   if (!fs::exists(path, ec)) throw InputError(path, "file not found");
   if (fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0) throw InputError(path, "file is empty");
   ensure_gdal();
+  const RideProfile ride =
+      opt.ride_profile.empty() ? RideProfile::load_default() : RideProfile::load(opt.ride_profile);
   const auto t0 = std::chrono::steady_clock::now();
   RawLines raw;
   MapLoadReport rep;
   RoadLines out;
   if (is_osm_file(path)) {
-    const OsmReadResult osm = read_osm_map(path, path, profile, progress, raw, rep);
+    const OsmReadResult osm = read_osm_map(path, path, profile, ride, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     out.from_osm = true;
     if (const auto& ll = osm.bounds) {
@@ -289,7 +349,7 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
       }
     }
   } else {
-    read_vector(path, profile, opt, progress, raw, rep);
+    read_vector(path, profile, ride, opt, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     if ((out.report.t_junctions = node_line_ends(out, opt.join_ends_m)))
       out.report.notes.add(path + ": " + std::to_string(out.report.t_junctions) +

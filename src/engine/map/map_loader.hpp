@@ -16,6 +16,7 @@ struct MapLoadOptions {
   std::string layer;            // vector layer name; empty = first layer with lines
   double max_jump_m = 50;       // on ways with missing nodes, straight segments longer than this are cut
   double join_ends_m = 0.01;    // vector layers: a line end this close to another line's interior joins it
+  std::string ride_profile;  // riding profile (rider-reach test); empty = data/riding_profile.json
 };
 
 RoadLines load_map(const std::string& path, const TagProfile& profile, const MapLoadOptions& opt = {},

@@ -26,6 +26,7 @@ CityNetwork open_map_file(const MapSource& src, const Progress& progress) {
   o.crs = src.crs;
   o.class_field = src.class_field;
   o.layer = src.layer;
+  o.ride_profile = src.ride_profile;
   return open_city(src.path, prof, o, progress);
 }
 

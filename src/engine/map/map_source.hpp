@@ -10,6 +10,7 @@ namespace yz {
 struct MapSource {
   std::string path;  // map file; empty = the built-in synthetic demo city
   std::string profile, crs, class_field, layer;
+  std::string ride_profile;  // riding profile (--ride-profile); empty = data/riding_profile.json
   bool demo() const { return path.empty(); }
   std::string label() const;  // the file name, or "demo city (synthetic)"
 };

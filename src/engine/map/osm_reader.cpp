@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <numeric>
@@ -33,6 +34,7 @@ bool ends_with(const std::string& s, std::string_view suf) {
 // The tags the map needs from a way or relation, read in one sweep over its tag list.
 struct MapTags {
   std::string_view highway, foot, access, area, natural, water, waterway, landuse, leisure, type;
+  std::string_view name, name_en, addr_street, addr_housenumber;
   bool polygon_key = false;  // a key GDAL's osmconf.ini made closed ways areas for
   bool any = false;
 };
@@ -59,6 +61,14 @@ MapTags map_tags(const osmium::TagList& tags) {
       t.type = v;
     else if (k == "public_transport")
       t.polygon_key |= v == "platform";
+    else if (k == "name")
+      t.name = v;
+    else if (k == "name:en")
+      t.name_en = v;
+    else if (k == "addr:street")
+      t.addr_street = v;
+    else if (k == "addr:housenumber")
+      t.addr_housenumber = v;
     if (k == "natural")
       t.natural = v;
     else if (k == "water")
@@ -88,6 +98,8 @@ std::optional<AreaKind> area_kind(const MapTags& t) {
   return std::nullopt;
 }
 
+constexpr uint32_t kNoText = ~0u;
+
 // What a way is for the map.
 enum class WayKind : uint8_t { other, line, square, water, park };
 
@@ -98,7 +110,63 @@ struct WayRec {
   WayKind kind;
   WalkVerdict verdict;
   RoadClass cls;
-  bool highway;  // has a highway tag (a road, whatever its shape)
+  bool highway;     // has a highway tag (a road, whatever its shape)
+  bool polygon;     // a closed way tagged as an area (GDAL closes it again when clipped)
+  WayKind as_area;  // what its tags make of an area (for an untagged multipolygon it is outer of)
+  uint8_t ride;     // RideDir of a line
+  uint32_t text;    // a line's or square's (name, name:en) in the collector's texts; kNoText: none
+  uint32_t addr;    // an area's (addr:street, addr:housenumber) there; its centroid is an address
+};
+
+// The riding verdict of a way from its tags, cached per distinct set of the tags it reads.
+class RideCache {
+ public:
+  explicit RideCache(const RideProfile& p) : p_(p) {}
+  uint8_t operator()(const osmium::TagList& tags, std::string_view highway) {
+    t_ = RideTags{};
+    t_.highway = highway;
+    for (const osmium::Tag& tag : tags) {
+      const std::string_view k = tag.key();
+      std::string* f = nullptr;
+      if (k == "bicycle")
+        f = &t_.bicycle;
+      else if (k == "access")
+        f = &t_.access;
+      else if (k == "vehicle")
+        f = &t_.vehicle;
+      else if (k == "oneway")
+        f = &t_.oneway;
+      else if (k == "oneway:bicycle")
+        f = &t_.oneway_bicycle;
+      else if (k == "junction")
+        f = &t_.junction;
+      else if (k == "cycleway")
+        f = &t_.cycleway;
+      else if (k == "cycleway:left")
+        f = &t_.cycleway_left;
+      else if (k == "cycleway:right")
+        f = &t_.cycleway_right;
+      else if (k == "cycleway:both")
+        f = &t_.cycleway_both;
+      if (f) *f = tag.value();
+    }
+    key_.clear();
+    for (const std::string* f :
+         {&t_.highway, &t_.bicycle, &t_.access, &t_.vehicle, &t_.oneway, &t_.oneway_bicycle,
+          &t_.junction, &t_.cycleway, &t_.cycleway_left, &t_.cycleway_right, &t_.cycleway_both})
+      key_ += *f, key_ += '\0';
+    auto it = cache_.find(key_);
+    if (it != cache_.end()) return it->second;
+    const uint8_t d = p_.verdict(t_);
+    cache_.emplace(key_, d);
+    return d;
+  }
+
+ private:
+  const RideProfile& p_;
+  RideTags t_;
+  std::string key_;
+  std::unordered_map<std::string, uint8_t> cache_;
 };
 
 // Verdicts per distinct (highway, foot, access) triple: a city has a few dozen, the profile's
@@ -106,7 +174,24 @@ struct WayRec {
 class VerdictCache {
  public:
   explicit VerdictCache(const TagProfile& p) : p_(p) {}
+  struct Entry {
+    WalkVerdict verdict;
+    RoadClass cls;
+    bool area_highway;  // a class drawn as an area (pedestrian square)
+  };
   std::pair<WalkVerdict, RoadClass> operator()(const MapTags& t, std::string_view area) {
+    const Entry& e = entry(t, area);
+    return {e.verdict, e.cls};
+  }
+  // Whether the tags, on an area, make a walkable pedestrian square.
+  bool square(const MapTags& t) {
+    if (t.highway.empty()) return false;
+    const Entry& e = entry(t, "yes");
+    return e.area_highway && e.verdict == WalkVerdict::walkable;
+  }
+
+ private:
+  const Entry& entry(const MapTags& t, std::string_view area) {
     key_.assign(t.highway);
     key_ += '\0';
     key_ += t.foot;
@@ -118,15 +203,13 @@ class VerdictCache {
     if (it != cache_.end()) return it->second;
     const WayTags w{std::string(t.highway), std::string(t.foot), std::string(t.access),
                     std::string(area)};
-    const auto r = std::make_pair(p_.verdict(w), p_.road_class(t.highway));
-    cache_.emplace(key_, r);
-    return r;
+    const Entry e{p_.verdict(w), p_.road_class(t.highway), p_.is_area_highway(t.highway)};
+    return cache_.emplace(key_, e).first->second;
   }
 
- private:
   const TagProfile& p_;
   std::string key_;
-  std::unordered_map<std::string, std::pair<WalkVerdict, RoadClass>> cache_;
+  std::unordered_map<std::string, Entry> cache_;
 };
 
 // Every node of the file: id, location and whether it carries tags or is used. Lookups by id go
@@ -180,6 +263,7 @@ class NodeStore {
     return it != ids_.end() && *it == id ? static_cast<uint32_t>(it - ids_.begin()) : kNoNode;
   }
   osmium::Location location(uint32_t i) const { return locs_[i]; }
+  int64_t id(uint32_t i) const { return ids_[i]; }
   uint8_t& flags(uint32_t i) { return flags_[i]; }
   uint64_t unused() const {
     uint64_t n = 0;
@@ -233,10 +317,22 @@ bool looks_like_xml(const std::string& path) {
 
 class MapCollector {
  public:
-  MapCollector(const TagProfile& profile, RawLines& raw, MapLoadReport& rep)
-      : profile_(profile), verdicts_(profile), raw_(raw), rep_(rep) {}
+  MapCollector(const TagProfile& profile, const RideProfile& ride, RawLines& raw,
+               MapLoadReport& rep)
+      : profile_(profile), verdicts_(profile), rides_(ride), raw_(raw), rep_(rep) {}
 
-  void node(const osmium::Node& n) { nodes_.add(n.id(), n.location(), !n.tags().empty()); }
+  void node(const osmium::Node& n) {
+    const osmium::TagList& tags = n.tags();
+    nodes_.add(n.id(), n.location(), !tags.empty());
+    if (tags.empty()) return;
+    // An address on a point (a shop, an entrance): GDAL's points layer gave these.
+    const char* street = tags["addr:street"];
+    if (!street || !n.location().valid()) return;
+    const char* number = tags["addr:housenumber"];
+    raw_.addresses.push_back({{n.location().lon_without_check(), n.location().lat_without_check()},
+                              street,
+                              number ? number : ""});
+  }
 
   void way(const osmium::Way& w) {
     const auto& nl = w.nodes();
@@ -246,25 +342,42 @@ class MapCollector {
              WayKind::other,
              WalkVerdict::not_highway,
              RoadClass::other,
-             false};
+             false,
+             false,
+             WayKind::other,
+             kRideNone,
+             kNoText,
+             kNoText};
     if (!ways_.empty() && w.id() <= ways_.back().id) ways_sorted_ = false;
     for (const osmium::NodeRef& nr : nl) refs_.push_back(nr.ref());
     const MapTags t = map_tags(w.tags());
     r.highway = !t.highway.empty();
     const bool closed = nl.size() >= 4 && nl.front().ref() == nl.back().ref();
     const bool polygon = closed && (t.area == "yes" || (t.area != "no" && t.polygon_key));
+    r.polygon = polygon;
+    if (verdicts_.square(t))
+      r.as_area = WayKind::square;
+    else if (const auto k = area_kind(t))
+      r.as_area = *k == AreaKind::water ? WayKind::water : WayKind::park;
     if (!polygon) {
       // GDAL's lines layer: every tagged way that is not an area.
       if (t.any) ++rep_.features_read;
       if (r.highway) {
         r.kind = WayKind::line;
         std::tie(r.verdict, r.cls) = verdicts_(t, t.area);
+        r.ride = rides_(w.tags(), t.highway);
+        r.text = add_text(t.name, t.name_en);
       }
-    } else if (r.highway && profile_.is_area_highway(t.highway)) {
-      std::tie(r.verdict, r.cls) = verdicts_(t, "yes");
-      if (r.verdict == WalkVerdict::walkable) r.kind = WayKind::square;
-    } else if (const auto k = area_kind(t)) {
-      r.kind = *k == AreaKind::water ? WayKind::water : WayKind::park;
+    } else {
+      // GDAL's multipolygons layer: an addressed area's centroid is an address.
+      if (!t.addr_street.empty()) r.addr = add_text(t.addr_street, t.addr_housenumber);
+      if (r.highway && profile_.is_area_highway(t.highway)) {
+        std::tie(r.verdict, r.cls) = verdicts_(t, "yes");
+        if (r.verdict == WalkVerdict::walkable) r.kind = WayKind::square;
+        r.text = add_text(t.name, {});
+      } else if (const auto k = area_kind(t)) {
+        r.kind = *k == AreaKind::water ? WayKind::water : WayKind::park;
+      }
     }
     ways_.push_back(r);
   }
@@ -273,10 +386,8 @@ class MapCollector {
     for (const auto& m : rel.members())
       if (m.type() == osmium::item_type::node) member_nodes_.push_back(m.ref());
     const MapTags t = map_tags(rel.tags());
+    // Every multipolygon: its outer ways are not areas of their own (see mark_relation_outers).
     if (t.type != "multipolygon" && t.type != "boundary") return;
-    const bool square = !t.highway.empty() && profile_.is_area_highway(t.highway) &&
-                        verdicts_(t, "yes").first == WalkVerdict::walkable;
-    if (!square && !area_kind(t)) return;
     relations_.add_item(rel);
     relations_.commit();
   }
@@ -306,12 +417,18 @@ class MapCollector {
     rep_.unused_nodes = nodes_.unused();
     rep_.osm_nodes_in_file = nodes_.size();
     // Squares first, then lines, as GDAL handed them out (its areas came during the reading).
+    // An area clipped by the extract is, as GDAL drew it, the ring through its nodes present,
+    // closed again; a square's jumps across missing nodes stay (a square is walkable across).
+    mark_relation_outers();
     for (const WayRec& w : ways_)
-      if (w.kind == WayKind::square) {
+      if (in_relation_[&w - ways_.data()]) {
+        continue;  // drawn with its relation
+      } else if (w.kind == WayKind::square) {
         ++rep_.area_outlines, ++rep_.roads, ++rep_.walkable;
-        if (resolve(w, idx) == w.nref) add_line(idx, w.cls, true, w.id, false);
+        resolve_ring(w, idx);
+        add_line(idx, w.cls, true, w.id, false, kRideNone, w.text);
       } else if (w.kind == WayKind::water || w.kind == WayKind::park) {
-        if (resolve(w, idx) == w.nref) {
+        if (resolve_ring(w, idx) >= 4) {
           const size_t at = raw_.areas.points.size();
           for (uint32_t i : idx) raw_.areas.points.push_back(lonlat(i));
           if (raw_.areas.points.size() - at >= 4) {
@@ -323,6 +440,12 @@ class MapCollector {
             raw_.areas.points.resize(at);
           }
         }
+      }
+    for (const WayRec& w : ways_)
+      if (w.addr != kNoText && !in_relation_[&w - ways_.data()] && resolve_ring(w, idx) > 0) {
+        ring_.clear();
+        for (uint32_t i : idx) ring_.push_back(lonlat(i));
+        add_address(w.addr, centroid({{0, ring_.size(), true}}));
       }
     assemble_relations();
     for (const WayRec& w : ways_) {
@@ -346,7 +469,11 @@ class MapCollector {
           break;
       }
       const size_t present = resolve(w, idx);
-      if (present >= 2) add_line(idx, w.cls, walk, w.id, present < w.nref);
+      if (w.ride != kRideNone) {
+        ++rep_.rideable;
+        if (w.ride != kRideBoth) ++rep_.ride_one_way;
+      }
+      if (present >= 2) add_line(idx, w.cls, walk, w.id, present < w.nref, w.ride, w.text);
     }
     unions_.resolve(nodes_.size(), raw_.node);
   }
@@ -365,8 +492,89 @@ class MapCollector {
     return idx.size();
   }
 
-  void add_line(const std::vector<uint32_t>& idx, RoadClass c, bool walk, int64_t id,
-                bool missing) {
+  uint32_t add_text(std::string_view a, std::string_view b) {
+    if (a.empty() && b.empty()) return kNoText;
+    texts_.emplace_back(a, b);
+    return static_cast<uint32_t>(texts_.size() - 1);
+  }
+
+  // The area-weighted centroid of polygons given as ranges of ring_ (outer rings and holes in
+  // any orientation), as GDAL's Centroid gave: holes subtracted; the vertices' mean when the area
+  // is zero.
+  struct RingSpan {
+    size_t b, e;
+    bool outer;
+  };
+  Vec2 centroid(const std::vector<RingSpan>& rings) const {
+    double a = 0, cx = 0, cy = 0, mx = 0, my = 0;
+    size_t n = 0;
+    for (const auto [b, e, outer] : rings) {
+      double ra = 0, rx = 0, ry = 0;
+      const Vec2 o = ring_[b];  // relative to a ring vertex: fewer cancellation errors
+      for (size_t i = b; i + 1 < e; ++i) {
+        const Vec2 p{ring_[i].x - o.x, ring_[i].y - o.y},
+            q{ring_[i + 1].x - o.x, ring_[i + 1].y - o.y};
+        const double c = p.x * q.y - q.x * p.y;
+        ra += c, rx += (p.x + q.x) * c, ry += (p.y + q.y) * c;
+        mx += ring_[i].x, my += ring_[i].y, ++n;
+      }
+      const double sign = outer == (ra >= 0) ? 1 : -1;  // holes subtract
+      ra *= sign, rx *= sign, ry *= sign;
+      a += ra / 2, cx += rx / 6 + o.x * ra / 2, cy += ry / 6 + o.y * ra / 2;
+    }
+    if (std::abs(a) > 0) return {cx / a, cy / a};
+    return n ? Vec2{mx / static_cast<double>(n), my / static_cast<double>(n)} : Vec2{0, 0};
+  }
+
+  void add_address(uint32_t text, Vec2 at) {
+    if (!std::isfinite(at.x) || !std::isfinite(at.y)) return;
+    raw_.addresses.push_back({at, texts_[text].first, texts_[text].second});
+  }
+
+  // As GDAL read a relation: every member way (but subareas) in the file with two nodes present
+  // (an area way counts closed again), else the relation is left out. Its outer ways that still
+  // close are rings of the relation and no areas of their own: a square drawn as a way and again
+  // as the outer ring of its multipolygon is walked once.
+  void mark_relation_outers() {
+    in_relation_.assign(ways_.size(), 0);
+    std::vector<uint32_t> idx;
+    for (const osmium::Relation& rel : relations_.select<osmium::Relation>()) {
+      relation_ok_.push_back(0);
+      bool ok = true;
+      for (const auto& m : rel.members()) {
+        if (m.type() != osmium::item_type::way || std::strcmp(m.role(), "subarea") == 0) continue;
+        const WayRec* w = find_way(m.ref());
+        if (!w || member_nodes(*w, idx) < 2) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+      relation_ok_.back() = 1;
+      for (const auto& m : rel.members()) {
+        if (m.type() != osmium::item_type::way || std::strcmp(m.role(), "outer") != 0) continue;
+        const WayRec* w = find_way(m.ref());
+        member_nodes(*w, idx);
+        if (nodes_.location(idx.front()) == nodes_.location(idx.back()))
+          in_relation_[w - ways_.data()] = 1;
+      }
+    }
+  }
+
+  // A relation member's nodes present in the file (an area way closed again).
+  size_t member_nodes(const WayRec& w, std::vector<uint32_t>& idx) const {
+    return w.polygon ? resolve_ring(w, idx) : resolve(w, idx);
+  }
+
+  // A closed way's nodes present in the file, closed again when a missing node was its end.
+  size_t resolve_ring(const WayRec& w, std::vector<uint32_t>& idx) const {
+    resolve(w, idx);
+    if (idx.size() >= 2 && idx.front() != idx.back()) idx.push_back(idx.front());
+    return idx.size();
+  }
+
+  void add_line(const std::vector<uint32_t>& idx, RoadClass c, bool walk, int64_t id, bool missing,
+                uint8_t ride, uint32_t text) {
     const size_t start = raw_.pts.size();
     for (uint32_t i : idx) {
       const Vec2 p = lonlat(i);
@@ -387,7 +595,10 @@ class MapCollector {
     raw_.cls.push_back(c);
     raw_.walk.push_back(walk);
     raw_.id.push_back(id);
+    raw_.ride.push_back(ride);
     raw_.missing_nodes.push_back(missing);
+    raw_.name.push_back(text == kNoText ? std::string() : texts_[text].first);
+    raw_.name_en.push_back(text == kNoText ? std::string() : texts_[text].second);
   }
 
   const WayRec* find_way(int64_t id) {
@@ -407,8 +618,10 @@ class MapCollector {
     return it != way_order_.end() && ways_[*it].id == id ? &ways_[*it] : nullptr;
   }
 
-  // Multipolygon relations: complete ones (every member way and node in the file, as GDAL
-  // required) assembled into rings by libosmium.
+  // Multipolygon relations whose member ways are all in the file (as GDAL required; a clipped
+  // member is drawn through its nodes present, a closed one closed again). A pedestrian square
+  // is walked along every member way; water, parks and addressed places are assembled into rings
+  // by libosmium (left out when the clipped members no longer close).
   void assemble_relations() {
     osmium::area::AssemblerConfig cfg;
     cfg.create_empty_areas = false;
@@ -416,64 +629,90 @@ class MapCollector {
     osmium::memory::Buffer out{1 << 16, osmium::memory::Buffer::auto_grow::yes};
     std::vector<size_t> offsets;
     std::vector<const osmium::Way*> ptrs;
+    std::vector<const WayRec*> member_ways;
     std::vector<uint32_t> idx;
+    size_t r = 0;
     for (const osmium::Relation& rel : relations_.select<osmium::Relation>()) {
-      members.clear(), offsets.clear(), ptrs.clear();
-      bool complete = true;
-      for (const auto& m : rel.members()) {
-        if (m.type() != osmium::item_type::way) continue;
-        const WayRec* w = find_way(m.ref());
-        if (!w || resolve(*w, idx) != w->nref) {
-          complete = false;
-          break;
+      if (!relation_ok_[r++]) continue;
+      member_ways.clear();
+      for (const auto& m : rel.members())
+        if (m.type() == osmium::item_type::way && std::strcmp(m.role(), "subarea") != 0)
+          member_ways.push_back(find_way(m.ref()));
+      if (member_ways.empty()) continue;
+      const MapTags t = map_tags(rel.tags());
+      // An old-style multipolygon (tagged only with its type) takes its first outer way's tags,
+      // as GDAL did: those of an area way only (it kept no tags of other ways).
+      const WayRec* tagged_by = nullptr;
+      if (!std::any_of(rel.tags().begin(), rel.tags().end(), [](const osmium::Tag& tag) {
+            return std::strcmp(tag.key(), "type") != 0 && std::strcmp(tag.key(), "created_by") != 0;
+          }))
+        for (const auto& m : rel.members())
+          if (m.type() == osmium::item_type::way && std::strcmp(m.role(), "outer") == 0) {
+            tagged_by = find_way(m.ref());
+            break;
+          }
+      static const WayRec kUntagged{};
+      if (tagged_by && !tagged_by->polygon) tagged_by = &kUntagged;
+      const bool square = tagged_by ? tagged_by->as_area == WayKind::square : verdicts_.square(t);
+      if (square) {
+        ++rep_.area_outlines, ++rep_.roads, ++rep_.walkable;
+        const RoadClass c = tagged_by ? tagged_by->cls : profile_.road_class(t.highway);
+        const uint32_t name =
+            tagged_by ? (tagged_by->text == kNoText ? kNoText
+                                                    : add_text(texts_[tagged_by->text].first, {}))
+                      : add_text(t.name, {});
+        for (const WayRec* w : member_ways) {
+          member_nodes(*w, idx);
+          add_line(idx, c, true, rel.id(), false, kRideNone, name);
         }
+      }
+      std::optional<AreaKind> kind = area_kind(t);
+      if (tagged_by)
+        kind = tagged_by->as_area == WayKind::water  ? std::optional(AreaKind::water)
+               : tagged_by->as_area == WayKind::park ? std::optional(AreaKind::park)
+                                                     : std::nullopt;
+      if (!kind && t.addr_street.empty()) continue;
+      members.clear(), offsets.clear(), ptrs.clear();
+      for (const WayRec* w : member_ways) {
+        member_nodes(*w, idx);
         {
           osmium::builder::WayBuilder wb{members};
           wb.set_id(w->id);
           osmium::builder::WayNodeListBuilder nb{wb};
-          for (uint32_t k = 0; k < w->nref; ++k)
-            nb.add_node_ref(osmium::NodeRef{refs_[w->ref0 + k], nodes_.location(idx[k])});
+          for (uint32_t i : idx) nb.add_node_ref(osmium::NodeRef{nodes_.id(i), nodes_.location(i)});
         }
         offsets.push_back(members.commit());
       }
-      if (!complete || offsets.empty()) continue;
       for (size_t off : offsets) ptrs.push_back(&members.get<osmium::Way>(off));
       out.clear();
       osmium::area::Assembler assembler{cfg};  // keeps state: one per relation
       if (!assembler(rel, ptrs, out)) continue;
-      const MapTags t = map_tags(rel.tags());
-      const bool square = !t.highway.empty() && profile_.is_area_highway(t.highway);
       for (const osmium::Area& a : out.select<osmium::Area>()) {
-        if (square) {
-          // A pedestrian square: walk its outline (every ring).
-          ++rep_.area_outlines, ++rep_.roads, ++rep_.walkable;
-          const RoadClass c = profile_.road_class(t.highway);
+        if (!t.addr_street.empty()) {
+          ring_.clear(), spans_.clear();
           for (const auto& outer : a.outer_rings()) {
-            ring_nodes(outer, idx);
-            add_line(idx, c, true, rel.id(), false);
-            for (const auto& inner : a.inner_rings(outer)) {
-              ring_nodes(inner, idx);
-              add_line(idx, c, true, rel.id(), false);
-            }
+            ring_spans(outer, true);
+            for (const auto& inner : a.inner_rings(outer)) ring_spans(inner, false);
           }
-          continue;
+          add_address(add_text(t.addr_street, t.addr_housenumber), centroid(spans_));
         }
-        const AreaKind kind = *area_kind(t);
+        if (!kind || square) continue;
         for (const auto& outer : a.outer_rings()) {
           add_ring(outer);
           for (const auto& inner : a.inner_rings(outer)) add_ring(inner);
           raw_.areas.poly_first.push_back(static_cast<uint32_t>(raw_.areas.ring_first.size() - 1));
-          raw_.areas.kind.push_back(kind);
+          raw_.areas.kind.push_back(*kind);
         }
       }
     }
   }
 
   template <typename Ring>
-  void ring_nodes(const Ring& ring, std::vector<uint32_t>& idx) const {
-    idx.clear();
+  void ring_spans(const Ring& ring, bool outer) {
+    const size_t b = ring_.size();
     for (const osmium::NodeRef& nr : ring)
-      if (const uint32_t i = nodes_.find(nr.ref()); i != kNoNode) idx.push_back(i);
+      ring_.push_back({nr.location().lon_without_check(), nr.location().lat_without_check()});
+    spans_.push_back({b, ring_.size(), outer});
   }
   template <typename Ring>
   void add_ring(const Ring& ring) {
@@ -485,11 +724,17 @@ class MapCollector {
 
   const TagProfile& profile_;
   VerdictCache verdicts_;
+  RideCache rides_;
+  std::vector<std::pair<std::string, std::string>> texts_;  // names and addresses
+  std::vector<Vec2> ring_;                                  // scratch for centroids
+  std::vector<RingSpan> spans_;
   RawLines& raw_;
   MapLoadReport& rep_;
   NodeStore nodes_;
   NodeUnion unions_;
   std::vector<WayRec> ways_;
+  std::vector<uint8_t> in_relation_;  // per way: an outer ring of a multipolygon read
+  std::vector<uint8_t> relation_ok_;  // per stored relation: all its member ways usable
   std::vector<uint32_t> way_order_;
   bool ways_sorted_ = true;
   std::vector<int64_t> refs_;
@@ -518,10 +763,10 @@ std::string osm_format_of(const std::string& path) {
 }
 
 OsmReadResult read_osm_map(const std::string& path, const std::string& shown,
-                           const TagProfile& profile, const Progress& progress, RawLines& raw,
-                           MapLoadReport& rep) {
+                           const TagProfile& profile, const RideProfile& ride,
+                           const Progress& progress, RawLines& raw, MapLoadReport& rep) {
   OsmReadResult res;
-  MapCollector col(profile, raw, rep);
+  MapCollector col(profile, ride, raw, rep);
   const std::string format = osm_format_of(path);
   try {
     osmium::thread::Pool pool{static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))};

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "engine/map/raw_lines.hpp"
+#include "engine/map/ride_profile.hpp"
 #include "engine/map/tag_profile.hpp"
 #include "engine/util/progress.hpp"
 
@@ -19,12 +20,13 @@ struct OsmReadResult {
   std::optional<Box> bounds;  // lon/lat: an XML extract's <bounds> (PBF header boxes are not used)
 };
 
-// Appends the file's roads, pedestrian-square outlines and water/park areas to `raw` and fills
+// Appends the file's roads (with their names and riding directions), pedestrian-square outlines,
+// water/park areas and addresses (addr:street on nodes and areas) to `raw` and fills
 // the OSM parts of `rep`. Errors name `shown`: InputError for a file that is not OSM, damaged or
 // truncated; Cancelled through `progress`.
 OsmReadResult read_osm_map(const std::string& path, const std::string& shown,
-                           const TagProfile& profile, const Progress& progress, RawLines& raw,
-                           MapLoadReport& rep);
+                           const TagProfile& profile, const RideProfile& ride,
+                           const Progress& progress, RawLines& raw, MapLoadReport& rep);
 
 // The osmium format of a file name ("pbf", "osm", "osm.bz2", ...), case-insensitive; PBF or XML
 // by content when the name says neither.

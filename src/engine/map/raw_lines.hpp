@@ -3,6 +3,7 @@
 // depends on all of them). The OpenStreetMap reader also records each point's node, so the graph
 // joins ways at shared nodes rather than at equal coordinates.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "engine/geo/vec2.hpp"
@@ -17,8 +18,11 @@ struct RawLines {
   std::vector<RoadClass> cls;
   std::vector<uint8_t> walk;
   std::vector<int64_t> id;
+  std::vector<uint8_t> ride;           // RideDir
   std::vector<uint8_t> missing_nodes;  // way had nodes absent from the file
-  MapAreas areas;                      // lon/lat too
+  std::vector<std::string> name, name_en;
+  MapAreas areas;                     // lon/lat too
+  std::vector<MapAddress> addresses;  // lon/lat too
 };
 
 }  // namespace yz

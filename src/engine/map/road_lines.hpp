@@ -7,6 +7,7 @@
 
 #include "engine/geo/local_projection.hpp"
 #include "engine/geo/vec2.hpp"
+#include "engine/map/ride_profile.hpp"
 #include "engine/map/road_class.hpp"
 #include "engine/util/notes.hpp"
 
@@ -30,6 +31,8 @@ struct MapLoadReport {
   uint64_t jumps_cut = 0;           // straight jumps across missing nodes removed
   double jumps_cut_m = 0;
   uint64_t osm_nodes = 0;           // road vertices read (OSM nodes used by the roads loaded)
+  uint64_t rideable = 0;            // ways an e-bike may use (riding profile)
+  uint64_t ride_one_way = 0;        //   of which riders may use in one direction only
   bool nodes_unsorted = false;      // OSM: node ids not in ascending order (sorted before joining)
   uint64_t t_junctions = 0;         // vector layers: line ends joined to another line between its vertices
   double read_seconds = 0;
@@ -48,6 +51,13 @@ struct MapAreas {
   size_t size() const { return kind.size(); }
 };
 
+// An address the map gives a place (OSM addr:street + addr:housenumber on a node, building or
+// entrance), for field-check sheets: "near 中山路 88号".
+struct MapAddress {
+  Vec2 xy;  // metric
+  std::string street, housenumber;
+};
+
 struct RoadLines {
   std::vector<Vec2> points;          // metric, all lines back to back
   std::vector<uint32_t> first{0};    // line i = points[first[i], first[i+1])
@@ -58,6 +68,11 @@ struct RoadLines {
   // a node, not where two nodes happen to lie at one spot. Empty for road layers (and anything
   // built point by point): the graph then joins equal coordinates.
   std::vector<uint32_t> point_node;
+  std::vector<uint8_t> ride;         // RideDir for riders (kRideByClass: decide from road_class)
+  // The street's name per line (OSM `name`, a vector layer's name column), "" when unnamed;
+  // `name_en` its OSM `name:en` when given. For labels and "nearest named street".
+  std::vector<std::string> name, name_en;
+  std::vector<MapAddress> addresses;  // OSM only
   MapAreas areas;
   LocalProjection projection;
   // The area the map was cut to (an OSM extract's <bounds>), metric; empty when the file does not
@@ -69,17 +84,23 @@ struct RoadLines {
   MapLoadReport report;
 
   size_t size() const { return road_class.size(); }
-  void add_line(const std::vector<Vec2>& pts, RoadClass c, bool walk, int64_t id) {
+  void add_line(const std::vector<Vec2>& pts, RoadClass c, bool walk, int64_t id,
+                uint8_t ride_dir = kRideByClass, std::string line_name = {},
+                std::string line_name_en = {}) {
     points.insert(points.end(), pts.begin(), pts.end());
     first.push_back(static_cast<uint32_t>(points.size()));
     road_class.push_back(c);
     walkable.push_back(walk ? 1 : 0);
     source_id.push_back(id);
+    ride.push_back(ride_dir);
+    name.push_back(std::move(line_name));
+    name_en.push_back(std::move(line_name_en));
   }
   // A line of an OSM map: its points' nodes too.
   void add_line(const std::vector<Vec2>& pts, const std::vector<uint32_t>& nodes, RoadClass c,
-                bool walk, int64_t id) {
-    add_line(pts, c, walk, id);
+                bool walk, int64_t id, uint8_t ride_dir, std::string line_name,
+                std::string line_name_en) {
+    add_line(pts, c, walk, id, ride_dir, std::move(line_name), std::move(line_name_en));
     point_node.insert(point_node.end(), nodes.begin(), nodes.end());
   }
   Box bounds() const {

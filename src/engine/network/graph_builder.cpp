@@ -56,11 +56,23 @@ struct Piece {
   uint32_t tail, head;
   uint32_t g0, g1;  // into piece_geom
   RoadClass cls;
+  uint8_t dir;  // RideDir along the piece's geometry (kRideBoth when directions are not kept)
 };
+
+// A RideDir seen from the other end.
+uint8_t flip(uint8_t d) {
+  return static_cast<uint8_t>((d & 1) << 1 | (d & 2) >> 1);
+}
 
 }  // namespace
 
 WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, const Progress& progress) {
+  return build_line_graph(lines, lines.walkable, nullptr, nullptr, "walkable", report, progress);
+}
+
+WalkGraph build_line_graph(const RoadLines& lines, const std::vector<uint8_t>& use,
+                           const std::vector<uint8_t>* line_dir, std::vector<uint8_t>* edge_dir,
+                           const char* what, GraphBuildReport* report, const Progress& progress) {
   const auto t0 = std::chrono::steady_clock::now();
   GraphBuildReport rep;
   // 1. One id per distinct position (to the centimetre: OSM nodes at the same spot are one
@@ -68,7 +80,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   Box box;
   size_t walk_vertices = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines.walkable[i]) continue;
+    if (!use[i]) continue;
     for (uint32_t k = lines.first[i]; k < lines.first[i + 1]; ++k) box.add(lines.points[k]);
     walk_vertices += lines.first[i + 1] - lines.first[i];
   }
@@ -84,7 +96,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   std::vector<uint32_t> uses;
   uses.reserve(walk_vertices);
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines.walkable[i]) continue;
+    if (!use[i]) continue;
     ++rep.lines_used;
     for (uint32_t k = lines.first[i]; k < lines.first[i + 1]; ++k) {
       bool inserted;
@@ -103,7 +115,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   piece_geom.reserve(walk_vertices + walk_vertices / 4);
   std::vector<Piece> pieces;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines.walkable[i]) continue;
+    if (!use[i]) continue;
     const uint32_t b = lines.first[i], e = lines.first[i + 1];
     uint32_t start = b;
     for (uint32_t k = b + 1; k < e; ++k) {
@@ -117,6 +129,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
         piece_geom.insert(piece_geom.end(), lines.points.begin() + start, lines.points.begin() + k + 1);
         p.g1 = static_cast<uint32_t>(piece_geom.size());
         p.cls = lines.road_class[i];
+        p.dir = line_dir ? (*line_dir)[i] : static_cast<uint8_t>(kRideBoth);
         pieces.push_back(p);
       }
       start = k;
@@ -126,7 +139,9 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
   uses = {};
   vid = {};
   rep.pieces = pieces.size();
-  if (pieces.empty()) throw InputError(lines.source, "the walkable roads form no network (no line has length)");
+  if (pieces.empty())
+    throw InputError(lines.source,
+                     std::string("the ") + what + " roads form no network (no line has length)");
   progress(0.55, "folding");
   // 3. Incidence lists of piece ends.
   std::vector<uint32_t> inc_first(n0 + 1, 0), inc(2 * pieces.size());
@@ -147,7 +162,11 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
     else {
       const auto& a = pieces[inc[inc_first[u]]];
       const auto& b = pieces[inc[inc_first[u] + 1]];
-      if (&a == &b || a.cls != b.cls) kept[u] = 1;  // self-loop, or class changes here
+      // Directions as seen leaving u: a chain through u keeps one direction along it.
+      const uint8_t a_out = a.tail == u ? a.dir : flip(a.dir);
+      const uint8_t b_out = b.tail == u ? b.dir : flip(b.dir);
+      if (&a == &b || a.cls != b.cls || flip(a_out) != b_out)
+        kept[u] = 1;  // self-loop, class or one-way direction changes here
     }
   }
   // 4. Walk chains from kept nodes, concatenating geometry.
@@ -160,6 +179,7 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
     buf.clear();
     uint32_t cur = u, pi = first_piece;
     RoadClass cls = pieces[pi].cls;
+    const uint8_t dir = pieces[pi].tail == u ? pieces[pi].dir : flip(pieces[pi].dir);
     for (;;) {
       used[pi] = 1;
       const Piece& p = pieces[pi];
@@ -178,7 +198,8 @@ WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report, con
     tails.push_back(u);
     heads.push_back(cur);
     g.edge_class.push_back(cls);
-      lengths.push_back(static_cast<float>(polyline_length(buf.data(), buf.size())));
+    if (edge_dir) edge_dir->push_back(dir);
+    lengths.push_back(static_cast<float>(polyline_length(buf.data(), buf.size())));
     g.geom.insert(g.geom.end(), buf.begin(), buf.end());
     g.geom_first.push_back(static_cast<uint32_t>(g.geom.size()));
   };

@@ -20,4 +20,14 @@ struct GraphBuildReport {
 WalkGraph build_walk_graph(const RoadLines& lines, GraphBuildReport* report = nullptr,
                            const Progress& progress = {});
 
+// The same build over the lines with use[i] != 0 (the walk graph uses `walkable`). With
+// `line_dir` (RideDir per line), chains are not folded where the allowed direction changes and
+// each edge's direction along its geometry (tail -> head) is appended to `edge_dir`; the arcs
+// stay two-way (the undirected structure snapping and components need). `what` names the lines
+// in the "no network" error ("walkable", "rideable").
+WalkGraph build_line_graph(const RoadLines& lines, const std::vector<uint8_t>& use,
+                           const std::vector<uint8_t>* line_dir, std::vector<uint8_t>* edge_dir,
+                           const char* what, GraphBuildReport* report = nullptr,
+                           const Progress& progress = {});
+
 }  // namespace yz

@@ -26,6 +26,9 @@ struct SuggestedSite {
   double shared = 0;    // of those, workers another open station covers too
   double served = 0;    // with capacities: workers assigned to it in the best assignment
   double cost = 0;
+  // At or after the coverage curve's knee, or adding less than --min-gain at its rank: shown as
+  // "adds almost nothing" instead of recommended (coverage_curve.hpp).
+  bool adds_little = false;
   std::vector<Alternative> alternatives;  // nearest other candidates, closest first
 };
 

@@ -25,6 +25,40 @@ double number_attr(const PointSet& pts, size_t i, const std::string& column, dou
   return v;
 }
 
+void apply_time_objective(const SuggestRequest& req, SuggestRun& run) {
+  SiteHoursReport st_rep, cand_rep;
+  cand_rep.what = "candidates";
+  std::vector<WeekSchedule> schedules = site_schedules(req.stations, nullptr, st_rep);
+  const auto cand = site_schedules(req.candidates, &req.categories, cand_rep);
+  schedules.insert(schedules.end(), cand.begin(), cand.end());
+  DemandGroups groups;
+  if (req.time.worker_hours) {
+    groups = demand_groups(req.demand, req.profiles);
+  } else {
+    groups.names = {"all"};
+    groups.profiles = {nullptr};  // a flat window reads no profile
+    groups.share = req.demand.weight;
+  }
+  TimedProblem tp = expand_for_hours(run.problem, schedules, req.time, groups);
+  run.untimed.push_back(std::move(run.problem));
+  run.problem = std::move(tp.problem);
+  run.unit = tp.unit;
+  auto& n = run.hours_notes;
+  n.push_back("time objective: " + req.time.describe() +
+              fmt::format(" ({} classes of quarter-hours with the same open sites)", tp.classes));
+  if (req.stations.size())
+    for (auto& l : st_rep.lines()) n.push_back(l);
+  for (auto& l : cand_rep.lines()) n.push_back(l);
+  if (cand_rep.assumed)
+    n.push_back("typical hours per category: " + req.categories.source +
+                " (assumptions; edit the file to change them)");
+  if (req.time.worker_hours) {
+    n.insert(n.end(), groups.notes.begin(), groups.notes.end());
+    n.push_back("worker profiles: " + req.profiles.source +
+                " (assumptions; edit the file to change them)");
+  }
+}
+
 SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
                        const Progress& progress) {
   if (req.candidates.size() == 0)
@@ -63,10 +97,26 @@ SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
     run.walk_spacing_pairs = static_cast<uint32_t>(ws.pairs.size());
     run.walk_spacing_off_network = ws.off_network;
   }
+  if (req.ride) {
+    // The rider test's covers stand in for the walk list: the solver sees sets and weights only.
+    const RiderStudy rs = run_rider_reach(city, *req.ride, run.sites, req.demand, req.rider,
+                                          req.params.snap, progress);
+    std::vector<SiteCover> covers(rs.covers.size());
+    for (size_t i = 0; i < covers.size(); ++i) covers[i].walk = rs.covers[i];
+    run.rider_note = rs.demand.note;
+    run.problem = make_siting_problem(
+        covers, Criterion::walk, rs.demand.weight, run.fixed, run.sites.xy, costs,
+        req.capacity_field.empty() ? std::vector<double>{} : caps, std::move(options));
+    run.result = solve_siting(run.problem, progress);
+    return run;
+  }
   run.problem = make_siting_problem(
       study.covers, req.criterion, req.demand.weight, run.fixed, run.sites.xy, costs,
       req.capacity_field.empty() ? std::vector<double>{} : caps, std::move(options));
-  run.result = solve_siting(run.problem, progress);
+  if (req.time.active()) apply_time_objective(req, run);
+  run.result = solve_siting(run.problem, progress.slice(0, req.curve ? 0.5 : 1));
+  if (req.curve)
+    run.curve = coverage_curve(run.problem, run.result, req.min_gain, progress.slice(0.5, 1));
   return run;
 }
 

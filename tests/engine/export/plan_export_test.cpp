@@ -169,7 +169,7 @@ TEST_CASE(
   // Every other format: same features per layer, WGS-84, the Chinese names intact.
   for (const char* ext : {"geojson", "shp", "csv"}) {
     for (const auto& [name, n] : c) {
-      if (name == "yizhan_settings" || n == 0) continue;
+      if (name == "yizhan_settings" || name == "layer_styles" || n == 0) continue;
       const std::string p = dir + "/" + ext + "/" + name + "." + ext;
       INFO(p);
       REQUIRE(fs::exists(p));
@@ -535,11 +535,11 @@ TEST_CASE("PDF report pages rasterised: the map is drawn, headers whole, setting
     REQUIRE(test::run_command("pdftotext -layout " + pdf + " -", text) == 0);
     INFO(text);
     CHECK(text.find("…") == std::string::npos);  // no header or value cut short
-    // Map and figures on page 1; stations, suggestions and settings together on page 2 (the
-    // settings no longer spill a few rows onto a page of their own).
+    // Map and figures on page 1; stations and suggestions on page 2; the coverage curve and the
+    // settings together on page 3 (the settings never spill a few rows onto a page of their own).
     std::string info;
     REQUIRE(test::run_command("pdfinfo " + pdf, info) == 0);
-    CHECK_THAT(info, Catch::Matches("(.|\\n)*Pages: +2\\n(.|\\n)*"));
+    CHECK_THAT(info, Catch::Matches("(.|\\n)*Pages: +3\\n(.|\\n)*"));
     if (Z) {
       for (const char* raw : {"synthetic", "yes", "both", "Yizhan demo city", "walk_budget_m"})
         CHECK(text.find(raw) == std::string::npos);
@@ -550,11 +550,162 @@ TEST_CASE("PDF report pages rasterised: the map is drawn, headers whole, setting
         CHECK(text.find(raw) == std::string::npos);
       CHECK(text.find("Walking distance limit (m)") != std::string::npos);
       // The proof of quality is stated once, in the suggestions' section (not again in settings).
-      CHECK((text.find("proven optimal") != std::string::npos ||
-             text.find("of optimal, proven") != std::string::npos));
+      CHECK((text.find("proven the best possible") != std::string::npos ||
+             text.find("of the best possible") != std::string::npos));
       CHECK(text.find("Gap to the optimum") == std::string::npos);
       CHECK(text.find("Workers, both") != std::string::npos);  // header wrapped, not cut
       CHECK(text.find("Workers by") != std::string::npos);
     }
+  }
+}
+
+namespace {
+std::string slurp(const std::string& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+// A QML document as QGIS would parse it: well-formed XML with a <qgis> root and a renderer.
+bool is_qml(const std::string& text, const char* renderer_path) {
+  CPLXMLNode* root = CPLParseXMLString(text.c_str());
+  if (!root) return false;
+  const CPLXMLNode* q = CPLGetXMLNode(root, "=qgis");
+  const bool ok = q && CPLGetXMLNode(const_cast<CPLXMLNode*>(q), renderer_path);
+  CPLDestroyXMLNode(root);
+  return ok;
+}
+}  // namespace
+
+TEST_CASE("outputs open styled: QGIS styles, RFC 7946 GeoJSON, placed PNG",
+          "[export][styles]") {
+  auto& d = demo_plan();
+  const std::string dir = test::temp_dir() + "/styled";
+  ExportOptions o;
+  o.out_dir = dir;
+  o.formats = parse_formats("gpkg,geojson,shp,tif,png");
+  o.cell_m = 200;
+  o.dpi = 150;
+  export_plan(d.plan, o);
+
+  SECTION("the GeoPackage's layer_styles table gives each drawn layer a default QML") {
+    auto gpkg = open_vector(dir + "/plan.gpkg");
+    OGRLayer* styles = gpkg->GetLayerByName("layer_styles");
+    REQUIRE(styles);
+    std::map<std::string, std::string> qml;
+    for (auto& f : *styles) {
+      CHECK(f->GetFieldAsInteger("useAsDefault") == 1);
+      CHECK(std::string(f->GetFieldAsString("f_geometry_column")) == "geom");
+      qml[f->GetFieldAsString("f_table_name")] = f->GetFieldAsString("styleQML");
+    }
+    for (const char* l : {"stations", "suggestions", "candidates", "demand", "walk_areas",
+                          "radius_circles", "walk_areas_dissolved"}) {
+      INFO(l);
+      REQUIRE(qml.count(l));
+      CHECK(gpkg->GetLayerByName(l));  // a style names a layer that exists
+      CHECK(is_qml(qml[l], "renderer-v2"));
+    }
+    // Stations: a rule per host type that occurs, suggested ones as stars.
+    CHECK_THAT(qml["stations"], Catch::Contains("&quot;plan&quot; = &apos;suggested&apos;") &&
+                                    Catch::Contains("v=\"star\"") &&
+                                    Catch::Contains("&apos;co-built&apos;"));
+    CHECK_THAT(qml["demand"], Catch::Contains("&quot;walk_count&quot; = 0"));
+    // The same style beside the per-layer files.
+    CHECK(slurp(dir + "/geojson/stations.qml") == qml["stations"]);
+    CHECK(slurp(dir + "/shp/walk_areas.qml") == qml["walk_areas"]);
+  }
+  SECTION("GeoJSON per RFC 7946: no crs member, outer rings counter-clockwise, 7 decimals") {
+    const std::string g = slurp(dir + "/geojson/walk_areas.geojson");
+    CHECK(g.find("\"crs\"") == std::string::npos);
+    auto ds = open_vector(dir + "/geojson/walk_areas.geojson");
+    OGRLayer* l = ds->GetLayer(0);
+    int checked = 0;
+    for (auto& f : *l) {
+      const OGRGeometry* geom = f->GetGeometryRef();
+      REQUIRE(geom);
+      const OGRPolygon* p = wkbFlatten(geom->getGeometryType()) == wkbMultiPolygon
+                                ? geom->toMultiPolygon()->getGeometryRef(0)
+                                : geom->toPolygon();
+      const OGRLinearRing* r = p->getExteriorRing();
+      double twice_area = 0;  // shoelace: positive = counter-clockwise
+      for (int i = 0; i + 1 < r->getNumPoints(); ++i)
+        twice_area += r->getX(i) * r->getY(i + 1) - r->getX(i + 1) * r->getY(i);
+      CHECK(twice_area > 0);
+      ++checked;
+    }
+    CHECK(checked > 0);
+    // No coordinate written with more than 7 decimals (inside the "coordinates" arrays only).
+    size_t longest = 0, found = 0;
+    for (size_t at = g.find("\"coordinates\""); at != std::string::npos;
+         at = g.find("\"coordinates\"", at + 1)) {
+      ++found;
+      size_t run = 0;
+      bool after_dot = false;
+      for (size_t i = at; i < g.size() && g[i] != '}'; ++i) {
+        const char c = g[i];
+        if (c == '.') after_dot = true, run = 0;
+        else if (after_dot && c >= '0' && c <= '9') longest = std::max(longest, ++run);
+        else after_dot = false;
+      }
+    }
+    REQUIRE(found > 0);
+    CHECK(longest <= 7);
+  }
+  SECTION("the accessibility GeoTIFF has a QGIS colour ramp on its minutes") {
+    const std::string q = slurp(dir + "/accessibility.qml");
+    CHECK(is_qml(q, "pipe.rasterrenderer"));
+    CHECK_THAT(q, Catch::Contains("singlebandpseudocolor") && Catch::Contains("band=\"1\""));
+  }
+  SECTION("map.png carries its DPI and is placed in the map's CRS: stations land on their marks") {
+    const std::string png = slurp(dir + "/map.png");
+    const size_t phys = png.find("pHYs");
+    REQUIRE(phys != std::string::npos);
+    CHECK(phys < png.find("IDAT"));
+    auto be32 = [&](size_t at) {
+      uint32_t v = 0;
+      for (int k = 0; k < 4; ++k) v = (v << 8) | static_cast<unsigned char>(png[at + k]);
+      return v;
+    };
+    CHECK(be32(phys + 4) == static_cast<uint32_t>(std::lround(150 / 0.0254)));
+    CHECK(png[phys + 12] == 1);  // per metre
+    // GDAL reads the world file and the CRS; an existing station projected by OGR (not by
+    // Yizhan) lands on a pixel of a station mark's blue.
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GDALDataset::Open((dir + "/map.png").c_str(), GDAL_OF_RASTER));
+    REQUIRE(ds);
+    double gt[6];
+    REQUIRE(ds->GetGeoTransform(gt) == CE_None);
+    // The CRS as written beside it (map.png.aux.xml), read by OGR.
+    const std::string aux = slurp(dir + "/map.png.aux.xml");
+    const size_t s0 = aux.find("<SRS>"), s1 = aux.find("</SRS>");
+    REQUIRE((s0 != std::string::npos && s1 != std::string::npos));
+    OGRSpatialReference map_srs;
+    REQUIRE(map_srs.importFromWkt(aux.substr(s0 + 5, s1 - s0 - 5).c_str()) == OGRERR_NONE);
+    map_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const OGRSpatialReference* srs = &map_srs;
+    OGRSpatialReference wgs;
+    wgs.SetWellKnownGeogCS("WGS84");
+    wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs, srs));
+    REQUIRE(ct);
+    std::vector<unsigned char> rgb(3 * ds->GetRasterXSize() * ds->GetRasterYSize());
+    REQUIRE(ds->RasterIO(GF_Read, 0, 0, ds->GetRasterXSize(), ds->GetRasterYSize(), rgb.data(),
+                         ds->GetRasterXSize(), ds->GetRasterYSize(), GDT_Byte, 3, nullptr, 3,
+                         3 * ds->GetRasterXSize(), 1) == CE_None);
+    int found = 0;
+    for (uint32_t i = 0; i < d.plan.existing; ++i) {
+      double x = d.study.sites.lonlat[i].x, y = d.study.sites.lonlat[i].y;
+      REQUIRE(ct->Transform(1, &x, &y));
+      const int px = static_cast<int>((x - gt[0]) / gt[1]), py = static_cast<int>((y - gt[3]) / gt[5]);
+      bool blue = false;
+      for (int dy = -2; dy <= 2 && !blue; ++dy)
+        for (int dx = -2; dx <= 2 && !blue; ++dx) {
+          const int X = px + dx, Y = py + dy;
+          if (X < 0 || Y < 0 || X >= ds->GetRasterXSize() || Y >= ds->GetRasterYSize()) continue;
+          const unsigned char* c = &rgb[3 * (static_cast<size_t>(Y) * ds->GetRasterXSize() + X)];
+          blue = std::abs(c[0] - palette::station.r) < 30 && std::abs(c[1] - palette::station.g) < 30 &&
+                 std::abs(c[2] - palette::station.b) < 30;
+        }
+      found += blue;
+    }
+    CHECK(found >= static_cast<int>(d.plan.existing) - 1);  // one may sit under a suggestion's star
   }
 }

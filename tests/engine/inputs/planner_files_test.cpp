@@ -262,6 +262,34 @@ TEST_CASE("Spreadsheets: demand lists, missing coordinate columns, unreadable fi
       CHECK(std::string(e.what()).find("地址") != std::string::npos);
     }
   }
+  SECTION("a sheet with a WGS-84 and an Amap longitude column is refused, naming both") {
+    const std::string path = temp_dir() + "/twopairs.xlsx";
+    GDALAllRegister();
+    GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("XLSX")->Create(
+        path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* l = ds->CreateLayer("s", nullptr, wkbNone, nullptr);
+    for (const char* n : {"名称", "lng", "lat", "经度"}) {
+      OGRFieldDefn a(n, OFTString);
+      l->CreateField(&a);
+    }
+    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(l->GetLayerDefn()));
+    f->SetField(0, "江汉路");
+    f->SetField(1, "114.30");
+    f->SetField(2, "30.60");
+    f->SetField(3, "114.31");
+    l->CreateFeature(f.get());
+    ds.reset();
+    DropReport rep;
+    try {
+      read_sites(path, rep);
+      FAIL("accepted");
+    } catch (const InputError& e) {
+      const std::string what = e.what();
+      INFO(what);
+      CHECK(what.find("twopairs.xlsx") != std::string::npos);
+      CHECK(what.find("'lng' (column 2) and '经度' (column 4)") != std::string::npos);
+    }
+  }
   SECTION("an .xls that is not a workbook is exit-2 input, naming the file") {
     const std::string path = temp_dir() + "/broken.xls";
     std::ofstream(path) << "not a workbook\n";
