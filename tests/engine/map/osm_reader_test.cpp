@@ -156,3 +156,47 @@ TEST_CASE("multipolygon relations are assembled: a lake with an island from two 
   }
   CHECK(water == 1);
 }
+
+TEST_CASE(
+    "pedestrian squares are walked as GDAL drew them: clipped ones closed again, a "
+    "multipolygon's outer way once",
+    "[map][osm][areas]") {
+  // Helsinki's extract cut squares drawn as closed ways (2.7 km of outlines were lost when such a
+  // square was dropped) and London's squares are both a closed way and the outer ring of their
+  // multipolygon (walked twice). Square A: 100 m closed way 30 whose first/last node 31 is not in
+  // the file: ring 32-33-34 closed again, 100 + 100 + 141.42 m. Square B: 50 m closed way 40, also
+  // the outer way of relation 7 (same tags): its 200 m once. Road: 400 m. Total 941.42 m.
+  OsmXml osm;
+  osm.node(20, lon_at(0), lat_at(-50));
+  osm.node(21, lon_at(400), lat_at(-50));
+  osm.node(32, lon_at(100), lat_at(300));
+  osm.node(33, lon_at(100), lat_at(400));
+  osm.node(34, lon_at(0), lat_at(400));
+  const double sq[4][2] = {{300, 300}, {350, 300}, {350, 350}, {300, 350}};
+  for (int i = 0; i < 4; ++i) osm.node(41 + i, lon_at(sq[i][0]), lat_at(sq[i][1]));
+  osm.way(5, {20, 21}, {{"highway", "residential"}});
+  osm.way(30, {31, 32, 33, 34, 31}, {{"highway", "pedestrian"}, {"area", "yes"}});
+  osm.way(40, {41, 42, 43, 44, 41}, {{"highway", "pedestrian"}, {"area", "yes"}});
+  std::string xml = osm.xml();
+  xml.insert(xml.rfind("</osm>"),
+             "  <relation id=\"7\">\n"
+             "    <member type=\"way\" ref=\"40\" role=\"outer\"/>\n"
+             "    <tag k=\"type\" v=\"multipolygon\"/>\n    <tag k=\"highway\" v=\"pedestrian\"/>\n"
+             "    <tag k=\"area\" v=\"yes\"/>\n"
+             "  </relation>\n");
+  const std::string path = temp_dir() + "/squares.osm";
+  std::ofstream(path, std::ios::binary) << xml;
+  const RoadLines L = load_map(path, profile());
+  double walk = 0;
+  size_t lines = 0;
+  for (size_t i = 0; i < L.size(); ++i) {
+    if (!L.walkable[i]) continue;
+    ++lines;
+    for (uint32_t k = L.first[i] + 1; k < L.first[i + 1]; ++k)
+      walk += distance(L.points[k - 1], L.points[k]);
+  }
+  CHECK(lines == 3);
+  CHECK(walk == Approx(400 + 200 + 200 + 100 * std::sqrt(2.0)).epsilon(0.005));
+  CHECK(L.report.ways_missing_nodes == 1);
+  CHECK(L.report.ways_shortened == 1);
+}
