@@ -457,6 +457,9 @@ void export_plan_to(AppState& st, ExportOptions opt) {
 
 void apply_params(AppState& st, const CoverageParams& p) {
   if (!st.session) return;
+  // The engine's ranges, as the CLI and the session reader check them (the panel also greys out
+  // Apply): an out-of-range value never reaches a recomputation.
+  if (const std::string why = p.problem(); !why.empty()) return st.notify(why, true);
   auto ws = st.session->workspace_ptr();
   auto in = std::make_shared<Session::RebaseInput>(st.session->rebase_input());
   const CoverageParams old = ws->params();

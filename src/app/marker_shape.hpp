@@ -4,29 +4,14 @@
 // proportions here must match the shader's.
 #include <cstdint>
 
+#include "engine/export/marker_shape.hpp"
+
 namespace yz::app {
 
-enum class MarkerShape : uint8_t {
-  circle,
-  square,
-  diamond,
-  triangle,  // pointing up
-  triangle_down,
-  hexagon,
-  star,  // 5-pointed
-  plus,
-  cross,  // x
-  ring,
-};
-
-// Station shape by host type (kHostTypes order: standalone, co-built, shared, alliance, mobile);
-// anything else (unknown) is a circle, the most neutral mark.
-inline MarkerShape host_shape(uint8_t host) {
-  constexpr MarkerShape kByHost[] = {MarkerShape::square, MarkerShape::diamond,
-                                     MarkerShape::triangle, MarkerShape::hexagon,
-                                     MarkerShape::triangle_down};
-  return host < 5 ? kByHost[host] : MarkerShape::circle;
-}
+// The shapes and the host type -> shape table are the engine's (the PNG map draws the same):
+// yz::MarkerShape, yz::host_shape in engine/export/marker_shape.hpp.
+using yz::host_shape;
+using yz::MarkerShape;
 
 // Extents relative to the marker's nominal radius R, chosen so every shape has about the area of
 // the circle: square half-side, diamond half-side (before the 45 degree turn), triangle half-side,

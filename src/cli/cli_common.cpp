@@ -10,7 +10,7 @@
 
 #include "cli/interrupt.hpp"
 #include "engine/inputs/point_layer.hpp"
-#include "engine/map/map_source.hpp"
+#include "engine/network/open_map_file.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
 
@@ -194,6 +194,40 @@ PointReadOptions site_read_options(const std::string& cost_field,
       cost_field == "cost" ? std::string() : cost_field;  // default: auto (cost/成本/...)
   so.capacity_field = capacity_field;
   return so;
+}
+
+CLI::Option* add_demand_weight(CLI::App& app, std::string& field) {
+  return app.add_option("--demand-weight", field, "Name of the demand weight column");
+}
+
+void add_site_columns(CLI::App& app, std::string& cost_field, std::string& capacity_field) {
+  app.add_option("--cost-field", cost_field,
+                 "Candidate column holding its cost (default: cost/成本/费用/...; missing = 1)")
+      ->capture_default_str();
+  app.add_option("--capacity-field", capacity_field,
+                 "Column holding how many workers a station can serve (missing or empty = "
+                 "unlimited)");
+}
+
+CLI::Option* add_criterion(CLI::App& app, std::string& text, const std::string& what) {
+  return app
+      .add_option("--criterion", text,
+                  "Coverage test" + (what.empty() ? std::string() : " " + what) +
+                      ": walk, radius, both (the standard) or either")
+      ->capture_default_str();
+}
+
+Criterion criterion_option(const std::string& text) {
+  Criterion c;
+  if (!parse_criterion(text, c))
+    throw InputError("--criterion", "must be walk, radius, both or either");
+  return c;
+}
+
+CLI::Option* add_out_bom(CLI::App& app, bool& bom) {
+  return app.add_flag(
+      "--bom", bom,
+      "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");
 }
 
 nlohmann::json inputs_json(const std::vector<DropReport>& drops) {

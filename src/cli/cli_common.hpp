@@ -79,6 +79,20 @@ std::string cli_flag(const std::string& param);
 PointReadOptions site_read_options(const std::string& cost_field,
                                    const std::string& capacity_field);
 
+// Options several commands share, each defined (name and help) once here:
+// --demand-weight (the column of --demand holding workers).
+CLI::Option* add_demand_weight(CLI::App& app, std::string& field);
+// --cost-field and --capacity-field of the sites read with site_read_options(); cost_field's
+// default "cost" means the automatic choice (cost/成本/费用/...).
+void add_site_columns(CLI::App& app, std::string& cost_field, std::string& capacity_field);
+// --criterion (walk, radius, both or either; default "both"); `what`: what the test decides, when
+// not plain coverage ("the suggestions maximise").
+CLI::Option* add_criterion(CLI::App& app, std::string& text, const std::string& what = "");
+// The --criterion value; InputError naming --criterion when it is none of the four.
+Criterion criterion_option(const std::string& text);
+// --bom of a command writing one --out file.
+CLI::Option* add_out_bom(CLI::App& app, bool& bom);
+
 // --overwrite, and the checks every command makes on its output before any work: an output that
 // is one of the inputs is refused (exit 2, both named), an existing file unless --overwrite.
 struct OutputGuard {

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/network/walk_search.hpp"
 
 namespace yz::cli {

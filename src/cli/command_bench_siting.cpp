@@ -11,12 +11,12 @@
 
 #include <fmt/format.h>
 
+#include "bench/siting_benchmark.hpp"
+#include "bench/synthetic_instance.hpp"
 #include "cli/cli_common.hpp"
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/inputs/street_length_demand.hpp"
-#include "engine/map/demo_city.hpp"
-#include "engine/siting/siting_benchmark.hpp"
-#include "engine/siting/synthetic_instance.hpp"
 
 namespace yz::cli {
 namespace {

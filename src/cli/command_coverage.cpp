@@ -131,7 +131,7 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
   cmd->map.add(*sub);
   cmd->sites.add(*sub)->required();
   cmd->demand.add(*sub, "default: street-length proxy");
-  sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
+  add_demand_weight(*sub, cmd->demand_weight);
   cmd->cov.add(*sub);
   cmd->districts.add(*sub);
   cmd->rider.add(*sub);
@@ -144,9 +144,7 @@ const RegisterCommand reg("coverage", [](CLI::App& app, std::function<int()>& ru
                 "Coverage in each hour of a weekday and a weekend day, counting only stations open "
                 "then (opening_hours / 开放时间 column), and worker-hours covered");
   cmd->hours.add(*sub);
-  sub->add_flag(
-      "--bom", cmd->bom,
-      "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");
+  add_out_bom(*sub, cmd->bom);
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

@@ -10,7 +10,7 @@
 #include "engine/coverage/coverage_report.hpp"
 #include "engine/export/coverage_layers.hpp"
 #include "engine/export/vector_writer.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 
 namespace yz::cli {
 namespace {

@@ -9,9 +9,9 @@
 #include "cli/cli_common.hpp"
 #include "cli/district_input.hpp"
 #include "engine/export/plan_export.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
-#include "engine/map/demo_city.hpp"
 #include "engine/util/number_format.hpp"
 #if YIZHAN_WITH_APP
 #include "app/engine_messages.hpp"
@@ -99,9 +99,7 @@ struct ExportCommand {
     eo.validate();
     if (k != kNotGiven) check_param("k", static_cast<double>(k), siting::Options::kK);
     check_param("time_limit_s", time_limit_s, siting::Options::kTimeLimitS);
-    Criterion crit;
-    if (!parse_criterion(criterion, crit))
-      throw InputError("--criterion", "must be walk, radius, both or either");
+    const Criterion crit = criterion_option(criterion);
     if (demo == !map.map.empty())
       throw InputError("--map/--demo", "give either --map FILE or --demo");
     if (!demo && !stations.given())
@@ -237,19 +235,13 @@ const RegisterCommand reg("export", [](CLI::App& app, std::function<int()>& run)
       ->capture_default_str();
   sub->add_option("--k", cmd->k,
                   "Also suggest N new stations among the candidates (as `yizhan suggest --k N`)");
-  sub->add_option("--criterion", cmd->criterion,
-                  "Coverage test the suggestions maximise: walk, radius, both or either")
-      ->capture_default_str();
-  sub->add_option("--cost-field", cmd->cost_field,
-                  "Candidate column holding its cost (default: cost/成本/费用/...; missing = 1)")
-      ->capture_default_str();
-  sub->add_option("--capacity-field", cmd->capacity_field,
-                  "Column holding how many workers a station can serve");
+  add_criterion(*sub, cmd->criterion, "the suggestions maximise");
+  add_site_columns(*sub, cmd->cost_field, cmd->capacity_field);
   sub->add_option("--time-limit", cmd->time_limit_s,
                   "Seconds for the suggestions' bound and exact search")
       ->capture_default_str();
   cmd->demand.add(*sub, "default: street-length proxy (demo: its workers)");
-  sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
+  add_demand_weight(*sub, cmd->demand_weight);
   cmd->cov.add(*sub);
   cmd->districts.add(*sub);
   sub->add_option("--out-dir", cmd->out_dir, "Folder to write into (created if missing)")

@@ -1,8 +1,8 @@
 // yizhan review: the existing stations under review. Which are least useful (what removing each
 // one costs in workers covered), which to upgrade first (workers served x amenities missing),
 // and, with candidates, where moving one would gain most (remove it, build the best candidate
-// instead). Prints the rankings (or --json) and writes them to a GeoPackage.
-#include "cli/command_review.hpp"
+// instead). Prints the rankings (or --json) and writes them to a GeoPackage. The rankings and
+// their layers are the engine's (siting/station_review, export/review_layers).
 
 #include <algorithm>
 #include <iostream>
@@ -13,6 +13,7 @@
 
 #include "cli/cli_common.hpp"
 #include "engine/coverage/coverage_study.hpp"
+#include "engine/export/review_layers.hpp"
 #include "engine/export/site_layers.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
@@ -21,71 +22,6 @@
 namespace yz::cli {
 
 using namespace yz::siting;
-
-std::vector<uint32_t> site_amenities(const PointSet& sites) {
-  std::vector<uint32_t> a(sites.size(), 0);
-  for (size_t i = 0; i < sites.size() && i < sites.info.size(); ++i) a[i] = sites.info[i].amenities;
-  return a;
-}
-
-StationReview review_stations(const Problem& p, const PointSet& sites, uint32_t wanted,
-                              const std::vector<uint32_t>& extra_open) {
-  StationReview r;
-  r.wanted = wanted;
-  r.removal = removal_costs(p, extra_open);
-  r.upgrade = upgrade_priority(p, site_amenities(sites), wanted, extra_open);
-  bool any_candidate = false;
-  std::vector<uint8_t> in_plan(p.sites.size(), 0);
-  for (uint32_t j : extra_open) in_plan[j] = 1;
-  for (uint32_t j = 0; j < p.sites.size(); ++j) any_candidate |= !p.sites[j].fixed && !in_plan[j];
-  if (any_candidate) r.relocation = relocation_moves(p, extra_open);
-  return r;
-}
-
-void write_review_layers(VectorWriter& w, const PointSet& sites, const StationReview& r) {
-  w.begin_layer("least_useful", GeomKind::point,
-                {{"rank", FieldType::integer},
-                 {"site_id", FieldType::text},
-                 {"name", FieldType::text},
-                 {"covers", FieldType::real},
-                 {"lost", FieldType::real},
-                 {"lost_twice", FieldType::real}});
-  int64_t rank = 0;
-  for (const RemovalCost& c : r.removal)
-    w.add_point(sites.lonlat[c.site],
-                {++rank, sites.id[c.site], sites.name[c.site], c.covers, c.lost, c.lost_twice});
-  w.begin_layer("upgrade_priority", GeomKind::point,
-                {{"rank", FieldType::integer},
-                 {"site_id", FieldType::text},
-                 {"name", FieldType::text},
-                 {"served", FieldType::real},
-                 {"missing", FieldType::integer},
-                 {"missing_amenities", FieldType::text},
-                 {"priority", FieldType::real}});
-  const std::vector<uint32_t> have = site_amenities(sites);
-  rank = 0;
-  for (const UpgradePriority& u : r.upgrade)
-    w.add_point(sites.lonlat[u.site],
-                {++rank, sites.id[u.site], sites.name[u.site], u.served, int64_t{u.missing},
-                 amenity_list(r.wanted & ~have[u.site]), u.priority});
-  w.begin_layer("relocation", GeomKind::line,
-                {{"rank", FieldType::integer},
-                 {"site_id", FieldType::text},
-                 {"name", FieldType::text},
-                 {"lost", FieldType::real},
-                 {"to_site_id", FieldType::text},
-                 {"to_name", FieldType::text},
-                 {"gained", FieldType::real},
-                 {"net", FieldType::real}});
-  rank = 0;
-  for (const Relocation& m : r.relocation) {
-    ++rank;
-    if (m.candidate == kNoSite) continue;
-    w.add_line({sites.lonlat[m.site], sites.lonlat[m.candidate]},
-               {rank, sites.id[m.site], sites.name[m.site], m.lost, sites.id[m.candidate],
-                sites.name[m.candidate], m.gained, m.net()});
-  }
-}
 
 namespace {
 
@@ -123,9 +59,7 @@ struct ReviewCommand {
 
   int run() {
     cov.validate();
-    Criterion crit;
-    if (!parse_criterion(criterion, crit))
-      throw InputError("--criterion", "must be walk, radius, both or either");
+    const Criterion crit = criterion_option(criterion);
     check_param("spacing_m", spacing_m, Options::kSpacingM);
     check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
     const uint32_t want = parse_wanted(wanted);
@@ -274,11 +208,9 @@ const RegisterCommand reg("review", [](CLI::App& app, std::function<int()>& run)
   cmd->stations.add_deprecated_sites_crs(*sub);
   cmd->candidates.add(*sub, "also report the best relocation of each station");
   cmd->demand.add(*sub, "default: street-length proxy");
-  sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
+  add_demand_weight(*sub, cmd->demand_weight);
   cmd->cov.add(*sub);
-  sub->add_option("--criterion", cmd->criterion,
-                  "Coverage test: walk, radius, both (the standard) or either")
-      ->capture_default_str();
+  add_criterion(*sub, cmd->criterion);
   sub->add_option(
       "--wanted", cmd->wanted,
       "Amenities a full station offers, comma-separated, or all (default: the standard's nine: "
@@ -293,9 +225,7 @@ const RegisterCommand reg("review", [](CLI::App& app, std::function<int()>& run)
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)");
   cmd->outg.add(*sub);
   sub->add_flag("--json", cmd->json, "Print the rankings as JSON (all rows)");
-  sub->add_flag(
-      "--bom", cmd->bom,
-      "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");
+  add_out_bom(*sub, cmd->bom);
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_common.hpp"
-#include "cli/command_review.hpp"
 #include "cli/district_input.hpp"
 #include "cli/hours_options.hpp"
 #include "cli/rider_options.hpp"
@@ -18,11 +17,14 @@
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/export/district_layer.hpp"
 #include "engine/export/plan_export.hpp"
+#include "engine/export/review_layers.hpp"
 #include "engine/export/site_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
+#include "engine/siting/suggest_report.hpp"
 #include "engine/siting/suggest_run.hpp"
+#include "engine/util/ascii_case.hpp"
 #include "engine/util/number_format.hpp"
 
 namespace yz::cli {
@@ -202,12 +204,8 @@ struct SuggestCommand {
       DropReport d2;
       PointSet ps = stations.read(city, without, cov.params.snap, d2);
       bool has = false;
-      for (const std::string& n : ps.attr_names) {
-        std::string a = n, b = so.capacity_field;
-        for (auto& ch : a) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        for (auto& ch : b) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        has |= a == b;
-      }
+      for (const std::string& n : ps.attr_names)
+        has |= ascii_lower(n) == ascii_lower(so.capacity_field);
       if (has) throw;  // the column exists: the error was about something else
       for (SiteInfo& info : ps.info) info.capacity = NAN;  // not an automatic guess either
       const std::string note = "stations have no column '" + so.capacity_field +
@@ -318,66 +316,10 @@ struct SuggestCommand {
   void print(const PointSet& sites, const Problem& p, const SitingResult& r, uint32_t fixed,
              const StationReview& review, const CoverageCurve& curve) const {
     if (json) {
-      nlohmann::json j;
-      j["goal"] = to_string(p.options.goal);
+      nlohmann::json j = suggest_json(sites, p, r, review, notes);
       j["criterion"] = criterion;
-      j["objective_kind"] = to_string(p.options.objective);
-      j["objective"] = r.objective;
-      j["secondary"] = r.secondary;
-      j["bound"] = r.bound;
-      j["gap"] = r.gap;
-      j["optimal"] = r.optimal;
-      j["feasible"] = r.feasible;
-      j["message"] = r.message;
-      j["before"] = {{"covered", r.before.covered},
-                     {"covered_twice", r.before.covered_twice},
-                     {"total", r.before.total}};
-      j["after"] = {{"covered", r.after.covered},
-                    {"covered_twice", r.after.covered_twice},
-                    {"total", r.after.total}};
-      j["new_stations"] = r.count;
-      j["cost"] = r.cost;
-      j["bound_method"] = r.bound_method;
-      j["secondary_bound"] = r.secondary_bound;
-      j["secondary_optimal"] = r.secondary_optimal;
-      j["secondary_run"] = r.secondary_run;
-      j["plan_source"] = r.plan_source;
-      j["stopped_by_time"] = r.stopped_by_time;
-      j["walk_spacing_pairs"] = nullptr;
-      if (p.options.spacing_walk_m > 0) j["walk_spacing_pairs"] = p.options.conflicts.size();
-      j["notes"] = notes;
       j["demand_is_proxy"] = proxy;
       j["coverage_curve"] = coverage_curve_json(curve);
-      j["least_useful"] = nlohmann::json::array();
-      for (const auto& c : review.removal)
-        j["least_useful"].push_back(
-            {{"id", sites.id[c.site]}, {"lost", c.lost}, {"lost_twice", c.lost_twice}});
-      j["upgrade_priority"] = nlohmann::json::array();
-      for (const auto& u : review.upgrade)
-        j["upgrade_priority"].push_back({{"id", sites.id[u.site]},
-                                         {"served", u.served},
-                                         {"missing", u.missing},
-                                         {"priority", u.priority}});
-      j["sites"] = nlohmann::json::array();
-      for (const auto& s : r.sites) {
-        nlohmann::json a = nlohmann::json::array();
-        for (const auto& alt : s.alternatives)
-          a.push_back({{"id", sites.id[alt.site]},
-                       {"distance_m", alt.distance_m},
-                       {"objective", alt.objective},
-                       {"feasible", alt.feasible}});
-        j["sites"].push_back(
-            {{"rank", s.rank},
-             {"id", sites.id[s.site]},
-             {"name", sites.name[s.site]},
-             {"gain", s.gain},
-             {"marginal", s.marginal},
-             {"shared", s.shared},
-             {"cost", s.cost},
-             {"host_type", s.site < sites.info.size() ? sites.info[s.site].host_type : ""},
-             {"adds_little", s.adds_little},
-             {"alternatives", a}});
-      }
       j["output"] = out;
       j["inputs"] = inputs_json(drops);
       if (by_district) {
@@ -462,7 +404,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   cmd->stations.add_deprecated_sites_crs(*sub);
   cmd->candidates.add(*sub)->required();
   cmd->demand.add(*sub, "default: street-length proxy");
-  sub->add_option("--demand-weight", cmd->demand_weight, "Name of the demand weight column");
+  add_demand_weight(*sub, cmd->demand_weight);
   cmd->cov.add(*sub);
   cmd->districts.add(*sub);
   cmd->rider.add(*sub, /*with_flag=*/false);
@@ -479,12 +421,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
                   "A station adding fewer workers than this is flagged 'adds almost nothing' "
                   "(coverage curve): a share of all workers (0.5%) or a count (20)")
       ->capture_default_str();
-  sub->add_option("--cost-field", cmd->cost_field,
-                  "Candidate column holding its cost (missing = 1)")
-      ->capture_default_str();
-  sub->add_option("--capacity-field", cmd->capacity_field,
-                  "Column holding how many workers a station can serve (missing or empty = "
-                  "unlimited)");
+  add_site_columns(*sub, cmd->cost_field, cmd->capacity_field);
   sub->add_option("--criterion", cmd->criterion,
                   "Coverage test: walk, radius, both (the standard), either, or rider (the "
                   "rider-reach test, 骑行可达: see --ride-min, --ride-kmh, --park-walk-m, "
@@ -506,9 +443,7 @@ const RegisterCommand reg("suggest", [](CLI::App& app, std::function<int()>& run
   sub->add_option("--out", cmd->out, "Output GeoPackage (.gpkg)")->required();
   cmd->outg.add(*sub);
   sub->add_flag("--json", cmd->json, "Print the result as JSON");
-  sub->add_flag(
-      "--bom", cmd->bom,
-      "A .csv --out starts with a UTF-8 byte-order mark (Excel/WPS on Chinese Windows need it)");
+  add_out_bom(*sub, cmd->bom);
   sub->callback([cmd, &run] { run = [cmd] { return cmd->run(); }; });
 });
 

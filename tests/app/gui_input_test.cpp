@@ -8,7 +8,7 @@
 
 #include "app/camera.hpp"
 #include "engine/coverage/coverage_study.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "support/gui_shot.hpp"
 #include "support/test_data.hpp"
 

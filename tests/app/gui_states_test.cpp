@@ -12,7 +12,7 @@
 
 #include "app/map_style.hpp"
 #include "engine/coverage/coverage_study.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/session/autosave.hpp"
 #include "engine/session/session.hpp"
 #include "support/gui_shot.hpp"

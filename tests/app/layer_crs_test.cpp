@@ -11,7 +11,7 @@
 #include <fstream>
 
 #include "engine/geo/china_coords.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "support/gui_shot.hpp"
 #include "support/test_data.hpp"
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/geo/local_projection.hpp"
+#include "engine/util/ascii_case.hpp"
 
 namespace yz {
 
@@ -17,16 +18,11 @@ void write_layer(VectorWriter& w, const Layer& l,
   // named like one of ours gets a suffix instead of failing the export.
   std::vector<std::string> seen;
   for (auto& f : fields) {
-    auto lower = [](std::string s) {
-      std::transform(s.begin(), s.end(), s.begin(),
-                     [](unsigned char c) { return std::tolower(c); });
-      return s;
-    };
     std::string name = f.name;
-    for (int k = 2; std::find(seen.begin(), seen.end(), lower(name)) != seen.end(); ++k)
+    for (int k = 2; std::find(seen.begin(), seen.end(), ascii_lower(name)) != seen.end(); ++k)
       name = f.name + "_" + std::to_string(k);
     f.name = name;
-    seen.push_back(lower(name));
+    seen.push_back(ascii_lower(name));
   }
   for (size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].type != FieldType::text) continue;

@@ -1,7 +1,7 @@
 #pragma once
-// The app's map colours and widths for the offscreen PNG map and PDF report, mirrored exactly from
-// src/app/map_style.* (the engine may not include app headers); tests/app/map_palette_test.cpp
-// fails if the two drift apart.
+// Colours and widths of everything drawn on a map, in one place: the app's map view (through
+// src/app/map_style.hpp, which names this namespace `style`) and the offscreen PNG map and PDF
+// report (map_render) draw with these. The screenshot and PNG tests check the station colour.
 #include <cstdint>
 
 #include "engine/map/road_class.hpp"
@@ -26,8 +26,29 @@ inline constexpr Rgba circle{50, 50, 60, 150};
 inline constexpr Rgba circle_selected{255, 120, 0, 230};
 inline constexpr Rgba station_outline{255, 255, 255};
 inline constexpr Rgba station_selected{255, 120, 0};
-inline constexpr Rgba station{40, 90, 220};
+inline constexpr Rgba station{40, 90, 220};  // the marker fill (built stations)
 inline constexpr float station_half_px = 6, station_outline_px = 2;
+
+// Station fill by status (kStatuses order: built, planned, upgrading; then unknown). Blue, teal,
+// brown and grey differ in lightness as well as hue, so they stay apart for colour-blind readers
+// and away from the demand red/amber/green.
+inline constexpr Rgba station_status[4] = {station, {0, 150, 150}, {150, 95, 35}, {135, 135, 145}};
+// A thin dark edge outside the white outline: white alone vanishes on the light background.
+inline constexpr Rgba marker_edge{40, 40, 50, 150};
+inline constexpr Rgba candidate{110, 110, 120};
+inline constexpr Rgba suggestion{255, 140, 0};
+inline constexpr Rgba suggestion_selected_outline{40, 40, 50};
+inline constexpr Rgba disagreement{150, 60, 200};  // inside 1 km, no 15-minute walk: violet
+inline constexpr Rgba diff_gained{30, 150, 60};
+inline constexpr Rgba diff_lost{210, 40, 40};
+// Density ramp: pale yellow -> orange -> the layer colour (default deep red).
+inline constexpr Rgba density_low{255, 236, 160}, density_mid{248, 150, 50},
+    density_high{170, 25, 40};
+// Highlight diameters relative to the demand dot (whose size follows the zoom).
+inline constexpr float uncovered_scale = 1.8f, disagreement_scale = 2.2f;
+inline constexpr float density_radius_m = 150;  // kernel radius on the ground
+inline constexpr float density_min_radius_px = 8;
+inline constexpr float walk_width_px = 3, walk_selected_width_px = 4;
 
 struct RoadStyle {
   Rgba color;

@@ -37,17 +37,14 @@ void polygon_path(cairo_t* cr, const MapFrame& f, const MultiPolygon& mp) {
     }
 }
 
+// Stations by host type: host_shape() (marker_shape.hpp), the app's table too.
 using Shape = MarkerShape;
-// One fixed shape per host type, in kHostTypes order (standalone, co-built, shared, alliance,
-// mobile); stations of unknown type are circles.
-constexpr Shape kHostShapes[] = {Shape::square, Shape::diamond, Shape::triangle, Shape::hexagon,
-                                 Shape::triangle_down};
-static_assert(std::size(kHostShapes) == std::size(kHostTypes), "a shape for every host type");
 constexpr double kShapeReach = 1.3;  // the shapes reach at most 1.3 r from their centre
 constexpr double kStarReach = 1.6;
 
 void shape_path(cairo_t* cr, Shape s, Vec2 c, double r) {
   switch (s) {
+    default:  // host_shape() gives only the shapes below and circle; stars are star_path()
     case Shape::circle:
       cairo_new_sub_path(cr), cairo_arc(cr, c.x, c.y, r, 0, 2 * M_PI);
       break;
@@ -143,12 +140,6 @@ std::vector<std::string> station_types(const CoverageStudy& st, const std::vecto
 }
 
 }  // namespace
-
-MarkerShape host_shape(const std::string& host_type) {
-  for (size_t k = 0; k < std::size(kHostTypes); ++k)
-    if (host_type == kHostTypes[k]) return kHostShapes[k];
-  return Shape::circle;
-}
 
 std::string fit_text(cairo_t* cr, std::string s, double max_width) {
   if (text_width(cr, s) <= max_width) return s;

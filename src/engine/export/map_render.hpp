@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/export/label_placement.hpp"
+#include "engine/export/marker_shape.hpp"
 #include "engine/export/plan_export.hpp"
 #include "engine/util/param_range.hpp"
 
@@ -27,11 +28,6 @@ struct MapScene {
 // walk_areas: each site's walk area (metric), computed here when not given.
 MapScene make_map_scene(const PlanExport& plan, const ExportOptions& opt,
                         std::vector<MultiPolygon> walk_areas = {});
-
-// Station marks: each host type has its own fixed shape (kHostTypes order, unknown last), the same
-// on every map and in its legend.
-enum class MarkerShape : uint8_t { circle, square, diamond, triangle, triangle_down, hexagon };
-MarkerShape host_shape(const std::string& host_type);  // "" or unrecognised = unknown
 
 // A label drawn on the map, for callers (and tests) that need to know what went where.
 struct MapLabel {

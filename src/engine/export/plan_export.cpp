@@ -22,6 +22,7 @@
 #include "engine/export/station_webmap_xlsx.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/site_attributes.hpp"
+#include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
 
@@ -87,7 +88,7 @@ std::vector<ExportFormat> parse_formats(std::string_view list) {
     std::string w(list.substr(pos, end - pos));
     w.erase(std::remove_if(w.begin(), w.end(), [](unsigned char c) { return std::isspace(c); }),
             w.end());
-    std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+    w = ascii_lower(w);
     pos = end + 1;
     if (w.empty()) continue;
     if (w == "all") {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/export/vector_writer.hpp"
+#include "engine/util/ascii_case.hpp"
 
 namespace yz {
 
@@ -12,11 +13,6 @@ namespace {
 const char* kSiteFields[] = {"id",    "name",   "category",  "host_type",
                              "size_class", "status", "amenities", "opening_hours",
                              "capacity",   "cost",   "snap_m",    "source"};
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 }  // namespace
 
@@ -47,7 +43,7 @@ void write_site_layers(const std::string& path, const PointSet& sites,
   // The planner's own columns pass through, except those the canonical fields replace.
   std::vector<size_t> pass;
   for (size_t c = 0; c < sites.attr_names.size(); ++c) {
-    const std::string n = lower(sites.attr_names[c]);
+    const std::string n = ascii_lower(sites.attr_names[c]);
     bool clash = n == "id" || n == "fid";
     for (const auto& f : fields) clash = clash || n == f.name;
     if (!clash) pass.push_back(c), fields.push_back({sites.attr_names[c], FieldType::text});

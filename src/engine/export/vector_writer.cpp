@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
 
@@ -48,11 +49,6 @@ std::string utf8_prefix(const std::string& s, size_t max_bytes) {
   return s.substr(0, n);
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 // DBF field names hold at most 10 bytes. GDAL cuts longer names at byte 10, which can split a
 // UTF-8 character (站点名称 -> "站点名\xe7"); cut at a character boundary instead, and keep names
 // unique (case-insensitively) with a numbered suffix that also fits.
@@ -61,11 +57,11 @@ std::vector<std::string> dbf_field_names(const std::vector<FieldDef>& fields) {
   std::vector<std::string> out, seen;
   for (const auto& f : fields) {
     std::string name = utf8_prefix(f.name, kMax);
-    for (int k = 2; std::find(seen.begin(), seen.end(), lower(name)) != seen.end(); ++k) {
+    for (int k = 2; std::find(seen.begin(), seen.end(), ascii_lower(name)) != seen.end(); ++k) {
       const std::string suffix = "_" + std::to_string(k);
       name = utf8_prefix(f.name, kMax - suffix.size()) + suffix;
     }
-    seen.push_back(lower(name));
+    seen.push_back(ascii_lower(name));
     out.push_back(name);
   }
   return out;
@@ -132,8 +128,7 @@ struct VectorWriter::Impl {
 };
 
 std::string VectorWriter::driver_for(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+  const std::string ext = ascii_lower(fs::path(path).extension().string());
   if (ext == ".gpkg") return "GPKG";
   if (ext == ".geojson" || ext == ".json") return "GeoJSON";
   if (ext == ".kml") return "KML";

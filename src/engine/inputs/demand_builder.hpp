@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/export/demand_layers.hpp"
 #include "engine/inputs/demand_aggregation.hpp"
 #include "engine/inputs/demand_layer.hpp"
 #include "engine/inputs/demand_profile.hpp"
 #include "engine/inputs/demand_raster.hpp"
+#include "engine/inputs/demand_summary.hpp"
 #include "engine/inputs/proxy_demand.hpp"
 
 #include "engine/util/param_range.hpp"

@@ -16,20 +16,16 @@
 #include "engine/inputs/weight_limits.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
 
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 // CSV and spreadsheets: points from lon/lat columns, read by read_points.
 bool is_csv(const std::string& path) {
-  const std::string p = lower(path);
+  const std::string p = ascii_lower(path);
   return p.ends_with(".csv") || p.ends_with(".txt") || p.ends_with(".tsv") ||
          p.ends_with(".xlsx") || p.ends_with(".xls") || p.ends_with(".ods");
 }

@@ -20,25 +20,21 @@
 #include "engine/inputs/weight_limits.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
 
 namespace {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 bool is_csv(const std::string& path) {
-  const std::string p = lower(path);
+  const std::string p = ascii_lower(path);
   return p.size() > 4 && (p.ends_with(".csv") || p.ends_with(".txt") || p.ends_with(".tsv"));
 }
 
 // The GDAL driver of a spreadsheet file, nullptr for anything else.
 const char* spreadsheet_driver(const std::string& path) {
-  const std::string p = lower(path);
+  const std::string p = ascii_lower(path);
   if (p.ends_with(".xlsx")) return "XLSX";
   if (p.ends_with(".ods")) return "ODS";
   if (p.ends_with(".xls")) return "XLS";
@@ -113,7 +109,7 @@ std::set<std::string> name_set(const std::string& names) {
   for (size_t start = 0; start <= names.size();) {
     size_t end = names.find(',', start);
     if (end == std::string::npos) end = names.size();
-    out.insert(lower(names.substr(start, end - start)));
+    out.insert(ascii_lower(names.substr(start, end - start)));
     start = end + 1;
   }
   return out;
@@ -142,7 +138,7 @@ void refuse_ambiguous_coordinate_columns(const std::string& path, const std::str
                                     std::pair{name_set(y_names), "latitude"}}) {
     std::vector<std::string> found;
     for (int i = 0; i < d.GetFieldCount(); ++i)
-      if (names.count(lower(d.GetFieldDefn(i)->GetNameRef())))
+      if (names.count(ascii_lower(d.GetFieldDefn(i)->GetNameRef())))
         found.push_back("'" + to_utf8(d.GetFieldDefn(i)->GetNameRef(), enc) + "' (column " +
                         std::to_string(i + 1) + ")");
     if (found.size() > 1) throw ambiguous_columns(path, what, found);
@@ -157,7 +153,7 @@ void refuse_ambiguous_sheet_columns(const std::string& path, const std::vector<C
         std::pair{name_set(opt.y_field.empty() ? kYNames : opt.y_field), "latitude"}}) {
     std::vector<std::string> found;
     for (size_t i = 0; i < cols.size(); ++i)
-      if (names.count(lower(cols[i].utf8)))
+      if (names.count(ascii_lower(cols[i].utf8)))
         found.push_back("'" + cols[i].utf8 + "' (column " + std::to_string(i + 1) + ")");
     if (found.size() > 1) throw ambiguous_columns(path, what, found);
   }
@@ -192,7 +188,7 @@ class RawCoordinates {
       while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.erase(0, 1);
       if (v.empty()) return 'm';
       if (parse_decimal(v)) return 'n';
-      v = lower(v);
+      v = ascii_lower(v);
       if (v.front() == '+' || v.front() == '-') v.erase(0, 1);
       if (v.rfind("nan", 0) == 0) return 'N';
       if (v == "inf" || v == "infinity") return 'i';
@@ -228,9 +224,10 @@ class RawCoordinates {
     for (int i = 0; i < d.GetFieldCount(); ++i)
       if (!main_names_.count(d.GetFieldDefn(i)->GetNameRef())) extra.push_back(i);
     if (extra.size() != 2) return;
-    const std::string x_names = "," + lower(opts_.front().substr(opts_.front().find('=') + 1)) + ",";
-    const bool first_is_x =
-        x_names.find("," + lower(d.GetFieldDefn(extra[0])->GetNameRef()) + ",") != std::string::npos;
+    const std::string x_names =
+        "," + ascii_lower(opts_.front().substr(opts_.front().find('=') + 1)) + ",";
+    const bool first_is_x = x_names.find("," + ascii_lower(d.GetFieldDefn(extra[0])->GetNameRef()) +
+                                         ",") != std::string::npos;
     x_ = first_is_x ? extra[0] : extra[1];
     y_ = first_is_x ? extra[1] : extra[0];
   }

@@ -9,6 +9,7 @@
 
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
@@ -17,9 +18,7 @@ std::optional<std::string> recorded_crs(const std::string& path, const std::stri
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::exists(path, ec)) throw InputError(path, "file not found");
-  std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  const std::string ext = ascii_lower(fs::path(path).extension().string());
   // Text tables and spreadsheets never record one (GDAL's CSV driver would pick up a stray .prj
   // beside a CSV, which read_points ignores; an .xls may have no GDAL driver at all).
   for (const char* table : {".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods"})

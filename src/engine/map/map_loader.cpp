@@ -16,6 +16,7 @@
 #include "engine/map/osm_reader.hpp"
 #include "engine/map/raw_lines.hpp"
 #include "engine/map/vector_layer.hpp"
+#include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
@@ -26,10 +27,6 @@ bool ends_with(const std::string& s, const std::string& suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
 
 void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool walk, int64_t id,
                        bool missing, MapLoadReport& rep, uint8_t ride) {
@@ -188,7 +185,7 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
     bool walk = true;
     uint8_t rd = kRideBoth;  // no class column, or one the riding profile does not know
     if (cls_idx >= 0) {
-      const std::string v = lower(field(*f, cls_idx));
+      const std::string v = ascii_lower(field(*f, cls_idx));
       if (ride.knows(v))
         rd = ride_verdict(*f, v, ride);
       else if (bike_idx >= 0 || oneway_idx >= 0) {  // a city's own classes: its tags still count
@@ -316,7 +313,7 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
 }  // namespace
 
 bool is_osm_file(const std::string& path) {
-  const std::string p = lower(strip_compression_suffix(path));
+  const std::string p = ascii_lower(strip_compression_suffix(path));
   return ends_with(p, ".osm") || ends_with(p, ".pbf") || ends_with(p, ".osm.xml");
 }
 

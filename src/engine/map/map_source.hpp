@@ -1,9 +1,8 @@
 #pragma once
 // Where a city map comes from, enough to open it again: the file and the reading options the
 // command line takes (--profile, --crs, --class-field, --map-layer). Sessions store it.
+// network/open_map_file.hpp opens it.
 #include <string>
-
-#include "engine/network/city_network.hpp"
 
 namespace yz {
 
@@ -14,9 +13,5 @@ struct MapSource {
   bool demo() const { return path.empty(); }
   std::string label() const;  // the file name, or "demo city (synthetic)"
 };
-
-// Opens a map file (not the demo city). Throws InputError naming the file or option and the
-// problem; Cancelled when progress.cancel is raised.
-CityNetwork open_map_file(const MapSource& src, const Progress& progress = {});
 
 }  // namespace yz

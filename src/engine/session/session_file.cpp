@@ -14,6 +14,7 @@
 
 #include "engine/export/vector_writer.hpp"
 #include "engine/map/gdal_session.hpp"
+#include "engine/util/ascii_case.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz {
@@ -70,11 +71,6 @@ void push_site_values(std::vector<FieldValue>& v, const std::string& id, const s
                      info.origin});
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
 // Field names for pass-through columns: the column's own name unless it clashes with one of ours
 // (then "in_<name>"), made unique. Returns [field, column] pairs (stored in the session table).
 std::vector<std::pair<std::string, std::string>> column_fields(
@@ -82,10 +78,10 @@ std::vector<std::pair<std::string, std::string>> column_fields(
   std::vector<std::pair<std::string, std::string>> out;
   auto used = [&](const std::string& n) {
     for (const auto& f : taken)
-      if (lower(f.name) == lower(n)) return true;
+      if (ascii_lower(f.name) == ascii_lower(n)) return true;
     for (const auto& [f, c] : out)
-      if (lower(f) == lower(n)) return true;
-    return lower(n) == "fid" || lower(n) == "geom";
+      if (ascii_lower(f) == ascii_lower(n)) return true;
+    return ascii_lower(n) == "fid" || ascii_lower(n) == "geom";
   };
   for (const auto& c : columns) {
     std::string f = c.empty() ? "column" : c;

@@ -1,7 +1,8 @@
 #include "engine/session/workspace.hpp"
 
+#include "engine/inputs/demo_city.hpp"
 #include "engine/inputs/street_length_demand.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/network/open_map_file.hpp"
 
 namespace yz {
 

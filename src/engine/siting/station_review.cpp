@@ -131,4 +131,24 @@ std::vector<Relocation> relocation_moves(const Problem& p,
   return out;
 }
 
+std::vector<uint32_t> site_amenities(const PointSet& sites) {
+  std::vector<uint32_t> a(sites.size(), 0);
+  for (size_t i = 0; i < sites.size() && i < sites.info.size(); ++i) a[i] = sites.info[i].amenities;
+  return a;
+}
+
+StationReview review_stations(const Problem& p, const PointSet& sites, uint32_t wanted,
+                              const std::vector<uint32_t>& extra_open) {
+  StationReview r;
+  r.wanted = wanted;
+  r.removal = removal_costs(p, extra_open);
+  r.upgrade = upgrade_priority(p, site_amenities(sites), wanted, extra_open);
+  bool any_candidate = false;
+  std::vector<uint8_t> in_plan(p.sites.size(), 0);
+  for (uint32_t j : extra_open) in_plan[j] = 1;
+  for (uint32_t j = 0; j < p.sites.size(); ++j) any_candidate |= !p.sites[j].fixed && !in_plan[j];
+  if (any_candidate) r.relocation = relocation_moves(p, extra_open);
+  return r;
+}
+
 }  // namespace yz::siting

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/inputs/point_set.hpp"
 #include "engine/siting/siting_problem.hpp"
 
 namespace yz::siting {
@@ -51,5 +52,21 @@ inline constexpr uint32_t kNoSite = 0xffffffffu;
 // extra_open: new stations (original ids) counted as built; they are never the candidate.
 std::vector<Relocation> relocation_moves(const Problem& p,
                                          const std::vector<uint32_t>& extra_open = {});
+
+// The three rankings together, as `yizhan review` and `yizhan suggest` report them.
+struct StationReview {
+  std::vector<RemovalCost> removal;
+  std::vector<UpgradePriority> upgrade;
+  std::vector<Relocation> relocation;  // empty without candidates
+  uint32_t wanted = 0;                 // amenity mask a full station offers
+};
+
+// Amenity bits per site from the schema (sites.info), 0 where unknown.
+std::vector<uint32_t> site_amenities(const PointSet& sites);
+
+// The three rankings with `extra_open` (original site ids, e.g. a suggested plan) counted as
+// built. Relocations only when there are candidates (non-fixed sites) not in extra_open.
+StationReview review_stations(const Problem& p, const PointSet& sites, uint32_t wanted,
+                              const std::vector<uint32_t>& extra_open = {});
 
 }  // namespace yz::siting

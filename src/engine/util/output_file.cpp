@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+#include "engine/util/ascii_case.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -24,10 +25,7 @@ std::vector<OpenStage>& open_stages() {
 }
 
 bool contains(const std::string& s, const char* needle) {
-  std::string a = s, b = needle;
-  std::transform(a.begin(), a.end(), a.begin(), ::tolower);
-  std::transform(b.begin(), b.end(), b.begin(), ::tolower);
-  return a.find(b) != std::string::npos;
+  return ascii_lower(s).find(ascii_lower(needle)) != std::string::npos;
 }
 
 // fsync: a full disk or lost quota may only show when the data is flushed.

@@ -16,7 +16,7 @@
 #include "engine/export/map_palette.hpp"
 #include "engine/export/map_render.hpp"
 #include "engine/export/plan_export.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/network/walk_search.hpp"
 #include "support/test_data.hpp"
 

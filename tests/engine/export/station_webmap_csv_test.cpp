@@ -8,7 +8,7 @@
 #include "engine/export/plan_export.hpp"
 #include "engine/export/station_webmap_csv.hpp"
 #include "engine/geo/china_coords.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "support/test_data.hpp"
 
 using namespace yz;

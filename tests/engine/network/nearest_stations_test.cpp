@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <random>
 
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/network/nearest_stations.hpp"
 #include "engine/network/walk_search.hpp"
 #include "support/tiny_network.hpp"

@@ -8,11 +8,11 @@
 #include <cmath>
 #include <thread>
 
+#include "bench/synthetic_instance.hpp"
 #include "engine/siting/plan_value.hpp"
 #include "engine/siting/presolve.hpp"
 #include "engine/siting/siting_solver.hpp"
 #include "engine/siting/station_review.hpp"
-#include "engine/siting/synthetic_instance.hpp"
 #include "engine/util/error.hpp"
 
 using namespace yz;

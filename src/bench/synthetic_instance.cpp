@@ -1,4 +1,4 @@
-#include "engine/siting/synthetic_instance.hpp"
+#include "bench/synthetic_instance.hpp"
 
 #include <algorithm>
 #include <cmath>

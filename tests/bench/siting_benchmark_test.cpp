@@ -1,12 +1,16 @@
-// The siting benchmark: a quick sanity run (always), and the city-sized run that prints the
-// figures (hidden: `siting_benchmark_test "[.bench]"`, minutes on two cores).
+// The siting benchmark: a quick sanity run, bound and local-search diagnostics with their
+// invariants (always, on a district), and the city-sized run that prints the figures (hidden:
+// `siting_benchmark_test "[.bench]"`, minutes on two cores).
 #include <catch2/catch.hpp>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <string>
 
+#include "bench/siting_benchmark.hpp"
+#include "bench/synthetic_instance.hpp"
 #include "engine/siting/cover_state.hpp"
 #include "engine/siting/exact_solver.hpp"
 #include "engine/siting/iterated_search.hpp"
@@ -14,8 +18,6 @@
 #include "engine/siting/lazy_greedy.hpp"
 #include "engine/siting/local_search.hpp"
 #include "engine/siting/milp_model.hpp"
-#include "engine/siting/siting_benchmark.hpp"
-#include "engine/siting/synthetic_instance.hpp"
 
 using namespace yz;
 using namespace yz::siting;
@@ -105,9 +107,20 @@ TEST_CASE("city-sized benchmark", "[.bench]") {
   for (const BenchRow& r : rows) REQUIRE(r.heuristic_objective <= r.bound + 1e-6);
 }
 
-TEST_CASE("bound quality on the city (diagnostic)", "[.bound]") {
-  SyntheticSpec s;
-  const Problem base = synthetic_instance(s);
+// The two diagnostics print figures for tuning and check what must hold whatever the figures:
+// run on a district by default; YZ_BENCH_CITY=1 takes the city-sized instance (minutes).
+SyntheticSpec diagnostic_spec() {
+  SyntheticSpec s;  // city: 100,000 demand points, 5,000 candidates
+  if (!std::getenv("YZ_BENCH_CITY")) {
+    s.demand = 12000;
+    s.candidates = 600;
+  }
+  return s;
+}
+
+TEST_CASE("bound quality: Lagrangian bounds tighten with iterations, never below a plan",
+          "[bench][bound]") {
+  const Problem base = synthetic_instance(diagnostic_spec());
   for (uint32_t k : {50u, 200u}) {
     Problem p = base;
     p.options.k = k;
@@ -117,6 +130,7 @@ TEST_CASE("bound quality on the city (diagnostic)", "[.bound]") {
     CoverState st(r);
     lazy_greedy(st, lim, {});
     const double lower = st.value().p;
+    double previous = std::numeric_limits<double>::infinity();
     for (uint32_t t : {200u, 1000u, 4000u}) {
       const auto t0 = std::chrono::steady_clock::now();
       const LagrangianBound lb = lagrangian_bound(r, lim, lower, {}, 1e-4, t);
@@ -128,18 +142,34 @@ TEST_CASE("bound quality on the city (diagnostic)", "[.bound]") {
           k, r.groups(), r.cov.size(), lower, t, lb.bound, 100 * (lb.bound - lower) / lb.bound,
           lb.iterations,
           std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), out);
+      // An upper bound is at least the greedy plan's value; more iterations (the same steps, then
+      // more) never loosen it; a run stops by its count (or earlier at the gap), never later.
+      CHECK(lb.bound >= lower - 1e-6 * std::max(1.0, lower));
+      CHECK(lb.bound <= previous + 1e-9 * std::max(1.0, previous));
+      CHECK(lb.iterations <= t);
+      CHECK_FALSE(lb.stopped_by_time);
+      // A site fixed out is one whose best plan is below the greedy plan's value: never a site
+      // the greedy plan opened.
+      REQUIRE(lb.with_site.size() == r.sites());
+      for (uint32_t j : st.open_list())
+        CHECK(lb.with_site[j] >= lower - 1e-6 * std::max(1.0, lower));
+      previous = lb.bound;
     }
     const auto t0 = std::chrono::steady_clock::now();
     const MilpSolve lp = solve_lp(build_milp(r, lim), 60);
     std::printf("k %u LP %s %.1f (%.1fs)\n", k, lp.optimal ? "optimal" : "stopped", lp.bound,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    // The LP relaxation bounds the same plans: at least the greedy value, and no Lagrangian
+    // bound goes below the LP optimum (its best equals it).
+    if (lp.optimal) {
+      CHECK(lp.bound >= lower - 1e-6 * std::max(1.0, lower));
+      CHECK(previous >= lp.bound - 1e-6 * std::max(1.0, lp.bound));
+    }
   }
 }
 
-TEST_CASE("local search diagnostic", "[.ls]") {
-  SyntheticSpec s;
-  s.demand = 20000;
-  s.candidates = 1000;
+TEST_CASE("local search and iterated search never lose value", "[bench][ls]") {
+  SyntheticSpec s = diagnostic_spec();
   const Problem base = synthetic_instance(s);
   for (uint32_t k : {50u, 200u}) {
     Problem p = base;
@@ -151,14 +181,24 @@ TEST_CASE("local search diagnostic", "[.ls]") {
     const double g = st.value().p;
     const auto t0 = std::chrono::steady_clock::now();
     const LocalSearchStats ls = local_search(st, lim, {});
+    const double after_ls = st.value().p;
     std::printf("k %u greedy %.0f ls %.0f passes %u moves %u (%.2fs) constant %.0f\n", k,
-                g + r.constant.p, st.value().p + r.constant.p, ls.passes, ls.moves,
+                g + r.constant.p, after_ls + r.constant.p, ls.passes, ls.moves,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
                 r.constant.p);
+    CHECK(after_ls >= g - 1e-9 * std::max(1.0, g));
+    CHECK(st.count() <= k);
     const auto t1 = std::chrono::steady_clock::now();
     const IteratedSearchStats it = iterated_search(st, lim, {}, 300, 80);
     std::printf("  iterated %.0f rounds %u improvements %u (%.2fs)\n", st.value().p + r.constant.p,
                 it.rounds, it.improvements,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count());
+    CHECK(st.value().p >= after_ls - 1e-9 * std::max(1.0, after_ls));
+    CHECK(st.count() <= k);
+    // The value kept incrementally through all the swaps is the plan's: open the same sites in a
+    // fresh state and compare.
+    CoverState fresh(r);
+    for (uint32_t j : st.open_list()) fresh.open(j);
+    CHECK(fresh.value().p == Approx(st.value().p).epsilon(1e-9));
   }
 }

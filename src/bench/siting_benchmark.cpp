@@ -1,4 +1,4 @@
-#include "engine/siting/siting_benchmark.hpp"
+#include "bench/siting_benchmark.hpp"
 
 #include <chrono>
 #include <cmath>

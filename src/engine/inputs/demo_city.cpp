@@ -1,4 +1,4 @@
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/coverage/coverage_study.hpp"
-#include "engine/map/demo_city.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/network/walk_search.hpp"
 
 using namespace yz;
