@@ -9,17 +9,15 @@
 #include <cstring>
 #include <filesystem>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "engine/map/decompress.hpp"
 #include "engine/map/gdal_session.hpp"
 #include "engine/map/line_end_noding.hpp"
-#include "engine/map/osm_bounds.hpp"
-#include "engine/map/osm_references.hpp"
+#include "engine/map/osm_reader.hpp"
+#include "engine/map/raw_lines.hpp"
 #include "engine/map/vector_layer.hpp"
 #include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
-#include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/msg_codes.hpp"
 
@@ -31,19 +29,6 @@ bool ends_with(const std::string& s, const std::string& suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
 
-// Lines collected in lon/lat before the projection is known.
-struct RawLines {
-  std::vector<Vec2> pts;
-  std::vector<uint32_t> first{0};
-  std::vector<RoadClass> cls;
-  std::vector<uint8_t> walk;
-  std::vector<int64_t> id;
-  std::vector<uint8_t> ride;           // RideDir
-  std::vector<uint8_t> missing_nodes;  // way had nodes absent from the file
-  std::vector<std::string> name, name_en;
-  MapAreas areas;                      // lon/lat too
-  std::vector<MapAddress> addresses;   // lon/lat too
-};
 
 void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool walk, int64_t id,
                        bool missing, MapLoadReport& rep, uint8_t ride) {
@@ -108,79 +93,9 @@ void name_lines(RawLines& raw, size_t from, const std::string& name, const std::
   for (size_t i = from; i < raw.name.size(); ++i) raw.name[i] = name, raw.name_en[i] = name_en;
 }
 
-// An addr:street + addr:housenumber on a point or an area (its centroid), lon/lat.
-void append_address(RawLines& raw, OGRFeature& f) {
-  const auto& def = *f.GetDefnRef();
-  const int si = def.GetFieldIndex("addr:street"), hi = def.GetFieldIndex("addr:housenumber");
-  if (si < 0 || !f.IsFieldSetAndNotNull(si)) return;
-  const OGRGeometry* g = f.GetGeometryRef();
-  if (!g || g->IsEmpty()) return;
-  OGRPoint c;
-  if (g->Centroid(&c) != OGRERR_NONE || !std::isfinite(c.getX()) || !std::isfinite(c.getY()))
-    return;
-  MapAddress a;
-  a.xy = {c.getX(), c.getY()};
-  a.street = f.GetFieldAsString(si);
-  if (hi >= 0 && f.IsFieldSetAndNotNull(hi)) a.housenumber = f.GetFieldAsString(hi);
-  raw.addresses.push_back(std::move(a));
-}
-
-void append_area(MapAreas& areas, const OGRGeometry* g, AreaKind kind) {
-  if (!g) return;
-  auto add_poly = [&](const OGRPolygon& poly) {
-    bool any = false;
-    for (const auto* ring : poly) {
-      if (ring->getNumPoints() < 4) continue;
-      for (int i = 0; i < ring->getNumPoints(); ++i) areas.points.push_back({ring->getX(i), ring->getY(i)});
-      areas.ring_first.push_back(static_cast<uint32_t>(areas.points.size()));
-      any = true;
-    }
-    if (any) {
-      areas.poly_first.push_back(static_cast<uint32_t>(areas.ring_first.size() - 1));
-      areas.kind.push_back(kind);
-    }
-  };
-  const auto t = wkbFlatten(g->getGeometryType());
-  if (t == wkbPolygon) add_poly(*g->toPolygon());
-  else if (t == wkbMultiPolygon)
-    for (const auto* p : *g->toMultiPolygon()) add_poly(*p);
-}
-
 std::string field(OGRFeature& f, int idx) {
   if (idx < 0 || !f.IsFieldSetAndNotNull(idx)) return {};
   return f.GetFieldAsString(idx);
-}
-
-std::optional<AreaKind> area_kind(const std::string& natural, const std::string& water,
-                                  const std::string& waterway, const std::string& landuse,
-                                  const std::string& leisure) {
-  if (natural == "water" || !water.empty() || waterway == "riverbank") return AreaKind::water;
-  if (leisure == "park" || leisure == "garden" || landuse == "grass" || landuse == "forest" ||
-      natural == "wood" || landuse == "recreation_ground" || landuse == "meadow")
-    return AreaKind::park;
-  return std::nullopt;
-}
-
-// "For way 123, got only 22 nodes instead of 68" (GDAL OSM driver debug message).
-std::unordered_set<int64_t> ways_with_missing_nodes(const std::vector<std::string>& debug) {
-  std::unordered_set<int64_t> ids;
-  for (const auto& m : debug) {
-    auto p = m.find("For way ");
-    if (p == std::string::npos || m.find("got only") == std::string::npos) continue;
-    ids.insert(std::atoll(m.c_str() + p + 8));
-  }
-  return ids;
-}
-
-
-GDALDatasetUniquePtr open_osm(const std::string& path, bool custom_indexing_off) {
-  const std::string conf = "CONFIG_FILE=" + data_file("osmconf.ini");
-  std::vector<const char*> opts{conf.c_str(), "INTERLEAVED_READING=YES"};
-  if (custom_indexing_off) opts.push_back("USE_CUSTOM_INDEXING=NO");
-  opts.push_back(nullptr);
-  const char* drivers[] = {"OSM", nullptr};
-  return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                drivers, opts.data(), nullptr));
 }
 
 // The riding verdict of a line feature, from the tags osmconf.ini keeps (':' laundered to '_').
@@ -205,127 +120,6 @@ void count_ride(uint8_t dir, MapLoadReport& rep) {
   if (dir == kRideNone) return;
   ++rep.rideable;
   if (dir != kRideBoth) ++rep.ride_one_way;
-}
-
-void read_osm(const std::string& user_path, const std::string& path, const TagProfile& profile,
-              const RideProfile& ride, const Progress& progress, RawLines& raw,
-              MapLoadReport& rep) {
-  std::optional<OsmReferenceCheck> checked;
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    raw = RawLines{};
-    const uint64_t nodes_before = 0;
-    rep = MapLoadReport{};
-    rep.osm_nodes = nodes_before;
-    rep.custom_indexing_retry = attempt == 1;
-    GdalErrorCapture cap(/*capture_debug=*/true);
-    auto ds = open_osm(path, attempt == 1);
-    if (!ds) {
-      std::string why = cap.first_error();
-      if (why.empty()) throw CodedError(user_path, Msg::osm_unreadable);
-      throw CodedError(user_path, Msg::osm_unreadable_why, {{"why", why}});
-    }
-    // Our own pass (once, after GDAL accepted the file): a PBF cut inside a block is refused here
-    // with a clear message, and the ways GDAL drops or shortens for missing nodes are counted.
-    if (!checked) checked = check_osm_references(path, user_path);
-    const OsmReferenceCheck& refs = *checked;
-    std::vector<std::pair<int64_t, OGRFeatureUniquePtr>> lines;  // kept until missing-node ids are known
-    OGRLayer* layer = nullptr;
-    uint64_t seen = 0;
-    double frac = 0;
-    for (;;) {
-      OGRFeatureUniquePtr f(ds->GetNextFeature(&layer, &frac, nullptr, nullptr));
-      if (!f) break;
-      if ((++seen & 0xFFFF) == 0) {
-        progress.throw_if_cancelled();
-        progress(frac * 0.8, "reading map");
-      }
-      const char* lname = layer->GetName();
-      if (std::strcmp(lname, "points") == 0) {
-        append_address(raw, *f);
-      } else if (std::strcmp(lname, "lines") == 0) {
-        ++rep.features_read;
-        lines.emplace_back(f->GetFieldAsInteger64("osm_id"), std::move(f));
-      } else if (std::strcmp(lname, "multipolygons") == 0) {
-        auto& fd = *f;
-        const auto& def = *fd.GetDefnRef();
-        append_address(raw, fd);
-        const std::string hw = field(fd, def.GetFieldIndex("highway"));
-        if (!hw.empty() && profile.is_area_highway(hw)) {
-          // A pedestrian square: walk its outline (entrances join it where streets touch it).
-          WayTags t{hw, field(fd, def.GetFieldIndex("foot")), field(fd, def.GetFieldIndex("access")), "yes"};
-          if (profile.verdict(t) == WalkVerdict::walkable) {
-            ++rep.area_outlines;
-            ++rep.roads;
-            ++rep.walkable;
-            // Squares drawn as one closed way carry osm_way_id (osm_id is for relations).
-            const int rel = def.GetFieldIndex("osm_id");
-            const int64_t id = rel >= 0 && fd.IsFieldSetAndNotNull(rel) ? fd.GetFieldAsInteger64(rel)
-                                                                         : fd.GetFieldAsInteger64("osm_way_id");
-            const size_t from = raw.name.size();
-            append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), true, id, false, rep);
-            name_lines(raw, from, field(fd, def.GetFieldIndex("name")), {});
-          }
-          continue;
-        }
-        if (auto k = area_kind(field(fd, def.GetFieldIndex("natural")), field(fd, def.GetFieldIndex("water")),
-                               field(fd, def.GetFieldIndex("waterway")), field(fd, def.GetFieldIndex("landuse")),
-                               field(fd, def.GetFieldIndex("leisure"))))
-          append_area(raw.areas, fd.GetGeometryRef(), *k);
-      }
-    }
-    if (attempt == 0 && (cap.has("Non increasing node id") || cap.has("USE_CUSTOM_INDEXING"))) continue;
-    if (!cap.errors().empty() && lines.empty()) {
-      throw CodedError(user_path, Msg::osm_corrupt, {{"why", cap.first_error()}});
-    }
-    if (!cap.errors().empty()) {
-      add_note(rep.notes,
-               cap.errors().size() > 1
-                   ? Message(Msg::note_gdal_reported_more,
-                             {{"why", cap.first_error()}, {"count", cap.errors().size() - 1}})
-                   : Message(Msg::note_gdal_reported, {{"why", cap.first_error()}}));
-      // A parse failure means the file stops early or is damaged: what was read may be missing
-      // streets anywhere (e.g. cut inside the ways), so never go on with it.
-      if (cap.has("truncated") || cap.has("Corrupt") || cap.has("corrupt") || cap.has("Invalid") ||
-          cap.has("parsing"))
-        throw CodedError(user_path, Msg::osm_corrupt, {{"why", cap.first_error()}});
-    }
-    if (refs.xml && !refs.xml_closed) throw CodedError(user_path, Msg::osm_xml_truncated);
-    if (refs.nodes > 0 && refs.ways == 0 && lines.empty())
-      throw CodedError(user_path, Msg::osm_nodes_no_ways, {{"count", refs.nodes}});
-    const auto missing = ways_with_missing_nodes(cap.debug());
-    rep.ways_missing_nodes = refs.roads_missing;
-    rep.ways_dropped = refs.roads_dropped;
-    rep.ways_shortened = refs.roads_shortened;
-    rep.osm_roads = refs.roads;
-    rep.unused_nodes = refs.unused_nodes;
-    rep.osm_nodes_in_file = refs.nodes;
-    for (auto& [id, f] : lines) {
-      auto& fd = *f;
-      const auto& def = *fd.GetDefnRef();
-      const std::string hw = field(fd, def.GetFieldIndex("highway"));
-      if (hw.empty()) continue;
-      ++rep.roads;
-      WayTags t{hw, field(fd, def.GetFieldIndex("foot")), field(fd, def.GetFieldIndex("access")),
-                field(fd, def.GetFieldIndex("area"))};
-      const auto v = profile.verdict(t);
-      const bool walk = v == WalkVerdict::walkable;
-      switch (v) {
-        case WalkVerdict::walkable: ++rep.walkable; break;
-        case WalkVerdict::not_walkable_class: ++rep.not_walkable_class; break;
-        case WalkVerdict::foot_forbidden: ++rep.foot_forbidden; break;
-        case WalkVerdict::access_forbidden: ++rep.access_forbidden; break;
-        default: break;
-      }
-      const RideDir rd = ride_verdict(fd, hw, ride);
-      count_ride(rd, rep);
-      const size_t from = raw.name.size();
-      append_geometry(raw, fd.GetGeometryRef(), profile.road_class(hw), walk, id,
-                      missing.count(id) > 0, rep, rd);
-      name_lines(raw, from, field(fd, def.GetFieldIndex("name")),
-                 field(fd, def.GetFieldIndex("name:en")));
-    }
-    return;
-  }
 }
 
 void read_vector(const std::string& path, const TagProfile& profile, const RideProfile& ride,
@@ -461,13 +255,18 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
     if (std::isfinite(a.xy.x) && std::isfinite(a.xy.y)) out.addresses.push_back(std::move(a));
   }
   std::vector<Vec2> buf;
+  std::vector<uint32_t> nodes;
+  const bool with_nodes = raw.node.size() == raw.pts.size() && !raw.node.empty();
   for (size_t i = 0; i < raw.cls.size(); ++i) {
-    buf.clear();
+    buf.clear(), nodes.clear();
     auto flush = [&] {
-      if (buf.size() >= 2)
+      if (buf.size() >= 2 && with_nodes)
+        out.add_line(buf, nodes, raw.cls[i], raw.walk[i], raw.id[i], raw.ride[i], raw.name[i],
+                     raw.name_en[i]);
+      else if (buf.size() >= 2)
         out.add_line(buf, raw.cls[i], raw.walk[i], raw.id[i], raw.ride[i], raw.name[i],
                      raw.name_en[i]);
-      buf.clear();
+      buf.clear(), nodes.clear();
     };
     bool bad = false;
     for (uint32_t k = raw.first[i]; k < raw.first[i + 1]; ++k) {
@@ -482,6 +281,7 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
         flush();
       }
       buf.push_back(p);
+      if (with_nodes) nodes.push_back(raw.node[k]);
     }
     if (bad) {
       ++rep.invalid_geometry;
@@ -503,7 +303,6 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
     add_note(rep.notes, path,
              Message(Msg::note_unused_nodes,
                      {{"count", rep.unused_nodes}, {"total", rep.osm_nodes_in_file}}));
-  if (rep.custom_indexing_retry) add_note(rep.notes, path, Msg::note_custom_indexing);
   size_t walk = 0;
   for (auto w : out.walkable) walk += w;
   if (walk == 0) throw CodedError(path, Msg::no_walkable_roads);
@@ -533,12 +332,10 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
   MapLoadReport rep;
   RoadLines out;
   if (is_osm_file(path)) {
-    DecompressedFile plain(path);
-    if (fs::file_size(plain.path(), ec) == 0) throw CodedError(path, Msg::file_empty_decompressed);
-    read_osm(path, plain.path(), profile, ride, progress, raw, rep);
+    const OsmReadResult osm = read_osm_map(path, path, profile, ride, progress, raw, rep);
     out = finish(raw, path, opt, std::move(rep));
     out.from_osm = true;
-    if (const auto ll = read_osm_bounds(plain.path())) {
+    if (const auto& ll = osm.bounds) {
       // The box's edges projected (UTM bends them slightly): their metric bounding box.
       for (int i = 0; i <= 8; ++i) {
         const double t = i / 8.0;

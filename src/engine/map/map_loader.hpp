@@ -1,5 +1,5 @@
 #pragma once
-// Opens a city map: OpenStreetMap (.osm, .osm.pbf, .osm.bz2, .osm.gz) through GDAL's OSM driver, or
+// Opens a city map: OpenStreetMap (.osm, .osm.pbf, .osm.bz2, .osm.gz) read with libosmium, or
 // a line layer in any GDAL vector format (GeoPackage, Shapefile, GeoJSON, ...).
 #include <optional>
 #include <string>

@@ -30,10 +30,10 @@ struct MapLoadReport {
   uint64_t osm_nodes_in_file = 0;
   uint64_t jumps_cut = 0;           // straight jumps across missing nodes removed
   double jumps_cut_m = 0;
-  uint64_t osm_nodes = 0;           // vertices read (a proxy for OSM nodes referenced by roads)
+  uint64_t osm_nodes = 0;           // road vertices read (OSM nodes used by the roads loaded)
   uint64_t rideable = 0;            // ways an e-bike may use (riding profile)
   uint64_t ride_one_way = 0;        //   of which riders may use in one direction only
-  bool custom_indexing_retry = false;
+  bool nodes_unsorted = false;      // OSM: node ids not in ascending order (sorted before joining)
   uint64_t t_junctions = 0;         // vector layers: line ends joined to another line between its vertices
   double read_seconds = 0;
   Notes notes;
@@ -64,6 +64,10 @@ struct RoadLines {
   std::vector<RoadClass> road_class;
   std::vector<uint8_t> walkable;     // 1 = part of the pedestrian network
   std::vector<int64_t> source_id;    // OSM way id or feature id
+  // OSM maps: the file's node (an index) of each point, so the graph joins ways where they share
+  // a node, not where two nodes happen to lie at one spot. Empty for road layers (and anything
+  // built point by point): the graph then joins equal coordinates.
+  std::vector<uint32_t> point_node;
   std::vector<uint8_t> ride;         // RideDir for riders (kRideByClass: decide from road_class)
   // The street's name per line (OSM `name`, a vector layer's name column), "" when unnamed;
   // `name_en` its OSM `name:en` when given. For labels and "nearest named street".
@@ -91,6 +95,13 @@ struct RoadLines {
     ride.push_back(ride_dir);
     name.push_back(std::move(line_name));
     name_en.push_back(std::move(line_name_en));
+  }
+  // A line of an OSM map: its points' nodes too.
+  void add_line(const std::vector<Vec2>& pts, const std::vector<uint32_t>& nodes, RoadClass c,
+                bool walk, int64_t id, uint8_t ride_dir, std::string line_name,
+                std::string line_name_en) {
+    add_line(pts, c, walk, id, ride_dir, std::move(line_name), std::move(line_name_en));
+    point_node.insert(point_node.end(), nodes.begin(), nodes.end());
   }
   Box bounds() const {
     Box b;

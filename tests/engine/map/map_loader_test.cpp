@@ -200,9 +200,7 @@ TEST_CASE("pedestrian squares (highway=pedestrian + area=yes) are walked along t
             .margin(0.02));
 }
 
-TEST_CASE(
-    "files with non-ascending node ids open (custom-indexing retry) and give the same network",
-    "[map][osm]") {
+TEST_CASE("files with non-ascending node ids open and give the same network", "[map][osm]") {
   auto build = [](bool ascending) {
     OsmXml osm;
     std::vector<std::pair<int64_t, std::pair<double, double>>> nodes = {
@@ -218,14 +216,14 @@ TEST_CASE(
   };
   const RoadLines asc = load_map(build(true).write(temp_dir() + "/asc.osm"), profile());
   const RoadLines desc = load_map(build(false).write(temp_dir() + "/desc.osm"), profile());
-  CHECK_FALSE(asc.report.custom_indexing_retry);
-  CHECK(desc.report.custom_indexing_retry);
+  CHECK_FALSE(asc.report.nodes_unsorted);
+  CHECK(desc.report.nodes_unsorted);
   CHECK(same_lines(asc, desc));
   CHECK(asc.size() == 2);
-  bool noted = false;
-  for (const auto& n : desc.report.notes.lines)
-    noted |= n.find("USE_CUSTOM_INDEXING") != std::string::npos;
-  CHECK(noted);
+  // The two ways share nodes 5 and 9: one ring of two edges, whatever the order of the nodes.
+  const WalkGraph& g = city_from_lines(load_map(temp_dir() + "/desc.osm", profile())).graph;
+  CHECK(g.node_count() == 2);
+  CHECK(g.edge_count() == 2);
 }
 
 TEST_CASE(".osm.bz2 and .osm.gz give the same lines as the plain file; truncated ones are refused",
@@ -457,6 +455,30 @@ TEST_CASE("ways are split where they share nodes; crossings without a shared nod
   std::sort(lens.begin(), lens.end());
   std::sort(want.begin(), want.end());
   for (size_t i = 0; i < want.size(); ++i) CHECK(lens[i] == Approx(want[i]).margin(0.01));
+}
+
+TEST_CASE(
+    "a way passing two distinct nodes at one spot joins them; a way ending at either connects",
+    "[map][graph]") {
+  // Way 1: 1-2-3-4 with nodes 2 and 3 at the same spot (a zero-length step); way 2 starts at 3 and
+  // runs north, way 3 starts at 2 and runs south. Hand count: one component, junction 2=3 of
+  // degree 4, edges 1-2, 2-4, 2-5, 2-6.
+  OsmXml osm;
+  osm.node(1, lon_at(0), lat_at(0));
+  osm.node(2, lon_at(100), lat_at(0));
+  osm.node(3, lon_at(100), lat_at(0));
+  osm.node(4, lon_at(200), lat_at(0));
+  osm.node(5, lon_at(100), lat_at(100));
+  osm.node(6, lon_at(100), lat_at(-100));
+  osm.way(1, {1, 2, 3, 4}, {{"highway", "residential"}});
+  osm.way(2, {3, 5}, {{"highway", "footway"}});
+  osm.way(3, {2, 6}, {{"highway", "footway"}});
+  const RoadLines L = load_map(osm.write(temp_dir() + "/colocated.osm"), profile());
+  REQUIRE(L.point_node.size() == L.points.size());
+  const WalkGraph& g = city_from_lines(L).graph;
+  CHECK(g.node_count() == 5);
+  CHECK(g.edge_count() == 4);
+  CHECK(g.component_length_m.size() == 1);
 }
 
 TEST_CASE("edge lengths are UTM metres: geodesic length times the zone's scale factor",
