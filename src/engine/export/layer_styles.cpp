@@ -1,7 +1,9 @@
 #include "engine/export/layer_styles.hpp"
 
+#include <cmath>
 #include <cstdio>
 
+#include "engine/export/district_map.hpp"
 #include "engine/export/map_palette.hpp"
 #include "engine/export/map_render.hpp"
 #include "engine/inputs/site_attributes.hpp"
@@ -175,6 +177,41 @@ Rgba with_alpha(Rgba c, uint8_t a) {
   return c;
 }
 
+// Districts shaded by the share covered under the plan's own test (its `criterion` column), in
+// five classes coloured as the PDF's choropleth at each class's middle.
+std::string districts_qml(ReportLang lang) {
+  const bool zh = lang == ReportLang::zh;
+  const std::string share =
+      "CASE WHEN \"criterion\" = 'radius' THEN \"radius_pct\" WHEN \"criterion\" = 'both' "
+      "THEN \"both_pct\" WHEN \"criterion\" = 'either' THEN \"either_pct\" ELSE "
+      "\"walk_pct\" END";
+  std::vector<Rule> rs;
+  for (int k = 0; k < 5; ++k) {
+    double r, g, b;
+    district_ramp(k * 20 + 10, r, g, b);
+    const Rgba c{static_cast<uint8_t>(std::lround(r * 255)),
+                 static_cast<uint8_t>(std::lround(g * 255)),
+                 static_cast<uint8_t>(std::lround(b * 255)), 170};
+    const std::string lo = std::to_string(k * 20), hi = std::to_string(k * 20 + 20);
+    std::string filter = "\"outside\" = 0 AND (" + share + ") >= " + lo;
+    if (k < 4) filter += " AND (" + share + ") < " + hi;
+    rs.push_back({filter, lo + "–" + hi + (zh ? " % 覆盖" : " % covered"),
+                  fill(k, c, {60, 60, 70, 255}, 0.5)});
+  }
+  return rules(rs);
+}
+
+// A mobile station's stops: squares in the station colour; where the export was made for an
+// hour (`current` column), the stop the van stands at then is larger and highlighted.
+std::string mobile_stops_qml(const Layer& l, ReportLang lang) {
+  const bool zh = lang == ReportLang::zh;
+  if (!has_field(l, "current")) return single(marker(0, "square", palette::station, 3.2));
+  return rules({{"\"current\" = 1", zh ? "此时所在停靠点" : "Stop at the chosen hour",
+                 marker(0, "square", palette::station_selected, 4.6)},
+                {"ELSE", zh ? "其他停靠点" : "Other stops",
+                 marker(1, "square", with_alpha(palette::station, 150), 3.0)}});
+}
+
 }  // namespace
 
 std::string layer_qml(const Layer& l, ReportLang lang) {
@@ -202,6 +239,12 @@ std::string layer_qml(const Layer& l, ReportLang lang) {
     renderer = single(line(0, palette::demand1, 0.5, "dash"));
   else if (n == "coverage_gaps")
     renderer = single(fill(0, with_alpha(palette::demand0, 70), palette::demand0, 0.3));
+  else if (n == "mobile_stops")
+    renderer = mobile_stops_qml(l, lang);
+  else if (n == "mobile_routes")
+    renderer = single(line(0, palette::station, 0.6, "dash"));
+  else if (n == "districts" && has_field(l, "criterion"))
+    renderer = districts_qml(lang);
   else if (n == "dropped")
     renderer = single(marker(0, "cross2", {120, 120, 120, 255}, 2.5, 0, {120, 120, 120, 255}, 0.4));
   else if (l.kind == GeomKind::polygon)  // e.g. district boundaries: outlines, no fill
@@ -310,6 +353,5 @@ std::string kml_feature_style(const Layer& l, const Feature& f) {
   if (n == "joins") return "@join";
   return {};
 }
-
 
 }  // namespace yz

@@ -27,7 +27,7 @@ std::vector<Layer> mobile_layers(const MobileSchedule& schedule, int at_day, int
       if (at) f.values.push_back(int64_t{s.when.open(at_day, at_quarter) ? 1 : 0});
       stops.features.push_back(std::move(f));
       line.push_back(s.lonlat);
-      round += (round.empty() ? "" : " -> ") + std::to_string(s.order) + " " + s.when.describe();
+      round += (round.empty() ? "" : " → ") + std::to_string(s.order) + " " + s.when.describe();
     }
     if (line.size() >= 2)
       routes.features.push_back({line, {id, static_cast<int64_t>(line.size()), round}});

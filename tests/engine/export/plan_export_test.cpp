@@ -14,6 +14,7 @@
 
 #include "engine/export/accessibility_raster.hpp"
 #include "engine/export/map_palette.hpp"
+#include "engine/export/layer_styles.hpp"
 #include "engine/export/map_render.hpp"
 #include "engine/export/plan_export.hpp"
 #include "engine/inputs/demo_city.hpp"
@@ -708,4 +709,50 @@ TEST_CASE("outputs open styled: QGIS styles, RFC 7946 GeoJSON, placed PNG",
     }
     CHECK(found >= static_cast<int>(d.plan.existing) - 1);  // one may sit under a suggestion's star
   }
+}
+
+TEST_CASE("districts, mobile stops and rounds open styled in QGIS", "[export][styles]") {
+  Layer districts;
+  districts.name = "districts";
+  districts.kind = GeomKind::polygon;
+  for (const char* f : {"name", "outside", "walk_pct", "radius_pct", "both_pct", "either_pct",
+                        "criterion"})
+    districts.fields.push_back({f, FieldType::text});
+  const std::string dq = layer_qml(districts, ReportLang::en);
+  // Five classes of 20 %, each filled with the PDF choropleth's colour at its middle (10, 30, ...
+  // 90 %: from the ramp's stops red (0.85, 0.25, 0.22), amber (0.96, 0.72, 0.25), green (0.25,
+  // 0.66, 0.35) by hand), the share taken from the plan's own test.
+  CHECK_THAT(dq, Catch::Contains("RuleRenderer") && Catch::Contains("&quot;both_pct&quot;") &&
+                     Catch::Contains("&quot;outside&quot; = 0") &&
+                     Catch::Contains("0–20 % covered") && Catch::Contains("80–100 % covered"));
+  auto ramp = [](double t) {  // t in [0, 1]
+    const double lo[3] = {0.85, 0.25, 0.22}, mid[3] = {0.96, 0.72, 0.25}, hi[3] = {0.25, 0.66, 0.35};
+    const double* a = t < 0.5 ? lo : mid;
+    const double* c = t < 0.5 ? mid : hi;
+    const double k = t < 0.5 ? t / 0.5 : (t - 0.5) / 0.5;
+    std::string s;
+    for (int i = 0; i < 3; ++i) s += std::to_string(std::lround((a[i] + (c[i] - a[i]) * k) * 255)) + ",";
+    return s + "170";
+  };
+  for (double mid : {0.1, 0.3, 0.5, 0.7, 0.9}) {
+    INFO(mid);
+    CHECK_THAT(dq, Catch::Contains("k=\"color\" v=\"" + ramp(mid) + "\""));
+  }
+  CHECK_THAT(layer_qml(districts, ReportLang::zh), Catch::Contains("80–100 % 覆盖"));
+
+  Layer stops;
+  stops.name = "mobile_stops";
+  stops.kind = GeomKind::point;
+  stops.fields = {{"station", FieldType::text}};
+  CHECK_THAT(layer_qml(stops, ReportLang::en),
+             Catch::Contains("singleSymbol") && Catch::Contains("v=\"square\""));
+  stops.fields.push_back({"current", FieldType::integer});
+  CHECK_THAT(layer_qml(stops, ReportLang::zh),
+             Catch::Contains("&quot;current&quot; = 1") && Catch::Contains("此时所在停靠点") &&
+                 Catch::Contains("255,120,0,255"));
+  Layer routes;
+  routes.name = "mobile_routes";
+  routes.kind = GeomKind::line;
+  CHECK_THAT(layer_qml(routes, ReportLang::en),
+             Catch::Contains("SimpleLine") && Catch::Contains("v=\"dash\""));
 }
