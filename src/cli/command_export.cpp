@@ -226,10 +226,11 @@ struct ExportCommand {
           : study.demand_estimated() ? "estimated workers (" + study.demand.estimate + ")"
                                      : std::string("workers"),
           percent_text(walk, S.total), cov.params.minutes, percent_text(both, S.total));
-    if (rs) std::cout << rider_text(*rs, study.sites, req.demand_is_proxy ? "street-m" : "workers");
+    if (rs)
+      std::cout << rider_text(*rs, study.sites, req.demand_is_proxy ? "street-m" : "workers", Z);
     if (dist) {
       std::cout << districts_text(district_summary(study, *dist, plan.existing, crit),
-                                  req.demand_is_proxy ? "street-m" : "workers");
+                                  req.demand_is_proxy ? "street-m" : "workers", Z);
       for (const auto& n : district_notes) std::cout << "Note: " << n << "\n";
     }
     std::cout << (Z ? fmt::format("已写出 {} 个文件：\n", res.files.size())

@@ -4,6 +4,7 @@
 // site ids come from the plan. Also: no "->" and no space before a full-width bracket.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <regex>
 #include <set>
 #include <string>
@@ -20,14 +21,13 @@ namespace {
 
 // Names and codes that stay as they are in Chinese text.
 const std::set<std::string> kAllowed = {
-    "Yizhan",   "OpenStreetMap", "OSM",        "PBF",       "XML",
-    "GPS",      "GIS",           "WGS-84",     "GCJ-02",    "BD-09",
-    "EPSG",     "CSV",           "BOM",        "Excel/WPS", "GeoTIFF",
-    "PNG",      "PDF",           "GeoPackage", "NaN",       "gzip",
-    "bzip2",    "osm",           "gcj02",      "bd09",      "EN",
-    "Language", "island-m",      "min-gain",   "joins",     "yizhan_session",
-    "pdf",      "csv",           "png",        "gpkg",      "geojson",
-    "kml",      "shp",           "tif",        "districts"};
+    "Yizhan", "OpenStreetMap", "OSM",      "PBF",      "XML",     "GPS",
+    "GIS",    "WGS-84",        "GCJ-02",   "BD-09",    "EPSG",    "CSV",
+    "BOM",    "Excel/WPS",     "GeoTIFF",  "PNG",      "PDF",     "GeoPackage",
+    "NaN",    "gzip",          "bzip2",    "osm",      "gcj02",   "bd09",
+    "EN",     "Language",      "island-m", "min-gain", "joins",   "yizhan_session",
+    "pdf",    "csv",           "png",      "gpkg",     "geojson", "kml",
+    "shp",    "tif",           "districts"};
 
 // Latin words in `s` that are not allowed (printf specifiers, ids matching `ids` excepted).
 std::vector<std::string> english_in(const std::string& s, const std::regex& ids) {
@@ -141,8 +141,19 @@ TEST_CASE("the engine's Chinese messages hold no English", "[app][zh]") {
                                               "sites-crs",
                                               "demand-crs",
                                               "layer-crs",
-                                              "exclude-crs", "FILE", "admin_level", "highway", "oneway", "yes", "no", "if_foot_allowed",
-      "if_bicycle_allowed", "forward", "backward", "closed", "osm.pbf"};
+                                              "exclude-crs",
+                                              "FILE",
+                                              "admin_level",
+                                              "highway",
+                                              "oneway",
+                                              "yes",
+                                              "no",
+                                              "if_foot_allowed",
+                                              "if_bicycle_allowed",
+                                              "forward",
+                                              "backward",
+                                              "closed",
+                                              "osm.pbf"};
   const std::regex placeholder("\\{[a-z_]+\\}"), exponent("[0-9]e[+]?[0-9]+");
   for (const std::string& zh : yz::app::message_strings()) {
     const std::string t =
@@ -177,4 +188,44 @@ TEST_CASE("the Chinese report and export summary hold no English", "[app][zh]") 
   CHECK_THAT(text, Catch::Contains("已证明"));
   CHECK_THAT(text, Catch::Contains("覆盖曲线"));
   CHECK_THAT(text, Catch::Contains("增益甚微"));
+}
+
+TEST_CASE("the Chinese export summary and report with districts and the rider test hold no English",
+          "[app][zh]") {
+  const std::string dir = temp_dir();
+  // Two districts splitting the demo city (centre 114.30, 30.58) at its centre meridian.
+  const std::string districts = dir + "/demo_districts.csv";
+  std::ofstream(districts) << "WKT,名称\n"
+                              "\"POLYGON((114.25 30.54,114.30 30.54,114.30 30.62,114.25 "
+                              "30.62,114.25 30.54))\",西区街道\n"
+                              "\"POLYGON((114.30 30.54,114.35 30.54,114.35 30.62,114.30 "
+                              "30.62,114.30 30.54))\",东区街道\n";
+  // A Chinese file name, as a planner names it (the report quotes the source's name).
+  const std::string gpkg = dir + "/分区.gpkg";
+  std::string ignored;
+  REQUIRE(run_command("ogr2ogr -f GPKG -a_srs EPSG:4326 " + gpkg + " " + districts +
+                          " -oo GEOM_POSSIBLE_NAMES=WKT -oo KEEP_GEOM_COLUMNS=NO -nln d",
+                      ignored) == 0);
+  std::string out;
+  REQUIRE(run_command("cd " + dir + " && " + cli_exe() +
+                          " export --demo --k 3 --lang zh --formats pdf --rider --districts "
+                          "分区.gpkg --out-dir dist_out",
+                      out) == 0);
+  INFO(out);
+  const std::regex ids("[sc][0-9]+");
+  // Everything above the list of files written (the rider lines are indented too).
+  const std::string summary = out.substr(0, out.find("已写出"));
+  CHECK_THAT(summary, Catch::Contains("分区覆盖") && Catch::Contains("西区街道") &&
+                          Catch::Contains("骑行可达"));
+  std::string list;
+  for (const auto& w : english_in(summary, ids)) list += w + " ";
+  INFO("English in the summary: " << list);
+  CHECK(list.empty());
+  std::string text;
+  REQUIRE(run_command("pdftotext " + dir + "/dist_out/report.pdf -", text) == 0);
+  list.clear();
+  for (const auto& w : english_in(text, ids)) list += w + " ";
+  INFO("English in the PDF: " << list);
+  CHECK(list.empty());
+  check_punctuation(text);
 }

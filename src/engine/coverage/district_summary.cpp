@@ -139,27 +139,47 @@ nlohmann::json districts_json(const DistrictSummary& s, const PointSet& sites) {
   return a;
 }
 
-std::string districts_text(const DistrictSummary& s, const std::string& unit) {
+std::string districts_text(const DistrictSummary& s, const std::string& unit, bool zh) {
   const bool sug = s.has_suggested();
-  // Names are Chinese: pad by display width, not bytes.
+  const std::string outside = zh ? "（不在任何分区内）" : "(outside any district)";
+  // Names are Chinese: pad by display width, not bytes (the headers too, in Chinese).
   size_t wname = 8;
   for (const auto& r : s.rows)
-    wname = std::max(
-        wname, static_cast<size_t>(display_width(r.outside ? "(outside any district)" : r.name)));
-  std::string out = "Districts (" + s.source + "; twice and 'adds' under the " +
-                    std::string(to_string(s.criterion)) + " test; 1km-only: inside 1 km, not " +
-                    "within the walk):\n";
+    wname = std::max(wname, static_cast<size_t>(display_width(r.outside ? outside : r.name)));
   auto pad = [&](const std::string& t) {
     return t + std::string(wname - std::min(wname, static_cast<size_t>(display_width(t))), ' ');
   };
-  out += pad("district") + fmt::format("  {:>8} {:>10} {:>7} {:>7} {:>7} {:>7} {:>9} {:>10}",
-                                       "stations", unit, "walk%", "1km%", "both%", "either%",
-                                       "twice", "1km-only");
-  if (sug) out += fmt::format(" {:>9} {:>10}", "suggested", "adds");
+  auto right = [](const std::string& t, size_t w) {
+    return std::string(w - std::min(w, static_cast<size_t>(display_width(t))), ' ') + t;
+  };
+  std::string out;
+  std::vector<std::string> head;
+  if (zh) {
+    const char* crit = s.criterion == Criterion::walk     ? "步行"
+                       : s.criterion == Criterion::radius ? "1 公里"
+                       : s.criterion == Criterion::both   ? "双15"
+                                                          : "任一";
+    out = "分区覆盖（" + s.source + "；重复覆盖与新增按" + crit +
+          "标准计；仅1公里：在 1 公里内但步行不可达）：\n";
+    head = {"站点",     unit == "street-m" ? "街道米" : "劳动者",
+            "步行%",    "1公里%",
+            "两项%",    "任一%",
+            "重复覆盖", "仅1公里",
+            "建议新站", "新增"};
+  } else {
+    out = "Districts (" + s.source + "; twice and 'adds' under the " +
+          std::string(to_string(s.criterion)) + " test; 1km-only: inside 1 km, not " +
+          "within the walk):\n";
+    head = {"stations", unit,    "walk%",    "1km%",      "both%",
+            "either%",  "twice", "1km-only", "suggested", "adds"};
+  }
+  const size_t w[] = {8, 10, 7, 7, 7, 7, 9, 10, 9, 10};
+  out += pad(zh ? "分区" : "district") + " ";
+  for (size_t k = 0; k < (sug ? 10u : 8u); ++k) out += " " + right(head[k], w[k]);
   out += "\n";
   for (const auto& r : s.rows) {
     if (r.outside && r.workers == 0 && r.stations == 0 && r.suggested.empty()) continue;
-    out += pad(r.outside ? "(outside any district)" : r.name) +
+    out += pad(r.outside ? outside : r.name) +
            fmt::format("  {:>8} {:>10.0f} {:>7.1f} {:>7.1f} {:>7.1f} {:>7.1f} {:>9.0f} {:>10.0f}",
                        r.stations, r.workers, r.percent(Criterion::walk),
                        r.percent(Criterion::radius), r.percent(Criterion::both),

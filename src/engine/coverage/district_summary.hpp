@@ -55,7 +55,8 @@ DistrictSummary district_summary(const std::vector<Vec2>& site_xy, const PointSe
 
 // The `districts` array of `coverage --json` / `suggest --json`.
 nlohmann::json districts_json(const DistrictSummary& s, const PointSet& sites);
-// A short table for the CLI summary (`unit`: "workers" or "street-m").
-std::string districts_text(const DistrictSummary& s, const std::string& unit = "workers");
+// A short table for the CLI summary (`unit`: "workers" or "street-m"), in Chinese with `zh`.
+std::string districts_text(const DistrictSummary& s, const std::string& unit = "workers",
+                           bool zh = false);
 
 }  // namespace yz

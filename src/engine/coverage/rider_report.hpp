@@ -9,7 +9,8 @@
 namespace yz {
 
 // `unit`: what the weight counts ("workers", "street-m").
-std::string rider_text(const RiderStudy& st, const PointSet& sites, const std::string& unit);
+std::string rider_text(const RiderStudy& st, const PointSet& sites, const std::string& unit,
+                       bool zh = false);
 nlohmann::json rider_json(const RiderStudy& st, const PointSet& sites);
 
 }  // namespace yz

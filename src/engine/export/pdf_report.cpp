@@ -12,10 +12,10 @@
 #include <map>
 #include <regex>
 
+#include "engine/coverage/join_summary.hpp"
 #include "engine/export/curve_chart.hpp"
 #include "engine/export/district_map.hpp"
 #include "engine/export/hour_chart.hpp"
-#include "engine/coverage/join_summary.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
@@ -112,8 +112,8 @@ const Words kZh{"覆盖情况",
                 "无",
                 "　其中仅经接入的孤立路段（步行）",
                 "　其中仅经接入的孤立路段（双15）",
-                "孤立路段接入（--island-m {:g}）：{} 段，{:.0f} 名劳动者改由步行接入主路网",
-                "关闭此规则（--island-m 0）时步行覆盖为 {:.1f} %"};
+                "与主路网不相连的小段路（{:g} 米以内）已接入：{} 段，{:.0f} {}由此步行接入主路网",
+                "不接入这些小段路时，步行覆盖为 {:.1f} %"};
 const Words kEn{"Coverage",
                 "Test",
                 "Existing stations",
@@ -151,9 +151,9 @@ const Words kEn{"Coverage",
                 "none",
                 "  of which only through joined pieces (walk)",
                 "  of which only through joined pieces (both)",
-                "Disconnected street pieces joined (--island-m {:g}): {} pieces, {:.0f} "
-                "workers walk off-street to the main network instead",
-                "With the rule off (--island-m 0), walk coverage is {:.1f} %"};
+                "Disconnected street pieces joined (within {:g} m): {} pieces, {:.0f} "
+                "{} walk off-street to the main network instead",
+                "Without joining them, walk coverage is {:.1f} %"};
 
 struct Doc {
   cairo_t* cr;
@@ -382,31 +382,35 @@ std::string proof_line(const siting::SitingResult& r, siting::Goal goal, const W
 std::string proof_details(const siting::SitingResult& r, ReportLang lang) {
   const bool Z = lang == ReportLang::zh;
   const std::string& m = r.bound_method;
-  const std::string method = !Z ? m
+  const std::string method = !Z                  ? m
                              : m == "cbc"        ? "整数规划精确求解"
                              : m == "lagrangian" ? "拉格朗日松弛估界"
                              : m == "lp"         ? "线性规划松弛估界"
                              : m == "exhaustive" ? "穷举全部方案"
                                                  : m;
-  return Z ? fmt::format("计算细节：证明方法为{}；本方案取值 {:.1f}，可能的最好取值不超过 {:.1f}", method,
-                         r.objective, r.bound)
+  return Z ? fmt::format("计算细节：证明方法为{}；本方案取值 {:.1f}，可能的最好取值不超过 {:.1f}",
+                         method, r.objective, r.bound)
            : fmt::format("Details: proof by {}; this plan {:.1f}, the best possible at most {:.1f}",
                          method, r.objective, r.bound);
 }
 
 std::string curve_note(const siting::CoverageCurve& c, ReportLang lang, bool proxy) {
   const bool Z = lang == ReportLang::zh;
-  const std::string unit = Z ? (proxy ? "估算劳动者" : "名劳动者") : (proxy ? "estimated workers" : "workers");
+  const std::string unit =
+      Z ? (proxy ? "估算劳动者" : "名劳动者") : (proxy ? "estimated workers" : "workers");
   if (c.knee < 0)
     return Z ? fmt::format("每个建议新站新增覆盖都不少于 {:.0f} {}（--min-gain {}）。",
                            round_shown(c.min_gain, 0), unit, c.min_gain_setting.text())
              : fmt::format("Every suggested station adds at least {:.0f} {} (--min-gain {}).",
                            round_shown(c.min_gain, 0), unit, c.min_gain_setting.text());
-  return Z ? fmt::format("从第 {} 个新站起，每多建一站新增覆盖不足 {:.0f} {}（--min-gain {}）：标为“增益甚微”的建议新站不予推荐。",
-                         c.knee, round_shown(c.min_gain, 0), unit, c.min_gain_setting.text())
-           : fmt::format("From station {} on, one more station adds fewer than {:.0f} {} (--min-gain {}): "
-                         "suggestions marked \"adds almost nothing\" are not recommended.",
-                         c.knee, round_shown(c.min_gain, 0), unit, c.min_gain_setting.text());
+  return Z ? fmt::format(
+                 "从第 {} 个新站起，每多建一站新增覆盖不足 {:.0f} {}（--min-gain "
+                 "{}）：标为“增益甚微”的建议新站不予推荐。",
+                 c.knee, round_shown(c.min_gain, 0), unit, c.min_gain_setting.text())
+           : fmt::format(
+                 "From station {} on, one more station adds fewer than {:.0f} {} (--min-gain {}): "
+                 "suggestions marked \"adds almost nothing\" are not recommended.",
+                 c.knee, round_shown(c.min_gain, 0), unit, c.min_gain_setting.text());
 }
 
 std::string num(double v) {
@@ -669,12 +673,13 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   const bool has_new = st.sites.size() > plan.existing;
   doc.heading(W.coverage);
   if (st.demand_is_proxy)
-    doc.line(opt.lang == ReportLang::zh
-                 ? fmt::format("估算劳动者总数 {:.0f}（按街道长度估算，并非实际人数；未提供劳动者数据）",
-                               round_shown(A.total, 0))
-                 : fmt::format("{:.0f} estimated workers (street-length proxy, not a head count; "
-                               "no worker data given)",
-                               round_shown(A.total, 0)));
+    doc.line(
+        opt.lang == ReportLang::zh
+            ? fmt::format("估算劳动者总数 {:.0f}（按街道长度估算，并非实际人数；未提供劳动者数据）",
+                          round_shown(A.total, 0))
+            : fmt::format("{:.0f} estimated workers (street-length proxy, not a head count; "
+                          "no worker data given)",
+                          round_shown(A.total, 0)));
   else if (st.demand_estimated())  // a demand file of estimates (`yizhan demand` from map proxies)
     doc.line(opt.lang == ReportLang::zh
                  ? fmt::format("估算劳动者总数 {:.0f}（由地图数据推算，并非实际人数）",
@@ -712,7 +717,7 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
       if (has_new) r.insert(r.end(), {num(a), pct(a, A.total)});
       rows.push_back(r);
     }
-  const std::string est = !st.demand_estimated()          ? std::string()
+  const std::string est = !st.demand_estimated()       ? std::string()
                           : opt.lang == ReportLang::zh ? std::string("（估算）")
                                                        : std::string(" (estimated)");
   std::vector<std::string> head{W.criterion, W.existing + est, "%"};
@@ -720,12 +725,15 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   std::vector<bool> right{false, true, true};
   if (has_new)
     head.insert(head.end(), {W.with_new + est, "%"}), frac = {0.34, 0.16, 0.1, 0.26, 0.14},
-                                                right = {false, true, true, true, true};
+                                                      right = {false, true, true, true, true};
   doc.table(head, frac, right, rows);
   if (js.pieces > 0) {
-    doc.line(fmt::format(fmt::runtime(W.joins_line), st.params.snap.island_max_m, js.pieces,
-                         js.demand_weight),
-             8.5);
+    const bool z = opt.lang == ReportLang::zh, e = st.demand_estimated();
+    doc.line(
+        fmt::format(fmt::runtime(W.joins_line), st.params.snap.island_max_m, js.pieces,
+                    js.demand_weight,
+                    z ? (e ? "估算劳动者" : "名劳动者") : (e ? "estimated workers" : "workers")),
+        8.5);
     doc.line(fmt::format(fmt::runtime(W.joins_off), A.percent_without_joins(Criterion::walk)), 8.5);
   }
   doc.new_page();
@@ -767,12 +775,13 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
       std::string alts;
       for (const auto& a : s.alternatives)
         alts += fmt::format("{} ({:.0f})  ", run.sites.id[a.site], a.distance_m);
-      const std::string little = !s.adds_little             ? std::string()
-                                 : opt.lang == ReportLang::zh ? std::string("（增益甚微）")
-                                                              : std::string(" (adds almost nothing)");
+      const std::string little = !s.adds_little ? std::string()
+                                 : opt.lang == ReportLang::zh
+                                     ? std::string("（增益甚微）")
+                                     : std::string(" (adds almost nothing)");
       rows.push_back({std::to_string(s.rank),
-                      run.sites.id[s.site] + " " + run.sites.name[s.site] + little,
-                      num(s.gain), num(s.shared), fmt::format("{:g}", s.cost), alts});
+                      run.sites.id[s.site] + " " + run.sites.name[s.site] + little, num(s.gain),
+                      num(s.shared), fmt::format("{:g}", s.cost), alts});
     }
     doc.table({W.rank, W.site, W.gain, W.shared, W.cost, W.alternatives},
               {0.07, 0.30, 0.11, 0.11, 0.08, 0.33}, {true, false, true, true, true, false}, rows);
@@ -805,7 +814,8 @@ void write_pdf_report(const std::string& path, const PlanExport& plan, const Map
   const size_t half = (kv.size() + 1) / 2;
   for (size_t i = 0; i < half; ++i) {
     rows.push_back({kv[i].first, kv[i].second, "", ""});
-    if (i + half < kv.size()) rows.back()[2] = kv[i + half].first, rows.back()[3] = kv[i + half].second;
+    if (i + half < kv.size())
+      rows.back()[2] = kv[i + half].first, rows.back()[3] = kv[i + half].second;
   }
   doc.table({W.key, W.value, W.key, W.value}, {0.22, 0.28, 0.22, 0.28},
             {false, false, false, false}, rows);
