@@ -3,12 +3,10 @@
 // the share of its workers covered under the plan's test (both = walk and 1 km), outlined and
 // named, with the stations as dots and a colour ramp as legend.
 #include "engine/coverage/district_summary.hpp"
+#include "engine/export/district_ramp.hpp"
 #include "engine/export/map_render.hpp"
 
 namespace yz {
-
-// The fill colour for a covered share in [0, 100] (red - amber - green), components 0..1.
-void district_ramp(double percent, double& r, double& g, double& b);
 
 // Draws into (x, y, w, h); u = one app pixel in context units. The view covers the map's
 // extent and the districts reaching into it.

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "engine/export/district_map.hpp"
+#include "engine/export/district_ramp.hpp"
 #include "engine/export/map_palette.hpp"
 #include "engine/export/map_render.hpp"
 #include "engine/inputs/site_attributes.hpp"
