@@ -19,7 +19,7 @@ DemandKind demand_kind(const Workspace& ws) {
   if (!ws.demand().estimate.empty()) return DemandKind::map_proxies;  // a file of estimates
   // demand_from_map() names its points so (app_actions.cpp).
   return ws.demand().source.rfind("map proxies", 0) == 0 ? DemandKind::map_proxies
-                                                          : DemandKind::counted;
+                                                         : DemandKind::counted;
 }
 
 void percent_row(const char* label, double pct, double delta, const char* overlay) {
@@ -69,8 +69,7 @@ void coverage_section(AppState& st) {
                                                  : Str::demand_total,
                  L),
               round_shown(s.total, 0), tr(Str::stations_n, L), sc.active_count());
-  if (dk == DemandKind::street_length)
-    ImGui::TextDisabled("%s", tr(Str::proxy_demand_short, L));
+  if (dk == DemandKind::street_length) ImGui::TextDisabled("%s", tr(Str::proxy_demand_short, L));
   const float num_w = ImGui::CalcTextSize("100.0%").x, delta_w = ImGui::CalcTextSize("+00.0").x;
   if (ImGui::BeginTable("pct", 4, ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 0.42f);
@@ -84,9 +83,10 @@ void coverage_section(AppState& st) {
     ImGui::EndTable();
   }
   if (s.total > 0 && s.radius_not_walk > 0)
-    ImGui::TextColored(ImVec4(0.55f, 0.1f, 0.55f, 1),
-                       tr(dk == DemandKind::counted ? Str::overstates_fmt : Str::overstates_est_fmt, L),
-                       round_shown(s.radius_not_walk, 0), percent_shown(s.radius_not_walk, s.total));
+    ImGui::TextColored(
+        ImVec4(0.55f, 0.1f, 0.55f, 1),
+        tr(dk == DemandKind::counted ? Str::overstates_fmt : Str::overstates_est_fmt, L),
+        round_shown(s.radius_not_walk, 0), percent_shown(s.radius_not_walk, s.total));
   // How much rests on joining small disconnected street pieces (the island rule, --island-m).
   const DemandIndex& index = ses.workspace().demand_index();
   if (s.total > 0 && !index.joined().empty()) {
@@ -109,8 +109,10 @@ void coverage_section(AppState& st) {
       summarised = &index, summarised_n = index.joined().size();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped(tr(Str::joins_fmt, L), js.demand_weight, js.pieces,
-                       s.percent_without_joins(Criterion::walk));
+    // Never "people" for an estimate (street-length or map proxies).
+    const bool counted = demand_kind(ses.workspace()) == DemandKind::counted;
+    ImGui::TextWrapped(tr(counted ? Str::joins_fmt : Str::joins_est_fmt, L), js.demand_weight,
+                       js.pieces, s.percent_without_joins(Criterion::walk));
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::joins_help, L));
   }

@@ -44,8 +44,8 @@ void load_districts(AppState& st, const std::string& path, const std::string& na
       const Workspace& ws = st.session->workspace();
       if (ws.map().demo() || !ws.city().lines.from_osm)
         throw InputError(ws.map().label(), tr(Str::districts_not_osm, st.lang));
-      st.districts = std::make_shared<const Districts>(map_districts(
-          ws.map().path, ws.city().projection(), ws.city().extent(), level));
+      st.districts = std::make_shared<const Districts>(
+          map_districts(ws.map().path, ws.city().projection(), ws.city().extent(), level));
       st.district_sel = -1;
       return;
     }
@@ -66,7 +66,7 @@ void map_districts_row(AppState& st) {
   static const int levels[] = {4, 5, 6, 7, 8, 9, 10};
   char preview[96];
   auto label = [&](int lv, char* buf, size_t n) {
-    const char* what = lv == 6 ? tr(Str::district_level_6, L)
+    const char* what = lv == 6   ? tr(Str::district_level_6, L)
                        : lv == 8 ? tr(Str::district_level_8, L)
                                  : "";
     std::snprintf(buf, n, tr(Str::district_level_fmt, L), lv, what);
@@ -104,9 +104,13 @@ void districts_tab(AppState& st) {
   if (!ImGui::BeginTable("districts", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y)))
     return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr(Str::district_col, L), ImGuiTableColumnFlags_WidthStretch, 3);
+  ImGui::TableSetupColumn(tr(Str::district_col, L), ImGuiTableColumnFlags_WidthStretch, 2.6f);
   ImGui::TableSetupColumn(tr(Str::district_stations, L), ImGuiTableColumnFlags_WidthStretch, 1);
-  ImGui::TableSetupColumn(tr(Str::district_workers, L), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  ImGui::TableSetupColumn(
+      tr(demand_kind(st.session->workspace()) == DemandKind::counted ? Str::district_workers
+                                                                     : Str::district_workers_est,
+         L),
+      ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableSetupColumn(tr(Str::district_both, L), ImGuiTableColumnFlags_WidthStretch, 1.4f);
   ImGui::TableSetupColumn(tr(Str::district_twice, L), ImGuiTableColumnFlags_WidthStretch, 1.2f);
   ImGui::TableHeadersRow();

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/app_actions.hpp"
+#include "app/panels.hpp"
 #include "engine/inputs/candidate_categories.hpp"
 
 namespace yz::app {
@@ -112,7 +113,12 @@ void MapInput::hover_tooltip(AppState& st, Vec2 world, float mx, float my) {
     const double not_walk =
         cs.covered_weight(k, Criterion::radius) - cs.covered_weight(k, Criterion::both);
     if (not_walk > 0.5)
-      ImGui::TextColored(ImVec4(0.6f, 0.1f, 0.6f, 1), tr(Str::radius_overstates_fmt, L), not_walk);
+      ImGui::TextColored(ImVec4(0.6f, 0.1f, 0.6f, 1),
+                         tr(demand_kind(st.session->workspace()) == DemandKind::counted
+                                ? Str::radius_overstates_fmt
+                                : Str::radius_overstates_est_fmt,
+                            L),
+                         not_walk);
     ImGui::Text("%s: %s", tr(Str::amenities, L), amenities_text(p.info.amenities, L).c_str());
     if (!sc.state().cover(k).snapped)
       ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr(Str::off_network, L));

@@ -179,12 +179,15 @@ void review_section(AppState& st) {
     ImGui::Text(fmt, a, b);
     ImGui::PopID();
   };
-  ImGui::TextUnformatted(tr(Str::least_useful, L));
+  const bool counted = demand_kind(st.session->workspace()) == DemandKind::counted;
+  ImGui::TextUnformatted(tr(counted ? Str::least_useful : Str::least_useful_est, L));
   for (size_t i = 0; i < rv.removal.size() && i < 5; ++i)
-    row(rv.removal[i].site, tr(Str::removal_fmt, L), rv.removal[i].lost, rv.removal[i].lost_twice);
-  ImGui::TextUnformatted(tr(Str::upgrade_first, L));
+    row(rv.removal[i].site, tr(counted ? Str::removal_fmt : Str::removal_est_fmt, L),
+        rv.removal[i].lost, rv.removal[i].lost_twice);
+  ImGui::TextUnformatted(tr(counted ? Str::upgrade_first : Str::upgrade_first_est, L));
   for (size_t i = 0; i < rv.upgrade.size() && i < 5; ++i)
-    row(rv.upgrade[i].site, tr(Str::upgrade_fmt, L), rv.upgrade[i].served, rv.upgrade[i].missing);
+    row(rv.upgrade[i].site, tr(counted ? Str::upgrade_fmt : Str::upgrade_est_fmt, L),
+        rv.upgrade[i].served, rv.upgrade[i].missing);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <string>
@@ -228,4 +229,42 @@ TEST_CASE("the Chinese export summary and report with districts and the rider te
   INFO("English in the PDF: " << list);
   CHECK(list.empty());
   check_punctuation(text);
+}
+
+TEST_CASE("no app string calls an estimate people: every figure said in 人 has an estimate twin",
+          "[app][zh]") {
+  // Street-length and map-proxy demand are estimates, never head counts (issue 12). A string
+  // that puts a figure (%.0f) beside 人 / 人数 is for planner-counted workers only; its twin named
+  // *_est / *_est_fmt is shown for estimates and says 估算 without 人.
+  struct Row {
+    std::string key, en, zh;
+  };
+  static const Row rows[] = {
+#define X(key, en, zh) {#key, en, zh},
+#include "app/strings.def"
+#undef X
+  };
+  std::map<std::string, const Row*> by_key;
+  for (const Row& r : rows) by_key[r.key] = &r;
+  auto twin_of = [](const std::string& k) {
+    const std::string fmt = "_fmt";
+    if (k.size() > fmt.size() && k.compare(k.size() - fmt.size(), fmt.size(), fmt) == 0)
+      return k.substr(0, k.size() - fmt.size()) + "_est_fmt";
+    return k + "_est";
+  };
+  int people = 0;
+  for (const Row& r : rows) {
+    const bool figure = r.zh.find("%.0f") != std::string::npos || r.key == "least_useful" ||
+                        r.key == "upgrade_first";
+    if (!figure || r.zh.find("人") == std::string::npos) continue;
+    if (r.key.find("_est") != std::string::npos) continue;
+    ++people;
+    INFO(r.key << ": " << r.zh);
+    REQUIRE(by_key.count(twin_of(r.key)) == 1);
+    const Row& t = *by_key[twin_of(r.key)];
+    CHECK(t.zh.find("人") == std::string::npos);
+    CHECK(t.zh.find("估算") != std::string::npos);
+    CHECK(t.en.find("people") == std::string::npos);
+  }
+  CHECK(people >= 5);  // overstates, joins, radius_overstates, removal, upgrade, ...
 }
