@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "app/background_job.hpp"
-#include "app/camera.hpp"
-#include "app/file_dialog.hpp"
-#include "app/map_scene.hpp"
+#include "app/actions/background_job.hpp"
+#include "app/render/camera.hpp"
+#include "app/ui/file_dialog.hpp"
+#include "app/render/map_scene.hpp"
 #include "app/rider_view.hpp"
-#include "app/strings.hpp"
+#include "app/text/strings.hpp"
 #include "app/time_control.hpp"
 #include "engine/geo/china_coords.hpp"
 #include "engine/inputs/districts.hpp"

@@ -1,6 +1,6 @@
 #include "app/app_window.hpp"
 
-#include "app/gl.hpp"
+#include "app/render/gl.hpp"
 // GL/GLFW first (gl.hpp), then ImGui and its backends.
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -23,16 +23,16 @@
 #include <tuple>
 #include <vector>
 
-#include "app/app_actions.hpp"
+#include "app/actions/app_actions.hpp"
 #include "app/app_state.hpp"
-#include "app/engine_messages.hpp"
-#include "app/font_loader.hpp"
+#include "app/text/engine_messages.hpp"
+#include "app/ui/font_loader.hpp"
 #include "app/input_script.hpp"
-#include "app/map_input.hpp"
-#include "app/map_overlay.hpp"
-#include "app/map_view.hpp"
-#include "app/panels.hpp"
-#include "app/scene_builder.hpp"
+#include "app/ui/map_input.hpp"
+#include "app/ui/map_overlay.hpp"
+#include "app/render/map_view.hpp"
+#include "app/ui/panels.hpp"
+#include "app/render/scene_builder.hpp"
 #include "engine/session/session_file.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"

@@ -5,7 +5,7 @@
 // frame/edit benchmark.
 #include <string>
 
-#include "app/strings.hpp"
+#include "app/text/strings.hpp"
 
 namespace yz::app {
 

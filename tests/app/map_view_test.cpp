@@ -3,7 +3,7 @@
 // by host type, hidden layers, opacity, recolouring without a rebuild, density near and far from
 // a hot spot, highlights, walk areas washed once per station, areas with holes. Without a
 // display the test runs itself again under xvfb-run; without xvfb-run it is SKIPPED (exit 4).
-#include "app/gl.hpp"
+#include "app/render/gl.hpp"
 // GL first.
 #include <chrono>
 #include <unistd.h>
@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "app/map_view.hpp"
+#include "app/render/map_view.hpp"
 #include "support/test_data.hpp"
 
 using namespace yz;
