@@ -24,15 +24,16 @@
 #include <vector>
 
 #include "app/actions/app_actions.hpp"
+#include "app/actions/mobile_rounds.hpp"
 #include "app/app_state.hpp"
+#include "app/input_script.hpp"
+#include "app/render/map_view.hpp"
+#include "app/render/scene_builder.hpp"
 #include "app/text/engine_messages.hpp"
 #include "app/ui/font_loader.hpp"
-#include "app/input_script.hpp"
 #include "app/ui/map_input.hpp"
 #include "app/ui/map_overlay.hpp"
-#include "app/render/map_view.hpp"
 #include "app/ui/panels.hpp"
-#include "app/render/scene_builder.hpp"
 #include "engine/session/session_file.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
@@ -120,6 +121,7 @@ void write_ui_report(const AppState& st, const std::string& path) {
   for (const auto& [name, r] : st.ui_items) j["items"][name] = r;
   time_report(st, j);
   rider_report(st, j);
+  mobile_report(st, j);
   if (st.session) {
     const Scenario& sc = st.session->active();
     const CoverageSummary& s = sc.state().summary();
@@ -304,6 +306,10 @@ int run_app(const AppOptions& opt) {
       startup.push_back([p = *path, c = *crs, k = kind](AppState& s) {
         open_layer(s, p, k, c.empty() ? std::nullopt : std::optional<std::string>(c));
       });
+  if (!opt.mobile_schedule.empty())
+    startup.push_back(
+        [p = opt.mobile_schedule, c = opt.mobile_schedule_crs,
+         l = opt.mobile_schedule_layer](AppState& s) { open_mobile_schedule(s, p, c, l); });
   if (opt.from_map) {
     startup.push_back([](AppState& s) { candidates_from_map(s, 200); });
     startup.push_back([](AppState& s) { demand_from_map(s); });

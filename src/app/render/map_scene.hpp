@@ -70,6 +70,13 @@ struct SceneDiff {
   std::vector<Vec2> workers_gained, workers_lost;  // walk coverage here vs there
 };
 
+// A mobile station's round (engine/inputs/mobile_schedule): its stops in order, and the stop the
+// van stands at in the hour chosen in the time control (-1: none then, or all day shown).
+struct SceneRound {
+  std::vector<Vec2> stops;  // metres
+  int current = -1;
+};
+
 struct MapScene {
   std::vector<SceneStation> stations;
   double radius_m = 1000;
@@ -88,6 +95,7 @@ struct MapScene {
   // The island rule's joins (metres): every street of each piece a worker or station was joined
   // off, and each straight connecting line from the point to the main network.
   std::vector<std::vector<Vec2>> join_lines;
+  std::vector<SceneRound> mobile;  // drawn with the stations layer
 };
 
 }  // namespace yz::app

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "app/actions/app_actions.hpp"
+#include "app/actions/mobile_rounds.hpp"
 #include "engine/coverage/join_summary.hpp"
 
 namespace yz::app {
@@ -97,6 +98,8 @@ void build_scene(const AppState& st, MapScene& out) {
           out.join_lines.emplace_back(g.geom.begin() + g.geom_first[e],
                                       g.geom.begin() + g.geom_first[e + 1]);
   }
+  if (st.mobile)
+    out.mobile = mobile_rounds(*st.mobile, !st.time.all_day, st.time.weekend, st.time.hour);
   out.candidates = s.candidates().xy;
   out.selected_candidate = st.sel.candidate;
   if (st.suggest.run && suggestion_current(st)) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/render/app_palette.hpp"
 #include "app/render/marker_shape.hpp"
 
 namespace yz::app {
@@ -158,7 +159,32 @@ ImVec2 draw_map_legend(ImDrawList* dl, ImVec2 top_left, const LayerStyles& style
       });
       L.y += L.row_h;
     }
-    L.y = std::max(L.y, y1) + 4;
+    L.y = std::max(L.y, y1);
+    // What grey means (the time control greys closed stations), and the vans' rounds.
+    if (text.closed) {
+      any = true;
+      L.row(text.closed, [&](ImVec2 c) {
+        marker(L.dl, MarkerShape::circle, c, R, app_style::closed_fill, app_style::closed_outline,
+               style::station_outline_px);
+      });
+    }
+    if (text.mobile_route) {
+      any = true;
+      L.row(text.mobile_route, [&](ImVec2 c) {
+        L.dl->AddLine(ImVec2(c.x - 9, c.y), ImVec2(c.x + 9, c.y), col(app_style::mobile_route),
+                      app_style::mobile_route_px);
+        for (float dx : {-7.f, 7.f})
+          marker(L.dl, MarkerShape::circle, ImVec2(c.x + dx, c.y), 3, kWhite,
+                 app_style::mobile_stop, 2);
+      });
+    }
+    if (text.mobile_current) {
+      any = true;
+      L.row(text.mobile_current, [&](ImVec2 c) {
+        marker(L.dl, MarkerShape::circle, c, 6, app_style::mobile_current, kWhite, 2);
+      });
+    }
+    L.y += 4;
   }
   if (on(MapLayer::suggestions) && text.suggestion) {
     any = true;
@@ -263,6 +289,13 @@ LegendText legend_rows_for(const MapScene& scene, LegendText t) {
     for (const char*& h : t.status) h = nullptr;
     t.walk_area = t.circle = nullptr;
   }
+  if (std::none_of(scene.stations.begin(), scene.stations.end(),
+                   [](const SceneStation& s) { return s.closed; }))
+    t.closed = nullptr;
+  if (scene.mobile.empty()) t.mobile_route = nullptr;
+  if (std::none_of(scene.mobile.begin(), scene.mobile.end(),
+                   [](const SceneRound& r) { return r.current >= 0; }))
+    t.mobile_current = nullptr;
   if (scene.demand_xy.empty()) t.demand = t.uncovered = t.disagreement = t.density = nullptr;
   if (scene.candidates.empty()) t.candidate = nullptr;
   if (scene.suggestions.empty()) t.suggestion = nullptr;

@@ -1,7 +1,8 @@
 #pragma once
 // The map legend: a compact box explaining what the visible layers draw (station shapes per host
 // type and colours per status, demand colours 0/1/2+, uncovered and disagreement highlights,
-// density ramp, walk areas, circles, candidates, suggestion star, scenario differences), in the
+// density ramp, walk areas, circles, candidates, suggestion star, scenario differences, stations
+// closed at the chosen hour, mobile stations' rounds), in the
 // colours the layers are drawn with now. All text comes from the caller (strings stay in
 // strings.cpp); a null label leaves its row out.
 #include <imgui.h>
@@ -28,6 +29,9 @@ struct LegendText {
   const char* diff_there = nullptr;   // station only in the compared plan
   const char* diff_gained = nullptr;  // workers this plan reaches and the other does not
   const char* diff_lost = nullptr;
+  const char* closed = nullptr;          // grey stations: closed at the time control's hour
+  const char* mobile_route = nullptr;    // a mobile station's stops linked in order
+  const char* mobile_current = nullptr;  // the stop the van stands at in the chosen hour
 };
 
 // Draws the legend with its top-left corner at `top_left` (screen pixels) and returns its size;

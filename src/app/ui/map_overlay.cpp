@@ -35,6 +35,9 @@ LegendText legend_text(Lang L) {
   t.diff_there = tr(Str::diff_there, L);
   t.diff_gained = tr(Str::diff_gained, L);
   t.diff_lost = tr(Str::diff_lost, L);
+  t.closed = tr(Str::legend_closed, L);
+  t.mobile_route = tr(Str::legend_mobile_route, L);
+  t.mobile_current = tr(Str::legend_mobile_current, L);
   return t;
 }
 
