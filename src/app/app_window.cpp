@@ -306,10 +306,16 @@ int run_app(const AppOptions& opt) {
       startup.push_back([p = *path, c = *crs, k = kind](AppState& s) {
         open_layer(s, p, k, c.empty() ? std::nullopt : std::optional<std::string>(c));
       });
+  // A schedule that cannot be read is an error notice in a window; headless it also exits 2 (as a
+  // map or layer that cannot be opened does).
+  bool mobile_failed = false;
   if (!opt.mobile_schedule.empty())
-    startup.push_back(
-        [p = opt.mobile_schedule, c = opt.mobile_schedule_crs,
-         l = opt.mobile_schedule_layer](AppState& s) { open_mobile_schedule(s, p, c, l); });
+    startup.push_back([p = opt.mobile_schedule, c = opt.mobile_schedule_crs,
+                       l = opt.mobile_schedule_layer, &mobile_failed, headless](AppState& s) {
+      mobile_failed = !open_mobile_schedule(s, p, c, l);
+      if (mobile_failed && headless && !s.notices.empty())
+        std::fprintf(stderr, "%s\n", s.notices.back().text.c_str());
+    });
   if (opt.from_map) {
     startup.push_back([](AppState& s) { candidates_from_map(s, 200); });
     startup.push_back([](AppState& s) { demand_from_map(s); });
@@ -543,6 +549,7 @@ int run_app(const AppOptions& opt) {
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
   glfwDestroyWindow(win);
+  if (mobile_failed && headless && exit_code == 0) exit_code = 2;
   if (!opt.screenshot.empty() && !shot_ok && exit_code == 0)
     throw std::runtime_error("cannot write screenshot " + opt.screenshot);
   return exit_code;

@@ -102,6 +102,13 @@ TEST_CASE("mobile station: the van's stop at the chosen hour is highlighted", "[
   CHECK(said);
 }
 
+TEST_CASE("mobile schedule that cannot be read: exit 2 naming the file", "[gui][mobile]") {
+  const std::string missing = test::temp_dir() + "/no_such_van.csv";
+  const Shot sh = test::gui_shot("--mobile-schedule " + missing + " --frames 2", "mobile_missing");
+  CHECK(sh.rc == 2);
+  CHECK(sh.output.find("no_such_van.csv") != std::string::npos);
+}
+
 TEST_CASE("legend says what grey stations and the vans' rounds mean, in both languages",
           "[app][mobile]") {
   for (app::Str s :

@@ -9,9 +9,9 @@
 
 namespace yz::app {
 
-void open_mobile_schedule(AppState& st, const std::string& path, const std::string& crs,
+bool open_mobile_schedule(AppState& st, const std::string& path, const std::string& crs,
                           const std::string& layer) {
-  if (!st.session) return;
+  if (!st.session) return false;
   try {
     const Workspace& ws = st.session->workspace();
     PointReadOptions opt;
@@ -28,8 +28,10 @@ void open_mobile_schedule(AppState& st, const std::string& path, const std::stri
       st.notify(std::string(tr(Str::mobile_row_unused, st.lang)) + p, true);
     st.mobile = std::move(s);
     st.scene_dirty = true;
+    return true;
   } catch (const InputError& e) {
     st.notify(render_error(e, st.lang), true);
+    return false;
   }
 }
 

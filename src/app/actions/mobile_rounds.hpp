@@ -16,8 +16,8 @@ struct AppState;
 
 // Reads the schedule in the session's map frame (CRS: `crs`, else the stations layer's) and keeps
 // it in st.mobile; a notice says how many vans and stops, and lists every row not used. An
-// unusable file is an error notice naming it (the map keeps what it showed).
-void open_mobile_schedule(AppState& st, const std::string& path, const std::string& crs = "",
+// unusable file is an error notice naming it (the map keeps what it showed) and returns false.
+bool open_mobile_schedule(AppState& st, const std::string& path, const std::string& crs = "",
                           const std::string& layer = "");
 
 // Each van's stops in round order; with `at_hour`, `current` is the stop it stands at for most
