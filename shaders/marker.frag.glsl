@@ -1,6 +1,6 @@
 #version 330 core
 // Marker shapes as signed distances in window pixels (negative inside), after Inigo Quilez's 2D
-// distance functions. Ids and proportions as in src/app/marker_shape.hpp. Layers from the
+// distance functions. Ids and proportions as in src/app/render/marker_shape.hpp. Layers from the
 // outside in: a faint dark edge, the outline, the fill; interior pixels get the fill colour
 // exactly (the tests check it). Opacity fades the marker as a whole.
 flat in vec4 v_fill;

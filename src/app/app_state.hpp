@@ -8,15 +8,16 @@
 #include <string>
 #include <vector>
 
-#include "app/background_job.hpp"
-#include "app/camera.hpp"
-#include "app/file_dialog.hpp"
-#include "app/map_scene.hpp"
+#include "app/actions/background_job.hpp"
+#include "app/render/camera.hpp"
+#include "app/render/map_scene.hpp"
 #include "app/rider_view.hpp"
-#include "app/strings.hpp"
+#include "app/text/strings.hpp"
 #include "app/time_control.hpp"
+#include "app/ui/file_dialog.hpp"
 #include "engine/geo/china_coords.hpp"
 #include "engine/inputs/districts.hpp"
+#include "engine/inputs/mobile_schedule.hpp"
 #include "engine/session/autosave.hpp"
 #include "engine/session/session.hpp"
 #include "engine/siting/suggest_run.hpp"
@@ -137,6 +138,8 @@ struct AppState {
 
   // Districts the plan is reported by (gui --districts FILE), and the one picked in their tab.
   std::shared_ptr<const Districts> districts;
+  // Mobile stations' schedules shown on the map (actions/mobile_rounds.hpp); null = none.
+  std::shared_ptr<const MobileSchedule> mobile;
   int district_sel = -1;
 
   std::vector<Notice> notices;

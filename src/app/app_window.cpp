@@ -1,6 +1,6 @@
 #include "app/app_window.hpp"
 
-#include "app/gl.hpp"
+#include "app/render/gl.hpp"
 // GL/GLFW first (gl.hpp), then ImGui and its backends.
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -23,16 +23,17 @@
 #include <tuple>
 #include <vector>
 
-#include "app/app_actions.hpp"
+#include "app/actions/app_actions.hpp"
+#include "app/actions/mobile_rounds.hpp"
 #include "app/app_state.hpp"
-#include "app/engine_messages.hpp"
-#include "app/font_loader.hpp"
 #include "app/input_script.hpp"
-#include "app/map_input.hpp"
-#include "app/map_overlay.hpp"
-#include "app/map_view.hpp"
-#include "app/panels.hpp"
-#include "app/scene_builder.hpp"
+#include "app/render/map_view.hpp"
+#include "app/render/scene_builder.hpp"
+#include "app/text/engine_messages.hpp"
+#include "app/ui/font_loader.hpp"
+#include "app/ui/map_input.hpp"
+#include "app/ui/map_overlay.hpp"
+#include "app/ui/panels.hpp"
 #include "engine/session/session_file.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/output_file.hpp"
@@ -120,6 +121,7 @@ void write_ui_report(const AppState& st, const std::string& path) {
   for (const auto& [name, r] : st.ui_items) j["items"][name] = r;
   time_report(st, j);
   rider_report(st, j);
+  mobile_report(st, j);
   if (st.session) {
     const Scenario& sc = st.session->active();
     const CoverageSummary& s = sc.state().summary();
@@ -304,6 +306,16 @@ int run_app(const AppOptions& opt) {
       startup.push_back([p = *path, c = *crs, k = kind](AppState& s) {
         open_layer(s, p, k, c.empty() ? std::nullopt : std::optional<std::string>(c));
       });
+  // A schedule that cannot be read is an error notice in a window; headless it also exits 2 (as a
+  // map or layer that cannot be opened does).
+  bool mobile_failed = false;
+  if (!opt.mobile_schedule.empty())
+    startup.push_back([p = opt.mobile_schedule, c = opt.mobile_schedule_crs,
+                       l = opt.mobile_schedule_layer, &mobile_failed, headless](AppState& s) {
+      mobile_failed = !open_mobile_schedule(s, p, c, l);
+      if (mobile_failed && headless && !s.notices.empty())
+        std::fprintf(stderr, "%s\n", s.notices.back().text.c_str());
+    });
   if (opt.from_map) {
     startup.push_back([](AppState& s) { candidates_from_map(s, 200); });
     startup.push_back([](AppState& s) { demand_from_map(s); });
@@ -537,6 +549,7 @@ int run_app(const AppOptions& opt) {
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
   glfwDestroyWindow(win);
+  if (mobile_failed && headless && exit_code == 0) exit_code = 2;
   if (!opt.screenshot.empty() && !shot_ok && exit_code == 0)
     throw std::runtime_error("cannot write screenshot " + opt.screenshot);
   return exit_code;

@@ -5,7 +5,7 @@
 // frame/edit benchmark.
 #include <string>
 
-#include "app/strings.hpp"
+#include "app/text/strings.hpp"
 
 namespace yz::app {
 
@@ -15,6 +15,8 @@ struct AppOptions {
   // Where each layer's coordinates come from ("wgs84", "gcj02", "bd09", "EPSG:4547"); empty = the
   // file's own CRS, else ask (headless without an input script: WGS-84, with a notice).
   std::string stations_crs, candidates_crs, demand_crs;
+  // Mobile stations' schedule to show on the map (as coverage --mobile-schedule reads it).
+  std::string mobile_schedule, mobile_schedule_crs, mobile_schedule_layer;
   bool from_map = false;  // once loaded: candidate sites and workers from the map itself
   int suggest_k = 0;      // run a suggestion for k new stations once loaded
   std::string tab;        // stations | suggest | scenarios | layers | districts

@@ -2,7 +2,7 @@
 
 #include <imgui.h>
 
-#include "app/gl.hpp"  // GLFW key codes: the GLFW backend keeps io.KeysDown by them
+#include "app/render/gl.hpp"  // GLFW key codes: the GLFW backend keeps io.KeysDown by them
 
 #include <cctype>
 #include <fstream>

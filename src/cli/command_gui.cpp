@@ -88,6 +88,14 @@ const RegisterCommand reg("gui", [](CLI::App& app, std::function<int()>& run) {
                   std::string("Where the --candidates coordinates") + crs_help);
   sub->add_option("--demand-crs", o.demand_crs,
                   std::string("Where the --demand coordinates") + crs_help);
+  sub->add_option("--mobile-schedule", o.mobile_schedule,
+                  "Mobile stations' stops to show on the map (as coverage --mobile-schedule "
+                  "reads them): each round linked in order, the van's stop at the chosen hour "
+                  "highlighted");
+  sub->add_option("--mobile-schedule-crs", o.mobile_schedule_crs,
+                  "CRS of --mobile-schedule's coordinates (default: the stations')");
+  sub->add_option("--mobile-schedule-layer", o.mobile_schedule_layer,
+                  "Layer of --mobile-schedule to read (default: the first layer with points)");
   sub->add_option("--lang", cmd->lang, "UI language: en or zh (default: the session's, else en)");
   sub->add_flag("--from-map", o.from_map,
                 "Once loaded, make candidate sites (POIs + 200 m grid) and workers (map proxies) from the map");

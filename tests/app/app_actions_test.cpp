@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/app_actions.hpp"
-#include "app/scene_builder.hpp"
+#include "app/actions/app_actions.hpp"
+#include "app/render/scene_builder.hpp"
 #include "engine/session/session_file.hpp"
 #include "support/test_data.hpp"
 

@@ -2,8 +2,8 @@
 // whole box, screen/world conversions invert each other, scale-bar lengths are 1/2/5 x 10^k.
 #include <catch2/catch.hpp>
 
-#include "app/camera.hpp"
-#include "app/map_overlay.hpp"
+#include "app/render/camera.hpp"
+#include "app/ui/map_overlay.hpp"
 
 using yz::Box;
 using yz::Vec2;

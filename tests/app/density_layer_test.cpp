@@ -1,7 +1,7 @@
 // The density ramp's normaliser and kernel radius, computed on the CPU (no GL needed).
 #include <catch2/catch.hpp>
 
-#include "app/density_layer.hpp"
+#include "app/render/density_layer.hpp"
 
 using namespace yz;
 using namespace yz::app;

@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "app/engine_messages.hpp"
+#include "app/text/engine_messages.hpp"
 #include "engine/coverage/coverage_params.hpp"
 #include "engine/export/plan_export.hpp"
 #include "engine/inputs/drop_messages.hpp"

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "app/font_loader.hpp"
-#include "app/strings.hpp"
+#include "app/ui/font_loader.hpp"
+#include "app/text/strings.hpp"
 
 namespace {
 

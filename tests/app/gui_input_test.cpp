@@ -6,7 +6,7 @@
 #include <cmath>
 #include <fstream>
 
-#include "app/camera.hpp"
+#include "app/render/camera.hpp"
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/inputs/demo_city.hpp"
 #include "support/gui_shot.hpp"

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/map_style.hpp"
+#include "app/render/map_style.hpp"
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/inputs/demo_city.hpp"
 #include "engine/session/autosave.hpp"

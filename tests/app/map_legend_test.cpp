@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "app/map_legend.hpp"
+#include "app/ui/map_legend.hpp"
 
 using namespace yz::app;
 

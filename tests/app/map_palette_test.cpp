@@ -4,8 +4,8 @@
 #include <set>
 #include <type_traits>
 
-#include "app/map_style.hpp"
-#include "app/marker_shape.hpp"
+#include "app/render/map_style.hpp"
+#include "app/render/marker_shape.hpp"
 #include "engine/export/map_palette.hpp"
 #include "engine/export/marker_shape.hpp"
 #include "engine/inputs/site_attributes.hpp"

@@ -3,7 +3,7 @@
 // by host type, hidden layers, opacity, recolouring without a rebuild, density near and far from
 // a hot spot, highlights, walk areas washed once per station, areas with holes. Without a
 // display the test runs itself again under xvfb-run; without xvfb-run it is SKIPPED (exit 4).
-#include "app/gl.hpp"
+#include "app/render/gl.hpp"
 // GL first.
 #include <chrono>
 #include <unistd.h>
@@ -17,7 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "app/map_view.hpp"
+#include "app/render/app_palette.hpp"
+#include "app/render/map_view.hpp"
 #include "support/test_data.hpp"
 
 using namespace yz;
@@ -199,6 +200,48 @@ TEST_CASE("station markers: exact fill by status, shape by host, outline, select
   for (int y = 135; y <= 165; ++y)
     for (int x = 135; x <= 165; ++x) orange += near_rgb(img.at(x, y), style::station_selected, 20);
   CHECK(orange > 20);
+}
+
+TEST_CASE("closed stations grey; mobile rounds: stops linked, the current one filled", "[app]") {
+  gl();
+  MapView view;
+  const Camera cam = camera(1);
+  MapScene sc;
+  SceneStation st;
+  st.xy = at_pixel(cam, 30, 30);
+  st.status = 0;
+  st.closed = true;
+  sc.stations.push_back(st);
+  SceneRound r;
+  for (int x : {60, 100, 140}) r.stops.push_back(at_pixel(cam, x, 120));
+  r.current = 1;
+  sc.mobile.push_back(r);
+  view.set_scene(sc);
+  LayerStyles styles = only({MapLayer::stations});
+  const Image img = render(view, cam, styles);
+  CHECK(same_rgb(img.at(30, 30), app_style::closed_fill));  // not the built blue
+  CHECK(same_rgb(img.at(100, 120), app_style::mobile_current));
+  for (int x : {60, 140}) {
+    INFO("stop at " << x << ": " << str(img.at(x, 120)));
+    CHECK(same_rgb(img.at(x, 120), {255, 255, 255}));  // a white disc ...
+    CHECK(count_rgb(img, app_style::mobile_current, x - 8, 112, x + 8, 128) == 0);
+    CHECK(count_rgb(img, app_style::mobile_stop, x - 8, 112, x + 8, 128) > 0);  // ... teal rim
+  }
+  // The route between the stops (teal line, blended at its alpha over the background).
+  const Rgba mid = img.at(80, 120);
+  INFO("route " << str(mid));
+  CHECK((mid.g > mid.r + 40 && mid.b > mid.r + 40));
+  CHECK(same_rgb(img.at(80, 140), style::background));
+  // Another hour: the van at the last stop; the middle one is a plain stop again.
+  sc.mobile[0].current = 2;
+  view.set_scene(sc);
+  const Image later = render(view, cam, styles);
+  CHECK(same_rgb(later.at(140, 120), app_style::mobile_current));
+  CHECK(same_rgb(later.at(100, 120), {255, 255, 255}));
+  // Shown and hidden with the stations layer.
+  styles[MapLayer::stations].visible = false;
+  const Image hidden = render(view, cam, styles);
+  CHECK(count_rgb(hidden, style::background, 0, 0, W - 1, H - 1) == W * H);
 }
 
 TEST_CASE("layer visibility, opacity and colour apply at draw time", "[app]") {

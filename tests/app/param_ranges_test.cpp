@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "app/app_actions.hpp"
+#include "app/actions/app_actions.hpp"
 #include "engine/coverage/coverage_params.hpp"
 #include "engine/session/session.hpp"
 #include "engine/session/session_file.hpp"

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
-#include "app/street_mesh.hpp"
+#include "app/render/street_mesh.hpp"
 
 using namespace yz;
 using namespace yz::app;

@@ -12,7 +12,7 @@
 
 #include <cmath>
 
-#include "app/engine_messages.hpp"
+#include "app/text/engine_messages.hpp"
 #include "engine/inputs/drop_messages.hpp"
 #include "support/test_data.hpp"
 
@@ -62,7 +62,7 @@ TEST_CASE("the app's Chinese strings hold no English", "[app][zh]") {
   };
   static const Row rows[] = {
 #define X(key, en, zh) {#key, en, zh},
-#include "app/strings.def"
+#include "app/text/strings.def"
 #undef X
   };
   for (const Row& r : rows) {
@@ -241,7 +241,7 @@ TEST_CASE("no app string calls an estimate people: every figure said in 人 has 
   };
   static const Row rows[] = {
 #define X(key, en, zh) {#key, en, zh},
-#include "app/strings.def"
+#include "app/text/strings.def"
 #undef X
   };
   std::map<std::string, const Row*> by_key;

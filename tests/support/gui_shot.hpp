@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/map_style.hpp"
+#include "app/render/map_style.hpp"
 
 namespace yz::test {
 
