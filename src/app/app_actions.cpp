@@ -18,6 +18,7 @@
 #include "engine/map/map_loader.hpp"
 #include "engine/map/ride_profile.hpp"
 #include "engine/session/session_file.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz::app {
@@ -198,7 +199,7 @@ void open_session(AppState& st, const std::string& path, bool recovered) {
               st.notify(msg);
             }
             // Layers mostly off the map (its file replaced by another place's map?).
-            for (const auto& n : st.session->notes.lines) notify_message(st, note_message(n), true);
+            for (const auto& n : st.session->notes.messages) notify_message(st, n, true);
           };
         });
 }
