@@ -470,7 +470,11 @@ void apply_params(AppState& st, const CoverageParams& p) {
   if (!st.session) return;
   // The engine's ranges, as the CLI and the session reader check them (the panel also greys out
   // Apply): an out-of-range value never reaches a recomputation.
-  if (const std::string why = p.problem(); !why.empty()) return st.notify(why, true);
+  try {
+    p.validate();
+  } catch (const ParamError& e) {  // by code, the parameter by its label
+    return notify_message(st, error_as_message(e), true);
+  }
   auto ws = st.session->workspace_ptr();
   auto in = std::make_shared<Session::RebaseInput>(st.session->rebase_input());
   const CoverageParams old = ws->params();
