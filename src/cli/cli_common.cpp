@@ -11,7 +11,9 @@
 #include "cli/interrupt.hpp"
 #include "engine/inputs/point_layer.hpp"
 #include "engine/network/open_map_file.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/output_file.hpp"
 
 namespace yz::cli {
@@ -146,8 +148,7 @@ void PointInput::add_deprecated_sites_crs(CLI::App& app) {
 
 std::string PointInput::crs_value() const {
   if (!crs.empty() && !deprecated_crs.empty() && crs != deprecated_crs)
-    throw InputError("--sites-crs", "is a deprecated name of " + crs_option() +
-                                        "; give one of them, not both with different values");
+    throw CodedError("--sites-crs", Msg::cli_deprecated_crs, {{"option", crs_option()}});
   return crs.empty() ? deprecated_crs : crs;
 }
 
@@ -220,8 +221,7 @@ CLI::Option* add_criterion(CLI::App& app, std::string& text, const std::string& 
 
 Criterion criterion_option(const std::string& text) {
   Criterion c;
-  if (!parse_criterion(text, c))
-    throw InputError("--criterion", "must be walk, radius, both or either");
+  if (!parse_criterion(text, c)) throw CodedError("--criterion", Msg::cli_criterion);
   return c;
 }
 
@@ -253,8 +253,7 @@ void OutputGuard::add(CLI::App& app) {
 }
 
 void OutputGuard::check(const std::string& out, const std::vector<std::string>& inputs) const {
-  if (std::filesystem::is_directory(out))
-    throw InputError(out, "is a folder; give the output file's name");
+  if (std::filesystem::is_directory(out)) throw CodedError(out, Msg::cli_out_is_folder_plain);
   check_not_input(out, inputs);
   check_may_write(out, overwrite);
 }

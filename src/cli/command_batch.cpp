@@ -27,6 +27,8 @@
 #include "cli/cli_common.hpp"
 #include "cli/interrupt.hpp"
 #include "engine/export/province_summary.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/output_file.hpp"
 
 extern char** environ;
@@ -66,19 +68,20 @@ std::string where(const std::string& manifest, size_t i, const std::string& name
 
 void check_keys(const json& o, const std::set<std::string>& keys, const std::string& manifest,
                 const std::string& place) {
-  if (!o.is_object()) throw InputError(manifest, place + " must be an object");
+  if (!o.is_object()) throw CodedError(manifest, Msg::cli_manifest_object, {{"place", place}});
   for (const auto& [k, v] : o.items())
     if (!keys.count(k)) {
       std::string known;
       for (const auto& n : keys) known += (known.empty() ? "" : ", ") + n;
-      throw InputError(manifest, place + ": unknown key '" + k + "' (known: " + known + ")");
+      throw CodedError(manifest, Msg::cli_manifest_unknown_key,
+                       {{"place", place}, {"key", k}, {"known", known}});
     }
 }
 
 std::string text(const json& v, const std::string& manifest, const std::string& place) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number()) return v.dump();
-  throw InputError(manifest, place + " must be a text or a number");
+  throw CodedError(manifest, Msg::cli_manifest_text, {{"place", place}});
 }
 
 // A folder name for a city: its name with path separators and control characters replaced.
@@ -160,7 +163,7 @@ pid_t spawn(const std::string& exe, const std::vector<std::string>& args, const 
   const int rc = posix_spawn(&pid, exe.c_str(), &fa, &at, argv.data(), environ);
   posix_spawn_file_actions_destroy(&fa);
   posix_spawnattr_destroy(&at);
-  if (rc != 0) throw InputError(exe, std::string("cannot start: ") + std::strerror(rc));
+  if (rc != 0) throw CodedError(exe, Msg::cli_cannot_start, {{"why", std::strerror(rc)}});
   return pid;
 }
 
@@ -204,9 +207,7 @@ struct BatchCommand {
   std::vector<City> read_manifest(const json& m, const fs::path& base) {
     check_keys(m, {"defaults", "cities", "out_dir"}, manifest, "the manifest");
     if (!m.contains("cities") || !m["cities"].is_array() || m["cities"].empty())
-      throw InputError(manifest,
-                       "has no cities (a \"cities\" list of {\"name\", \"map\", "
-                       "\"stations\", ...})");
+      throw CodedError(manifest, Msg::cli_manifest_no_cities);
     json defaults = m.value("defaults", json::object());
     check_keys(defaults, kCityKeys, manifest, "defaults");
     std::vector<City> cities;
@@ -218,7 +219,7 @@ struct BatchCommand {
                                    : std::string();
       const std::string place = where(manifest, i, name);
       check_keys(c, kCityKeys, manifest, "city " + std::to_string(i + 1));
-      if (name.empty()) throw InputError(place, "has no \"name\"");
+      if (name.empty()) throw CodedError(place, Msg::cli_manifest_no_key, {{"key", "name"}});
       City city;
       city.name = name;
       city.cfg = defaults;
@@ -229,14 +230,13 @@ struct BatchCommand {
           city.cfg[k] = (p.is_absolute() ? p : base / p).lexically_normal().string();
         }
       for (const char* k : {"map", "stations"})
-        if (!city.cfg.contains(k)) throw InputError(place, std::string("has no \"") + k + "\"");
+        if (!city.cfg.contains(k)) throw CodedError(place, Msg::cli_manifest_no_key, {{"key", k}});
       if (city.cfg.contains("suggest"))
         check_keys(city.cfg["suggest"], kSuggestKeys, manifest, place + ": suggest");
       if (city.cfg.contains("export"))
         check_keys(city.cfg["export"], kExportKeys, manifest, place + ": export");
       city.folder = folder_name(name);
-      if (!folders.insert(city.folder).second)
-        throw InputError(place, "has the same name (folder) as an earlier city");
+      if (!folders.insert(city.folder).second) throw CodedError(place, Msg::cli_manifest_same_name);
       build_steps(city, place);
       city.est_mb = estimate_mb(city.cfg["map"].get<std::string>());
       cities.push_back(std::move(city));
@@ -267,7 +267,7 @@ struct BatchCommand {
     }
     auto extra = [&](const json& a, const std::string& what) {
       std::vector<std::string> out;
-      if (!a.is_array()) throw InputError(place, what + " must be a list of arguments");
+      if (!a.is_array()) throw CodedError(place, Msg::cli_manifest_args, {{"key", what}});
       for (const auto& v : a) out.push_back(text(v, manifest, place + ": " + what));
       return out;
     };
@@ -312,7 +312,7 @@ struct BatchCommand {
       for (const auto& [k, flag] : std::vector<std::pair<const char*, const char*>>{
                {"k", "--k"}, {"budget", "--budget"}, {"target", "--target"}})
         if (g.contains(k)) add(goal, {flag, gs(k)}), ++goals;
-      if (goals != 1) throw InputError(place, "suggest needs exactly one of k, budget or target");
+      if (goals != 1) throw CodedError(place, Msg::cli_manifest_one_goal);
       if (g.contains("criterion")) add(goal, {"--criterion", gs("criterion")});
       if (g.contains("time_limit")) add(goal, {"--time-limit", gs("time_limit")});
       // 3. Suggestions.
@@ -396,24 +396,24 @@ struct BatchCommand {
   int run() {
     const fs::path mpath = fs::absolute(manifest).lexically_normal();
     std::ifstream in(manifest);
-    if (!in) throw InputError(manifest, "cannot be read");
+    if (!in) throw CodedError(manifest, Msg::cli_manifest_unreadable);
     const json m = json::parse(in, nullptr, false);
-    if (m.is_discarded()) throw InputError(manifest, "is not valid JSON");
+    if (m.is_discarded()) throw CodedError(manifest, Msg::cli_manifest_not_json);
     if (out_dir.empty())
       out_dir = m.contains("out_dir")
                     ? (mpath.parent_path() / text(m["out_dir"], manifest, "out_dir")).string()
                     : (mpath.parent_path() / (mpath.stem().string() + "_out")).string();
     out_dir = fs::absolute(out_dir).lexically_normal().string();
-    if (lang != "zh" && lang != "en") throw InputError("--lang", "must be zh or en");
-    if (jobs < 0) throw InputError("--jobs", "must be 1 or more (0 = the number of cores)");
+    if (lang != "zh" && lang != "en") throw CodedError("--lang", Msg::cli_lang_zh_en);
+    if (jobs < 0) throw CodedError("--jobs", Msg::cli_jobs);
     const auto budget = max_memory.empty() ? std::optional<double>(available_memory_mb() * 0.8)
                                            : parse_memory(max_memory);
     if (!budget || *budget <= 0)
-      throw InputError("--max-memory", "'" + max_memory + "' is not a size (e.g. 6G or 1500M)");
+      throw CodedError("--max-memory", Msg::cli_max_memory, {{"value", max_memory}});
     std::vector<City> cities = read_manifest(m, mpath.parent_path());
     std::error_code ec;
     fs::create_directories(out_dir, ec);
-    if (ec) throw InputError(out_dir, "cannot create the output folder: " + ec.message());
+    if (ec) throw CodedError(out_dir, Msg::cli_cannot_create_folder, {{"why", ec.message()}});
     const int max_jobs =
         jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const std::string exe = fs::read_symlink("/proc/self/exe", ec).string();

@@ -16,6 +16,8 @@
 #include "cli/cli_common.hpp"
 #include "engine/inputs/demo_city.hpp"
 #include "engine/network/walk_search.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::cli {
 namespace {
@@ -46,7 +48,7 @@ struct BenchCommand {
     if (demo_nodes) {
       lines = generate_demo_city(DemoCitySettings::load_default().scaled_to_nodes(demo_nodes)).lines;
     } else {
-      if (map.map.empty()) throw InputError("--map", "give a map file or --demo-nodes N");
+      if (map.map.empty()) throw CodedError("--map", Msg::cli_bench_map);
       const TagProfile prof = map.profile.empty() ? TagProfile::load_default() : TagProfile::load(map.profile);
       MapLoadOptions o;
       o.crs = map.crs;

@@ -17,6 +17,8 @@
 #include "engine/coverage/coverage_study.hpp"
 #include "engine/inputs/demo_city.hpp"
 #include "engine/inputs/street_length_demand.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::cli {
 namespace {
@@ -129,8 +131,7 @@ struct BenchSitingCommand {
   int run() {
     cov.validate();
     Criterion crit;
-    if (!parse_criterion(criterion, crit))
-      throw InputError("--criterion", "must be walk, radius, both or either");
+    if (!parse_criterion(criterion, crit)) throw CodedError("--criterion", Msg::cli_criterion);
     if (!all_extracts) {
       std::string what;
       const siting::Problem p = instance(crit, map.map, demo_nodes, what);

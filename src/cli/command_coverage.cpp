@@ -18,6 +18,8 @@
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::cli {
 namespace {
@@ -41,10 +43,10 @@ struct CoverageCommand {
     WalkAreaOptions area;
     area.half_width_m = half_width_m;
     area.validate();
-    if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out coverage.gpkg)");
+    if (out.empty()) throw CodedError("--out", Msg::cli_give_out, {{"example", "coverage.gpkg"}});
     if (std::filesystem::is_directory(out))
-      throw InputError(out, "is a folder; give the output file's name (e.g. " +
-                                (std::filesystem::path(out) / "coverage.gpkg").string() + ")");
+      throw CodedError(out, Msg::cli_out_is_folder,
+                       {{"example", (std::filesystem::path(out) / "coverage.gpkg").string()}});
     VectorWriter::driver_for(out);  // fail early on an unknown extension
     outg.check(out, {map.map, map.profile, sites.path, demand.path, mobile.schedule,
                      districts.from_map() ? std::string() : districts.path});

@@ -10,7 +10,9 @@
 #include "engine/export/demand_layers.hpp"
 #include "engine/export/vector_writer.hpp"
 #include "engine/inputs/demand_builder.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::cli {
 namespace {
@@ -41,14 +43,12 @@ struct DemandCommand {
     for (const auto& [opt, value] :
          {std::pair<const char*, const std::string*>{"--layer", &req.layer_path},
           {"--raster", &req.raster_path}})
-      if (sub && sub->count(opt) && value->empty()) throw InputError(opt, "empty file name");
-    if (out.empty())
-      throw InputError("--out", "give an output GeoPackage (e.g. --out demand.gpkg)");
+      if (sub && sub->count(opt) && value->empty()) throw CodedError(opt, Msg::cli_empty_file_name);
+    if (out.empty()) throw CodedError("--out", Msg::cli_give_out, {{"example", "demand.gpkg"}});
     if (std::filesystem::is_directory(out))
-      throw InputError(out, "is a folder; give the output file's name (e.g. " +
-                                (std::filesystem::path(out) / "demand.gpkg").string() + ")");
-    if (VectorWriter::driver_for(out) != "GPKG")
-      throw InputError(out, "the demand output holds several layers: write a GeoPackage (.gpkg)");
+      throw CodedError(out, Msg::cli_out_is_folder,
+                       {{"example", (std::filesystem::path(out) / "demand.gpkg").string()}});
+    if (VectorWriter::driver_for(out) != "GPKG") throw CodedError(out, Msg::cli_demand_needs_gpkg);
     outg.check(out, {map.map, map.profile, profile, req.layer_path, req.raster_path});
     req.validate();  // cell_m, max_snap_m (weights again below, once parsed)
     req.profile = profile.empty() ? DemandProfile::load_default() : DemandProfile::load(profile);
@@ -67,7 +67,7 @@ struct DemandCommand {
         const std::string v = w.substr(eq + 1);
         const double x = std::strtod(v.c_str(), &end);
         if (v.empty() || *end != '\0')
-          throw InputError("--weight", "the weight of '" + name + "' must be a number >= 0");
+          throw CodedError("--weight", Msg::cli_weight_number, {{"name", name}});
         (name == kPlannerComponent ? req.layer_weight : req.raster_weight) = x;
         req.validate();
       } else {

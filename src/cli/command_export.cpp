@@ -18,6 +18,8 @@
 #include "engine/inputs/drop_messages.hpp"
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/number_format.hpp"
 
 namespace yz::cli {
@@ -80,11 +82,11 @@ struct ExportCommand {
     eo.cell_m = cell_m;
     eo.max_minutes = max_minutes;
     if (std::sscanf(png_size.c_str(), "%dx%d", &eo.png_width, &eo.png_height) != 2)
-      throw InputError("--png-size", "give WIDTHxHEIGHT in pixels, e.g. 1600x1200");
+      throw CodedError("--png-size", Msg::cli_png_size);
     eo.dpi = dpi;
-    if (lang != "zh" && lang != "en") throw InputError("--lang", "must be zh or en");
+    if (lang != "zh" && lang != "en") throw CodedError("--lang", Msg::cli_lang_zh_en);
     eo.lang = lang == "zh" ? ReportLang::zh : ReportLang::en;
-    if (bom && no_bom) throw InputError("--no-bom", "give either --bom or --no-bom, not both");
+    if (bom && no_bom) throw CodedError("--no-bom", Msg::cli_bom_both);
     eo.csv_bom = bom || (lang == "zh" && !no_bom);  // Chinese spreadsheet software needs the mark
     eo.title = title;
     eo.field_check = parse_field_check(field_check);
@@ -99,10 +101,8 @@ struct ExportCommand {
     if (k != kNotGiven) check_param("k", static_cast<double>(k), siting::Options::kK);
     check_param("time_limit_s", time_limit_s, siting::Options::kTimeLimitS);
     const Criterion crit = criterion_option(criterion);
-    if (demo == !map.map.empty())
-      throw InputError("--map/--demo", "give either --map FILE or --demo");
-    if (!demo && !stations.given())
-      throw InputError("--stations", "give the stations file (or use --demo)");
+    if (demo == !map.map.empty()) throw CodedError("--map/--demo", Msg::cli_map_or_demo);
+    if (!demo && !stations.given()) throw CodedError("--stations", Msg::cli_give_stations);
     const Progress progress = terminal_progress();
 
     CityNetwork city;
@@ -152,8 +152,7 @@ struct ExportCommand {
     req.capacity_field = capacity_field;
     std::unique_ptr<siting::SuggestRun> run;
     if (k != kNotGiven) {
-      if (req.candidates.size() == 0)
-        throw InputError("--candidates", "--k needs candidate sites (--candidates FILE)");
+      if (req.candidates.size() == 0) throw CodedError("--candidates", Msg::cli_k_needs_candidates);
       req.options.goal = siting::Goal::max_cover_k;
       req.options.k = static_cast<uint32_t>(k);
       req.options.time_limit_s = time_limit_s;

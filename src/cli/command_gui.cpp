@@ -9,7 +9,9 @@
 #include "cli/cli_common.hpp"
 #include "engine/session/session_file.hpp"
 #include "engine/siting/siting_problem.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::cli {
 namespace {
@@ -23,36 +25,35 @@ struct GuiCommand {
     // A file given on its own (`yizhan gui %f` from the desktop entry): a Yizhan session opens as
     // the session, anything else (.osm, .osm.pbf, a road layer) as the map.
     if (!file.empty()) {
-      if (!opt.session.empty() || !opt.map.empty())
-        throw InputError(file, "give the file on its own, or --session / --map, not both");
+      if (!opt.session.empty() || !opt.map.empty()) throw CodedError(file, Msg::cli_gui_file_alone);
       (is_session_file(file) ? opt.session : opt.map) = file;
     }
-    if (!lang.empty() && lang != "en" && lang != "zh") throw InputError("--lang", "use en or zh");
-    if (opt.frames < 1) throw InputError("--frames", "must be at least 1");
+    if (!lang.empty() && lang != "en" && lang != "zh")
+      throw CodedError("--lang", Msg::cli_lang_zh_en);
+    if (opt.frames < 1) throw CodedError("--frames", Msg::cli_frames);
     if (opt.suggest_k != 0)
       check_param("suggest_k", opt.suggest_k, siting::Options::kK);  // 0 = no suggestion
     if (!opt.session.empty() && !opt.map.empty())
-      throw InputError("--session", "give either --session or --map, not both");
+      throw CodedError("--session", Msg::cli_session_or_map);
     if ((!opt.stations.empty() || !opt.candidates.empty() || !opt.demand.empty()) &&
         opt.map.empty() && opt.session.empty())
-      throw InputError("--stations", "layers need a --map (or a --session) to go on");
+      throw CodedError("--stations", Msg::cli_layers_need_map);
     for (auto [crs, layer, name, layer_name] :
          {std::tuple{&opt.stations_crs, &opt.stations, "--stations-crs", "--stations"},
           std::tuple{&opt.candidates_crs, &opt.candidates, "--candidates-crs", "--candidates"},
           std::tuple{&opt.demand_crs, &opt.demand, "--demand-crs", "--demand"}})
       if (!crs->empty() && layer->empty())
-        throw InputError(name, std::string("applies to the layer given with ") + layer_name +
-                                   ", and none is given");
+        throw CodedError(name, Msg::cli_crs_without_layer, {{"option", layer_name}});
     if (!opt.save_session.empty() && opt.screenshot.empty())
-      throw InputError("--save", "only with --screenshot (a window saves with File > Save)");
+      throw CodedError("--save", Msg::cli_save_needs_screenshot);
     if (!opt.tab.empty() && opt.tab != "stations" && opt.tab != "suggest" &&
         opt.tab != "scenarios" && opt.tab != "layers" && opt.tab != "districts")
-      throw InputError("--tab", "use stations, suggest, scenarios, layers or districts");
+      throw CodedError("--tab", Msg::cli_tab);
     if (opt.district_level < 1 || opt.district_level > 11)
-      throw InputError("--district-level", "must be an OpenStreetMap admin_level from 1 to 11");
+      throw CodedError("--district-level", Msg::cli_district_level);
     if (!size.empty() && std::sscanf(size.c_str(), "%dx%d", &opt.width, &opt.height) != 2)
-      throw InputError("--size", "use WIDTHxHEIGHT, e.g. 1280x800");
-    if (opt.width < 640 || opt.height < 480) throw InputError("--size", "at least 640x480");
+      throw CodedError("--size", Msg::cli_size);
+    if (opt.width < 640 || opt.height < 480) throw CodedError("--size", Msg::cli_size_min);
     opt.lang_given = !lang.empty();
     opt.lang = lang == "zh" ? app::Lang::zh : app::Lang::en;
     opt.recover_prompt = opt.screenshot.empty() || recover;

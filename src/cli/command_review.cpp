@@ -18,6 +18,8 @@
 #include "engine/inputs/point_reader.hpp"
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/siting/walk_spacing.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::cli {
 
@@ -37,7 +39,7 @@ uint32_t parse_wanted(const std::string& text) {
     if (!a) {
       std::string known;
       for (const char* k : kAmenities) known += std::string(known.empty() ? "" : ", ") + k;
-      throw InputError("--wanted", "unknown amenity '" + item + "' (known: " + known + ")");
+      throw CodedError("--wanted", Msg::amenity_unknown, {{"name", item}, {"known", known}});
     }
     mask |= *a;
   }
@@ -71,7 +73,7 @@ struct ReviewCommand {
     PointReadOptions so;
     so.site_attributes = true;  // amenities (list or yes/no columns), host type, ...
     PointSet st = stations.read(city, so, cov.params.snap, drops[0]);
-    if (st.size() == 0) throw InputError(stations.path, "no stations inside the map");
+    if (st.size() == 0) throw CodedError(stations.path, Msg::cli_no_stations_inside);
     PointSet sites = st;
     PointReadOptions co = so;
     co.candidates = true;

@@ -16,6 +16,8 @@
 #include "engine/inputs/outside_map.hpp"
 #include "engine/inputs/poi_candidates.hpp"
 #include "engine/inputs/point_reader.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::cli {
 namespace {
@@ -42,16 +44,13 @@ struct SitesCommand {
     fo.snap.max_snap_m = max_snap_m;
     fo.validate();
     if (!layer.given() && from_pois.empty() && !(grid_m > 0))
-      throw InputError(
-          "yizhan sites",
-          "give at least one source: --layer FILE, --from-pois CATEGORIES|all or --grid-m METRES");
+      throw CodedError("yizhan sites", Msg::cli_sites_no_source);
     if (min_distance_m > 0 && !stations.given())
-      throw InputError("--min-distance-m", "needs the existing stations (--stations FILE)");
+      throw CodedError("--min-distance-m", Msg::cli_needs_stations_file);
     if (std::filesystem::is_directory(out))
-      throw InputError(out, "is a folder; give the output file's name (e.g. " +
-                                (std::filesystem::path(out) / "candidates.gpkg").string() + ")");
-    if (VectorWriter::driver_for(out) != "GPKG")
-      throw InputError(out, "yizhan sites writes a GeoPackage (use a .gpkg name)");
+      throw CodedError(out, Msg::cli_out_is_folder,
+                       {{"example", (std::filesystem::path(out) / "candidates.gpkg").string()}});
+    if (VectorWriter::driver_for(out) != "GPKG") throw CodedError(out, Msg::cli_sites_needs_gpkg);
     outg.check(out, {map.map, map.profile, layer.path, stations.path, exclude, categories_file});
     const CandidateCategories cats = categories_file.empty()
                                          ? default_candidate_categories()
@@ -164,9 +163,7 @@ struct SitesCommand {
         meta.push_back({fmt::format("note.{}", ++note_no), d.source + ": " + n});
     // Even when nothing is left, the dropped layer says why.
     write_site_layers(out, kept.sites, kept.snaps, drops, meta);
-    if (kept.sites.size() == 0)
-      throw InputError(out, "no candidate sites are left (see the reasons above and the dropped "
-                            "layer written to this file); try --grid-m 200");
+    if (kept.sites.size() == 0) throw CodedError(out, Msg::cli_no_candidates_left);
     size_t dropped = 0;
     for (const auto& d : drops) dropped += d.dropped.size();
     std::cout << fmt::format(

@@ -28,6 +28,8 @@
 #include "engine/siting/suggest_report.hpp"
 #include "engine/siting/suggest_run.hpp"
 #include "engine/util/ascii_case.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/number_format.hpp"
 
 namespace yz::cli {
@@ -46,17 +48,16 @@ double parse_target(const std::string& text) {
   char* end = nullptr;
   const double v = std::strtod(t.c_str(), &end);
   const bool number = !t.empty() && end == t.c_str() + t.size() && std::isfinite(v);
-  const std::string hint = "give a fraction in (0, 1] such as 0.9, or a percentage such as 90%";
-  if (!number) throw InputError("--target", "'" + text + "' is not a number: " + hint);
+  const MsgArg hint("hint", Message(Msg::cli_target_hint));
+  if (!number) throw CodedError("--target", Msg::cli_target_not_number, {{"value", text}, hint});
   if (percent) {
     if (!(v > 0 && v <= 100))
-      throw InputError("--target", "'" + text + "' is outside (0 %, 100 %]: " + hint);
+      throw CodedError("--target", Msg::cli_target_outside, {{"value", text}, hint});
     return v / 100;
   }
   if (v > 1)
-    throw InputError("--target",
-                     "'" + text + "' is ambiguous (a fraction above 1, or " + t + " %?): " + hint);
-  if (!(v > 0)) throw InputError("--target", "'" + text + "' must be above 0: " + hint);
+    throw CodedError("--target", Msg::cli_target_ambiguous, {{"value", text}, {"number", t}, hint});
+  if (!(v > 0)) throw CodedError("--target", Msg::cli_target_not_above_0, {{"value", text}, hint});
   return v;
 }
 
@@ -101,26 +102,21 @@ struct SuggestCommand {
     if (budget_given) check_param("budget", budget, Options::kBudget);
     check_param("time_limit_s", time_limit_s, Options::kTimeLimitS);
     const int goals = (k != kNotGiven) + budget_given + !target_text.empty();
-    if (goals != 1)
-      throw InputError("--k/--budget/--target",
-                       "give exactly one of --k N, --budget X, --target F");
-    if (double_cover && double_second)
-      throw InputError("--double", "choose --double or --double-second, not both");
+    if (goals != 1) throw CodedError("--k/--budget/--target", Msg::cli_one_goal);
+    if (double_cover && double_second) throw CodedError("--double", Msg::cli_double_both);
     Criterion crit = Criterion::walk;
     const bool rider_mode = criterion == "rider";
     if (!rider_mode && !parse_criterion(criterion, crit))
-      throw InputError("--criterion", "must be walk, radius, both, either or rider");
+      throw CodedError("--criterion", Msg::cli_criterion_rider);
     if (rider_mode) rider.validate();
     const double target = target_text.empty() ? -1 : parse_target(target_text);
     const MinGain min_gain = parse_min_gain(min_gain_text);
     check_param("spacing_m", spacing_m, Options::kSpacingM);
     check_param("spacing_walk_m", spacing_walk_m, Options::kSpacingM);
-    if (out.empty()) throw InputError("--out", "give an output GeoPackage (e.g. --out plan.gpkg)");
+    if (out.empty()) throw CodedError("--out", Msg::cli_give_out, {{"example", "plan.gpkg"}});
     VectorWriter::driver_for(out);
     if (mobile_mode && (k == kNotGiven || hours.when.empty()))
-      throw InputError("--mobile",
-                       "needs --when (the window the van stands in, e.g. 11:00-13:30) and --k (how "
-                       "many stops it makes in it)");
+      throw CodedError("--mobile", Msg::cli_mobile_needs);
     outg.check(out, {map.map, map.profile, stations.path, candidates.path, demand.path,
                      mobile.schedule, districts.from_map() ? std::string() : districts.path});
     const Progress progress = terminal_progress();
@@ -133,7 +129,7 @@ struct SuggestCommand {
     SuggestRequest req;
     if (stations.given()) req.stations = read_stations(city, so, drop_st);
     if (mobile.given() && !stations.given())
-      throw InputError("--mobile-schedule", "needs --stations (the mobile stations it schedules)");
+      throw CodedError("--mobile-schedule", Msg::cli_schedule_needs_stations);
     if (mobile_mode && !req.stations.id.empty()) {
       // The van being planned is not an existing station at its listed place.
       const PointSet& all = req.stations;

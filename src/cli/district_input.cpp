@@ -1,6 +1,8 @@
 #include "cli/district_input.hpp"
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::cli {
 
@@ -30,19 +32,14 @@ void DistrictInput::add(CLI::App& app) {
 std::optional<Districts> DistrictInput::read(const CityNetwork& city,
                                              const std::string& map_path) const {
   if (!given()) return std::nullopt;
-  if (level < 1 || level > 11)
-    throw InputError("--district-level", "must be an OpenStreetMap admin_level from 1 to 11");
+  if (level < 1 || level > 11) throw CodedError("--district-level", Msg::cli_district_level);
   if (from_map()) {
     if (!city.lines.from_osm)
-      throw InputError("--districts", "the map " + map_path +
-                                          " is not an OpenStreetMap file, so it has no "
-                                          "administrative boundaries; give a polygon layer with "
-                                          "--districts FILE");
+      throw CodedError("--districts", Msg::cli_districts_not_osm, {{"file", map_path}});
     return map_districts(map_path, city.projection(), city.extent(), level);
   }
   if (level_given)
-    throw InputError("--district-level", "applies to districts from the map; with --districts " +
-                                             path + " name the column with --district-name-field");
+    throw CodedError("--district-level", Msg::cli_district_level_file, {{"file", path}});
   DropReport rep;
   return read_district_layer(path, city.projection(), layer, name_field, crs, "--districts-crs",
                              rep);
@@ -52,8 +49,8 @@ nlohmann::json check_station_districts(const DistrictInput& in, const PointSet& 
                                        const Districts& d, std::vector<std::string>& notes) {
   const DistrictColumnCheck c = check_district_column(stations, d, in.station_column);
   if (!in.station_column.empty() && c.column.empty())
-    throw InputError("--district-column",
-                     "'" + in.station_column + "' is not a column of " + stations.source);
+    throw CodedError("--district-column", Msg::cli_not_a_column,
+                     {{"column", in.station_column}, {"file", stations.source}});
   nlohmann::json j;
   j["column"] = c.column.empty() ? nlohmann::json() : nlohmann::json(c.column);
   j["checked"] = c.checked;

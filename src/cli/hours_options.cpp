@@ -3,7 +3,9 @@
 #include "engine/coverage/hour_coverage_report.hpp"
 #include "engine/coverage/hour_study.hpp"
 #include "engine/inputs/opening_hours.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::cli {
 
@@ -43,12 +45,12 @@ void SuggestHoursOptions::apply(siting::SuggestRequest& req) const {
   if (objective == "worker-hours" || objective == "worker_hours") {
     t.worker_hours = true;
   } else if (objective != "workers") {
-    throw InputError("--objective", "'" + objective + "': give workers or worker-hours");
+    throw CodedError("--objective", Msg::cli_bad_objective, {{"value", objective}});
   }
   if (!when.empty()) {
     t.window = true;
     if (!parse_time_window(when, t.from_q, t.to_q))
-      throw InputError("--when", "'" + when + "' is not a time range such as 17:00-20:30");
+      throw CodedError("--when", Msg::cli_bad_when, {{"value", when}});
   }
   if (day == "weekday" || day == "weekdays" || day == "工作日") {
     t.days = 0x1f;
@@ -57,10 +59,10 @@ void SuggestHoursOptions::apply(siting::SuggestRequest& req) const {
   } else if (day == "week" || day == "all") {
     t.days = 0x7f;
   } else {
-    throw InputError("--day", "'" + day + "': give weekday, weekend or week");
+    throw CodedError("--day", Msg::cli_bad_day, {{"value", day}});
   }
   if (!t.active()) {
-    if (day != "week") throw InputError("--day", "needs --when or --objective worker-hours");
+    if (day != "week") throw CodedError("--day", Msg::cli_day_needs_when);
     return;
   }
   req.categories = files.categories();

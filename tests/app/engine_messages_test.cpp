@@ -10,14 +10,24 @@
 #include <set>
 #include <sstream>
 
+#include "app/actions/background_job.hpp"
 #include "app/text/engine_messages.hpp"
 #include "engine/coverage/coverage_params.hpp"
 #include "engine/export/plan_export.hpp"
+#include "engine/export/vector_writer.hpp"
+#include "engine/inputs/candidate_categories.hpp"
+#include "engine/inputs/demand_profile.hpp"
+#include "engine/inputs/demo_city.hpp"
 #include "engine/inputs/drop_messages.hpp"
+#include "engine/inputs/mobile_schedule.hpp"
 #include "engine/inputs/point_reader.hpp"
+#include "engine/inputs/site_hours.hpp"
+#include "engine/inputs/worker_profiles.hpp"
 #include "engine/map/map_loader.hpp"
 #include "engine/map/tag_profile.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "support/test_data.hpp"
 
 using namespace yz;
@@ -36,10 +46,13 @@ std::string write(const std::string& name, const std::string& text) {
 std::set<std::string> english_left(std::string m, const std::string& path) {
   for (size_t at; !path.empty() && (at = m.find(path)) != std::string::npos;)
     m.erase(at, path.size());
-  // Format and column names (Yizhan's own and the file's: "name", "x_coord") are not prose.
+  // Format and column names (Yizhan's own and the file's: "name", "x_coord") are not prose, nor
+  // the JSON keys a data file must use ("components", "peak_share"), nor "key=value".
   static const std::set<std::string> names{
-      "OpenStreetMap", "GeoPackage", "GDAL",  "gzip", "bzip",  "longitude", "latitude",
-      "weight",        "workers",    "count", "name", "coord", "gpkg",      "geojson"};
+      "OpenStreetMap", "GeoPackage", "GDAL",       "gzip",    "bzip",       "longitude",
+      "latitude",      "weight",     "workers",    "count",   "name",       "coord",
+      "gpkg",          "geojson",    "components", "other",   "tags",       "peak",
+      "share",         "default",    "weekday",    "weekend", "categories", "value"};
   std::set<std::string> left;
   const std::regex word("[A-Za-z]{4,}");
   for (auto it = std::sregex_iterator(m.begin(), m.end(), word); it != std::sregex_iterator(); ++it)
@@ -113,6 +126,73 @@ TEST_CASE("engine errors on bad files read in Chinese from the catalogue, file n
   CHECK(r.en == r.what);
 }
 
+TEST_CASE("schema errors in JSON data files read in Chinese, file names intact", "[app]") {
+  // Each a data file as a planner might hand-edit it, one mistake each; the loaders' own
+  // messages, rendered as the app shows them.
+  std::vector<Case> cases;
+  auto add = [&](const std::string& name, const std::string& text, auto load) {
+    const std::string p = write(name, text);
+    const Rendered r = rendered([&] { load(p); });
+    cases.push_back({p, r.what, r.zh});
+  };
+  const auto profile = [](const std::string& p) { DemandProfile::load(p); };
+  add("dp_none.json", R"({"x": 1})", profile);
+  add("dp_class.json", R"({"components": [{"name": "a", "per_km": {"xyz": 1}}]})", profile);
+  add("dp_neg.json", R"({"components": [{"name": "a", "per_km": {"other": -1}}]})", profile);
+  add("dp_twice.json",
+      R"({"components": [{"name": "a", "per_km": {}}, {"name": "a", "per_km": {}}]})", profile);
+  add("dp_empty.json", R"({"components": [{"name": "a"}]})", profile);
+  const auto workers = [](const std::string& p) { WorkerProfiles::load(p); };
+  add("wp_share.json", R"({"peak_share": 3, "groups": {}})", workers);
+  add("wp_default.json", R"({"groups": {}})", workers);
+  add("wp_hours.json", R"({"groups": {"default": {"weekday": [1], "weekend": [1]}}})", workers);
+  const auto cats = [](const std::string& p) { load_candidate_categories(p); };
+  add("cc_none.json", R"({"x": []})", cats);
+  add("cc_tags.json", R"({"categories": [{"name": "a"}]})", cats);
+  add("cc_tag.json", R"({"categories": [{"name": "a", "tags": ["abc"]}]})", cats);
+  add("cc_cost.json", R"({"categories": [{"name": "a", "cost": -1, "tags": ["a=b"]}]})", cats);
+  const auto hours = [](const std::string& p) { CategoryHours::load(p); };
+  add("hours_none.json", R"({"x": 1})", hours);
+  add("hours_text.json", R"({"categories": {"a": 5}})", hours);
+  add("demo_size.json", R"({"width_m": -1})",
+      [](const std::string& p) { DemoCitySettings::load(p); });
+  for (const auto& c : cases) check_zh(c);
+}
+
+TEST_CASE("a write that fails is an input/output error naming the file, in Chinese", "[app]") {
+  // Into a folder that is not there (its parent is a file): the output cannot be staged.
+  const std::string file = write("not_a_folder", "x");
+  const std::string out = file + "/out.gpkg";
+  const Rendered r = rendered([&] {
+    VectorWriter w(out);
+    w.begin_layer("a", GeomKind::point, {{"id", FieldType::text}});
+    w.add_point({114.3, 30.6}, {std::string("1")});
+    w.close();
+  });
+  INFO(r.zh);
+  CHECK_THAT(r.what, Catch::Contains(out));
+  check_zh({out, r.what, r.zh});
+  // Into a read-only file system (a tmpfs mounted read-only, where this test may mount one).
+  const std::string ro = test::temp_dir() + "/ro_disk";
+  std::filesystem::create_directories(ro);
+  if (std::system(("mount -t tmpfs -o ro,size=1m tmpfs " + ro + " 2>/dev/null").c_str()) == 0) {
+    const std::string p = ro + "/out.gpkg";
+    const Rendered w = rendered([&] {
+      VectorWriter v(p);
+      v.begin_layer("a", GeomKind::point, {{"id", FieldType::text}});
+      v.add_point({114.3, 30.6}, {std::string("1")});
+      v.close();
+    });
+    std::system(("umount " + ro).c_str());
+    INFO(w.what);
+    INFO(w.zh);
+    CHECK_THAT(w.what, Catch::Contains("read-only file system"));
+    check_zh({p, w.what, w.zh});
+  } else {
+    WARN("no tmpfs could be mounted here: the read-only case is not run");
+  }
+}
+
 TEST_CASE("a truncated PBF's error reads in Chinese", "[app]") {
   // Cut inside its first block, as an interrupted download leaves it (cli_damaged_map_test).
   const std::string pbf =
@@ -171,4 +251,24 @@ TEST_CASE("the app translates nothing by regular expression", "[app]") {
     ++files;
   }
   CHECK(files > 10);
+}
+
+TEST_CASE("a background job keeps its failure by code", "[app]") {
+  BackgroundJob job;
+  REQUIRE(job.start("load", [](const Progress&) -> JobFinish {
+    throw CodedError("roads.gpkg", Msg::file_not_found);
+  }));
+  job.wait();
+  std::string error;
+  CHECK(job.collect(&error));
+  CHECK(error == "roads.gpkg: file not found");  // what() as before
+  const Message m = job.error_message();
+  CHECK(render_message(m, Lang::zh) == "roads.gpkg: 找不到文件");
+  CHECK(render_message(job_error(job), Lang::zh) == "roads.gpkg: 找不到文件");
+  // A new job starts with no failure.
+  REQUIRE(job.start("ok", [](const Progress&) -> JobFinish { return [](AppState&) {}; }));
+  job.wait();
+  CHECK(job.collect(&error));
+  CHECK(job.error_message().is_raw());
+  CHECK(render_message(job.error_message(), Lang::en).empty());
 }

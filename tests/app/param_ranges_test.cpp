@@ -3,15 +3,18 @@
 // and accept the same boundary values. Each front-end is driven as a user would reach it: the
 // yizhan executable with the flag, a session file whose settings row holds the value, and the
 // app's "apply parameters" action.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "app/actions/app_actions.hpp"
+#include "app/text/engine_messages.hpp"
 #include "engine/coverage/coverage_params.hpp"
 #include "engine/session/session.hpp"
 #include "engine/session/session_file.hpp"
+#include "engine/util/coded_error.hpp"
 #include "support/test_data.hpp"
 
 namespace {
@@ -87,17 +90,21 @@ TEST_CASE("CLI, session files and the app refuse the same walking parameters", "
   int n = 0;
   for (const Case& c : kBad) {
     INFO(c.key << " = " << c.value);
-    // The engine's one check.
+    // The engine's one check: its message (code and arguments) is what every path reports.
+    Message problem;
     try {
       with({}, c).validate();
       FAIL("validate() accepted it");
     } catch (const ParamError& e) {
       CHECK(e.param() == c.key);
+      problem = problem_message(e);
     }
-    // The command line: exit 2 naming the flag.
+    REQUIRE_FALSE(problem.is_raw());
+    // The command line: exit 2 naming the flag, with the same problem.
     std::string out;
     CHECK(cli(c, out) == 2);
     CHECK_THAT(out, Catch::Contains(c.flag));
+    CHECK_THAT(out, Catch::Contains(render(problem, MsgLang::en)));
     // A session file: refused, naming the setting.
     const std::string path = session_with(good, c, ++n);
     try {
@@ -105,6 +112,14 @@ TEST_CASE("CLI, session files and the app refuse the same walking parameters", "
       FAIL("the session reader accepted it");
     } catch (const InputError& e) {
       CHECK_THAT(std::string(e.what()), Catch::Contains(std::string("setting '") + c.key + "'"));
+      // The same code and arguments, nested as the reason.
+      const Message m = problem_message(e);
+      const auto why = std::find_if(m.args.begin(), m.args.end(),
+                                    [](const MsgArg& a) { return a.name == "why"; });
+      REQUIRE(why != m.args.end());
+      REQUIRE(why->parts.size() == 1);
+      CHECK(why->parts[0].code == problem.code);
+      CHECK(render(why->parts[0], MsgLang::zh) == render(problem, MsgLang::zh));
     }
     // The app: no recomputation starts, an error notice names the parameter, nothing changes.
     const size_t notices = st.notices.size();
@@ -112,6 +127,8 @@ TEST_CASE("CLI, session files and the app refuse the same walking parameters", "
     CHECK_FALSE(st.job.busy());
     REQUIRE(st.notices.size() >= std::min<size_t>(notices + 1, 4));
     CHECK(st.notices.back().error);
+    // ... reading the same problem, by code, in the app's language.
+    CHECK_THAT(st.notices.back().text, Catch::Contains(render_message(problem, st.lang)));
     CHECK(st.session->workspace().params().minutes == now.minutes);
     CHECK(st.session->workspace().params().radius_m == now.radius_m);
   }

@@ -142,19 +142,18 @@ TEST_CASE("the engine's Chinese messages hold no English", "[app][zh]") {
                                               "sites-crs",
                                               "demand-crs",
                                               "layer-crs",
-                                              "exclude-crs",
-                                              "FILE",
-                                              "admin_level",
-                                              "highway",
-                                              "oneway",
-                                              "yes",
-                                              "no",
-                                              "if_foot_allowed",
-                                              "if_bicycle_allowed",
-                                              "forward",
-                                              "backward",
-                                              "closed",
-                                              "osm.pbf"};
+                                              "exclude-crs", "FILE", "admin_level", "highway", "oneway", "yes", "no", "if_foot_allowed",
+      "if_bicycle_allowed", "forward", "backward", "closed", "osm.pbf",
+      // Quoted literally: the JSON keys a data file must use, the libraries' names, and (cli_*
+      // codes, printed by `--lang zh` commands) the command line's flags and values.
+      "amenities", "categories", "cities", "components", "default", "groups", "key", "name",
+      "peak_share", "per_km", "spacing_m", "station_id", "tags", "value", "values", "weekday",
+      "weekend", "workers", "week", "Document", "KML", "JSON", "GDAL", "GEOS", "MakeValid",
+      "YIZHAN_DATA", "data", "CATEGORIES", "METRES", "F", "G", "M", "N", "X", "x", "x1200",
+      "x480", "x800", "all", "bom", "no-bom", "budget", "demo", "demo-nodes",
+      "district-name-field", "double", "double-second", "en", "zh", "from-pois", "grid-m", "k",
+      "layer", "layers", "map", "objective", "out", "rider", "scenarios", "screenshot", "session",
+      "sites", "suggest", "target", "when"};
   const std::regex placeholder("\\{[a-z_]+\\}"), exponent("[0-9]e[+]?[0-9]+");
   for (const std::string& zh : yz::app::message_strings()) {
     const std::string t =

@@ -18,6 +18,7 @@
 #include "engine/map/map_loader.hpp"
 #include "engine/map/ride_profile.hpp"
 #include "engine/session/session_file.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
 
 namespace yz::app {
@@ -198,7 +199,7 @@ void open_session(AppState& st, const std::string& path, bool recovered) {
               st.notify(msg);
             }
             // Layers mostly off the map (its file replaced by another place's map?).
-            for (const auto& n : st.session->notes.lines) notify_message(st, note_message(n), true);
+            for (const auto& n : st.session->notes.messages) notify_message(st, n, true);
           };
         });
 }
@@ -469,7 +470,11 @@ void apply_params(AppState& st, const CoverageParams& p) {
   if (!st.session) return;
   // The engine's ranges, as the CLI and the session reader check them (the panel also greys out
   // Apply): an out-of-range value never reaches a recomputation.
-  if (const std::string why = p.problem(); !why.empty()) return st.notify(why, true);
+  try {
+    p.validate();
+  } catch (const ParamError& e) {  // by code, the parameter by its label
+    return notify_message(st, error_as_message(e), true);
+  }
   auto ws = st.session->workspace_ptr();
   auto in = std::make_shared<Session::RebaseInput>(st.session->rebase_input());
   const CoverageParams old = ws->params();

@@ -27,6 +27,7 @@ bool BackgroundJob::start(std::string label, std::function<JobFinish(const Progr
     std::lock_guard<std::mutex> lk(mu_);
     stage_.clear();
     error_.clear();
+    error_msg_ = Message::raw("");
     finish_ = nullptr;
   }
   started_ = now_s();
@@ -40,21 +41,24 @@ bool BackgroundJob::start(std::string label, std::function<JobFinish(const Progr
     };
     JobFinish fin;
     std::string err;
+    Message msg = Message::raw("");
     try {
       fin = work(p);
     } catch (const Cancelled& e) {
       err = "cancelled";
-      set_job_error(*this, error_message(e));
+      msg = app::error_message(e);
     } catch (const std::exception& e) {
       err = e.what();
-      set_job_error(*this, error_message(e));
+      msg = app::error_message(e);
     } catch (...) {
       err = "unknown error";
+      msg = Message::raw(err);
     }
     {
       std::lock_guard<std::mutex> lk(mu_);
       finish_ = std::move(fin);
       error_ = std::move(err);
+      error_msg_ = std::move(msg);
     }
     done_.store(true);
   });
@@ -64,6 +68,11 @@ bool BackgroundJob::start(std::string label, std::function<JobFinish(const Progr
 std::string BackgroundJob::stage() const {
   std::lock_guard<std::mutex> lk(mu_);
   return stage_;
+}
+
+Message BackgroundJob::error_message() const {
+  std::lock_guard<std::mutex> lk(mu_);
+  return error_msg_;
 }
 
 double BackgroundJob::seconds() const {

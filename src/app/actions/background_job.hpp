@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "engine/util/message.hpp"
 #include "engine/util/progress.hpp"
 
 namespace yz::app {
@@ -40,6 +41,9 @@ class BackgroundJob {
   // Called every frame: when the work is done, joins it and returns its closure (or one that
   // reports the error); else an empty function.
   JobFinish collect(std::string* error);
+  // Why the last job failed, by code (InputError's message, cancelled, another error's text);
+  // raw "" when it did not fail.
+  Message error_message() const;
   void wait();  // blocks until the work is done (headless screenshots)
 
  private:
@@ -49,6 +53,7 @@ class BackgroundJob {
   std::atomic<double> fraction_{0};
   mutable std::mutex mu_;
   std::string stage_, error_;
+  Message error_msg_ = Message::raw("");
   JobFinish finish_;
   double started_ = 0;
 };

@@ -83,8 +83,8 @@ void build_scene(const AppState& st, MapScene& out) {
     for (uint32_t k : sc.active_slots())
       site_xy.push_back(sc.station(k).xy), site_snaps.push_back(sc.snap(k));
     const WalkGraph& g = ws.city().graph;
-    const auto joins =
-        list_joins(g, *ws.city().snapper, ws.params().snap, ws.demand_index(), site_xy, site_snaps);
+    const auto joins = list_joins(g, *ws.city().snapper, ws.params().snap, ws.demand_index(),
+                                  ws.demand(), site_xy, site_snaps);
     std::vector<uint32_t> pieces;
     for (const auto& j : joins) {
       pieces.push_back(j.piece);

@@ -38,27 +38,8 @@ Message error_message(const std::exception& e) {
   return Message::raw(e.what());
 }
 
-namespace {
-std::mutex& jobs_mutex() {
-  static std::mutex m;
-  return m;
-}
-std::map<const BackgroundJob*, Message>& job_errors() {
-  static auto* t = new std::map<const BackgroundJob*, Message>;
-  return *t;
-}
-}  // namespace
 
-void set_job_error(const BackgroundJob& job, Message m) {
-  std::lock_guard lock(jobs_mutex());
-  job_errors().insert_or_assign(&job, std::move(m));
-}
-
-Message job_error(const BackgroundJob& job) {
-  std::lock_guard lock(jobs_mutex());
-  const auto it = job_errors().find(&job);
-  return it == job_errors().end() ? Message::raw("") : it->second;
-}
+Message job_error(const BackgroundJob& job) { return job.error_message(); }
 
 void notify_message(AppState& st, const Message& m, bool error) {
   st.notify(render_message(m, st.lang), error);

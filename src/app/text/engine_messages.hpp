@@ -25,7 +25,6 @@ bool is_cancelled(const Message& m);
 std::string param_label(const std::string& key, MsgLang lang);
 // The last error of a background job, by code (kept beside the job until background_job.hpp can
 // carry it: a change there rebuilds every panel).
-void set_job_error(const BackgroundJob& job, Message m);
 Message job_error(const BackgroundJob& job);
 // A notice from an engine message, in the UI's language.
 void notify_message(AppState& st, const Message& m, bool error = false);

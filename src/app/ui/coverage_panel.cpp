@@ -103,9 +103,9 @@ void coverage_section(AppState& st) {
     static JoinSummary js;
     if (summarised != &index || summarised_n != index.joined().size()) {
       const Workspace& ws = ses.workspace();
-      js = summarize_joins(
-          list_joins(ws.city().graph, *ws.city().snapper, ws.params().snap, index, {}, {}),
-          ws.params().snap.island_max_m);
+      js = summarize_joins(list_joins(ws.city().graph, *ws.city().snapper, ws.params().snap, index,
+                                      ws.demand(), {}, {}),
+                           ws.params().snap.island_max_m);
       summarised = &index, summarised_n = index.joined().size();
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

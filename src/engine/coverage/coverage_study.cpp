@@ -2,24 +2,6 @@
 
 namespace yz {
 
-CoverageStudy::CoverageStudy(CoverageStudy&& o) noexcept { *this = std::move(o); }
-
-CoverageStudy& CoverageStudy::operator=(CoverageStudy&& o) noexcept {
-  city = o.city;
-  sites = std::move(o.sites);
-  demand = std::move(o.demand);
-  demand_is_proxy = o.demand_is_proxy;
-  params = o.params;
-  index = std::move(o.index);
-  computer = std::move(o.computer);
-  site_snaps = std::move(o.site_snaps);
-  covers = std::move(o.covers);
-  reached = std::move(o.reached);
-  state = std::move(o.state);
-  if (index) index->rebind(demand);
-  return *this;
-}
-
 double CoverageStudy::unsnapped_weight() const { return state.summary().unsnapped; }
 
 CoverageStudy run_coverage(const CityNetwork& city, PointSet sites, PointSet demand,

@@ -13,9 +13,10 @@ namespace yz {
 
 struct CoverageStudy {
   CoverageStudy() = default;
-  // Moving re-points the demand index at the moved demand (safe to return and store by value).
-  CoverageStudy(CoverageStudy&& o) noexcept;
-  CoverageStudy& operator=(CoverageStudy&& o) noexcept;
+  // Safe to return and store by value: the index and computer live on the heap and keep no
+  // pointer into this object (DemandIndex copies the positions it needs).
+  CoverageStudy(CoverageStudy&& o) noexcept = default;
+  CoverageStudy& operator=(CoverageStudy&& o) noexcept = default;
   CoverageStudy(const CoverageStudy&) = delete;
   CoverageStudy& operator=(const CoverageStudy&) = delete;
 

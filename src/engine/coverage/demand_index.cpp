@@ -8,7 +8,7 @@ namespace yz {
 
 DemandIndex::DemandIndex(const WalkGraph& g, const Snapper& snapper, const PointSet& demand,
                          const SnapOptions& opt, double grid_cell_m)
-    : demand_(&demand), cell_m_(grid_cell_m) {
+    : cell_m_(grid_cell_m) {
   snaps_ = snapper.snap_all(demand.xy, opt);
   // Edge -> demand (CSR).
   edge_first_.assign(g.edge_count() + 1, 0);
@@ -54,9 +54,14 @@ DemandIndex::DemandIndex(const WalkGraph& g, const Snapper& snapper, const Point
     if (std::isfinite(p.x) && std::isfinite(p.y)) ++cell_first_[cell_of(p) + 1];
   std::partial_sum(cell_first_.begin(), cell_first_.end(), cell_first_.begin());
   cell_items_.resize(cell_first_.back());
+  cell_xy_.resize(cell_first_.back());
   std::vector<uint32_t> fill(cell_first_.begin(), cell_first_.end() - 1);
   for (uint32_t i = 0; i < demand.xy.size(); ++i)
-    if (std::isfinite(demand.xy[i].x) && std::isfinite(demand.xy[i].y)) cell_items_[fill[cell_of(demand.xy[i])]++] = i;
+    if (std::isfinite(demand.xy[i].x) && std::isfinite(demand.xy[i].y)) {
+      const uint32_t k = fill[cell_of(demand.xy[i])]++;
+      cell_items_[k] = i;
+      cell_xy_[k] = demand.xy[i];
+    }
 }
 
 const Snap& DemandIndex::snap_without_joins(uint32_t d) const {
@@ -77,9 +82,8 @@ void DemandIndex::within(Vec2 p, double radius_m, std::vector<uint32_t>& out) co
     for (int cx = x0; cx <= x1; ++cx) {
       const size_t c = static_cast<size_t>(cy) * nx_ + cx;
       for (uint32_t k = cell_first_[c]; k < cell_first_[c + 1]; ++k) {
-        const uint32_t i = cell_items_[k];
-        const Vec2 d = demand_->xy[i] - p;
-        if (dot(d, d) <= r2) out.push_back(i);
+        const Vec2 d = cell_xy_[k] - p;
+        if (dot(d, d) <= r2) out.push_back(cell_items_[k]);
       }
     }
   std::sort(out.begin(), out.end());

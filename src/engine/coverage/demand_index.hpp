@@ -1,6 +1,7 @@
 #pragma once
 // Demand points prepared for coverage: snapped to the walk graph and indexed by edge (for the
-// walk test) and by a uniform grid (for the radius test).
+// walk test) and by a uniform grid (for the radius test). Keeps no reference to the PointSet, so
+// its owner (CoverageStudy) moves freely.
 #include <vector>
 
 #include "engine/coverage/coverage_params.hpp"
@@ -15,9 +16,6 @@ class DemandIndex {
   DemandIndex(const WalkGraph& g, const Snapper& snapper, const PointSet& demand, const SnapOptions& opt,
               double grid_cell_m = 500);
 
-  const PointSet& points() const { return *demand_; }
-  // The PointSet object moved (its buffers did not): refer to it at its new address.
-  void rebind(const PointSet& demand) { demand_ = &demand; }
   const std::vector<Snap>& snaps() const { return snaps_; }
   size_t size() const { return snaps_.size(); }
   // Demand ids snapped onto edge e.
@@ -42,7 +40,6 @@ class DemandIndex {
   }
 
  private:
-  const PointSet* demand_;
   std::vector<Snap> snaps_;
   std::vector<uint32_t> edge_first_, edge_items_;
   std::vector<uint32_t> joined_;
@@ -53,6 +50,7 @@ class DemandIndex {
   Vec2 origin_;
   int nx_ = 0, ny_ = 0;
   std::vector<uint32_t> cell_first_, cell_items_;
+  std::vector<Vec2> cell_xy_;  // the items' positions (the index keeps no pointer to the demand)
 };
 
 }  // namespace yz

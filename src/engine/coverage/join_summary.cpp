@@ -5,7 +5,8 @@
 namespace yz {
 
 std::vector<Join> list_joins(const WalkGraph& g, const Snapper& snapper, const SnapOptions& opt,
-                             const DemandIndex& demand, const std::vector<Vec2>& site_xy,
+                             const DemandIndex& demand, const PointSet& demand_points,
+                             const std::vector<Vec2>& site_xy,
                              const std::vector<Snap>& site_snaps) {
   std::vector<Join> out;
   auto add = [&](bool site, uint32_t i, Vec2 xy, double w, const Snap& on, const Snap& off) {
@@ -20,15 +21,15 @@ std::vector<Join> list_joins(const WalkGraph& g, const Snapper& snapper, const S
   const auto& joined = demand.joined();
   for (size_t k = 0; k < joined.size(); ++k) {
     const uint32_t d = joined[k];
-    add(false, d, demand.points().xy[d], demand.points().weight[d], demand.snaps()[d],
+    add(false, d, demand_points.xy[d], demand_points.weight[d], demand.snaps()[d],
         demand.unjoined_snaps()[k]);
   }
   return out;
 }
 
 std::vector<Join> list_joins(const CoverageStudy& st) {
-  return list_joins(st.city->graph, *st.city->snapper, st.params.snap, *st.index, st.sites.xy,
-                    st.site_snaps);
+  return list_joins(st.city->graph, *st.city->snapper, st.params.snap, *st.index, st.demand,
+                    st.sites.xy, st.site_snaps);
 }
 
 JoinSummary summarize_joins(const std::vector<Join>& joins, double island_max_m) {

@@ -34,8 +34,8 @@ struct JoinSummary {
 
 // Stations first (by index), then demand points (by index).
 std::vector<Join> list_joins(const WalkGraph& g, const Snapper& snapper, const SnapOptions& opt,
-                             const DemandIndex& demand, const std::vector<Vec2>& site_xy,
-                             const std::vector<Snap>& site_snaps);
+                             const DemandIndex& demand, const PointSet& demand_points,
+                             const std::vector<Vec2>& site_xy, const std::vector<Snap>& site_snaps);
 std::vector<Join> list_joins(const CoverageStudy& st);
 JoinSummary summarize_joins(const std::vector<Join>& joins, double island_max_m);
 JoinSummary join_summary(const CoverageStudy& st);

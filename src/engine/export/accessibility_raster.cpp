@@ -60,7 +60,7 @@ void write_accessibility_tiff(const std::string& path, const AccessibilityGrid& 
   if (g.nx == 0 || g.ny == 0) throw CodedError(output_display_path(path), Msg::accessibility_empty);
   GdalErrorCapture cap;
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
-  if (!drv) throw std::runtime_error("GDAL GTiff driver is not available");
+  if (!drv) throw CodedError(path, Msg::gdal_driver_missing, {{"driver", "GTiff"}});
   const char* opts[] = {"COMPRESS=DEFLATE", "PREDICTOR=3", "TILED=YES", nullptr};
   OutputFile out(path);  // staged, moved into place when complete
   errno = 0;

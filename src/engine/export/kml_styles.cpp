@@ -10,7 +10,9 @@
 #include "engine/export/layer_styles.hpp"
 #include "engine/export/map_palette.hpp"
 #include "engine/inputs/site_attributes.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 #include "engine/util/output_file.hpp"
 
 namespace yz {
@@ -140,7 +142,7 @@ void style_kml_file(const std::string& path, const std::vector<std::string>& sty
   std::string s;
   {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(display_path, "cannot read the KML back to add its styles");
+    if (!in) throw CodedError(display_path, Msg::kml_read_back);
     std::ostringstream ss;
     ss << in.rdbuf();
     s = ss.str();
@@ -149,7 +151,7 @@ void style_kml_file(const std::string& path, const std::vector<std::string>& sty
   o.reserve(s.size() + s.size() / 8 + 4096);
   const size_t doc = s.find("<Document");
   const size_t doc_end = doc == std::string::npos ? doc : s.find('>', doc);
-  if (doc_end == std::string::npos) throw InputError(display_path, "no KML <Document> written");
+  if (doc_end == std::string::npos) throw CodedError(display_path, Msg::kml_no_document);
   o.append(s, 0, doc_end + 1);
   o += "\n" + kml_shared_styles();
   size_t pos = doc_end + 1, placemark = 0;

@@ -25,7 +25,7 @@ void write_station_webmap_xlsx(const std::string& path, const CoverageStudy& st,
   namespace fs = std::filesystem;
   GDALAllRegister();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("XLSX");
-  if (!drv) throw std::runtime_error("GDAL's XLSX driver is not available");
+  if (!drv) throw CodedError(path, Msg::gdal_driver_missing, {{"driver", "XLSX"}});
   const fs::path p(path);
   const std::string tmp =
       (p.parent_path() / (".tmp-" + std::to_string(::getpid()) + "-" + p.filename().string()))

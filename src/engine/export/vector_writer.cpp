@@ -152,7 +152,7 @@ VectorWriter::VectorWriter(const std::string& path, const std::string& driver)
   impl_->wgs84.SetWellKnownGeogCS("WGS84");
   impl_->wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(impl_->driver.c_str());
-  if (!drv) throw std::runtime_error("GDAL driver " + impl_->driver + " is not available");
+  if (!drv) throw CodedError(path, Msg::gdal_driver_missing, {{"driver", impl_->driver}});
   // Staged under the same file name (drivers look at the extension; KML names its document).
   impl_->out = std::make_unique<OutputFile>(path);
   errno = 0;

@@ -21,12 +21,13 @@ void read_common(const nlohmann::json& j, CandidateCategory& c, const std::strin
   if (!c.host_type.empty()) {
     auto h = parse_host_type(c.host_type);
     if (!h)
-      throw InputError(path, "category '" + c.name + "': unknown host_type '" + c.host_type + "'");
+      throw CodedError(path, Msg::category_unknown_host,
+                       {{"name", c.name}, {"value", c.host_type}});
     c.host_type = *h;
   }
   if (j.contains("cost")) {
     if (!j["cost"].is_number() || j["cost"].get<double>() < 0)
-      throw InputError(path, "category '" + c.name + "': cost must be a non-negative number");
+      throw CodedError(path, Msg::category_cost, {{"name", c.name}});
     c.cost = j["cost"].get<double>();
   }
 }
@@ -99,14 +100,14 @@ CandidateCategories load_candidate_categories(const std::string& path) {
   CandidateCategories cc;
   cc.source = path;
   if (!j.contains("categories") || !j["categories"].is_array())
-    throw InputError(path, "needs a \"categories\" array");
+    throw CodedError(path, Msg::category_needs_array);
   for (const auto& c : j["categories"]) {
     CandidateCategory cat;
     cat.name = c.value("name", "");
-    if (cat.name.empty()) throw InputError(path, "a category has no name");
+    if (cat.name.empty()) throw CodedError(path, Msg::category_no_name);
     read_common(c, cat, path);
     if (!c.contains("tags") || !c["tags"].is_array() || c["tags"].empty())
-      throw InputError(path, "category '" + cat.name + "' needs a non-empty \"tags\" list");
+      throw CodedError(path, Msg::category_needs_tags, {{"name", cat.name}});
     for (const auto& t : c["tags"]) {
       const std::string s = t.is_string() ? t.get<std::string>() : std::string();
       TagMatch m;
@@ -117,9 +118,7 @@ CandidateCategories load_candidate_categories(const std::string& path) {
         const std::string cond = s.substr(start, end - start);
         const size_t eq = cond.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == cond.size())
-          throw InputError(path,
-                           "category '" + cat.name + "': tag '" + s +
-                               "' is not key=value (or key=*, joined with + for all of them)");
+          throw CodedError(path, Msg::category_bad_tag, {{"name", cat.name}, {"value", s}});
         m.all.emplace_back(cond.substr(0, eq), cond.substr(eq + 1));
         start = end + 1;
       }

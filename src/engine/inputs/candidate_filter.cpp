@@ -1,4 +1,5 @@
 #include "engine/inputs/candidate_filter.hpp"
+#include "engine/util/msg_codes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -83,23 +84,22 @@ FilteredCandidates filter_candidates(const std::vector<const PointSet*>& sources
   auto category = [&](const PointSet& ps, size_t i) {
     return ps.info.empty() ? std::string() : ps.info[i].category;
   };
-  auto drop = [&](size_t i, std::string reason, std::string detail) {
-    reports[src_of[i]].drop(all.source_row(i), all.id[i], all.lonlat[i], std::move(reason),
-                            std::move(detail));
+  auto drop = [&](size_t i, Msg reason, std::string detail) {
+    reports[src_of[i]].drop(all.source_row(i), all.id[i], all.lonlat[i], reason, std::move(detail));
   };
   for (size_t i = 0; i < all.size(); ++i) {
     const Vec2 p = all.xy[i];
     const Snap& s = snaps[i];
     if (!s.usable() || s.status == SnapStatus::island) {
-      drop(i, "could not snap",
-           s.status == SnapStatus::island ? "only a tiny disconnected street piece is near"
-                                          : "no walkable street within " +
-                                                metres(opt.snap.max_snap_m));
+      drop(i, Msg::drop_could_not_snap,
+           s.status == SnapStatus::island
+               ? "only a tiny disconnected street piece is near"
+               : "no walkable street within " + metres(opt.snap.max_snap_m));
       continue;
     }
     if (exclusions) {
       if (const int a = exclusions->containing(p); a >= 0) {
-        drop(i, "inside an excluded area", "area " + exclusions->id[a]);
+        drop(i, Msg::drop_excluded_area, "area " + exclusions->id[a]);
         continue;
       }
     }
@@ -110,7 +110,7 @@ FilteredCandidates filter_candidates(const std::vector<const PointSet*>& sources
         if (distance(p, q) < best) best = distance(p, q), which = k;
       });
       if (best < opt.min_station_m) {
-        drop(i, "too close to an existing station", metres(best) + " from " + stations->id[which]);
+        drop(i, Msg::drop_too_close_station, metres(best) + " from " + stations->id[which]);
         continue;
       }
     }
@@ -135,7 +135,7 @@ FilteredCandidates filter_candidates(const std::vector<const PointSet*>& sources
       // street-facing point rather than a node in the building's middle); an earlier source
       // always wins over a later one.
       if (src_of[prev] == src_of[i] && s.access_m < out.snaps[k].access_m) {
-        drop(prev, "duplicate",
+        drop(prev, Msg::drop_duplicate,
              "same host as " + all.id[i] + " (" + metres(match_d) +
                  " away, whose point is nearer the street)");
         std::vector<std::string> ids = std::move(merged[k]);
@@ -152,7 +152,8 @@ FilteredCandidates filter_candidates(const std::vector<const PointSet*>& sources
         merged[k] = std::move(ids);
         kept.add(p, k);
       } else {
-        drop(i, "duplicate", "same host as " + out.sites.id[k] + " (" + metres(match_d) + " away)");
+        drop(i, Msg::drop_duplicate,
+             "same host as " + out.sites.id[k] + " (" + metres(match_d) + " away)");
         merged[k].push_back(all.id[i]);
       }
       continue;

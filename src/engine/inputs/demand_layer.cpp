@@ -80,8 +80,8 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
   const uint16_t ci = items.component_index(component);
   const LocalProjection& proj = city.projection();
   const Box bounds = city.bounds();
-  const std::string snap_reason = "could not snap (no walkable street within " +
-                                  std::to_string(static_cast<int>(opt.snap.max_snap_m)) + " m)";
+  const Message snap_reason(Msg::drop_could_not_snap_within,
+                            {{"value", static_cast<int>(opt.snap.max_snap_m)}});
   if (is_csv(path)) {
     // Points with lon/lat columns: the shared point reader, then the snap check.
     PointReadOptions po;
@@ -178,11 +178,11 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
           f->IsFieldSetAndNotNull(count_idx) ? f->GetFieldAsString(count_idx) : "";
       const auto v = parse_decimal(text);
       if (!v) {
-        rep.drop(index, fid, loc, "missing or non-numeric count", to_utf8(text, enc));
+        rep.drop(index, fid, loc, Msg::drop_count_missing, to_utf8(text, enc));
         continue;
       }
       if (*v < 0) {
-        rep.drop(index, fid, loc, "negative count", text);
+        rep.drop(index, fid, loc, Msg::drop_count_negative, text);
         continue;
       }
       if (*v > kMaxPointWeight)
@@ -190,11 +190,11 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
       count = *v;
     }
     if (!has_geom) {
-      rep.drop(index, fid, loc, "invalid geometry (missing or empty)");
+      rep.drop(index, fid, loc, Msg::drop_geometry_missing);
       continue;
     }
     if (!transformed) {
-      rep.drop(index, fid, loc, "coordinates cannot be transformed");
+      rep.drop(index, fid, loc, Msg::drop_not_transformable);
       continue;
     }
     const auto t = wkbFlatten(geom->getGeometryType());
@@ -203,12 +203,12 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
           t == wkbPoint ? geom->toPoint() : geom->toMultiPoint()->getGeometryRef(0);
       const Vec2 ll{pt->getX(), pt->getY()};
       if (!plausible_lonlat(ll)) {
-        rep.drop(index, fid, {NAN, NAN}, "coordinates are not longitude/latitude");
+        rep.drop(index, fid, {NAN, NAN}, Msg::drop_not_lonlat);
         continue;
       }
       const Vec2 xy = proj.to_metric(ll);
       if (!bounds.contains(xy, opt.outside_margin_m)) {
-        rep.drop(index, fid, ll, "outside the map");
+        rep.drop(index, fid, ll, Msg::drop_outside_map);
         continue;
       }
       if (!city.snapper->snap(xy, opt.snap).usable()) {
@@ -220,7 +220,7 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
       continue;
     }
     if (t != wkbPolygon && t != wkbMultiPolygon) {
-      rep.drop(index, fid, {NAN, NAN}, "invalid geometry (not a point or polygon)");
+      rep.drop(index, fid, {NAN, NAN}, Msg::drop_geometry_not_point_polygon);
       continue;
     }
     ++polygons;
@@ -230,13 +230,13 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     // The (multi)polygon in metric coordinates, repaired when invalid.
     MultiPolygon poly = metric_polygons(*geom, proj);
     if (poly.empty()) {
-      rep.drop(index, fid, where, "invalid geometry (a ring with fewer than 4 points)");
+      rep.drop(index, fid, where, Msg::drop_geometry_short_ring);
       continue;
     }
     if (std::string why; !valid_polygons(poly, &why)) {
       poly = make_valid(poly);
       if (poly.empty() || !(polygon_area(poly) > 0)) {
-        rep.drop(index, fid, where, "invalid geometry (" + why + "; GEOS MakeValid left no area)");
+        rep.drop(index, fid, where, Message(Msg::drop_make_valid_no_area, {{"why", why}}));
         continue;
       }
       ++repaired;
@@ -249,7 +249,7 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     const double m = opt.outside_margin_m;
     if (box.max.x < bounds.min.x - m || box.min.x > bounds.max.x + m ||
         box.max.y < bounds.min.y - m || box.min.y > bounds.max.y + m) {
-      rep.drop(index, fid, where, "outside the map");
+      rep.drop(index, fid, where, Msg::drop_outside_map);
       continue;
     }
     if (!spread) spread = std::make_unique<StreetSpread>(city.graph);
@@ -270,8 +270,8 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
       continue;
     }
     rep.drop(index, fid, where,
-             "could not snap (no walkable street inside the polygon or within " +
-                 std::to_string(static_cast<int>(opt.snap.max_snap_m)) + " m)");
+             Message(Msg::drop_could_not_snap_polygon,
+                     {{"value", static_cast<int>(opt.snap.max_snap_m)}}));
   }
   if (rep.read == 0)
     throw CodedError(path, Msg::layer_empty_of, {MsgArg("what", kind_message(rep.what))});
@@ -279,7 +279,7 @@ void add_layer_demand(const std::string& path, const CityNetwork& city,
     throw CodedError(path, rep.dropped.size() > 1 ? Msg::none_usable_more : Msg::none_usable,
                      {{"count", rep.read},
                       MsgArg("what", kind_message(rep.what)),
-                      MsgArg("why", reason_message(rep.dropped.front().reason))});
+                      MsgArg("why", rep.dropped.front().why)});
   if (polygons)
     rep.notes.push_back(std::to_string(polygons) +
                         " polygons: counts spread over the walkable streets inside them in "

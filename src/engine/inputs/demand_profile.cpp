@@ -23,13 +23,19 @@ bool DemandTagRule::matches(const std::string& value) const {
 
 namespace {
 
+// "component 'x'": where in the profile a problem is.
+Message component(const std::string& name) {
+  return Message(Msg::dp_component, {{"name", name}});
+}
+
 double number(const nlohmann::json& j, const char* key, double def, const std::string& path,
               const std::string& where) {
   if (!j.contains(key)) return def;
-  if (!j[key].is_number()) throw InputError(path, where + ": '" + key + "' must be a number");
+  if (!j[key].is_number())
+    throw CodedError(path, Msg::dp_not_number, {MsgArg("where", component(where)), {"key", key}});
   const double v = j[key].get<double>();
   if (!std::isfinite(v) || v < 0)
-    throw InputError(path, where + ": '" + key + "' must be zero or positive");
+    throw CodedError(path, Msg::dp_negative, {MsgArg("where", component(where)), {"key", key}});
   return v;
 }
 
@@ -45,50 +51,48 @@ DemandProfile DemandProfile::load(const std::string& path) {
     throw CodedError(path, Msg::not_json, {{"why", e.what()}});
   }
   if (!j.is_object() || !j.contains("components") || !j["components"].is_array())
-    throw InputError(path, "a demand profile needs a 'components' array");
+    throw CodedError(path, Msg::dp_needs_components);
   DemandProfile p;
   p.source = path;
   p.description = j.value("description", "");
   std::set<std::string> seen;
   for (const auto& c : j["components"]) {
     if (!c.is_object() || !c.contains("name") || !c["name"].is_string())
-      throw InputError(path, "every component needs a 'name'");
+      throw CodedError(path, Msg::dp_needs_name);
     DemandComponent dc;
     dc.name = c["name"].get<std::string>();
-    const std::string where = "component '" + dc.name + "'";
+    const std::string& where = dc.name;  // component(where) names it in messages
+    const MsgArg at("where", component(where));
     if (dc.name.empty() || dc.name.find_first_of(", =") != std::string::npos)
-      throw InputError(path, where + ": names must be non-empty, without commas, spaces or '='");
-    if (!seen.insert(dc.name).second) throw InputError(path, where + " appears twice");
+      throw CodedError(path, Msg::dp_bad_name, {at});
+    if (!seen.insert(dc.name).second) throw CodedError(path, Msg::dp_twice, {at});
     dc.description = c.value("description", "");
     dc.enabled = c.value("enabled", true);
     dc.weight = number(c, "weight", 1, path, where);
     if (c.contains("per_km")) {
-      if (!c["per_km"].is_object())
-        throw InputError(path, where + ": 'per_km' must map street classes to numbers");
+      if (!c["per_km"].is_object()) throw CodedError(path, Msg::dp_per_km_map, {at});
       dc.street_length = true;
       dc.spacing_m = number(c, "spacing_m", 0, path, where);
-      if (dc.spacing_m > 0 && dc.spacing_m < 1)
-        throw InputError(path, where + ": 'spacing_m' must be 0 (junctions) or at least 1 metre");
+      if (dc.spacing_m > 0 && dc.spacing_m < 1) throw CodedError(path, Msg::dp_spacing, {at});
       const double def = number(c["per_km"], "other", 0, path, where);
       dc.per_km.fill(def);
       for (const auto& [cls, v] : c["per_km"].items()) {
         const RoadClass rc = road_class_from_string(cls);
         if (rc == RoadClass::other && cls != "other")
-          throw InputError(path, where + ": unknown street class '" + cls + "' in per_km");
+          throw CodedError(path, Msg::dp_unknown_class, {at, {"value", cls}});
         dc.per_km[static_cast<int>(rc)] = number(c["per_km"], cls.c_str(), 0, path, where);
       }
     }
     if (c.contains("tags")) {
-      if (!c["tags"].is_array())
-        throw InputError(path, where + ": 'tags' must be an array of rules");
+      if (!c["tags"].is_array()) throw CodedError(path, Msg::dp_tags_array, {at});
       for (const auto& r : c["tags"]) {
         DemandTagRule rule;
         if (!r.is_object() || !r.contains("key") || !r["key"].is_string() ||
             !r.contains("values") || !r["values"].is_array())
-          throw InputError(path, where + ": every tag rule needs a 'key' and a 'values' array");
+          throw CodedError(path, Msg::dp_tag_rule, {at});
         rule.key = r["key"].get<std::string>();
         for (const auto& v : r["values"]) {
-          if (!v.is_string()) throw InputError(path, where + ": tag values must be strings");
+          if (!v.is_string()) throw CodedError(path, Msg::dp_tag_values, {at});
           rule.values.push_back(v.get<std::string>());
         }
         rule.weight = number(r, "weight", 1, path, where);
@@ -96,12 +100,10 @@ DemandProfile DemandProfile::load(const std::string& path) {
         dc.tags.push_back(std::move(rule));
       }
     }
-    if (!dc.street_length && dc.tags.empty())
-      throw InputError(path,
-                       where + " has neither tag rules ('tags') nor street weights ('per_km')");
+    if (!dc.street_length && dc.tags.empty()) throw CodedError(path, Msg::dp_empty_component, {at});
     p.components.push_back(std::move(dc));
   }
-  if (p.components.empty()) throw InputError(path, "the demand profile has no components");
+  if (p.components.empty()) throw CodedError(path, Msg::dp_no_components);
   return p;
 }
 

@@ -142,14 +142,14 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
       const std::string id = "row " + std::to_string(r) + " col " + std::to_string(c);
             const Vec2 ll{xs[k], ys[k]};
       if (!ok[k] || !plausible_lonlat(ll)) {
-        rep.drop(idx, id, {NAN, NAN}, "coordinates cannot be transformed");
+        rep.drop(idx, id, {NAN, NAN}, Msg::drop_not_transformable);
         continue;
       }
       const Vec2 p = proj.to_metric(ll);
       if (!bounds.contains(p, opt.outside_margin_m)) {
         ++outside;
         outside_sum += v;
-        rep.drop(idx, id, ll, "outside the map");
+        rep.drop(idx, id, ll, Msg::drop_outside_map);
         continue;
       }
       xy.push_back(p);
@@ -209,8 +209,8 @@ void add_raster_demand(const std::string& path, const CityNetwork& city,
     if (!snaps[k].usable()) {
       rep.drop(idx, "row " + std::to_string(idx / w) + " col " + std::to_string(idx % w),
                kept_ll[i],
-               "could not snap (no walkable street within " +
-                   std::to_string(static_cast<int>(opt.snap.max_snap_m)) + " m)");
+               Message(Msg::drop_could_not_snap_within,
+                       {{"value", static_cast<int>(opt.snap.max_snap_m)}}));
       continue;
     }
     items.add(xy[i], v, ci);

@@ -5,8 +5,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -49,12 +51,12 @@ constexpr Candidate kCategories[] = {
 
 DemoCitySettings DemoCitySettings::load(const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw InputError(path, "cannot open demo-city settings");
+  if (!in) throw CodedError(path, Msg::demo_settings_unopenable);
   nlohmann::json j;
   try {
     in >> j;
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("not valid JSON: ") + e.what());
+    throw CodedError(path, Msg::not_json, {{"why", e.what()}});
   }
   DemoCitySettings s;
   try {
@@ -94,10 +96,10 @@ DemoCitySettings DemoCitySettings::load(const std::string& path) {
     s.existing_stations = j.value("existing_stations", s.existing_stations);
     s.candidates = j.value("candidates", s.candidates);
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("demo-city settings: ") + e.what());
+    throw CodedError(path, Msg::demo_settings_bad, {{"why", e.what()}});
   }
   if (s.width_m <= 0 || s.height_m <= 0 || s.block_m <= 0 || s.width_m / s.block_m > 20000 || s.height_m / s.block_m > 20000)
-    throw InputError(path, "demo-city size and block length must be positive (and at most 20,000 blocks a side)");
+    throw CodedError(path, Msg::demo_settings_size);
   return s;
 }
 

@@ -110,17 +110,17 @@ Districts read_district_layer(const std::string& path, const LocalProjection& pr
     std::unique_ptr<OGRGeometry> g(f->StealGeometry());
     const auto t = g ? wkbFlatten(g->getGeometryType()) : wkbNone;
     if (!g || g->IsEmpty() || (t != wkbPolygon && t != wkbMultiPolygon)) {
-      rep.drop(i, name, {NAN, NAN}, "not a polygon");
+      rep.drop(i, name, {NAN, NAN}, Msg::drop_not_polygon);
       continue;
     }
     if (!src.to_wgs84(*g)) {
-      rep.drop(i, name, {NAN, NAN}, "coordinates cannot be transformed");
+      rep.drop(i, name, {NAN, NAN}, Msg::drop_not_transformable);
       continue;
     }
     if (!g->IsValid()) {
       std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
       if (!fixed || fixed->IsEmpty() || !fixed->IsValid()) {
-        rep.drop(i, name, {NAN, NAN}, "invalid polygon that could not be repaired");
+        rep.drop(i, name, {NAN, NAN}, Msg::drop_polygon_unrepairable);
         continue;
       }
       g = std::move(fixed);
@@ -141,7 +141,7 @@ Districts read_district_layer(const std::string& path, const LocalProjection& pr
       if (!p.rings.empty()) ll.push_back(std::move(p));
     }
     if (!add_district(d, by_name, name, std::move(ll), proj))
-      rep.drop(i, name, {NAN, NAN}, "coordinates cannot be transformed");
+      rep.drop(i, name, {NAN, NAN}, Msg::drop_not_transformable);
   }
   rep.kept = rep.read - rep.dropped.size();
   if (d.size() == 0)

@@ -45,10 +45,12 @@ Message summary_message(const DropReport& rep) {
                            {"dropped", rep.dropped.size()}};
   if (rep.dropped.empty())
     return in_source(rep.source, Message(Msg::drop_summary, std::move(args)));
+  std::map<std::string, Message> why;  // each reason's message, from its items
+  for (const auto& d : rep.dropped)
+    why.emplace(d.reason, d.why.is_raw() && d.why.args.empty() ? Message::raw(d.reason) : d.why);
   std::vector<Message> parts;
   for (const auto& [reason, n] : rep.reasons())  // sorted as summary() sorts them
-    parts.push_back(
-        Message(Msg::drop_reason_count, {{"count", n}, MsgArg("reason", reason_message(reason))}));
+    parts.push_back(Message(Msg::drop_reason_count, {{"count", n}, MsgArg("reason", why[reason])}));
   args.emplace_back("reasons", std::move(parts));
   return in_source(rep.source, Message(Msg::drop_summary_reasons, std::move(args)));
 }

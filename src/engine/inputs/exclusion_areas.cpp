@@ -89,11 +89,11 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
     std::unique_ptr<OGRGeometry> g(f->StealGeometry());
     const auto t = g ? wkbFlatten(g->getGeometryType()) : wkbNone;
     if (!g || g->IsEmpty() || (t != wkbPolygon && t != wkbMultiPolygon)) {
-      rep.drop(i, fid, {NAN, NAN}, "not a polygon");
+      rep.drop(i, fid, {NAN, NAN}, Msg::drop_not_polygon);
       continue;
     }
     if (!src.to_wgs84(*g)) {
-      rep.drop(i, fid, {NAN, NAN}, "coordinates cannot be transformed");
+      rep.drop(i, fid, {NAN, NAN}, Msg::drop_not_transformable);
       continue;
     }
     OGRPoint c;
@@ -102,7 +102,7 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
     if (!g->IsValid()) {
       std::unique_ptr<OGRGeometry> fixed(g->MakeValid());
       if (!fixed || fixed->IsEmpty() || !fixed->IsValid()) {
-        rep.drop(i, fid, where, "invalid polygon that could not be repaired");
+        rep.drop(i, fid, where, Msg::drop_polygon_unrepairable);
         continue;
       }
       g = std::move(fixed);
@@ -131,7 +131,7 @@ ExclusionAreas read_exclusion_areas(const std::string& path, const LocalProjecti
       ex.id.push_back(fid);
       any = true;
     }
-    if (!any) rep.drop(i, fid, where, "invalid polygon that could not be repaired");
+    if (!any) rep.drop(i, fid, where, Msg::drop_polygon_unrepairable);
   }
   rep.kept = rep.read - rep.dropped.size();
   if (rep.read == 0) throw CodedError(path, Msg::exclusion_empty);

@@ -8,7 +8,9 @@
 #include <map>
 
 #include "engine/inputs/column_names.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 namespace {
@@ -97,15 +99,9 @@ MobileSchedule read_mobile_schedule(const std::string& path, const LocalProjecti
   const int c_window = find_column(
       cols, {"hours", "time", "window", "时段", "时间", "停靠时间", "服务时间", "停靠时段"});
   auto col = [&](int c) { return c >= 0 ? pts.attr_names[c] : std::string(); };
-  if (c_station < 0)
-    throw InputError(path,
-                     "has no station column (name it station_id / 站点编号 / 车辆: the id of the "
-                     "mobile station in the stations file)");
+  if (c_station < 0) throw CodedError(path, Msg::mobile_no_station_column);
   const bool from_to = c_from >= 0 && c_to >= 0;
-  if (!from_to && c_window < 0)
-    throw InputError(path,
-                     "has no hours: give 开始 and 结束 (from, to) columns or one 时段 (hours) "
-                     "column such as 11:00-13:30");
+  if (!from_to && c_window < 0) throw CodedError(path, Msg::mobile_no_hours);
   ms.notes.push_back(fmt::format(
       "mobile schedule columns: station '{}'{}{}, hours {}", col(c_station),
       c_order >= 0 ? ", order '" + col(c_order) + "'" : std::string(" (order: file order)"),
@@ -201,9 +197,10 @@ MobileSchedule read_mobile_schedule(const std::string& path, const LocalProjecti
   std::map<std::string, uint32_t> next;
   for (auto& s : ms.stops) s.order = ++next[s.station];
   if (ms.stops.empty()) {
+    // The first few row problems follow as written (they quote the file's cells).
     std::string why;
     for (size_t k = 0; k < ms.problems.size() && k < 5; ++k) why += "; " + ms.problems[k];
-    throw InputError(path, fmt::format("no usable stop in {} rows{}", ms.drops.read, why));
+    throw CodedError(path, Msg::mobile_no_usable_stop, {{"count", ms.drops.read}, {"why", why}});
   }
   return ms;
 }

@@ -5,7 +5,9 @@
 #include <map>
 
 #include "engine/inputs/site_hours.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -26,9 +28,8 @@ MobileSites place_mobile_stops(const PointSet& stations, const MobileSchedule& s
   for (size_t i = 0; i < stations.size(); ++i) station_index.emplace(stations.id[i], i);
   for (const auto& s : schedule.stops)
     if (!station_index.count(s.station))
-      throw InputError(schedule.source,
-                       fmt::format("row {}: station '{}' is not in the stations file {}", s.row + 1,
-                                   s.station, stations.source));
+      throw CodedError(schedule.source, Msg::mobile_station_unknown,
+                       {{"row", s.row + 1}, {"value", s.station}, {"file", stations.source}});
 
   MobileSites ms;
   PointSet& out = ms.sites;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "engine/util/msg_codes.hpp"
+
 namespace yz {
 
 double distance_outside(const Box& b, Vec2 p) {
@@ -65,7 +67,7 @@ size_t drop_outside_map(PointSet& pts, const CityNetwork& city, const SnapOption
     if (detail.empty()) continue;
     keep[i] = false;
     ++dropped;
-    report.drop(pts.source_row(i), pts.id[i], pts.lonlat[i], kOutsideMapReason, detail);
+    report.drop(pts.source_row(i), pts.id[i], pts.lonlat[i], Msg::drop_outside_map, detail);
   }
   if (dropped == 0) return 0;
   keep_points(pts, keep);

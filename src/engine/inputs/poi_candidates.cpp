@@ -128,7 +128,7 @@ PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
       if (name.empty()) name = tag_of(*f, "name:zh");
       const OGRGeometry* g = f->GetGeometryRef();
       if (!g || g->IsEmpty()) {
-        rep.drop(i, id, {NAN, NAN}, "invalid geometry");
+        rep.drop(i, id, {NAN, NAN}, Msg::drop_invalid_geometry);
         continue;
       }
       Vec2 xy, ll;
@@ -136,14 +136,14 @@ PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
         const auto* p = g->toPoint();
         ll = {p->getX(), p->getY()};
         if (!plausible_lonlat(ll)) {
-          rep.drop(i, id, {NAN, NAN}, "invalid geometry");
+          rep.drop(i, id, {NAN, NAN}, Msg::drop_invalid_geometry);
           continue;
         }
         xy = city.projection().to_metric(ll);
       } else {
         // The outline point nearest a walkable street; inside the area when no street is near.
         if (wkbFlatten(g->getGeometryType()) != wkbMultiPolygon || !point_on_surface(*g, ll)) {
-          rep.drop(i, id, {NAN, NAN}, "invalid geometry");
+          rep.drop(i, id, {NAN, NAN}, Msg::drop_invalid_geometry);
           continue;
         }
         xy = city.projection().to_metric(ll);
@@ -168,7 +168,7 @@ PointSet poi_candidates(const std::string& map_path, const CityNetwork& city,
         }
       }
       if (!bounds.contains(xy, 0)) {
-        rep.drop(i, id, ll, "outside the map");
+        rep.drop(i, id, ll, Msg::drop_outside_map);
         continue;
       }
       const CandidateCategory& c = cats.categories[static_cast<size_t>(cat)];

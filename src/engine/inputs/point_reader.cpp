@@ -486,7 +486,6 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     return plausible_lonlat({ll.y, ll.x}) &&
            map_bounds.contains(proj.to_metric({ll.y, ll.x}), opt.outside_margin_m);
   };
-  const std::string swapped_reason = "longitude/latitude swapped? (on the map if exchanged)";
   for (auto& f : *layer) {
     // A CSV record's row is the scanner's (records set aside above keep their numbers).
     const uint64_t index = csv && row < csv_rows.size() ? csv_rows[row] : row;
@@ -522,25 +521,26 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       // Areas (a mall mapped as a building) stand for the point inside them.
       Vec2 inside;
       if (!point_on_surface(*g, inside)) {
-        rep.drop(index, fid, {NAN, NAN}, "invalid geometry");
+        rep.drop(index, fid, {NAN, NAN}, Msg::drop_invalid_geometry);
         continue;
       }
       pt.setX(inside.x), pt.setY(inside.y);
     } else if (t == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() > 0) {
       pt = *g->toMultiPoint()->getGeometryRef(0);
     } else {
-      rep.drop(index, fid, {NAN, NAN}, "not a point");
+      rep.drop(index, fid, {NAN, NAN}, Msg::drop_not_point);
       continue;
     }
     Vec2 ll{pt.getX(), pt.getY()};
     if (!std::isfinite(ll.x) || !std::isfinite(ll.y)) {
       rep.drop(index, fid, {NAN, NAN},
-               std::isnan(ll.x) || std::isnan(ll.y) ? "NaN coordinates" : "infinite coordinates");
+               std::isnan(ll.x) || std::isnan(ll.y) ? Msg::drop_nan_coordinates
+                                                    : Msg::drop_infinite_coordinates);
       continue;
     }
     const Vec2 given = ll;
     if (!crs.to_wgs84(ll)) {
-      rep.drop(index, fid, {NAN, NAN}, "coordinates cannot be transformed");
+      rep.drop(index, fid, {NAN, NAN}, Msg::drop_not_transformable);
       continue;
     }
     if (!plausible_lonlat(ll)) {
@@ -548,8 +548,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       ++outside;
       const bool swapped = swapped_fits(ll);
       swapped_inside += swapped;
-      rep.drop(index, fid, {NAN, NAN},
-               swapped ? swapped_reason : "coordinates are not longitude/latitude",
+      rep.drop(index, fid, {NAN, NAN}, swapped ? Msg::drop_swapped : Msg::drop_not_lonlat,
                "given " + std::to_string(given.x) + ", " + std::to_string(given.y));
       continue;
     }
@@ -558,18 +557,18 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       ++outside;
       const bool swapped = swapped_fits(ll);
       swapped_inside += swapped;
-      rep.drop(index, fid, ll, swapped ? swapped_reason : "outside the map");
+      rep.drop(index, fid, ll, swapped ? Msg::drop_swapped : Msg::drop_outside_map);
       continue;
     }
     double w = 1;
     if (w_idx >= 0) {
       const auto v = f->IsFieldSetAndNotNull(w_idx) ? parse_decimal(values[w_idx]) : std::nullopt;
       if (!v) {
-        rep.drop(index, fid, ll, "missing or non-numeric weight", values[w_idx]);
+        rep.drop(index, fid, ll, Msg::drop_weight_missing, values[w_idx]);
         continue;
       }
       if (*v < 0) {
-        rep.drop(index, fid, ll, "negative or invalid weight", values[w_idx]);
+        rep.drop(index, fid, ll, Msg::drop_weight_negative, values[w_idx]);
         continue;
       }
       // Absurd counts are a mistake in the file, not data to drop quietly: refuse the file.
@@ -606,7 +605,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
       }
     }
     if (id_idx >= 0 && opt.unique_ids && !ids.insert(fid).second) {
-      rep.drop(index, fid, ll, "duplicate id");
+      rep.drop(index, fid, ll, Msg::drop_duplicate_id);
       continue;
     }
     ps.add(ll, xy, w, fid, name_idx >= 0 ? values[name_idx] : "");
@@ -630,8 +629,7 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     }
     for (size_t k = row; k < csv_rows.size(); ++k) {
       ++rep.read;
-      rep.drop(csv_rows[k], std::to_string(csv_rows[k] + 1), {NAN, NAN},
-               "not read by GDAL's CSV reader",
+      rep.drop(csv_rows[k], std::to_string(csv_rows[k] + 1), {NAN, NAN}, Msg::drop_not_read_by_gdal,
                "line " + std::to_string(records[csv_rows[k] + 1].line));
     }
     if (row > csv_rows.size())
@@ -655,11 +653,11 @@ PointSet read_points(const std::string& path, const LocalProjection& proj, const
     const auto bad = std::find_if(bad_records.begin(), bad_records.end(),
                                   [&](const BadRecord& b) { return b.row == first.index; });
     const bool record_problem = bad != bad_records.end();
-    Message why = record_problem ? Message(Msg::row_reason_detail,
-                                           {{"row", first.index + 1},
-                                            MsgArg("reason", reason_message(first.reason)),
-                                            MsgArg("detail", bad->detail_msg)})
-                                 : reason_message(first.reason);
+    Message why = record_problem
+                      ? Message(Msg::row_reason_detail, {{"row", first.index + 1},
+                                                         MsgArg("reason", first.why),
+                                                         MsgArg("detail", bad->detail_msg)})
+                      : first.why;
     throw CodedError(
         path, rep.dropped.size() > 1 ? Msg::none_usable_more : Msg::none_usable,
         {{"count", rep.read}, MsgArg("what", kind_message(what)), MsgArg("why", std::move(why))});

@@ -3,6 +3,7 @@
 #include "engine/inputs/street_length_demand.hpp"
 #include "engine/map/map_loader.hpp"
 #include "engine/map/osm_features.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -69,13 +70,13 @@ void add_proxy_demand(const CityNetwork& city, const DemandProfile& profile,
     const std::string id = (f.area ? "area/" : "node/") + std::to_string(f.osm_id) +
                            (f.name.empty() ? "" : " " + f.name);
     if (!bounds.contains(f.xy, opt.outside_margin_m)) {
-      rep.drop(i, id, f.lonlat, "outside the map");
+      rep.drop(i, id, f.lonlat, Msg::drop_outside_map);
       continue;
     }
     if (!snaps[i].usable()) {
       rep.drop(i, id, f.lonlat,
-               "could not snap (no walkable street within " +
-                   std::to_string(static_cast<int>(opt.snap.max_snap_m)) + " m)");
+               Message(Msg::drop_could_not_snap_within,
+                       {{"value", static_cast<int>(opt.snap.max_snap_m)}}));
       continue;
     }
     ++rep.kept;

@@ -7,8 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/inputs/number_text.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/data_files.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz {
 
@@ -75,7 +77,7 @@ uint32_t amenity_bit(const std::string& name, const std::string& path) {
     if (name == kAmenities[i]) return 1u << i;
   std::string known;
   for (const char* k : kAmenities) known += std::string(known.empty() ? "" : ", ") + k;
-  throw InputError(path, "unknown amenity '" + name + "' (known: " + known + ")");
+  throw CodedError(path, Msg::amenity_unknown, {{"name", name}, {"known", known}});
 }
 
 const AmenityWords& amenity_words() {
@@ -86,24 +88,24 @@ const AmenityWords& amenity_words() {
     try {
       j = nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {
-      throw InputError(path, std::string("is not valid JSON: ") + e.what());
+      throw CodedError(path, Msg::not_json, {{"why", e.what()}});
     }
     AmenityWords out;
     auto spellings = [&](const nlohmann::json& list, uint32_t bits, const std::string& key) {
-      if (!list.is_array()) throw InputError(path, "'" + key + "' must be a list of spellings");
+      if (!list.is_array()) throw CodedError(path, Msg::amenity_spellings_list, {{"key", key}});
       out.words.emplace_back(norm(key), bits);
       for (const auto& sp : list) {
-        if (!sp.is_string()) throw InputError(path, "'" + key + "': spellings must be text");
+        if (!sp.is_string()) throw CodedError(path, Msg::amenity_spellings_text, {{"key", key}});
         out.words.emplace_back(norm(sp.get<std::string>()), bits);
       }
     };
     if (!j.is_object() || !j.contains("amenities") || !j["amenities"].is_object())
-      throw InputError(path, "has no 'amenities' object");
+      throw CodedError(path, Msg::amenity_no_object);
     for (const auto& [name, list] : j["amenities"].items())
       spellings(list, amenity_bit(name, path), name);
     if (j.contains("groups"))
       for (const auto& [word, names] : j["groups"].items()) {
-        if (!names.is_array()) throw InputError(path, "group '" + word + "' must list amenities");
+        if (!names.is_array()) throw CodedError(path, Msg::amenity_group_list, {{"name", word}});
         uint32_t bits = 0;
         for (const auto& n : names)
           bits |= amenity_bit(n.is_string() ? n.get<std::string>() : "", path);

@@ -22,16 +22,18 @@ CategoryHours CategoryHours::load(const std::string& path) {
     throw CodedError(path, Msg::not_json, {{"why", e.what()}});
   }
   if (!j.contains("categories") || !j["categories"].is_object())
-    throw InputError(path, "needs a \"categories\" object (category -> hours)");
+    throw CodedError(path, Msg::hours_needs_categories);
   CategoryHours ch;
   ch.source = path;
   for (const auto& [name, v] : j["categories"].items()) {
-    if (!v.is_string()) throw InputError(path, "category '" + name + "': hours must be text");
+    if (!v.is_string()) throw CodedError(path, Msg::hours_category_text, {{"name", name}});
     const ParsedHours p = parse_opening_hours(v.get<std::string>());
     if (p.status != HoursStatus::parsed)
-      throw InputError(path,
-                       fmt::format("category '{}': hours '{}' not readable ({})", name,
-                                   v.get<std::string>(), p.problem.empty() ? "blank" : p.problem));
+      throw CodedError(path, Msg::hours_category_unreadable,
+                       {{"name", name},
+                        {"value", v.get<std::string>()},
+                        p.problem.empty() ? MsgArg("why", Message(Msg::hours_blank))
+                                          : MsgArg("why", p.problem)});
     ch.by_category[name] = v.get<std::string>();
   }
   return ch;

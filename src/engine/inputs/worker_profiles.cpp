@@ -27,11 +27,11 @@ WorkerProfiles WorkerProfiles::load(const std::string& path) {
   if (j.contains("peak_share")) {
     if (!j["peak_share"].is_number() || !(j["peak_share"].get<double>() > 0) ||
         j["peak_share"].get<double>() > 1)
-      throw InputError(path, "\"peak_share\" must be a number in (0, 1]");
+      throw CodedError(path, Msg::workers_peak_share);
     wp.peak_share = j["peak_share"].get<double>();
   }
   if (!j.contains("groups") || !j["groups"].is_object())
-    throw InputError(path, "needs a \"groups\" object (group name -> weekday and weekend lists)");
+    throw CodedError(path, Msg::workers_needs_groups);
   for (const auto& [name, g] : j["groups"].items()) {
     WorkerProfile p;
     p.name = name;
@@ -39,20 +39,18 @@ WorkerProfiles WorkerProfiles::load(const std::string& path) {
     for (const char* day : {"weekday", "weekend"}) {
       auto& out = std::string(day) == "weekday" ? p.weekday : p.weekend;
       if (!g.contains(day) || !g[day].is_array() || g[day].size() != 24)
-        throw InputError(
-            path, fmt::format("group '{}': \"{}\" must list 24 numbers (hours 0-23)", name, day));
+        throw CodedError(path, Msg::workers_day_24, {{"name", name}, {"day", day}});
       for (int h = 0; h < 24; ++h) {
         const auto& v = g[day][h];
         if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 1)
-          throw InputError(
-              path, fmt::format("group '{}': {} hour {} must be a share in [0, 1]", name, day, h));
+          throw CodedError(path, Msg::workers_hour_share,
+                           {{"name", name}, {"day", day}, {"hour", h}});
         out[h] = v.get<double>();
       }
     }
     wp.groups.push_back(std::move(p));
   }
-  if (!wp.find("default"))
-    throw InputError(path, "needs a \"default\" group (for demand without worker groups)");
+  if (!wp.find("default")) throw CodedError(path, Msg::workers_needs_default);
   return wp;
 }
 

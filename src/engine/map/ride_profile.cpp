@@ -61,7 +61,7 @@ RideProfile RideProfile::load(const std::string& path) {
   } catch (const InputError&) {
     throw;
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("riding profile: ") + e.what());
+    throw CodedError(path, Msg::ride_profile_bad, {{"why", e.what()}});
   }
   if (p.highway_.empty()) throw CodedError(path, Msg::ride_profile_empty);
   return p;

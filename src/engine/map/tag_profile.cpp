@@ -49,7 +49,7 @@ TagProfile TagProfile::load(const std::string& path) {
   } catch (const InputError&) {
     throw;
   } catch (const std::exception& e) {
-    throw InputError(path, std::string("tag profile: ") + e.what());
+    throw CodedError(path, Msg::tag_profile_bad, {{"why", e.what()}});
   }
   if (p.highway_.empty()) throw CodedError(path, Msg::tag_profile_empty);
   return p;

@@ -2,17 +2,6 @@
 
 namespace yz {
 
-CityNetwork::CityNetwork(CityNetwork&& o) noexcept { *this = std::move(o); }
-
-CityNetwork& CityNetwork::operator=(CityNetwork&& o) noexcept {
-  lines = std::move(o.lines);
-  graph = std::move(o.graph);
-  snapper = std::move(o.snapper);
-  build = o.build;
-  if (snapper) snapper->rebind(graph);
-  return *this;
-}
-
 Box CityNetwork::bounds() const {
   Box b;
   for (auto p : graph.geom) b.add(p);

@@ -1,6 +1,7 @@
 #pragma once
 // A loaded city ready for coverage work: the map's lines, the walk graph built from them, and the
-// snapping index. Move-only (the snapper refers to the graph).
+// snapping index. Move-only (big); nothing in it points at another member (the snapper keeps its
+// own copy of what it needs), so a move needs no repair.
 #include <memory>
 #include <string>
 
@@ -12,9 +13,8 @@ namespace yz {
 
 struct CityNetwork {
   CityNetwork() = default;
-  // Moving keeps the graph's buffers; the snapper is re-pointed at the moved graph.
-  CityNetwork(CityNetwork&& o) noexcept;
-  CityNetwork& operator=(CityNetwork&& o) noexcept;
+  CityNetwork(CityNetwork&& o) noexcept = default;
+  CityNetwork& operator=(CityNetwork&& o) noexcept = default;
   CityNetwork(const CityNetwork&) = delete;
   CityNetwork& operator=(const CityNetwork&) = delete;
 

@@ -10,25 +10,6 @@
 
 namespace yz {
 
-RideNetwork::RideNetwork(RideNetwork&& o) noexcept {
-  *this = std::move(o);
-}
-
-RideNetwork& RideNetwork::operator=(RideNetwork&& o) noexcept {
-  graph = std::move(o.graph);
-  snapper = std::move(o.snapper);
-  build = o.build;
-  node_xy = std::move(o.node_xy);
-  one_way_edges = o.one_way_edges;
-  cell_m_ = o.cell_m_;
-  origin_ = o.origin_;
-  nx_ = o.nx_, ny_ = o.ny_;
-  cell_first_ = std::move(o.cell_first_);
-  cell_items_ = std::move(o.cell_items_);
-  if (snapper) snapper->rebind(graph.base);
-  return *this;
-}
-
 void RideNetwork::nodes_near(Vec2 p, double radius_m, std::vector<NodeId>& out) const {
   if (nx_ == 0) return;
   const size_t before = out.size();

@@ -26,11 +26,12 @@ struct RideGraph {
 };
 
 // The riding graph and its snapping index, plus a grid of node positions (for the parking spots
-// near a station). Move-only (the snapper refers to the graph).
+// near a station). Move-only (big); the snapper keeps its own copy of what it needs from the
+// graph, so a move needs no repair.
 struct RideNetwork {
   RideNetwork() = default;
-  RideNetwork(RideNetwork&& o) noexcept;
-  RideNetwork& operator=(RideNetwork&& o) noexcept;
+  RideNetwork(RideNetwork&& o) noexcept = default;
+  RideNetwork& operator=(RideNetwork&& o) noexcept = default;
   RideNetwork(const RideNetwork&) = delete;
   RideNetwork& operator=(const RideNetwork&) = delete;
 

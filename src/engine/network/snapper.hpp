@@ -36,13 +36,10 @@ class Snapper {
   Snap snap_without_joins(Vec2 p, const SnapOptions& opt) const {
     return snap(p, opt.without_joins());
   }
-  // The graph object moved (its buffers did not): refer to it at its new address.
-  void rebind(const WalkGraph& g) { g_ = &g; }
 
  private:
   struct Impl;
-  std::unique_ptr<Impl> impl_;
-  const WalkGraph* g_;
+  std::unique_ptr<Impl> impl_;  // holds all it needs from the graph: no pointer back to it
 };
 
 }  // namespace yz

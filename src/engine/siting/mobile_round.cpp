@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::siting {
 
@@ -16,8 +18,7 @@ std::vector<RoundStop> mobile_round(const std::vector<uint32_t>& chosen,
                : kQuartersPerDay;
   const int k = static_cast<int>(chosen.size());
   if (len < k)
-    throw InputError("--k",
-                     fmt::format("{} stops do not fit in a window of {} quarter-hours", k, len));
+    throw CodedParamError("k", Msg::mobile_stops_do_not_fit, {{"count", k}, {"value", len}});
   // Order: from the first-ranked stop, always the nearest not yet visited (ties: lower rank).
   std::vector<bool> used(chosen.size(), false);
   std::vector<uint32_t> order{0};

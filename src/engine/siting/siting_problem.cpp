@@ -5,7 +5,9 @@
 #include <map>
 
 #include "engine/inputs/weight_limits.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 namespace yz::siting {
 
@@ -36,49 +38,45 @@ void Options::validate() const {
 }
 
 void validate(const Problem& p) {
-  const auto bad = [](const std::string& what) { throw InputError("siting", what); };
+  const auto bad = [](Message what) { throw CodedError("siting", std::move(what)); };
   if (p.sites.size() >= std::numeric_limits<uint32_t>::max() ||
       p.demand_weight.size() >= std::numeric_limits<uint32_t>::max())
-    bad("too many sites or demand points (32-bit ids)");
+    bad(Msg::siting_too_many);
   for (size_t i = 0; i < p.demand_weight.size(); ++i)
     if (!(p.demand_weight[i] >= 0) || !std::isfinite(p.demand_weight[i]))
-      bad("demand point " + std::to_string(i) + " has a negative or invalid weight");
+      bad(Message(Msg::siting_bad_weight, {{"index", i}}));
   const uint32_t n = static_cast<uint32_t>(p.demand_weight.size());
   for (size_t j = 0; j < p.sites.size(); ++j) {
     const Site& s = p.sites[j];
     for (size_t t = 0; t < s.covers.size(); ++t) {
-      if (s.covers[t] >= n) bad("site " + std::to_string(j) + " covers an unknown demand id");
+      if (s.covers[t] >= n) bad(Message(Msg::siting_unknown_demand, {{"index", j}}));
       if (t > 0 && s.covers[t] <= s.covers[t - 1])
-        bad("site " + std::to_string(j) + " has an unsorted or repeated cover list");
+        bad(Message(Msg::siting_unsorted, {{"index", j}}));
     }
     if (!(s.cost >= 0) || !std::isfinite(s.cost))
-      bad("site " + std::to_string(j) + " has a negative or invalid cost");
-    if (!(s.capacity >= 0)) bad("site " + std::to_string(j) + " has a negative capacity");
+      bad(Message(Msg::siting_bad_cost, {{"index", j}}));
+    if (!(s.capacity >= 0)) bad(Message(Msg::siting_bad_capacity, {{"index", j}}));
   }
   const Options& o = p.options;
   o.validate();
-  if (!(p.total_weight() <= kMaxTotalDemand))
-    bad("the demand weights add up to more than 1e12 workers (or overflow): check the weights");
+  if (!(p.total_weight() <= kMaxTotalDemand)) bad(Msg::siting_total_weight);
   if (o.goal == Goal::min_for_target && !(o.target > 0 && o.target <= 1))
-    bad("coverage target must be a fraction in (0, 1], e.g. 0.9");
+    bad(Msg::siting_bad_target);
   for (auto [a, b] : o.conflicts)
-    if (a >= p.sites.size() || b >= p.sites.size() || a == b)
-      bad("conflict pair with a bad site id");
-  if (p.capacitated() && o.objective != Objective::single)
-    bad("station capacities can only be used with single coverage, not double coverage");
+    if (a >= p.sites.size() || b >= p.sites.size() || a == b) bad(Msg::siting_bad_conflict);
+  if (p.capacitated() && o.objective != Objective::single) bad(Msg::siting_capacity_double);
 }
 
 Problem make_siting_problem(const std::vector<SiteCover>& covers, Criterion criterion,
                             std::vector<double> demand_weight, uint32_t fixed_count,
                             const std::vector<Vec2>& positions, const std::vector<double>& costs,
                             const std::vector<double>& capacities, Options options) {
-  if (positions.size() != covers.size())
-    throw InputError("siting", "one position per site is needed");
+  if (positions.size() != covers.size()) throw CodedError("siting", Msg::siting_one_position);
   if (!costs.empty() && costs.size() != covers.size())
-    throw InputError("siting", "one cost per site is needed");
+    throw CodedError("siting", Msg::siting_one_cost);
   if (!capacities.empty() && capacities.size() != covers.size())
-    throw InputError("siting", "one capacity per site is needed");
-  if (fixed_count > covers.size()) throw InputError("siting", "more fixed stations than sites");
+    throw CodedError("siting", Msg::siting_one_capacity);
+  if (fixed_count > covers.size()) throw CodedError("siting", Msg::siting_fixed_count);
   Problem p;
   p.demand_weight = std::move(demand_weight);
   p.options = std::move(options);

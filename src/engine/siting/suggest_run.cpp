@@ -15,15 +15,14 @@
 namespace yz::siting {
 
 double number_attr(const PointSet& pts, size_t i, const std::string& column, double fallback,
-                   const char* what) {
+                   Msg what) {
   if (column.empty()) return fallback;
   const std::string& s = pts.attr(i, column);
   if (s.empty()) return fallback;
   char* end = nullptr;
   const double v = std::strtod(s.c_str(), &end);
   if (end == s.c_str() || !std::isfinite(v) || v < 0)
-    throw InputError(pts.source, fmt::format("{} '{}' of point {} is not a non-negative number",
-                                             what, s, i + 1));
+    throw CodedError(pts.source, what, {{"value", s}, {"row", i + 1}});
   return v;
 }
 
@@ -90,8 +89,9 @@ SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
                                                                                : info.capacity);
         run.sites.info.push_back(info);
       } else {
-        costs.push_back(number_attr(*ps, i, req.cost_field, 1, "cost"));
-        caps.push_back(number_attr(*ps, i, req.capacity_field, kNoCapacity, "capacity"));
+        costs.push_back(number_attr(*ps, i, req.cost_field, 1, Msg::point_cost_not_number));
+        caps.push_back(
+            number_attr(*ps, i, req.capacity_field, kNoCapacity, Msg::point_capacity_not_number));
       }
     }
   run.fixed = static_cast<uint32_t>(req.stations.size());

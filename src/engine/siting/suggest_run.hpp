@@ -14,6 +14,7 @@
 #include "engine/siting/siting_problem.hpp"
 #include "engine/siting/siting_result.hpp"
 #include "engine/siting/timed_problem.hpp"
+#include "engine/util/message.hpp"
 #include "engine/util/progress.hpp"
 
 namespace yz::siting {
@@ -68,8 +69,9 @@ void apply_time_objective(const SuggestRequest& req, SuggestRun& run);
 SuggestRun run_suggest(const CityNetwork& city, const SuggestRequest& req,
                        const Progress& progress = {});
 
-// A number from a pass-through column; `fallback` when the column is absent or empty.
+// A number from a pass-through column; `fallback` when the column is absent or empty; else
+// CodedError(`problem`: {value}, {row}) when it is not a non-negative number.
 double number_attr(const PointSet& pts, size_t i, const std::string& column, double fallback,
-                   const char* what);
+                   Msg problem);
 
 }  // namespace yz::siting

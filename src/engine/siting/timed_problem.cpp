@@ -53,10 +53,9 @@ TimedProblem expand_for_hours(const Problem& base, const std::vector<WeekSchedul
   if (base.capacitated())
     throw CodedParamError("capacity_field", Msg::capacity_with_hours,
                           {param_arg("when", "when"), param_arg("objective", "objective")});
-  if (schedules.size() != base.sites.size())
-    throw InputError("siting", "one schedule per site is needed");
+  if (schedules.size() != base.sites.size()) throw CodedError("siting", Msg::siting_one_schedule);
   const size_t S = base.sites.size(), D = base.demand_weight.size(), G = groups.names.size();
-  if (groups.share.size() != D * G) throw InputError("siting", "worker groups do not match demand");
+  if (groups.share.size() != D * G) throw CodedError("siting", Msg::siting_groups_mismatch);
   const std::vector<double> value = slot_values(t, groups);
   // Classes: counted quarter-hours with the same open sites; per class and group, the summed value.
   std::map<std::vector<bool>, size_t> index;

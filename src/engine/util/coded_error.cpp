@@ -1,8 +1,5 @@
 #include "engine/util/coded_error.hpp"
 
-#include <map>
-#include <mutex>
-
 #include "engine/util/msg_codes.hpp"
 
 namespace yz {
@@ -36,36 +33,17 @@ Message error_as_message(const InputError& e) {
   return Message(Msg::error_in, {std::move(src), MsgArg("problem", problem_message(e))});
 }
 
-namespace {
-
-std::mutex& notes_mutex() {
-  static std::mutex m;
-  return m;
+void Notes::add(Message m) {
+  lines.push_back(render(m, MsgLang::en));
+  messages.push_back(std::move(m));
 }
-std::map<std::string, Message>& note_table() {
-  static auto* t = new std::map<std::string, Message>;
-  return *t;
-}
-
-}  // namespace
 
 void add_note(Notes& notes, Message m) {
-  std::string line = render(m, MsgLang::en);
-  {
-    std::lock_guard lock(notes_mutex());
-    note_table().insert_or_assign(line, std::move(m));
-  }
-  notes.add(std::move(line));
+  notes.add(std::move(m));
 }
 
 void add_note(Notes& notes, const std::string& source, Message m) {
   add_note(notes, in_source(source, std::move(m)));
-}
-
-Message note_message(const std::string& line) {
-  std::lock_guard lock(notes_mutex());
-  const auto it = note_table().find(line);
-  return it == note_table().end() ? Message::raw(line) : it->second;
 }
 
 }  // namespace yz

@@ -50,11 +50,9 @@ Message error_as_message(const InputError& e);
 // Range check as a message (range_problem() is its English): is_raw() when `v` is inside.
 Message range_message(double v, const ParamRange& r);
 
-// A note by code. Notes keep English lines (notes.hpp); the message of a line added here is kept
-// in a process-wide table so a front-end can show it in its language (note_message()).
+// A note by code: Notes keep its English line and the message itself (notes.hpp), so a front-end
+// shows it in its language without matching the line's text.
 void add_note(Notes& notes, Message m);
 void add_note(Notes& notes, const std::string& source, Message m);  // "source: m"
-// The message behind a note line add_note() wrote; any other line as is.
-Message note_message(const std::string& line);
 
 }  // namespace yz

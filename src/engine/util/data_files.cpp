@@ -1,4 +1,6 @@
 #include "engine/util/data_files.hpp"
+#include "engine/util/coded_error.hpp"
+#include "engine/util/msg_codes.hpp"
 
 #include <cstdlib>
 #include <stdexcept>
@@ -30,8 +32,7 @@ std::string data_file(const std::string& name) {
     std::error_code ec;
     if (std::filesystem::exists(p, ec)) return p.string();
   }
-  throw std::runtime_error("Yizhan data file '" + name +
-                           "' not found (set YIZHAN_DATA to the data/ folder)");
+  throw CodedError("", Msg::data_file_missing, {{"name", name}});
 }
 
 }  // namespace yz

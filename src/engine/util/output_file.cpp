@@ -45,44 +45,36 @@ std::recursive_mutex& output_commit_mutex() {
   return m;
 }
 
-// The fixed reasons by code; a library's own text as is.
-static Message write_reason(const std::string& reason) {
-  static constexpr std::pair<const char*, Msg> kReasons[] = {
-      {"no space left on device", Msg::write_no_space},
-      {"disk quota exceeded", Msg::write_quota},
-      {"permission denied", Msg::write_permission},
-      {"read-only file system", Msg::write_read_only},
-      {"write failed", Msg::write_failed}};
-  for (const auto& [r, code] : kReasons)
-    if (reason == r) return Message(code);
-  return Message::raw(reason);
-}
-
-std::string write_failure_reason(int err, const std::string& msg, const std::string& folder) {
+Message write_failure_message(int err, const std::string& msg, const std::string& folder) {
   switch (err) {
     case ENOSPC:
-      return "no space left on device";
+      return Msg::write_no_space;
     case EDQUOT:
-      return "disk quota exceeded";
+      return Msg::write_quota;
     case EACCES:
     case EPERM:
-      return "permission denied";
+      return Msg::write_permission;
     case EROFS:
-      return "read-only file system";
+      return Msg::write_read_only;
     default:
       break;
   }
+  // A library that reports in words only (SQLite: "database or disk is full").
   if (contains(msg, "no space left") || contains(msg, "disk is full") || contains(msg, "disk full"))
-    return "no space left on device";
-  if (contains(msg, "permission denied")) return "permission denied";
-  if (contains(msg, "read-only") || contains(msg, "readonly")) return "read-only file system";
+    return Msg::write_no_space;
+  if (contains(msg, "permission denied")) return Msg::write_permission;
+  if (contains(msg, "read-only") || contains(msg, "readonly")) return Msg::write_read_only;
   if (!folder.empty()) {
     struct statvfs sv {};
-    if (::statvfs(folder.c_str(), &sv) == 0 && sv.f_bavail == 0) return "no space left on device";
+    if (::statvfs(folder.c_str(), &sv) == 0 && sv.f_bavail == 0) return Msg::write_no_space;
   }
-  if (!msg.empty()) return msg;
-  if (err != 0) return std::strerror(err);
-  return "write failed";
+  if (!msg.empty()) return Message::raw(msg);
+  if (err != 0) return Message::raw(std::strerror(err));
+  return Msg::write_failed;
+}
+
+std::string write_failure_reason(int err, const std::string& msg, const std::string& folder) {
+  return render(write_failure_message(err, msg, folder), MsgLang::en);
 }
 
 std::string output_display_path(const std::string& path) {
@@ -103,7 +95,7 @@ void throw_write_error(const std::string& staged_path, int err, const std::strin
   std::error_code ec;
   while (folder.has_relative_path() && !fs::is_directory(folder, ec)) folder = folder.parent_path();
   throw CodedError(path, Msg::cannot_write,
-                   {MsgArg("why", write_reason(write_failure_reason(err, msg, folder.string())))});
+                   {MsgArg("why", write_failure_message(err, msg, folder.string()))});
 }
 
 OutputStage::OutputStage(const std::string& target_dir, const std::string& name)

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/util/error.hpp"
+#include "engine/util/message.hpp"
 
 namespace yz {
 
@@ -81,6 +82,9 @@ class FileSink {
 // The reason a write failed, in the user's words: from the OS error number when it tells
 // (ENOSPC: "no space left on device", EACCES: "permission denied", EROFS, EDQUOT), else from a
 // library's message (SQLite's "database or disk is full", ...), else that message itself.
+// By code (the library's text as is when it says nothing known); _reason: its English.
+Message write_failure_message(int err, const std::string& library_message,
+                              const std::string& folder = {});
 std::string write_failure_reason(int err, const std::string& library_message,
                                  const std::string& folder = {});
 // A staged path as the user knows it: the final path it will be moved to.
