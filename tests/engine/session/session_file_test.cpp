@@ -360,7 +360,8 @@ TEST_CASE("a session whose map file was replaced by another place's map is refus
   }
 }
 
-TEST_CASE("the rider-reach criterion and its settings survive save and reopen", "[session][rider]") {
+TEST_CASE("the rider-reach criterion and its settings survive save and reopen",
+          "[session][rider]") {
   Session s = edited_demo();
   s.settings.rider_criterion = true;  // the Suggest panel optimises rider reach (骑行可达)
   s.settings.rider.minutes = 7.5;
@@ -399,8 +400,10 @@ TEST_CASE("the rider-reach criterion and its settings survive save and reopen", 
                               out) == 0);
     return p;
   };
-  for (const auto& [key, bad] : {std::pair{"ride_min", "0"}, {"ride_kmh", "99"},
-                                 {"park_walk_m", "-5"}, {"ride_min", "abc"}}) {
+  for (const auto& [key, bad] : {std::pair{"ride_min", "0"},
+                                 {"ride_kmh", "99"},
+                                 {"park_walk_m", "-5"},
+                                 {"ride_min", "abc"}}) {
     const std::string p = with_setting(std::string("bad_") + key + ".gpkg", key, bad);
     INFO(key << " = " << bad);
     try {
