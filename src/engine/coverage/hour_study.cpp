@@ -3,10 +3,13 @@
 namespace yz {
 
 HourStudy hour_study(const std::vector<SiteCover>& covers, const PointSet& sites,
-                     const PointSet& demand, const WorkerProfiles& profiles) {
+                     const PointSet& demand, const WorkerProfiles& profiles,
+                     const CategoryHours* categories, size_t first_suggested) {
   HourStudy hs;
   // Stations keep their own hours only: category hours are for candidates without any.
-  hs.schedules = site_schedules(sites, nullptr, hs.hours);
+  if (first_suggested < sites.size()) hs.hours.what = "stations and suggested sites";
+  hs.schedules = site_schedules(sites, first_suggested < sites.size() ? categories : nullptr,
+                                hs.hours, first_suggested);
   const DemandGroups groups = demand_groups(demand, profiles);
   hs.coverage = hour_coverage(covers, hs.schedules, demand.weight, groups, profiles.peak_share);
   hs.notes = hs.hours.lines();

@@ -478,7 +478,8 @@ void paragraph(Doc& doc, const std::string& s, double size = 9.5) {
 std::vector<std::string> hour_notes_zh(const HourStudy& hs) {
   const SiteHoursReport& r = hs.hours;
   std::vector<std::string> out;
-  std::string s = fmt::format("{} 个驿站：{} 个读出开放时间", r.points, r.parsed);
+  std::string s = fmt::format("{} 个{}：{} 个读出开放时间", r.points,
+                              r.what == "stations" ? "驿站" : "驿站和建议站点", r.parsed);
   if (r.assumed) s += fmt::format("，{} 个按类别典型时间假设", r.assumed);
   if (r.blank) s += fmt::format("，{} 个未填开放时间按全天开放", r.blank);
   if (r.unreadable) s += fmt::format("，{} 个无法识别按全天开放", r.unreadable);
@@ -504,6 +505,11 @@ std::vector<std::string> hour_notes_zh(const HourStudy& hs) {
                          : "该规则未建模";
     out.push_back(fmt::format("第 {} 行（{}）：{}", m[1].str(), m[2].str(), zh));
   }
+  // "c1 工商银行网点: bank typical hours '...' ASSUMED": the site named, the assumption said.
+  const std::regex assumed(R"(^(.*): (\S+) typical hours '(.*)' ASSUMED$)");
+  for (size_t k = 0; k < r.assumed_rows.size() && k < 50; ++k)
+    if (std::regex_match(r.assumed_rows[k], m, assumed))
+      out.push_back(fmt::format("{}：未填开放时间，按其类别的典型开放时间假设", m[1].str()));
   out.push_back("各类劳动者每小时在外的比例是可编辑的假设（见设置中的劳动者活动时段）");
   return out;
 }

@@ -34,6 +34,15 @@ CategoryHours CategoryHours::load(const std::string& path) {
                                    v.get<std::string>(), p.problem.empty() ? "blank" : p.problem));
     ch.by_category[name] = v.get<std::string>();
   }
+  if (j.contains("aliases")) {
+    if (!j["aliases"].is_object())
+      throw InputError(path, "\"aliases\" must be an object (other name -> category)");
+    for (const auto& [name, v] : j["aliases"].items()) {
+      if (!v.is_string() || !ch.by_category.count(v.get<std::string>()))
+        throw InputError(path, "alias '" + name + "' must name a category of \"categories\"");
+      ch.aliases[name] = v.get<std::string>();
+    }
+  }
   return ch;
 }
 
@@ -41,10 +50,15 @@ CategoryHours CategoryHours::load_default() {
   return load(data_file("category_hours.json"));
 }
 
+std::string CategoryHours::resolve(const std::string& category) const {
+  if (by_category.count(category)) return category;
+  if (auto it = aliases.find(category); it != aliases.end()) return it->second;
+  return by_category.count("default") ? "default" : "";
+}
+
 const std::string* CategoryHours::find(const std::string& category) const {
-  if (auto it = by_category.find(category); it != by_category.end()) return &it->second;
-  if (auto it = by_category.find("default"); it != by_category.end()) return &it->second;
-  return nullptr;
+  const auto it = by_category.find(resolve(category));
+  return it == by_category.end() ? nullptr : &it->second;
 }
 
 std::string site_hours_text(const PointSet& pts, size_t i) {
@@ -60,16 +74,18 @@ std::string site_category(const PointSet& pts, size_t i) {
 }
 
 std::vector<WeekSchedule> site_schedules(const PointSet& pts, const CategoryHours* categories,
-                                         SiteHoursReport& report) {
+                                         SiteHoursReport& report, size_t assume_from) {
   std::vector<WeekSchedule> out(pts.size(), WeekSchedule::always());
   report.points = static_cast<uint32_t>(pts.size());
+  report.assumed_category.assign(pts.size(), std::string());
   for (size_t i = 0; i < pts.size(); ++i) {
     const std::string label = fmt::format("row {} ({}{}{})", pts.source_row(i) + 1, pts.id[i],
                                           pts.name[i].empty() ? "" : " ", pts.name[i]);
     std::string text = site_hours_text(pts, i);
     const std::string category = site_category(pts, i);
     bool assumed = false;
-    if (parse_opening_hours(text).status == HoursStatus::blank && categories && !category.empty()) {
+    if (i >= assume_from && parse_opening_hours(text).status == HoursStatus::blank && categories &&
+        !category.empty()) {
       if (const std::string* typical = categories->find(category)) {
         text = *typical;
         assumed = true;
@@ -87,9 +103,13 @@ std::vector<WeekSchedule> site_schedules(const PointSet& pts, const CategoryHour
       case HoursStatus::parsed:
         out[i] = p.schedule;
         if (assumed) {
+          const std::string used = categories->resolve(category);
           ++report.assumed;
-          ++report.assumed_by_category[categories->by_category.count(category) ? category
-                                                                               : "default"];
+          ++report.assumed_by_category[used];
+          report.assumed_category[i] = used;
+          report.assumed_rows.push_back(fmt::format("{}{}{}: {} typical hours '{}' ASSUMED",
+                                                    pts.id[i], pts.name[i].empty() ? "" : " ",
+                                                    pts.name[i], used, text));
         } else {
           ++report.parsed;
         }
@@ -115,6 +135,14 @@ std::vector<std::string> SiteHoursReport::lines() const {
   l.push_back(s);
   for (const auto& r : unreadable_rows) l.push_back("hours not understood, " + r);
   for (const auto& r : not_modelled) l.push_back("hours " + r);
+  // Assumptions site by site, as many as a reader can use (a candidate layer may hold thousands;
+  // the count by category above covers them all).
+  constexpr size_t kListed = 50;
+  for (size_t k = 0; k < assumed_rows.size() && k < kListed; ++k)
+    l.push_back("no hours of its own, " + assumed_rows[k]);
+  if (assumed_rows.size() > kListed)
+    l.push_back(
+        fmt::format("... and {} more with typical hours assumed", assumed_rows.size() - kListed));
   return l;
 }
 
