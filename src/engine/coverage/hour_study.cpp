@@ -13,6 +13,7 @@ HourStudy hour_study(const std::vector<SiteCover>& covers, const PointSet& sites
   const DemandGroups groups = demand_groups(demand, profiles);
   hs.coverage = hour_coverage(covers, hs.schedules, demand.weight, groups, profiles.peak_share);
   hs.notes = hs.hours.lines();
+  for (const auto& r : hs.hours.assumed_rows) hs.notes.push_back("no hours of its own, " + r);
   hs.notes.insert(hs.notes.end(), groups.notes.begin(), groups.notes.end());
   for (const WorkerProfile& p : profiles.groups) hs.group_zh[p.name] = p.label_zh;
   hs.profiles_source = profiles.source;

@@ -135,14 +135,6 @@ std::vector<std::string> SiteHoursReport::lines() const {
   l.push_back(s);
   for (const auto& r : unreadable_rows) l.push_back("hours not understood, " + r);
   for (const auto& r : not_modelled) l.push_back("hours " + r);
-  // Assumptions site by site, as many as a reader can use (a candidate layer may hold thousands;
-  // the count by category above covers them all).
-  constexpr size_t kListed = 50;
-  for (size_t k = 0; k < assumed_rows.size() && k < kListed; ++k)
-    l.push_back("no hours of its own, " + assumed_rows[k]);
-  if (assumed_rows.size() > kListed)
-    l.push_back(
-        fmt::format("... and {} more with typical hours assumed", assumed_rows.size() - kListed));
   return l;
 }
 

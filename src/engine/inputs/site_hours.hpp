@@ -38,7 +38,8 @@ struct SiteHoursReport {
   // "row 3: public holidays not modelled" (rules read but not modelled).
   std::vector<std::string> not_modelled;
   // Per point: the category whose typical hours were assumed ("" = its own hours or none), and
-  // "c1 工商银行网点: bank typical hours 'Mo-Fr 09:00-17:00' ASSUMED" for each such point.
+  // "c1 工商银行网点: bank typical hours 'Mo-Fr 09:00-17:00' ASSUMED" for each such point (not in
+  // lines(): a candidate layer may hold thousands; a plan's few suggested sites are listed).
   std::vector<std::string> assumed_category;
   std::vector<std::string> assumed_rows;
   // Summary lines for people ("14 stations: 10 hours read, 3 blank counted as always open, ...").

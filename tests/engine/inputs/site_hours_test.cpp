@@ -117,9 +117,6 @@ TEST_CASE("category hours: Chinese category names, and only a plan's suggested s
   REQUIRE(rep.assumed_rows.size() == 1);
   CHECK(rep.assumed_rows[0].find("p3 工商银行网点") != std::string::npos);
   CHECK(rep.assumed_rows[0].find("ASSUMED") != std::string::npos);
-  bool said = false;
-  for (const auto& l : rep.lines()) said |= l.find("p3 工商银行网点") != std::string::npos;
-  CHECK(said);
   // Aliases must name a category of the file.
   const std::string dir = yz::test::temp_dir();
   {
