@@ -13,7 +13,9 @@
 namespace yz::app {
 
 struct RiderView {
-  RiderParams params;  // defaults as the CLI's (5 min at 15 km/h, 100 m walk, riders)
+  // Defaults as the CLI's (5 min at 15 km/h, 100 m walk, riders); edited in the Coverage panel,
+  // kept in the session (SessionSettings::rider).
+  RiderParams params;
   std::shared_ptr<const CityNetwork> city;  // what `ride` was built from (kept alive with it)
   std::shared_ptr<const RideNetwork> ride;
   // The last figure and the plan it was computed for.
@@ -22,10 +24,18 @@ struct RiderView {
   uint32_t scenario_id = 0;
   uint64_t version = 0;
 
-  bool current(const Scenario& sc) const {
+  // The figure is of this plan as it is now (else the plan changed since).
+  bool current_plan(const Scenario& sc) const {
     return study && ws.get() == &sc.workspace() && scenario_id == sc.id() &&
            version == sc.version();
   }
+  // ... and of the settings as they are now (the panel edits `params` directly).
+  bool current_settings() const {
+    const RiderParams& p = study->params;
+    return p.minutes == params.minutes && p.speed_kmh == params.speed_kmh &&
+           p.park_walk_m == params.park_walk_m && p.demand == params.demand;
+  }
+  bool current(const Scenario& sc) const { return current_plan(sc) && current_settings(); }
 };
 
 }  // namespace yz::app

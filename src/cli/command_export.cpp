@@ -188,10 +188,17 @@ struct ExportCommand {
       hours_known = !site_hours_text(study.sites, i).empty();
     if (hours_known) {
       const WorkerProfiles wp = hours.profiles();
-      hs = hour_study(study.covers, study.sites, study.demand, wp);
+      // Suggested sites without hours of their own: their category's typical hours, assumed.
+      std::optional<CategoryHours> cats;
+      if (run) cats = hours.categories();
+      hs = hour_study(study.covers, study.sites, study.demand, wp, cats ? &*cats : nullptr,
+                      plan.existing);
       plan.hours = &*hs;
       plan.settings.push_back(
           {"worker_profiles", hours.worker_profiles.empty() ? "default" : wp.source});
+      if (cats)
+        plan.settings.push_back(
+            {"category_hours", hours.category_hours.empty() ? "default" : cats->source});
     }
     std::optional<RiderStudy> rs;
     if (rider.wanted()) {

@@ -5,7 +5,9 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "support/test_data.hpp"
@@ -117,4 +119,54 @@ TEST_CASE("coverage --by-hour reads a station list's 开放时间 and lists what
     CHECK(f->GetFieldAsInteger("open_wd_18h") == 0);
   }
   CHECK(seen == 1);
+}
+
+TEST_CASE("the demo city's workers come in groups: by-hour peaks and the rider test use them",
+          "[cli][hours][rider]") {
+  const std::string dir = temp_dir() + "/demo_groups";
+  std::string out;
+  REQUIRE(run_command(cli_exe() + " demo-city --overwrite --out-dir " + dir, out) == 0);
+  // Independent truth: the demand layer's group columns, summed here.
+  GDALAllRegister();
+  GDALDatasetUniquePtr g(GDALDataset::Open((dir + "/demand.gpkg").c_str(), GDAL_OF_VECTOR));
+  REQUIRE(g);
+  OGRLayer* l = g->GetLayer(0);
+  REQUIRE(l);
+  const std::vector<std::string> groups = {"construction", "couriers", "drivers", "riders",
+                                           "sanitation"};
+  std::map<std::string, double> sum;
+  for (auto& f : *l)
+    for (const auto& name : groups) {
+      const int i = f->GetFieldIndex(name.c_str());
+      REQUIRE(i >= 0);
+      sum[name] += f->GetFieldAsDouble(i);
+    }
+  REQUIRE(run_command(cli_exe() + " coverage --map " + dir + "/roads.gpkg --sites " + dir +
+                          "/stations.gpkg --demand " + dir +
+                          "/demand.gpkg --by-hour --rider --json --no-areas --overwrite --out " +
+                          dir + "/cov.gpkg",
+                      out) == 0);
+  const auto j = nlohmann::json::parse(out);
+  double all = 0;
+  for (const auto& name : groups) all += sum[name];
+  // The shares add to 1; each of the 5 columns is rounded down to 0.001 worker.
+  const double total = j["demand"]["total"].get<double>();
+  CHECK(all <= total + 1e-9);
+  CHECK(total - all <= 0.005 * j["demand"]["points"].get<double>());
+  // The rider test counts the riders column only.
+  CHECK(j["rider_reach"]["total"].get<double>() == Approx(sum["riders"]).epsilon(1e-6));
+  CHECK(j["rider_reach"]["total"].get<double>() < 0.6 * all);
+  // Each group has its own peak row with its own workers; riders peak at lunch and dinner.
+  std::map<std::string, nlohmann::json> peak;
+  for (const auto& p : j["by_hour"]["peak"]) peak[p["group"]] = p;
+  for (const auto& name : groups) {
+    INFO(name);
+    REQUIRE(peak.count(name));
+    CHECK(peak[name]["workers"].get<double>() == Approx(sum[name]).epsilon(1e-6));
+  }
+  const auto rh = peak["riders"]["weekday"]["hours"].get<std::vector<int>>();
+  CHECK(std::find(rh.begin(), rh.end(), 12) != rh.end());
+  CHECK(std::find(rh.begin(), rh.end(), 18) != rh.end());
+  const std::string notes = j["by_hour"]["notes"].dump();
+  CHECK(notes.find("no worker-group columns") == std::string::npos);
 }

@@ -57,6 +57,8 @@ void load_view_settings(AppState& st) {
   if (const std::string* v = s.settings.ui_value("suggest.k"))
     st.suggest.k = std::max(1, std::atoi(v->c_str()));
   st.suggest.criterion = s.settings.criterion;
+  st.suggest.rider = s.settings.rider_criterion;
+  st.rider.params = s.settings.rider;
   if (s.settings.view.set) {
     st.cam.centre = s.workspace().city().projection().to_metric(s.settings.view.centre_lonlat);
     st.cam.m_per_px = s.settings.view.m_per_px;
@@ -696,6 +698,8 @@ void store_view_settings(AppState& st) {
   }
   s.set_ui("suggest.k", std::to_string(st.suggest.k));
   s.criterion = st.suggest.criterion;
+  s.rider_criterion = st.suggest.rider;
+  s.rider = st.rider.params;
   s.lang = st.lang == Lang::zh ? "zh" : "en";
   s.view.set = true;
   s.view.centre_lonlat = st.session->workspace().city().projection().to_lonlat(st.cam.centre);

@@ -25,9 +25,13 @@ struct HourStudy {
   std::string profiles_source;                  // the worker-profiles file used
 };
 
-// `covers[i]` is what `sites` point i covers in `demand`.
+// `covers[i]` is what `sites` point i covers in `demand`. Sites from `first_suggested` on are a
+// plan's suggested sites: one without hours of its own takes its category's typical hours from
+// `categories` (when given), said as an assumption; the stations before keep their own hours.
 HourStudy hour_study(const std::vector<SiteCover>& covers, const PointSet& sites,
-                     const PointSet& demand, const WorkerProfiles& profiles);
+                     const PointSet& demand, const WorkerProfiles& profiles,
+                     const CategoryHours* categories = nullptr,
+                     size_t first_suggested = static_cast<size_t>(-1));
 
 // Share of hour `hour` (0-23) the schedule is open, the mean over the day type's days (weekday:
 // Mo-Fr, weekend: Sa-Su): 0 = closed the whole hour on every such day.

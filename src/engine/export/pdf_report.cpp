@@ -286,6 +286,8 @@ const std::map<std::string, KeyNames>& key_names() {
       {"k", {"要求的新站数", "New stations asked for"}},
       {"districts", {"分区来源", "Districts"}},
       {"worker_profiles", {"劳动者活动时段（假设）", "Worker activity profiles (assumed)"}},
+      {"category_hours",
+       {"建议站点类别典型开放时间（假设）", "Typical hours by category (assumed)"}},
       {"rider_test", {"骑行可达检验", "Rider-reach test"}},
       {"rider_ride_min", {"骑行可达：骑行时间（分钟）", "Rider reach: riding minutes"}},
       {"rider_ride_kmh", {"骑行可达：骑行速度（公里/小时）", "Rider reach: riding speed (km/h)"}},
@@ -336,6 +338,7 @@ std::string setting_value(const std::string& key, const std::string& v, ReportLa
       {"lang", "en", "英文", "English"},
       {"formats", "all", "全部", "all"},
       {"worker_profiles", "default", "随程序提供的默认假设", "the shipped defaults"},
+      {"category_hours", "default", "随程序提供的默认假设", "the shipped defaults"},
       {"rider_test", "rider reach (骑行可达), separate from double 15",
        "骑行可达（独立检验，不属于双15）", "rider reach (骑行可达), separate from double 15"},
       {"rider_demand", "all demand", "全部需求", "all demand"},
@@ -482,7 +485,8 @@ void paragraph(Doc& doc, const std::string& s, double size = 9.5) {
 std::vector<std::string> hour_notes_zh(const HourStudy& hs) {
   const SiteHoursReport& r = hs.hours;
   std::vector<std::string> out;
-  std::string s = fmt::format("{} 个驿站：{} 个读出开放时间", r.points, r.parsed);
+  std::string s = fmt::format("{} 个{}：{} 个读出开放时间", r.points,
+                              r.what == "stations" ? "驿站" : "驿站和建议站点", r.parsed);
   if (r.assumed) s += fmt::format("，{} 个按类别典型时间假设", r.assumed);
   if (r.blank) s += fmt::format("，{} 个未填开放时间按全天开放", r.blank);
   if (r.unreadable) s += fmt::format("，{} 个无法识别按全天开放", r.unreadable);
@@ -508,6 +512,11 @@ std::vector<std::string> hour_notes_zh(const HourStudy& hs) {
                          : "该规则未建模";
     out.push_back(fmt::format("第 {} 行（{}）：{}", m[1].str(), m[2].str(), zh));
   }
+  // "c1 工商银行网点: bank typical hours '...' ASSUMED": the site named, the assumption said.
+  const std::regex assumed(R"(^(.*): (\S+) typical hours '(.*)' ASSUMED$)");
+  for (size_t k = 0; k < r.assumed_rows.size() && k < 50; ++k)
+    if (std::regex_match(r.assumed_rows[k], m, assumed))
+      out.push_back(fmt::format("{}：未填开放时间，按其类别的典型开放时间假设", m[1].str()));
   out.push_back("各类劳动者每小时在外的比例是可编辑的假设（见设置中的劳动者活动时段）");
   return out;
 }

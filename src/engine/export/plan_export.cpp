@@ -267,6 +267,8 @@ PlanLayers plan_layers(const PlanExport& plan, const ExportOptions& opt, const P
       v.push_back(int64_t{s.adds_little ? 1 : 0});
       l.features.push_back({run.sites.lonlat[s.site], std::move(v)});
     }
+    // Hours of the suggested hosts (their own, else their category's typical hours, assumed).
+    if (plan.hours) add_suggestion_hour_columns(l, *plan.hours, plan.existing);
     out.layers.push_back(std::move(l));
     out.settings.insert(out.settings.end(),
                         {{"suggest_goal", siting::to_string(run.problem.options.goal)},

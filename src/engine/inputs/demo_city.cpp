@@ -1,5 +1,7 @@
 #include "engine/inputs/demo_city.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -93,6 +95,9 @@ DemoCitySettings DemoCitySettings::load(const std::string& path) {
                              h.value("weight", 1.0)});
     s.background_points = j.value("background_points", s.background_points);
     s.background_weight = j.value("background_weight", s.background_weight);
+    const nlohmann::json mixes = j.value("worker_mix", nlohmann::json::object());
+    for (const auto& [where, mix] : mixes.items())
+      for (const auto& [group, share] : mix.items()) s.worker_mix[where][group] = share.get<double>();
     s.existing_stations = j.value("existing_stations", s.existing_stations);
     s.candidates = j.value("candidates", s.candidates);
   } catch (const std::exception& e) {
@@ -286,6 +291,24 @@ DemoCity generate_demo_city(const DemoCitySettings& s) {
   // Demand: outdoor workers around hot spots plus a thin background.
   city.demand.source = s.name + ": outdoor workers (synthetic)";
   city.demand.attr_names = {"hot_spot"};
+  // One column per worker group (the workers of that group at the point), from the mix.
+  std::vector<std::string> groups;
+  for (const auto& [where, mix] : s.worker_mix)
+    for (const auto& [g, share] : mix)
+      if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+  std::sort(groups.begin(), groups.end());
+  for (const auto& g : groups) city.demand.attr_names.push_back(g);
+  auto set_groups = [&](const std::string& where, double w) {
+    const auto it = s.worker_mix.find(where);
+    auto& row = city.demand.attr_values.back();
+    for (size_t k = 0; k < groups.size(); ++k) {
+      double share = 0;
+      if (it != s.worker_mix.end())
+        if (const auto g = it->second.find(groups[k]); g != it->second.end()) share = g->second;
+      // Rounded down, so the groups never add up to more than the point's workers.
+      row[1 + k] = fmt::format("{:.3f}", std::floor(w * share * 1000) / 1000);
+    }
+  };
   int did = 1;
   for (const auto& h : s.hot_spots) {
     const Vec2 c{x0 + h.x_share * W, y0 + h.y_share * H};
@@ -295,6 +318,7 @@ DemoCity generate_demo_city(const DemoCitySettings& s) {
       if (!inside_city(p)) continue;
       city.demand.add(lonlat(p), origin + p, w, "d" + std::to_string(did++), "");
       city.demand.attr_values.back()[0] = h.name;
+      set_groups(h.name, w);
     }
   }
   for (int k = 0; k < s.background_points; ++k) {
@@ -302,6 +326,7 @@ DemoCity generate_demo_city(const DemoCitySettings& s) {
     if (!inside_city(p)) continue;
     city.demand.add(lonlat(p), origin + p, s.background_weight * rng.uniform(0.5, 1.5), "d" + std::to_string(did++), "");
     city.demand.attr_values.back()[0] = "background";
+    set_groups("background", city.demand.weight.back());
   }
   // Candidate hosts beside streets (a few metres off the kerb, as shops are).
   auto street_spot = [&]() {

@@ -3,6 +3,7 @@
 // synthetic): irregular street grid with arterials, a river with few bridges, a fenced expressway
 // crossable only at underpasses, gated compounds, POIs as candidate hosts, worker hot spots.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct DemoCitySettings {
   std::vector<DemoHotSpot> hot_spots;
   int background_points = 2500;
   double background_weight = 0.6;
+  // Worker groups of the demand (riders, couriers, ...): per hot-spot name or "background", each
+  // group's share of a point's workers, written as one column per group so the by-hour profiles
+  // and the rider test see the groups. Empty: no group columns.
+  std::map<std::string, std::map<std::string, double>> worker_mix;
   int existing_stations = 14;
   int candidates = 320;
 

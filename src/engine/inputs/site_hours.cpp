@@ -36,6 +36,15 @@ CategoryHours CategoryHours::load(const std::string& path) {
                                           : MsgArg("why", p.problem)});
     ch.by_category[name] = v.get<std::string>();
   }
+  if (j.contains("aliases")) {
+    if (!j["aliases"].is_object())
+      throw InputError(path, "\"aliases\" must be an object (other name -> category)");
+    for (const auto& [name, v] : j["aliases"].items()) {
+      if (!v.is_string() || !ch.by_category.count(v.get<std::string>()))
+        throw InputError(path, "alias '" + name + "' must name a category of \"categories\"");
+      ch.aliases[name] = v.get<std::string>();
+    }
+  }
   return ch;
 }
 
@@ -43,10 +52,15 @@ CategoryHours CategoryHours::load_default() {
   return load(data_file("category_hours.json"));
 }
 
+std::string CategoryHours::resolve(const std::string& category) const {
+  if (by_category.count(category)) return category;
+  if (auto it = aliases.find(category); it != aliases.end()) return it->second;
+  return by_category.count("default") ? "default" : "";
+}
+
 const std::string* CategoryHours::find(const std::string& category) const {
-  if (auto it = by_category.find(category); it != by_category.end()) return &it->second;
-  if (auto it = by_category.find("default"); it != by_category.end()) return &it->second;
-  return nullptr;
+  const auto it = by_category.find(resolve(category));
+  return it == by_category.end() ? nullptr : &it->second;
 }
 
 std::string site_hours_text(const PointSet& pts, size_t i) {
@@ -62,16 +76,18 @@ std::string site_category(const PointSet& pts, size_t i) {
 }
 
 std::vector<WeekSchedule> site_schedules(const PointSet& pts, const CategoryHours* categories,
-                                         SiteHoursReport& report) {
+                                         SiteHoursReport& report, size_t assume_from) {
   std::vector<WeekSchedule> out(pts.size(), WeekSchedule::always());
   report.points = static_cast<uint32_t>(pts.size());
+  report.assumed_category.assign(pts.size(), std::string());
   for (size_t i = 0; i < pts.size(); ++i) {
     const std::string label = fmt::format("row {} ({}{}{})", pts.source_row(i) + 1, pts.id[i],
                                           pts.name[i].empty() ? "" : " ", pts.name[i]);
     std::string text = site_hours_text(pts, i);
     const std::string category = site_category(pts, i);
     bool assumed = false;
-    if (parse_opening_hours(text).status == HoursStatus::blank && categories && !category.empty()) {
+    if (i >= assume_from && parse_opening_hours(text).status == HoursStatus::blank && categories &&
+        !category.empty()) {
       if (const std::string* typical = categories->find(category)) {
         text = *typical;
         assumed = true;
@@ -89,9 +105,13 @@ std::vector<WeekSchedule> site_schedules(const PointSet& pts, const CategoryHour
       case HoursStatus::parsed:
         out[i] = p.schedule;
         if (assumed) {
+          const std::string used = categories->resolve(category);
           ++report.assumed;
-          ++report.assumed_by_category[categories->by_category.count(category) ? category
-                                                                               : "default"];
+          ++report.assumed_by_category[used];
+          report.assumed_category[i] = used;
+          report.assumed_rows.push_back(fmt::format("{}{}{}: {} typical hours '{}' ASSUMED",
+                                                    pts.id[i], pts.name[i].empty() ? "" : " ",
+                                                    pts.name[i], used, text));
         } else {
           ++report.parsed;
         }

@@ -14,8 +14,8 @@
 
 #include "engine/export/vector_writer.hpp"
 #include "engine/map/gdal_session.hpp"
-#include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/msg_codes.hpp"
 
@@ -151,6 +151,12 @@ void write_session_file(const std::string& path, const SessionFile& s) {
   rows.emplace_back("island_m", fmt_double(s.params.snap.island_max_m));
   rows.emplace_back("criterion", std::string(to_string(s.settings.criterion)));
   rows.emplace_back("lang", s.settings.lang);
+  // Keys as RiderParams::validate names them, so an out-of-range value is reported by its key.
+  rows.emplace_back("rider_criterion", s.settings.rider_criterion ? "1" : "0");
+  rows.emplace_back("ride_min", fmt_double(s.settings.rider.minutes));
+  rows.emplace_back("ride_kmh", fmt_double(s.settings.rider.speed_kmh));
+  rows.emplace_back("park_walk_m", fmt_double(s.settings.rider.park_walk_m));
+  rows.emplace_back("rider_demand", s.settings.rider.demand);
   if (s.settings.view.set) {
     rows.emplace_back("view_lon", fmt_double(s.settings.view.centre_lonlat.x));
     rows.emplace_back("view_lat", fmt_double(s.settings.view.centre_lonlat.y));
@@ -383,6 +389,19 @@ SessionFile read_session_file(const std::string& path) {
   if (!parse_criterion(r.get("criterion"), s.settings.criterion))
     r.fail(Msg::session_bad_criterion, {{"value", r.get("criterion")}});
   s.settings.lang = r.get_or("lang", "en") == "zh" ? "zh" : "en";
+  // The rider test (absent in older sessions: the defaults, double-15 criterion).
+  s.settings.rider_criterion = r.get_or("rider_criterion", "0") == "1";
+  RiderParams& rp = s.settings.rider;
+  if (r.kv.count("ride_min")) rp.minutes = r.number("ride_min", -any, any);
+  if (r.kv.count("ride_kmh")) rp.speed_kmh = r.number("ride_kmh", -any, any);
+  if (r.kv.count("park_walk_m")) rp.park_walk_m = r.number("park_walk_m", -any, any);
+  if (r.kv.count("rider_demand")) rp.demand = r.get("rider_demand");
+  try {
+    rp.validate();
+  } catch (const ParamError& e) {
+    r.fail(Msg::session_setting_out_of_range,
+           {{"key", e.param()}, {"value", r.get(e.param())}, MsgArg("why", problem_message(e))});
+  }
   if (r.kv.count("view_lon")) {
     s.settings.view.set = true;
     s.settings.view.centre_lonlat = {r.number("view_lon", -180, 180),

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/coverage/coverage_params.hpp"
+#include "engine/coverage/rider_reach.hpp"
 #include "engine/inputs/point_set.hpp"
 #include "engine/map/map_source.hpp"
 #include "engine/session/plan_station.hpp"
@@ -44,7 +45,11 @@ struct LayerOrigin {
 
 struct SessionSettings {
   Criterion criterion = Criterion::both;  // the coverage test suggestions and the map use
-  std::string lang = "en";                // UI language, "en" or "zh"
+  // Suggestions optimise rider reach (骑行可达) instead of `criterion`, and that test's settings.
+  // Sessions written before they were kept open with the double-15 criterion and the defaults.
+  bool rider_criterion = false;
+  RiderParams rider;
+  std::string lang = "en";  // UI language, "en" or "zh"
   ViewState view;
   // The stations, candidates and demand layers as last opened from files.
   LayerOrigin stations_origin, candidates_origin, demand_origin;

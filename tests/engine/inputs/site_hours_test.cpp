@@ -81,3 +81,48 @@ TEST_CASE("the shipped assumption files load; bad ones name the problem", "[inpu
   CHECK_THROWS_WITH(CategoryHours::load(dir + "/ch.json"),
                     Catch::Contains("bank") && Catch::Contains("看情况"));
 }
+
+TEST_CASE("category hours: Chinese category names, and only a plan's suggested sites assumed",
+          "[inputs][hours]") {
+  // The shipped file: a planner's 类别 in Chinese finds the category's hours.
+  const CategoryHours ch = CategoryHours::load_default();
+  CHECK(ch.resolve("银行网点") == "bank");
+  CHECK(ch.resolve("银行") == "bank");
+  CHECK(ch.resolve("政务服务中心") == "government");
+  CHECK(ch.resolve("bank") == "bank");
+  CHECK(ch.resolve("某某") == "default");
+  REQUIRE(ch.find("银行网点"));
+  CHECK(*ch.find("银行网点") == ch.by_category.at("bank"));
+
+  // A plan's sites: two stations, then two suggested sites; only the suggested ones are given
+  // their category's hours, each named in the report.
+  PointSet pts;
+  pts.attr_names = {"开放时间", "类别"};
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"", "银行网点"}, {"24小时", "bank"}, {"", "银行网点"}, {"工作日 9:00-17:00", "mall"}};
+  for (size_t i = 0; i < rows.size(); ++i) {
+    pts.add({0, 0}, {0, 0}, 1, "p" + std::to_string(i + 1), i == 2 ? "工商银行网点" : "");
+    pts.attr_values.back() = {rows[i].first, rows[i].second};
+  }
+  pts.attr_names[1] = "category";  // as the site reader names the 类别 column
+  SiteHoursReport rep;
+  const auto w = site_schedules(pts, &ch, rep, 2);
+  CHECK(w[0].always_open());  // a station without hours: always open, nothing assumed
+  CHECK(w[2] == parse_opening_hours(ch.by_category.at("bank")).schedule);
+  CHECK(w[3] == parse_opening_hours("Mo-Fr 09:00-17:00").schedule);  // its own hours
+  CHECK(rep.assumed == 1);
+  CHECK(rep.blank == 1);
+  REQUIRE(rep.assumed_category.size() == 4);
+  CHECK(rep.assumed_category == std::vector<std::string>{"", "", "bank", ""});
+  REQUIRE(rep.assumed_rows.size() == 1);
+  CHECK(rep.assumed_rows[0].find("p3 工商银行网点") != std::string::npos);
+  CHECK(rep.assumed_rows[0].find("ASSUMED") != std::string::npos);
+  // Aliases must name a category of the file.
+  const std::string dir = yz::test::temp_dir();
+  {
+    std::ofstream f(dir + "/alias.json");
+    f << R"({"categories": {"bank": "Mo-Fr 09:00-17:00"}, "aliases": {"银行": "banks"}})";
+  }
+  CHECK_THROWS_WITH(CategoryHours::load(dir + "/alias.json"),
+                    Catch::Contains("alias.json") && Catch::Contains("银行"));
+}

@@ -359,3 +359,78 @@ TEST_CASE("a session whose map file was replaced by another place's map is refus
     CHECK_THAT(o.notes.lines[0], Catch::Contains("2 of 3 stations lie outside the map city.osm"));
   }
 }
+
+TEST_CASE("the rider-reach criterion and its settings survive save and reopen",
+          "[session][rider]") {
+  Session s = edited_demo();
+  s.settings.rider_criterion = true;  // the Suggest panel optimises rider reach (骑行可达)
+  s.settings.rider.minutes = 7.5;
+  s.settings.rider.speed_kmh = 18;
+  s.settings.rider.park_walk_m = 60;
+  s.settings.rider.demand = "riders,couriers";
+  const std::string path = test::temp_dir() + "/rider.gpkg";
+  write_session_file(path, s.snapshot());
+  SessionFile f = read_session_file(path);
+  CHECK(f.settings.rider_criterion);
+  CHECK(f.settings.criterion == Criterion::walk);  // the double-15 test chosen is kept too
+  CHECK(f.settings.rider.minutes == 7.5);
+  CHECK(f.settings.rider.speed_kmh == 18);
+  CHECK(f.settings.rider.park_walk_m == 60);
+  CHECK(f.settings.rider.demand == "riders,couriers");
+  // Reopened and saved again (what autosave writes): unchanged.
+  Session r = open_session(f, path);
+  CHECK(r.settings.rider_criterion);
+  const std::string path2 = test::temp_dir() + "/rider2.gpkg";
+  write_session_file(path2, r.snapshot());
+  const SessionFile g = read_session_file(path2);
+  CHECK(g.settings.rider_criterion);
+  CHECK(g.settings.rider.minutes == 7.5);
+  CHECK(g.settings.rider.speed_kmh == 18);
+  CHECK(g.settings.rider.park_walk_m == 60);
+  CHECK(g.settings.rider.demand == "riders,couriers");
+
+  // Out of range: the CLI's ranges (RiderParams::validate), the setting named.
+  auto with_setting = [&](const std::string& name, const std::string& key, const std::string& v) {
+    const std::string p = test::temp_dir() + "/" + name;
+    fs::copy_file(path, p, fs::copy_options::overwrite_existing);
+    std::string out;
+    REQUIRE(test::run_command("ogrinfo -q " + p +
+                                  " -dialect sqlite -sql \"UPDATE yizhan_session SET value='" + v +
+                                  "' WHERE key='" + key + "'\"",
+                              out) == 0);
+    return p;
+  };
+  for (const auto& [key, bad] : {std::pair{"ride_min", "0"},
+                                 {"ride_kmh", "99"},
+                                 {"park_walk_m", "-5"},
+                                 {"ride_min", "abc"}}) {
+    const std::string p = with_setting(std::string("bad_") + key + ".gpkg", key, bad);
+    INFO(key << " = " << bad);
+    try {
+      read_session_file(p);
+      FAIL("accepted " << key << " = " << bad);
+    } catch (const InputError& e) {
+      CHECK(e.source() == p);
+      CHECK_THAT(std::string(e.what()), Catch::Contains(std::string("'") + key + "'"));
+    }
+  }
+
+  // A session written before the rider test was kept has none of these rows: it opens with the
+  // double-15 criterion it had and the rider test's defaults (5 min, 15 km/h, 100 m, riders).
+  {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    REQUIRE(ds);
+    ds->ExecuteSQL(
+        "DELETE FROM yizhan_session WHERE key IN ('rider_criterion', 'ride_min', 'ride_kmh', "
+        "'park_walk_m', 'rider_demand')",
+        nullptr, nullptr);
+  }
+  const SessionFile old = read_session_file(path);
+  CHECK_FALSE(old.settings.rider_criterion);
+  CHECK(old.settings.criterion == Criterion::walk);
+  CHECK(old.settings.rider.minutes == 5);
+  CHECK(old.settings.rider.speed_kmh == 15);
+  CHECK(old.settings.rider.park_walk_m == 100);
+  CHECK(old.settings.rider.demand == "riders");
+  check_same(s, open_session(old, path));
+}
