@@ -26,7 +26,7 @@ bool rider_settings(AppState& st) {
   const Lang L = st.lang;
   RiderParams& p = st.rider.params;
   ImGui::PushID("rider_settings");
-  ImGui::PushItemWidth(70);
+  ImGui::PushItemWidth(90);  // as the walking settings: room for "100" beside the steppers
   ImGui::InputDouble(tr(Str::ride_min, L), &p.minutes, 1, 5, "%g");
   item_rect(st, "ride_min");
   ImGui::SameLine();
