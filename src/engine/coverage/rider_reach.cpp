@@ -15,12 +15,6 @@
 
 namespace yz {
 
-void RiderParams::validate() const {
-  check_param("ride_min", minutes, kMinutes);
-  check_param("ride_kmh", speed_kmh, kSpeedKmh);
-  check_param("park_walk_m", park_walk_m, kParkWalkM);
-}
-
 RiderDemand rider_demand(const PointSet& demand, const std::string& selection,
                          const std::string& option) {
   RiderDemand out;
