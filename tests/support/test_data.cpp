@@ -63,6 +63,10 @@ int run_command(const std::string& cmd, std::string& output) {
 std::string temp_dir() {
   static std::string dir = [] {
     std::string t = (fs::temp_directory_path() / ("yizhan-test-" + std::to_string(::getpid()))).string();
+    // Fresh: a folder left by an earlier process with the same (recycled) PID would hold its
+    // outputs, and a command writing one without --overwrite would fail.
+    std::error_code ec;
+    fs::remove_all(t, ec);
     fs::create_directories(t);
     return t;
   }();
