@@ -16,8 +16,8 @@
 #include "engine/map/osm_reader.hpp"
 #include "engine/map/raw_lines.hpp"
 #include "engine/map/vector_layer.hpp"
-#include "engine/util/coded_error.hpp"
 #include "engine/util/ascii_case.hpp"
+#include "engine/util/coded_error.hpp"
 #include "engine/util/error.hpp"
 #include "engine/util/msg_codes.hpp"
 
@@ -28,7 +28,6 @@ namespace {
 bool ends_with(const std::string& s, const std::string& suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
-
 
 void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool walk, int64_t id,
                        bool missing, MapLoadReport& rep, uint8_t ride) {
@@ -44,20 +43,13 @@ void append_linestring(RawLines& raw, const OGRLineString& ls, RoadClass c, bool
     if (raw.pts.size() > start && raw.pts.back() == p) continue;  // repeated vertex
     raw.pts.push_back(p);
   }
-  if (raw.pts.size() - start < 2) {
-    raw.pts.resize(start);
+  const size_t kept = raw.pts.size() - start;
+  // Names are set by the caller (one feature may give several lines).
+  if (!raw.end_line(start, c, walk, id, ride, missing)) {
     ++rep.invalid_geometry;
     return;
   }
-  rep.osm_nodes += raw.pts.size() - start;
-  raw.first.push_back(static_cast<uint32_t>(raw.pts.size()));
-  raw.cls.push_back(c);
-  raw.walk.push_back(walk);
-  raw.id.push_back(id);
-  raw.ride.push_back(ride);
-  raw.missing_nodes.push_back(missing);
-  raw.name.emplace_back();  // set by the caller (one feature may give several lines)
-  raw.name_en.emplace_back();
+  rep.osm_nodes += kept;
 }
 
 void append_geometry(RawLines& raw, const OGRGeometry* g, RoadClass c, bool walk, int64_t id,
@@ -226,14 +218,16 @@ void read_vector(const std::string& path, const TagProfile& profile, const RideP
 }
 
 // Chooses the projection, projects everything, and cuts straight jumps across missing nodes.
-RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& opt, MapLoadReport rep) {
+RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& opt,
+                 MapLoadReport rep) {
   RoadLines out;
   out.source = path;
   if (raw.cls.empty()) throw CodedError(path, Msg::no_roads);
   // Centre = median of all road vertices: robust to the long ways extracts keep past their box.
   std::vector<double> xs, ys;
   for (size_t i = 0; i < raw.cls.size(); ++i)
-    for (uint32_t k = raw.first[i]; k < raw.first[i + 1]; ++k) xs.push_back(raw.pts[k].x), ys.push_back(raw.pts[k].y);
+    for (uint32_t k = raw.first[i]; k < raw.first[i + 1]; ++k)
+      xs.push_back(raw.pts[k].x), ys.push_back(raw.pts[k].y);
   auto median = [](std::vector<double>& v) {
     std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
     return v[v.size() / 2];
@@ -243,7 +237,8 @@ RoadLines finish(RawLines& raw, const std::string& path, const MapLoadOptions& o
     throw CodedError(path, Msg::not_lonlat_after_reprojection,
                      {{"x", std::to_string(centre.x)}, {"y", std::to_string(centre.y)}});
   }
-  out.projection = opt.crs.empty() ? LocalProjection::utm_for(centre.x, centre.y) : LocalProjection::from_user(opt.crs);
+  out.projection = opt.crs.empty() ? LocalProjection::utm_for(centre.x, centre.y)
+                                   : LocalProjection::from_user(opt.crs);
   if (!out.projection.to_metric(raw.pts)) {
     // Drop lines with points that failed to project rather than failing the whole map.
     add_note(rep.notes, path, Msg::note_lines_not_projected);
@@ -353,7 +348,8 @@ RoadLines load_map(const std::string& path, const TagProfile& profile, const Map
       add_note(out.report.notes, path,
                Message(Msg::note_t_junctions, {{"count", out.report.t_junctions}}));
   }
-  out.report.read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  out.report.read_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   progress(1.0, "map read");
   return out;
 }

@@ -589,20 +589,14 @@ class MapCollector {
       raw_.pts.push_back(p);
       raw_.node.push_back(i);
     }
-    if (raw_.pts.size() - start < 2) {
-      raw_.pts.resize(start), raw_.node.resize(start);
+    const size_t kept = raw_.pts.size() - start;
+    if (!raw_.end_line(start, c, walk, id, ride, missing,
+                       text == kNoText ? std::string() : texts_[text].first,
+                       text == kNoText ? std::string() : texts_[text].second)) {
       ++rep_.invalid_geometry;
       return;
     }
-    rep_.osm_nodes += raw_.pts.size() - start;
-    raw_.first.push_back(static_cast<uint32_t>(raw_.pts.size()));
-    raw_.cls.push_back(c);
-    raw_.walk.push_back(walk);
-    raw_.id.push_back(id);
-    raw_.ride.push_back(ride);
-    raw_.missing_nodes.push_back(missing);
-    raw_.name.push_back(text == kNoText ? std::string() : texts_[text].first);
-    raw_.name_en.push_back(text == kNoText ? std::string() : texts_[text].second);
+    rep_.osm_nodes += kept;
   }
 
   const WayRec* find_way(int64_t id) {

@@ -23,6 +23,27 @@ struct RawLines {
   std::vector<std::string> name, name_en;
   MapAreas areas;                     // lon/lat too
   std::vector<MapAddress> addresses;  // lon/lat too
+
+  // Ends the line whose points begin at `start`: its per-line columns are appended (one place, so
+  // every reader keeps them aligned), or, with fewer than two points, its points are dropped and
+  // false returned.
+  bool end_line(size_t start, RoadClass c, bool walkable, int64_t way_id, uint8_t ride_dir,
+                bool missing, std::string line_name = {}, std::string line_name_en = {}) {
+    if (pts.size() - start < 2) {
+      pts.resize(start);
+      if (node.size() > start) node.resize(start);
+      return false;
+    }
+    first.push_back(static_cast<uint32_t>(pts.size()));
+    cls.push_back(c);
+    walk.push_back(walkable);
+    id.push_back(way_id);
+    ride.push_back(ride_dir);
+    missing_nodes.push_back(missing);
+    name.push_back(std::move(line_name));
+    name_en.push_back(std::move(line_name_en));
+    return true;
+  }
 };
 
 }  // namespace yz
